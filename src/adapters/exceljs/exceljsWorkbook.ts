@@ -1,0 +1,171 @@
+/**
+ * The exceljs adapter: the WorkbookPort over an in-memory exceljs Workbook, for the CLI and tests.
+ * Atomicity comes for free here: the caller writes the workbook to disk only after apply succeeds.
+ */
+import ExcelJS from "exceljs";
+import type { CellStyle, SheetPlan, WorkbookPlan } from "../../core/plan";
+import type { CellValue, SheetData, WorkbookPort, WorkbookSnapshot } from "../../port/workbook";
+
+export class ExcelJsWorkbook implements WorkbookPort {
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static async fromBuffer(data: Buffer | ArrayBuffer): Promise<ExcelJsWorkbook> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as ArrayBuffer);
+    return new ExcelJsWorkbook(wb);
+  }
+
+  static empty(): ExcelJsWorkbook {
+    return new ExcelJsWorkbook(new ExcelJS.Workbook());
+  }
+
+  async read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
+    const sheets: Record<string, SheetData> = {};
+    for (const name of sheetNames) {
+      const ws = this.workbook.getWorksheet(name);
+      if (ws) sheets[name] = readSheet(ws);
+    }
+    return { sheetNames: this.workbook.worksheets.map((w) => w.name), sheets };
+  }
+
+  async apply(plan: WorkbookPlan): Promise<void> {
+    for (const sheet of plan.sheets) {
+      const old = this.workbook.getWorksheet(sheet.name);
+      if (old) this.workbook.removeWorksheet(old.id);
+      writeSheet(this.workbook.addWorksheet(sheet.name), sheet);
+    }
+    if (plan.activate) {
+      const index = this.workbook.worksheets.findIndex((w) => w.name === plan.activate);
+      this.workbook.views = [
+        { activeTab: Math.max(0, index), x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: "visible" },
+      ];
+    }
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+  }
+}
+
+/** exceljs cell values → plain values; formulas give their cached result. */
+export function plainValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    if ("richText" in v) return v.richText.map((r) => r.text).join("");
+    if ("formula" in v || "sharedFormula" in v) {
+      // exceljs drops a cached result of 0 when reading: a formula without a result reads as 0.
+      const result = (v as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return 0;
+      if (typeof result === "object") return "error" in result ? null : plainValue(result as ExcelJS.CellValue);
+      return result as CellValue;
+    }
+    if ("text" in v) return String((v as ExcelJS.CellHyperlinkValue).text);
+    if ("error" in v) return null;
+  }
+  return String(v);
+}
+
+function readSheet(ws: ExcelJS.Worksheet): SheetData {
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  const lastRow = ws.rowCount;
+  const lastCol = ws.columnCount;
+  for (let r = 1; r <= lastRow; r++) {
+    const row = ws.getRow(r);
+    const vals: CellValue[] = new Array(lastCol).fill(null);
+    const fmts: string[] = new Array(lastCol).fill("General");
+    if (row.hasValues) {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        // Merged cells repeat the master's value in exceljs; only the master holds it.
+        if (cell.isMerged && cell.master !== cell) return;
+        vals[c - 1] = plainValue(cell.value);
+        fmts[c - 1] = cell.numFmt || "General";
+      });
+    }
+    values.push(vals);
+    numberFormats.push(fmts);
+  }
+  return { name: ws.name, startRow: 1, startCol: 1, values, numberFormats };
+}
+
+function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (s.font) {
+    style.font = {
+      name: s.font.name,
+      size: s.font.size,
+      bold: s.font.bold,
+      color: s.font.color ? { argb: "FF" + s.font.color } : undefined,
+    };
+  }
+  if (s.align) {
+    style.alignment = {
+      horizontal: s.align.h,
+      vertical: s.align.v,
+      wrapText: s.align.wrap,
+      indent: s.align.indent,
+    };
+  }
+  if (s.numFmt) style.numFmt = s.numFmt;
+  if (s.border) {
+    const thin: ExcelJS.Border = { style: "thin", color: { argb: "FF808080" } };
+    style.border = { top: thin, bottom: thin, left: thin, right: thin };
+  }
+  if (s.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + s.fill } };
+  return style;
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  const styles = new Map(Object.entries(plan.styles).map(([k, v]) => [k, toExcelStyle(v)]));
+  // Column widths first: exceljs column styles would overwrite cell styles set before them.
+  plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  plan.cells.forEach((cells, r) => {
+    if (!cells.some((c) => c)) return;
+    const row = ws.getRow(r + 1);
+    cells.forEach((c, i) => {
+      if (!c) return;
+      const cell = row.getCell(i + 1);
+      if (c.f !== undefined) cell.value = { formula: c.f, result: c.v as number | string | boolean } as ExcelJS.CellFormulaValue;
+      else cell.value = c.v;
+      const style = c.s ? styles.get(c.s) : undefined;
+      if (style) cell.style = style;
+    });
+  });
+  for (const [row, h] of Object.entries(plan.rowHeights)) ws.getRow(Number(row)).height = h;
+  for (const m of plan.merges) ws.mergeCells(m);
+  for (const v of plan.validations) {
+    (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${v.list.join(",")}"`],
+      showInputMessage: Boolean(v.prompt),
+      prompt: v.prompt,
+      showErrorMessage: true,
+      errorStyle: "warning",
+      error: `请从下拉列表选择：${v.list.join("、")}`,
+    });
+  }
+  for (const n of plan.notes) ws.getCell(n.address).note = n.text;
+  if (plan.freeze && (plan.freeze.rows || plan.freeze.cols)) {
+    ws.views = [{ state: "frozen", xSplit: plan.freeze.cols, ySplit: plan.freeze.rows }];
+  }
+  if (plan.tabColor) ws.properties.tabColor = { argb: "FF" + plan.tabColor };
+  const p = plan.pageSetup;
+  if (p) {
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9, // A4
+      orientation: p.orientation,
+      fitToPage: p.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printArea: p.printArea,
+      printTitlesRow: p.printTitleRows,
+      margins: p.margins,
+      horizontalCentered: true,
+    };
+    if (p.centerFooter) ws.headerFooter = { ...ws.headerFooter, oddFooter: p.centerFooter, evenFooter: p.centerFooter };
+  }
+}

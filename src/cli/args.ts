@@ -1,0 +1,40 @@
+/** Minimal argv parsing for the jixiao CLI (no dependency for four commands and five flags). */
+
+export interface ParsedArgs {
+  command: string;
+  positional: string[];
+  flags: Record<string, string>;
+}
+
+const VALUE_FLAGS = new Set(["-o", "--output", "--json", "--docx", "--type", "--profile"]);
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const [command = "", ...rest] = argv;
+  const positional: string[] = [];
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (VALUE_FLAGS.has(a)) {
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(`${a} 需要一个值`);
+      flags[a === "--output" ? "-o" : a] = v;
+    } else if (a.startsWith("--") && a.includes("=")) {
+      const [k, v] = a.split(/=(.*)/s);
+      flags[k] = v;
+    } else if (a === "-h" || a === "--help") flags["--help"] = "";
+    else if (a.startsWith("-") && a !== "-") throw new UsageError(`未知选项 ${a}`);
+    else positional.push(a);
+  }
+  return { command, positional, flags };
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `用法 / Usage:
+  jixiao template -o FILE.xlsx [--type 部门整体支出|项目支出]      空白输入表（表头、下拉列表、说明）
+  jixiao score  IN.xlsx -o OUT.xlsx [--json FILE|-] [--profile ID]   计算得分，添加“评分结果”
+  jixiao report IN.xlsx -o OUT.xlsx [--docx FILE] [--json FILE|-] [--profile ID]
+                                                                     添加“评分结果”和“自评报告”
+  jixiao demo [-o DIR]                                               用内置样例演示全过程（默认 out/）
+
+退出码：0 完成（警告输出到 stderr）；2 输入有误（每行一个问题：工作表!单元格: 说明），不生成输出文件；1 其他错误。`;

@@ -1,0 +1,163 @@
+/**
+ * The headless CLI (shared/spec/cli.md): the same engine as the add-in, over .xlsx files.
+ * IN is never modified; OUT is written only when the whole run succeeded (temp file + rename).
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { EVALUATION_TYPES, type EvaluationType, INPUT_SHEETS } from "../core/contract";
+import { type Command, planCommand } from "../core/engine";
+import { type CellIssue, InputError } from "../core/issues";
+import { buildInputSheets } from "../core/sheets/inputSheets";
+import type { Summary } from "../core/summary";
+import { ExcelJsWorkbook } from "../adapters/exceljs/exceljsWorkbook";
+import { SAMPLE_DATA } from "../sample/sampleWorkbook";
+import { USAGE, UsageError, parseArgs } from "./args";
+import { writeReportDocx } from "./docxOutput";
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+
+/** Returns the exit code: 0 done, 2 bad input, 1 anything else. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (!args.command || "--help" in args.flags) {
+      io.stdout(USAGE + "\n");
+      return args.command || "--help" in args.flags ? 0 : 2;
+    }
+    switch (args.command) {
+      case "template":
+        return await template(args.flags["-o"], args.flags["--type"]);
+      case "score":
+      case "report":
+        return await scoreOrReport(args.command, args.positional[0], args.flags, io);
+      case "demo":
+        return await demo(args.flags["-o"] ?? "out", io);
+      case "sample":
+        return await writeSample(args.flags["-o"] ?? "assets/sample.xlsx");
+      default:
+        throw new UsageError(`未知命令 ${args.command}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`${err.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (err instanceof InputError) {
+      printIssues(io, err.issues);
+      return 2;
+    }
+    io.stderr(`错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+}
+
+function printIssues(io: Io, issues: CellIssue[]): void {
+  for (const i of issues) io.stderr(`${i.cell}: ${i.message}\n`);
+}
+
+/** Writes via a temp file in the same folder, so OUT is either complete or untouched. */
+export async function writeAtomically(file: string, data: Buffer): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, file);
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
+}
+
+async function template(out: string | undefined, typeFlag: string | undefined): Promise<number> {
+  if (!out) throw new UsageError("template 需要 -o FILE.xlsx");
+  const type = (typeFlag ?? "部门整体支出") as EvaluationType;
+  if (!(EVALUATION_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type 应为 ${EVALUATION_TYPES.join(" 或 ")}`);
+  const wb = ExcelJsWorkbook.empty();
+  await wb.apply({ sheets: buildInputSheets(type), activate: INPUT_SHEETS[0] });
+  await writeAtomically(out, await wb.toBuffer());
+  return 0;
+}
+
+async function readInput(file: string): Promise<ExcelJsWorkbook> {
+  let data: Buffer;
+  try {
+    data = await fs.readFile(file);
+  } catch {
+    throw new InputError([{ cell: path.basename(file), message: `无法读取文件“${file}”` }]);
+  }
+  try {
+    return await ExcelJsWorkbook.fromBuffer(data);
+  } catch {
+    throw new InputError([{ cell: path.basename(file), message: "文件不是有效的 Excel 工作簿（.xlsx）" }]);
+  }
+}
+
+async function scoreOrReport(command: Command, input: string | undefined, flags: Record<string, string>, io: Io): Promise<number> {
+  const out = flags["-o"];
+  if (!input || !out) throw new UsageError(`${command} 需要 IN.xlsx 和 -o OUT.xlsx`);
+  if (path.resolve(input) === path.resolve(out)) throw new UsageError("输出文件不能与输入文件相同（输入文件从不修改）");
+  const jsonTarget = flags["--json"];
+  let summary: Summary | undefined;
+  try {
+    const wb = await readInput(input);
+    const snapshot = await wb.read(INPUT_SHEETS);
+    const result = planCommand(snapshot, command, { profileId: flags["--profile"] });
+    await wb.apply(result.plan);
+    const docx = command === "report" && flags["--docx"] ? flags["--docx"] : undefined;
+    await writeAtomically(out, await wb.toBuffer());
+    if (docx) await writeReportDocx(result, docx);
+    summary = result.summary;
+  } catch (err) {
+    if (err instanceof InputError && jsonTarget) await writeJson(jsonTarget, { errors: err.issues }, io);
+    throw err;
+  }
+  printIssues(
+    io,
+    summary.warnings.map((w) => ({ ...w, message: `警告：${w.message}` })),
+  );
+  if (jsonTarget) await writeJson(jsonTarget, summary, io);
+  return 0;
+}
+
+async function writeJson(target: string, data: unknown, io: Io): Promise<void> {
+  const text = JSON.stringify(data, null, 2) + "\n";
+  if (target === "-") io.stdout(text);
+  else await writeAtomically(target, Buffer.from(text));
+}
+
+/** The bundled sample, end to end: input, scored and reported workbook, .docx and JSON. */
+async function demo(dir: string, io: Io): Promise<number> {
+  await fs.mkdir(dir, { recursive: true });
+  const input = path.join(dir, "sample-input.xlsx");
+  await writeSample(input);
+  const output = path.join(dir, "sample-report.xlsx");
+  const code = await scoreOrReport(
+    "report",
+    input,
+    { "-o": output, "--json": path.join(dir, "sample-summary.json"), "--docx": path.join(dir, "sample-report.docx") },
+    io,
+  );
+  if (code === 0) {
+    const summary = JSON.parse(await fs.readFile(path.join(dir, "sample-summary.json"), "utf8")) as Summary;
+    io.stderr(
+      `样例：${summary.unit} ${summary.year}年度 预算 ${summary.budget.total} 万元，执行率 ${(summary.executionRate.total ?? 0) * 100}%，` +
+        `自评得分 ${summary.score.total}/${summary.score.max}，等级 ${summary.score.grade}\n输出：${output}\n`,
+    );
+  }
+  return code;
+}
+
+export async function sampleWorkbook(): Promise<ExcelJsWorkbook> {
+  const wb = ExcelJsWorkbook.empty();
+  await wb.apply({ sheets: buildInputSheets("部门整体支出", SAMPLE_DATA), activate: INPUT_SHEETS[0] });
+  return wb;
+}
+
+async function writeSample(out: string): Promise<number> {
+  await writeAtomically(out, await (await sampleWorkbook()).toBuffer());
+  return 0;
+}

@@ -1,0 +1,48 @@
+/**
+ * The commands, host-agnostic: read the input sheets through the port, plan, apply. The pure
+ * `planCommand` is the whole computation; `run` only adds the two port calls around it.
+ */
+import { INPUT_SHEETS, OUTPUT_SHEETS } from "./contract";
+import { type Evaluation, evaluateInput } from "./evaluate";
+import { parseWorkbook } from "./input/parse";
+import type { WorkbookPlan } from "./plan";
+import { buildReportSheet } from "./report";
+import { buildScoreSheet } from "./sheets/scoreSheet";
+import { type Summary, summarize } from "./summary";
+import type { WorkbookPort, WorkbookSnapshot } from "../port/workbook";
+
+export type Command = "score" | "report";
+
+export interface RunOptions {
+  /** Overrides the 评分规则 of 基本信息 (the pane's profile picker, the CLI's flag). */
+  profileId?: string;
+}
+
+export interface CommandResult {
+  plan: WorkbookPlan;
+  evaluation: Evaluation;
+  summary: Summary;
+}
+
+/** Parses, scores and plans the writes; throws InputError (nothing planned) on bad input. */
+export function planCommand(snapshot: WorkbookSnapshot, command: Command, options: RunOptions = {}): CommandResult {
+  const { input, log } = parseWorkbook(snapshot, options);
+  const evaluation = evaluateInput(input, log.warnings);
+  const { sheet, layout } = buildScoreSheet(evaluation);
+  const sheets = [sheet];
+  if (command === "report") sheets.push(buildReportSheet(evaluation, layout));
+  return {
+    plan: { sheets, activate: sheets[sheets.length - 1].name },
+    evaluation,
+    summary: summarize(evaluation),
+  };
+}
+
+export async function runCommand(port: WorkbookPort, command: Command, options: RunOptions = {}): Promise<CommandResult> {
+  const snapshot = await port.read(INPUT_SHEETS);
+  const result = planCommand(snapshot, command, options);
+  await port.apply(result.plan);
+  return result;
+}
+
+export { INPUT_SHEETS, OUTPUT_SHEETS };

@@ -1,0 +1,204 @@
+/**
+ * Scores a parsed Input (scoring.md): execution rates, each indicator's score by its method, the
+ * total, the grade and the warnings. Values come from the same Exprs the 评分结果 formulas print.
+ */
+import { type Expr, evaluate, evaluateNumber, num } from "./expr";
+import { excelRound, formatAmount, formatRate } from "./format";
+import type { CellIssue } from "./issues";
+import { METHODS, type MethodVar, gradeExpr, rateExpr } from "./methods";
+import type { Indicator, Input } from "./model";
+import { rateDenominator } from "./profiles";
+import { SHEET } from "./contract";
+import { cellName } from "./cells";
+
+export interface Amounts {
+  total: number;
+  basic: number;
+  project: number;
+}
+export interface Rates {
+  total: number | null;
+  basic: number | null;
+  project: number | null;
+}
+
+export interface ScoredItem {
+  indicator: Indicator;
+  weight: number;
+  score: number;
+  /** A / T for quantitative methods, the rate for 执行率, null otherwise. */
+  completion: number | null;
+  /** The formula variables' values, for the sheet's cached cells. */
+  env: Record<MethodVar, number>;
+  expr: Expr;
+}
+
+export interface Evaluation {
+  input: Input;
+  budget: Amounts;
+  spent: Amounts;
+  initialBudget: Amounts;
+  rates: Rates;
+  /** The rate a 执行率 item scores on (denominator per profile). */
+  scoringRate: number;
+  items: ScoredItem[];
+  maxScore: number;
+  totalScore: number;
+  grade: string;
+  warnings: CellIssue[];
+}
+
+/** Under-execution needs a reason below this rate (四川 rule). */
+export const LOW_EXECUTION_RATE = 0.9;
+/** Actual ≥ 130% of a ≥ target suggests a target set too low (广西 rule). */
+export const OVER_ACHIEVEMENT = 1.3;
+
+export function sumAmounts(input: Input, pick: (l: Input["budgetLines"][number]) => number | undefined): Amounts {
+  const out: Amounts = { total: 0, basic: 0, project: 0 };
+  for (const line of input.budgetLines) {
+    const v = pick(line) ?? 0;
+    out[line.category] += v;
+    out.total += v;
+  }
+  return { total: tidy(out.total), basic: tidy(out.basic), project: tidy(out.project) };
+}
+
+/** Sums of decimal amounts carry binary noise (2981.52 + 450.78); amounts have at most 6 decimals. */
+function tidy(x: number): number {
+  return excelRound(x, 8);
+}
+
+export function rateOf(spent: number, budget: number): number {
+  return evaluateNumber(rateExpr(num(spent), num(budget)), {});
+}
+
+export function evaluateInput(input: Input, parseWarnings: CellIssue[] = []): Evaluation {
+  const profile = input.info.profile;
+  const budget = sumAmounts(input, (l) => l.budget.value);
+  const spent = sumAmounts(input, (l) => l.spent.value);
+  const initialBudget = sumAmounts(input, (l) => l.initialBudget?.value);
+  const rates: Rates = {
+    total: budget.total > 0 ? rateOf(spent.total, budget.total) : null,
+    basic: budget.basic > 0 ? rateOf(spent.basic, budget.basic) : null,
+    project: budget.project > 0 ? rateOf(spent.project, budget.project) : null,
+  };
+  const denominator = rateDenominator(profile) === "年初预算数" ? initialBudget.total : budget.total;
+  const scoringRate = rateOf(spent.total, denominator);
+
+  const indicators = [...input.indicators];
+  if (profile.executionRateItem) indicators.push(executionRateIndicator(profile.executionRateItem));
+  const items = indicators.map((indicator) => scoreIndicator(indicator, scoringRate, profile));
+  const maxScore = excelRound(
+    items.reduce((s, i) => s + i.weight, 0),
+    2,
+  );
+  const totalScore = excelRound(
+    items.reduce((s, i) => s + i.score, 0),
+    2,
+  );
+  const grade = String(evaluate(gradeExpr(num(totalScore)), {}));
+
+  const warnings = [...parseWarnings, ...budgetWarnings(input, budget, spent), ...indicatorWarnings(items)];
+  return { input, budget, spent, initialBudget, rates, scoringRate, items, maxScore, totalScore, grade, warnings };
+}
+
+function executionRateIndicator(item: NonNullable<Input["info"]["profile"]["executionRateItem"]>): Indicator {
+  const none = `${SHEET.budget}`;
+  return {
+    row: null,
+    level1: item.level1,
+    level2: item.level2,
+    name: "预算执行率",
+    nature: "定量",
+    direction: ">=",
+    method: "执行率",
+    targetText: "100%",
+    actualText: "",
+    unit: "%",
+    weight: { value: item.weight, kind: "profile" },
+    deviation: "",
+    cells: { target: none, actual: none, weight: none, selfScore: none, deviation: none },
+  };
+}
+
+function scoreIndicator(indicator: Indicator, rate: number, profile: Input["info"]["profile"]): ScoredItem {
+  const def = METHODS[indicator.method];
+  const env: Record<MethodVar, number> = {
+    A: indicator.actual?.value ?? 0,
+    T: indicator.target?.value ?? 0,
+    W: indicator.weight.value,
+    S: indicator.selfScore?.value ?? (indicator.method === "定性分档" ? indicator.weight.value : 0),
+    R: rate,
+  };
+  const expr = def.score(profile);
+  const score = evaluateNumber(expr, env);
+  let completion: number | null = null;
+  if (indicator.method === "执行率") completion = rate;
+  else if (def.vars.includes("T") && indicator.actual && env.T > 0) completion = env.A / env.T;
+  return { indicator, weight: env.W, score, completion, env, expr };
+}
+
+function budgetWarnings(input: Input, budget: Amounts, spent: Amounts): CellIssue[] {
+  const out: CellIssue[] = [];
+  for (const line of input.budgetLines) {
+    const name = line.item || (line.category === "basic" ? "基本支出" : "项目支出");
+    if (line.spent.value > line.budget.value) {
+      out.push({
+        cell: cellOf(line.spent),
+        message: `“${name}”全年执行数 ${formatAmount(line.spent.value)} 万元超过全年预算数 ${formatAmount(line.budget.value)} 万元（执行率按 100% 计分）`,
+      });
+    }
+    const rate = line.budget.value > 0 ? rateOf(line.spent.value, line.budget.value) : null;
+    if (rate !== null && rate < LOW_EXECUTION_RATE && !line.remark) {
+      out.push({ cell: line.remarkCell, message: `“${name}”执行率 ${formatRate(rate)} 低于 90%，请在备注中说明原因` });
+    }
+  }
+  for (const t of input.budgetTotals) {
+    const checks: Array<[typeof t.budget, number, string]> = [
+      [t.budget, budget.total, "全年预算数"],
+      [t.spent, spent.total, "全年执行数"],
+    ];
+    for (const [source, sum, label] of checks) {
+      if (source && Math.abs(source.value - sum) > 5e-7) {
+        out.push({
+          cell: cellOf(source),
+          message: `合计行${label} ${formatAmount(source.value)} 与基本支出、项目支出之和 ${formatAmount(sum)} 不符`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function indicatorWarnings(items: ScoredItem[]): CellIssue[] {
+  const out: CellIssue[] = [];
+  for (const { indicator: ind, score, weight, completion } of items) {
+    if (ind.row === null) continue;
+    const short = score < weight;
+    if (short && !ind.deviation && (ind.nature === "定量" || ind.tier !== "achieved")) {
+      out.push({
+        cell: ind.cells.deviation,
+        message: `“${ind.name}”未达到年度指标值（得分 ${score}/${weight}），请填写偏差原因分析及改进措施`,
+      });
+    } else if (ind.nature === "定性" && ind.tier && ind.tier !== "achieved" && !ind.deviation) {
+      out.push({ cell: ind.cells.deviation, message: `“${ind.name}”未完全达成，请填写偏差原因分析及改进措施` });
+    }
+    if (ind.method === "正向比例" && completion !== null && completion >= OVER_ACHIEVEMENT && !ind.deviation) {
+      out.push({
+        cell: ind.cells.deviation,
+        message: `“${ind.name}”实际完成值为年度指标值的 ${formatRate(completion)}（≥130%），指标值可能设置偏低，请说明原因`,
+      });
+    }
+    if (METHODS[ind.method].computed && ind.selfScore && excelRound(ind.selfScore.value, 2) !== score) {
+      out.push({
+        cell: ind.cells.selfScore,
+        message: `“${ind.name}”填写的自评得分 ${ind.selfScore.value} 与按${ind.method}计算的 ${score} 不同，以计算结果为准`,
+      });
+    }
+  }
+  return out;
+}
+
+export function cellOf(source: { sheet: string; row: number; col: number }): string {
+  return cellName(source.sheet, source.row, source.col);
+}

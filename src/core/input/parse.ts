@@ -1,0 +1,400 @@
+/**
+ * Parses the four input sheets (workbook.md) into an Input, or throws an InputError listing every
+ * problem with its cell. Warnings that do not stop the run are returned beside the input.
+ */
+import {
+  AMOUNT_UNITS,
+  type AmountUnit,
+  BASIC_INFO_HEADERS,
+  BASIC_INFO_LABELS,
+  BUDGET_HEADERS,
+  CATEGORY,
+  EVALUATION_TYPES,
+  type EvaluationType,
+  INDICATOR_HEADERS,
+  NATURES,
+  type Nature,
+  SHEET,
+  TEXT_HEADERS,
+  TEXT_SECTIONS,
+  type TextSection,
+  TIER_ALIASES,
+  type Tier,
+} from "../contract";
+import { Grid, findHeaderRow } from "../grid";
+import { IssueLog } from "../issues";
+import { METHODS, type MethodId, isMethodId, tierRange } from "../methods";
+import type { BasicInfo, BudgetLine, BudgetTotalRow, Indicator, Input, NumberSource } from "../model";
+import { type Direction, parseDirection, parseTarget, parseYear } from "../numbers";
+import { DEFAULT_PROFILE, PROFILES, findProfile } from "../profiles";
+import type { WorkbookSnapshot } from "../../port/workbook";
+import { type ReadResult, readNumber } from "./readNumber";
+import { cellName } from "../cells";
+
+export interface ParseResult {
+  input: Input;
+  log: IssueLog;
+}
+
+export function parseWorkbook(snapshot: WorkbookSnapshot, options: { profileId?: string } = {}): ParseResult {
+  const log = new IssueLog();
+  const grids: Partial<Record<string, Grid>> = {};
+  for (const name of [SHEET.basicInfo, SHEET.budget, SHEET.indicators]) {
+    const data = snapshot.sheets[name];
+    if (!data) log.error(name, `缺少工作表“${name}”（可用“插入模板”创建）`);
+    else grids[name] = new Grid(data);
+  }
+  const textsData = snapshot.sheets[SHEET.texts];
+
+  const info = grids[SHEET.basicInfo] ? parseBasicInfo(grids[SHEET.basicInfo]!, log, options.profileId) : undefined;
+  const amountScale = info?.amountUnit === "元" ? 1 / 10000 : 1;
+  const budget = grids[SHEET.budget] ? parseBudget(grids[SHEET.budget]!, log, amountScale) : undefined;
+  const indicators = grids[SHEET.indicators] ? parseIndicators(grids[SHEET.indicators]!, log) : [];
+  const texts = textsData ? parseTexts(new Grid(textsData), log) : {};
+  log.throwIfErrors();
+  return { input: { info: info!, budgetLines: budget!.lines, budgetTotals: budget!.totals, indicators, texts }, log };
+}
+
+function missingHeaders(grid: Grid, headers: readonly string[], log: IssueLog): void {
+  log.error(
+    cellName(grid.name, grid.firstRow, grid.data.startCol),
+    `找不到表头行：须同时包含列标题 ${headers.map((h) => `“${h}”`).join("、")}`,
+  );
+}
+
+function reportDuplicate(log: IssueLog) {
+  return (header: string, first: string, second: string) => log.error(second, `列标题“${header}”重复（另见 ${first}），无法确定读取哪一列`);
+}
+
+// ── 基本信息 ────────────────────────────────────────────────────────────────────────────────
+
+function parseBasicInfo(grid: Grid, log: IssueLog, profileOverride?: string): BasicInfo | undefined {
+  const header = findHeaderRow(grid, BASIC_INFO_HEADERS, ["label", "value"], reportDuplicate(log));
+  if (!header) {
+    missingHeaders(grid, Object.values(BASIC_INFO_HEADERS), log);
+    return undefined;
+  }
+  const labelCol = header.cols.label!;
+  const valueCol = header.cols.value!;
+  const found = new Map<string, number>();
+  for (let row = header.row + 1; row <= grid.lastRow; row++) {
+    const label = grid.text(row, labelCol).replace(/\s+/g, "");
+    if (label && !found.has(label)) found.set(label, row);
+  }
+  const cellOf = (label: string) => grid.cell(found.get(label) ?? header.row + 1, valueCol);
+  const textOf = (label: string) => (found.has(label) ? grid.text(found.get(label)!, valueCol) : "");
+
+  const unitName = textOf(BASIC_INFO_LABELS.unitName);
+  if (!found.has(BASIC_INFO_LABELS.unitName)) log.error(grid.cell(header.row + 1, labelCol), `缺少“${BASIC_INFO_LABELS.unitName}”一行`);
+  else if (!unitName) log.error(cellOf(BASIC_INFO_LABELS.unitName), "单位名称不能为空");
+
+  let year: number | undefined;
+  if (!found.has(BASIC_INFO_LABELS.year)) log.error(grid.cell(header.row + 1, labelCol), `缺少“${BASIC_INFO_LABELS.year}”一行`);
+  else {
+    year = parseYear(grid.value(found.get(BASIC_INFO_LABELS.year)!, valueCol));
+    if (year === undefined)
+      log.error(cellOf(BASIC_INFO_LABELS.year), `年度应为四位年份（如 2023），现为“${textOf(BASIC_INFO_LABELS.year)}”`);
+  }
+
+  const typeText = textOf(BASIC_INFO_LABELS.evaluationType) || "部门整体支出";
+  const evaluationType = (EVALUATION_TYPES as readonly string[]).includes(typeText) ? (typeText as EvaluationType) : undefined;
+  if (!evaluationType)
+    log.error(cellOf(BASIC_INFO_LABELS.evaluationType), `评价类型应为 ${EVALUATION_TYPES.join(" 或 ")}，现为“${typeText}”`);
+
+  const unitText = textOf(BASIC_INFO_LABELS.amountUnit) || "万元";
+  const amountUnit = (AMOUNT_UNITS as readonly string[]).includes(unitText) ? (unitText as AmountUnit) : undefined;
+  if (!amountUnit) log.error(cellOf(BASIC_INFO_LABELS.amountUnit), `金额单位应为 万元 或 元，现为“${unitText}”`);
+
+  const profileId = profileOverride || textOf(BASIC_INFO_LABELS.profile) || (evaluationType ? DEFAULT_PROFILE[evaluationType] : "");
+  const profile = findProfile(profileId);
+  if (!profile && profileId) {
+    const where = profileOverride ? "评分规则" : cellOf(BASIC_INFO_LABELS.profile);
+    log.error(where, `未知的评分规则“${profileId}”，可选：${PROFILES.map((p) => p.id).join("、")}`);
+  }
+  if (!unitName || !year || !evaluationType || !amountUnit || !profile) return undefined;
+  return { unitName, year, evaluationType, profile, amountUnit };
+}
+
+// ── 预算执行 ────────────────────────────────────────────────────────────────────────────────
+
+function parseBudget(grid: Grid, log: IssueLog, amountScale: number): { lines: BudgetLine[]; totals: BudgetTotalRow[] } {
+  const header = findHeaderRow(grid, BUDGET_HEADERS, ["category", "budget", "spent"], reportDuplicate(log));
+  const lines: BudgetLine[] = [];
+  const totals: BudgetTotalRow[] = [];
+  if (!header) {
+    missingHeaders(grid, [BUDGET_HEADERS.category, BUDGET_HEADERS.budget, BUDGET_HEADERS.spent], log);
+    return { lines, totals };
+  }
+  const c = header.cols;
+  const amount = (row: number, col: number | undefined, label: string, required: boolean): NumberSource | undefined => {
+    if (col === undefined) return undefined;
+    const r = readNumber(grid, row, col, amountScale);
+    if (!r.ok) {
+      if (r.reason === "text") log.error(grid.cell(row, col), `${label}应为数字，现为“${grid.text(row, col)}”`);
+      else if (required) log.error(grid.cell(row, col), `${label}不能为空`);
+      return undefined;
+    }
+    if (r.percent) {
+      log.error(grid.cell(row, col), `${label}应为金额，不能是百分数`);
+      return undefined;
+    }
+    if (r.source.value < 0) {
+      log.error(grid.cell(row, col), `${label}不能为负数（${grid.text(row, col)}）`);
+      return undefined;
+    }
+    return r.source;
+  };
+  for (let row = header.row + 1; row <= grid.lastRow; row++) {
+    if (grid.isBlankRow(row)) continue;
+    const categoryText = grid.text(row, c.category!).replace(/\s+/g, "");
+    if (categoryText === CATEGORY.total) {
+      totals.push({
+        row,
+        budget: amount(row, c.budget, BUDGET_HEADERS.budget, false),
+        spent: amount(row, c.spent, BUDGET_HEADERS.spent, false),
+      });
+      continue;
+    }
+    const category = categoryText === CATEGORY.basic ? "basic" : categoryText === CATEGORY.project ? "project" : undefined;
+    if (!category) {
+      log.error(grid.cell(row, c.category!), `支出类别应为 基本支出、项目支出 或 合计，现为“${categoryText}”`);
+      continue;
+    }
+    const item = c.item !== undefined ? grid.text(row, c.item) : "";
+    if (category === "project" && !item) {
+      log.error(grid.cell(row, c.item ?? c.category!), c.item === undefined ? "项目支出行须有“项目名称”列" : "项目支出须填写项目名称");
+    }
+    const budget = amount(row, c.budget, BUDGET_HEADERS.budget, true);
+    const spent = amount(row, c.spent, BUDGET_HEADERS.spent, true);
+    const initialBudget = amount(row, c.initialBudget, BUDGET_HEADERS.initialBudget, false);
+    const remarkCol = c.remark ?? c.spent!;
+    if (budget && spent) {
+      lines.push({
+        row,
+        category,
+        item,
+        budget,
+        spent,
+        initialBudget,
+        remark: c.remark ? grid.text(row, c.remark) : "",
+        remarkCell: grid.cell(row, remarkCol),
+      });
+    }
+  }
+  if (lines.length === 0 && log.errors.every((e) => !e.cell.startsWith(grid.name + "!"))) {
+    log.error(grid.cell(header.row + 1, c.category!), "预算执行表没有数据行");
+  }
+  return { lines, totals };
+}
+
+// ── 绩效指标 ────────────────────────────────────────────────────────────────────────────────
+
+function parseTier(text: string): Tier | undefined {
+  const s = text.replace(/\s+/g, "");
+  for (const [alias, tier] of TIER_ALIASES) if (s === alias) return tier;
+  return undefined;
+}
+
+function parseIndicators(grid: Grid, log: IssueLog): Indicator[] {
+  const H = INDICATOR_HEADERS;
+  const header = findHeaderRow(grid, H, ["level1", "level2", "name", "target", "actual", "weight"], reportDuplicate(log));
+  if (!header) {
+    missingHeaders(grid, [H.level1, H.level2, H.name, H.target, H.actual, H.weight], log);
+    return [];
+  }
+  const c = header.cols;
+  const at = (row: number, col: number | undefined) => (col === undefined ? "" : grid.text(row, col));
+  const cellAt = (row: number, col: number | undefined, fallback: number) => grid.cell(row, col ?? fallback);
+  const out: Indicator[] = [];
+  let level1 = "";
+  let level2 = "";
+  for (let row = header.row + 1; row <= grid.lastRow; row++) {
+    if (grid.isBlankRow(row)) continue;
+    // Blank 一级/二级 cells repeat the row above (tables pasted from merged cells).
+    const l1 = at(row, c.level1);
+    if (l1 && l1 !== level1) level2 = "";
+    level1 = l1 || level1;
+    level2 = at(row, c.level2) || level2;
+    const name = at(row, c.name);
+    const cells = {
+      target: grid.cell(row, c.target!),
+      actual: grid.cell(row, c.actual!),
+      weight: grid.cell(row, c.weight!),
+      selfScore: cellAt(row, c.selfScore, c.weight!),
+      deviation: cellAt(row, c.deviation, c.actual!),
+    };
+    if (!name) {
+      log.error(grid.cell(row, c.name!), "三级指标名称不能为空");
+      continue;
+    }
+    if (!level1) log.error(grid.cell(row, c.level1!), "一级指标不能为空");
+    if (!level2) log.error(grid.cell(row, c.level2!), "二级指标不能为空");
+
+    const weightRead = readNumber(grid, row, c.weight!);
+    let weight: NumberSource | undefined;
+    if (!weightRead.ok || weightRead.percent) log.error(cells.weight, `分值应为大于 0 的数字，现为“${at(row, c.weight)}”`);
+    else if (!(weightRead.source.value > 0)) log.error(cells.weight, `分值应大于 0，现为 ${weightRead.source.value}`);
+    else weight = weightRead.source;
+
+    const targetText = at(row, c.target);
+    const actualText = at(row, c.actual);
+    const target = targetValue(grid, row, c.target!);
+    const actualRead = readNumber(grid, row, c.actual!);
+
+    const natureText = at(row, c.nature);
+    let nature: Nature | undefined;
+    if (natureText) {
+      nature = (NATURES as readonly string[]).includes(natureText) ? (natureText as Nature) : undefined;
+      if (!nature) log.error(grid.cell(row, c.nature!), `指标性质应为 定量 或 定性，现为“${natureText}”`);
+    } else nature = target ? "定量" : "定性";
+
+    const directionText = at(row, c.direction);
+    let direction: Direction | undefined = directionText ? parseDirection(directionText) : undefined;
+    if (directionText && !direction) log.error(grid.cell(row, c.direction!), `指标方向应为 ≥、≤ 或 =，现为“${directionText}”`);
+    direction = direction ?? target?.direction ?? ">=";
+
+    const methodText = at(row, c.method);
+    let method: MethodId | undefined;
+    if (methodText) {
+      if (isMethodId(methodText)) method = methodText;
+      else log.error(grid.cell(row, c.method!), `未知的评分方法“${methodText}”，可选：${Object.keys(METHODS).join("、")}`);
+    } else method = nature === "定性" ? "定性分档" : direction === "<=" ? "反向比例" : direction === "=" ? "等于" : "正向比例";
+
+    const tierText = at(row, c.tier);
+    const tier = tierText ? parseTier(tierText) : undefined;
+    if (tierText && !tier) log.error(grid.cell(row, c.tier!), `完成情况应为 达成、部分达成 或 未达成（或其完整表述），现为“${tierText}”`);
+
+    const selfRead: ReadResult = c.selfScore !== undefined ? readNumber(grid, row, c.selfScore) : { ok: false, reason: "blank" };
+    if (!selfRead.ok && selfRead.reason === "text") log.error(cells.selfScore, `自评得分应为数字，现为“${at(row, c.selfScore)}”`);
+    const selfScore = selfRead.ok ? selfRead.source : undefined;
+
+    let actual: NumberSource | undefined;
+    if (method && ["正向比例", "反向比例", "等于"].includes(method)) {
+      if (!target) log.error(cells.target, `年度指标值应为数字（评分方法：${method}），现为“${targetText}”`);
+      else if (method !== "等于" && !(target.source.value > 0))
+        log.error(cells.target, `年度指标值须为正数才能按${method}计分，现为“${targetText}”`);
+      else if (method === "等于" && target.source.value < 0) log.error(cells.target, `年度指标值不能为负数，现为“${targetText}”`);
+      if (!actualRead.ok) log.error(cells.actual, `实际完成值应为数字（评分方法：${method}），现为“${actualText || "空"}”`);
+      else if (actualRead.source.value < 0) log.error(cells.actual, `实际完成值不能为负数，现为“${actualText}”`);
+      else actual = actualRead.source;
+      if (
+        target &&
+        actual &&
+        actualRead.ok &&
+        target.percent !== actualRead.percent &&
+        looksLikeUnitMismatch(target.source.value, actual.value)
+      ) {
+        log.warn(cells.actual, `年度指标值与实际完成值一个是百分数、一个不是（${targetText} / ${actualText}），请确认单位一致`);
+      }
+    } else if (actualRead.ok) actual = actualRead.source;
+
+    if (method === "定性分档") {
+      if (!tier)
+        log.error(
+          cellAt(row, c.tier, c.actual!),
+          c.tier === undefined ? "定性指标须有“完成情况”列" : "定性指标须填写完成情况（达成 / 部分达成 / 未达成）",
+        );
+      else if (weight) checkTierScore(tier, weight.value, selfScore, cells.selfScore, log);
+    }
+    if (method === "扣分" || method === "直接评分") {
+      if (!selfScore) log.error(cells.selfScore, `评分方法为${method}时须填写自评得分`);
+      else if (selfScore.value < 0) log.error(cells.selfScore, `自评得分不能为负数`);
+      else if (method === "直接评分" && weight && selfScore.value > weight.value)
+        log.error(cells.selfScore, `自评得分 ${selfScore.value} 超过分值 ${weight.value}`);
+    }
+    if (!weight || !method || !nature) continue;
+    out.push({
+      row,
+      level1,
+      level2,
+      name,
+      nature,
+      direction,
+      method,
+      targetText,
+      actualText,
+      unit: at(row, c.unit) || target?.unit || (target?.percent ? "%" : ""),
+      target: target?.source,
+      actual,
+      weight,
+      tier,
+      selfScore,
+      deviation: at(row, c.deviation),
+      cells,
+    });
+  }
+  if (out.length === 0 && log.errors.every((e) => !e.cell.startsWith(grid.name + "!"))) {
+    log.error(grid.cell(header.row + 1, c.name!), "绩效指标表没有指标行");
+  }
+  return out;
+}
+
+/** A target cell: a number, or text such as "≥95%" (its direction and unit come along). */
+function targetValue(
+  grid: Grid,
+  row: number,
+  col: number,
+): { source: NumberSource; direction?: Direction; percent: boolean; unit: string } | undefined {
+  const r = readNumber(grid, row, col);
+  if (r.ok) return { source: r.source, percent: r.percent, unit: "" };
+  const raw = grid.value(row, col);
+  if (typeof raw !== "string") return undefined;
+  const t = parseTarget(raw);
+  if (!t) return undefined;
+  return {
+    source: { sheet: grid.name, row, col, kind: "text", text: raw, value: t.value, scale: 1 },
+    direction: t.direction,
+    percent: t.percent,
+    unit: t.unit || (t.percent ? "%" : ""),
+  };
+}
+
+/** 0.96 typed beside "95%" is most likely 96%, not 0.96 points. */
+function looksLikeUnitMismatch(target: number, actual: number): boolean {
+  const ratio = target === 0 || actual === 0 ? 1 : actual / target;
+  return ratio > 20 || ratio < 0.05;
+}
+
+function checkTierScore(tier: Tier, w: number, selfScore: NumberSource | undefined, cell: string, log: IssueLog): void {
+  const { lo, hi, hiInclusive } = tierRange(tier, w);
+  const label = tier === "achieved" ? "达成" : tier === "partly" ? "部分达成" : "未达成";
+  const rangeText = `[${lo}, ${hi}${hiInclusive ? "]" : ")"}`;
+  if (!selfScore) {
+    if (tier !== "achieved") log.error(cell, `完成情况为“${label}”时须填写自评得分，范围 ${rangeText}`);
+    return;
+  }
+  const s = selfScore.value;
+  if (s < lo || s > hi || (!hiInclusive && s >= hi)) log.error(cell, `完成情况为“${label}”时自评得分应在 ${rangeText} 内，现为 ${s}`);
+}
+
+// ── 文字材料 ────────────────────────────────────────────────────────────────────────────────
+
+function parseTexts(grid: Grid, log: IssueLog): Partial<Record<TextSection, string[]>> {
+  const header = findHeaderRow(grid, TEXT_HEADERS, ["section", "content"], reportDuplicate(log));
+  const out: Partial<Record<TextSection, string[]>> = {};
+  if (!header) {
+    missingHeaders(grid, Object.values(TEXT_HEADERS), log);
+    return out;
+  }
+  let section: TextSection | undefined;
+  for (let row = header.row + 1; row <= grid.lastRow; row++) {
+    const name = grid.text(row, header.cols.section!).replace(/\s+/g, "");
+    const raw = grid.value(row, header.cols.content!);
+    const content = raw === null ? "" : String(raw).replace(/\r\n?/g, "\n").trim();
+    if (name) {
+      if (!(TEXT_SECTIONS as readonly string[]).includes(name)) {
+        log.error(grid.cell(row, header.cols.section!), `未知的栏目“${name}”，可选：${TEXT_SECTIONS.join("、")}`);
+        section = undefined;
+        continue;
+      }
+      section = name as TextSection;
+    }
+    if (!content) continue;
+    if (!section) {
+      log.error(grid.cell(row, header.cols.section!), "栏目不能为空");
+      continue;
+    }
+    (out[section] ??= []).push(content);
+  }
+  return out;
+}

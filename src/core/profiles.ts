@@ -1,0 +1,36 @@
+/** Rule profiles: the parts of the scoring rules that differ between provinces and years, as data. */
+import deptOverall from "./profiles/dept-overall.json";
+import mof2020Project from "./profiles/mof-2020-project.json";
+import type { EvaluationType } from "./contract";
+
+export type RateDenominator = "全年预算数" | "年初预算数";
+
+export interface RuleProfile {
+  id: string;
+  name: string;
+  evaluationType: EvaluationType;
+  source: string;
+  /** An execution-rate item the profile adds to the indicators (项目支出自评表's 预算执行率, 10 分). */
+  executionRateItem: { weight: number; denominator: RateDenominator; level1: string; level2: string } | null;
+  /** What the weights (including the added item) must sum to. */
+  weightSum: number;
+  /** 反向比例 over target: A = w×T/A (central note), B = w×max(0, 1−(A−T)/T). */
+  reverseVariant: "A" | "B";
+  /** Denominator of a 执行率 indicator row; defaults to 全年预算数. */
+  executionRateDenominator?: RateDenominator;
+}
+
+export const PROFILES: readonly RuleProfile[] = [deptOverall as RuleProfile, mof2020Project as RuleProfile];
+
+export const DEFAULT_PROFILE: Record<EvaluationType, string> = {
+  部门整体支出: "dept-overall",
+  项目支出: "mof-2020-project",
+};
+
+export function findProfile(id: string): RuleProfile | undefined {
+  return PROFILES.find((p) => p.id === id);
+}
+
+export function rateDenominator(profile: RuleProfile): RateDenominator {
+  return profile.executionRateItem?.denominator ?? profile.executionRateDenominator ?? "全年预算数";
+}
