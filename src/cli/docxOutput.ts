@@ -1,7 +1,8 @@
-/** Writes the report as .docx. Placeholder until the report issue lands. */
+/** Writes the report as .docx beside the workbook. */
 import type { CommandResult } from "../core/engine";
+import { reportDocx } from "../adapters/docx/reportDocx";
+import { writeAtomically } from "./main";
 
 export async function writeReportDocx(result: CommandResult, file: string): Promise<void> {
-  void result;
-  void file;
+  await writeAtomically(file, Buffer.from(await reportDocx(result)));
 }

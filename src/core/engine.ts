@@ -2,11 +2,12 @@
  * The commands, host-agnostic: read the input sheets through the port, plan, apply. The pure
  * `planCommand` is the whole computation; `run` only adds the two port calls around it.
  */
-import { INPUT_SHEETS, OUTPUT_SHEETS } from "./contract";
+import { type EvaluationType, INPUT_SHEETS, OUTPUT_SHEETS } from "./contract";
 import { type Evaluation, evaluateInput } from "./evaluate";
 import { parseWorkbook } from "./input/parse";
 import type { WorkbookPlan } from "./plan";
 import { buildReportSheet } from "./report";
+import { buildInputSheets } from "./sheets/inputSheets";
 import { buildScoreSheet } from "./sheets/scoreSheet";
 import { type Summary, summarize } from "./summary";
 import type { WorkbookPort, WorkbookSnapshot } from "../port/workbook";
@@ -43,6 +44,23 @@ export async function runCommand(port: WorkbookPort, command: Command, options: 
   const result = planCommand(snapshot, command, options);
   await port.apply(result.plan);
   return result;
+}
+
+/**
+ * 插入模板: plans the input sheets that are missing. Existing sheets are the user's and are never
+ * replaced; `created` is empty when all four exist.
+ */
+export function planTemplate(
+  snapshot: WorkbookSnapshot,
+  type: EvaluationType,
+): { plan: WorkbookPlan; created: string[]; existing: string[] } {
+  const all = buildInputSheets(type);
+  const missing = all.filter((s) => !snapshot.sheetNames.includes(s.name));
+  return {
+    plan: { sheets: missing, activate: missing[0]?.name },
+    created: missing.map((s) => s.name),
+    existing: all.filter((s) => snapshot.sheetNames.includes(s.name)).map((s) => s.name),
+  };
 }
 
 export { INPUT_SHEETS, OUTPUT_SHEETS };
