@@ -2,7 +2,7 @@
  * Scores a parsed Input (scoring.md): execution rates, each indicator's score by its method, the
  * total, the grade and the warnings. Values come from the same Exprs the 评分结果 formulas print.
  */
-import { type Expr, evaluate, evaluateNumber, num } from "./expr";
+import { type Expr, evaluate, evaluateNumber, iferror, num, str } from "./expr";
 import { excelRound, formatAmount, formatRate } from "./format";
 import type { CellIssue } from "./issues";
 import { METHODS, type MethodVar, gradeExpr, rateExpr } from "./methods";
@@ -26,7 +26,7 @@ export interface ScoredItem {
   indicator: Indicator;
   weight: number;
   score: number;
-  /** A / T for quantitative methods, the rate for 执行率, null otherwise. */
+  /** 完成率 (MethodDef.completion), null where undefined (T = 0, or a method scored by hand). */
   completion: number | null;
   /** The formula variables' values, for the sheet's cached cells. */
   env: Record<MethodVar, number>;
@@ -132,9 +132,8 @@ function scoreIndicator(indicator: Indicator, rate: number, profile: Input["info
   };
   const expr = def.score(profile);
   const score = evaluateNumber(expr, env);
-  let completion: number | null = null;
-  if (indicator.method === "执行率") completion = rate;
-  else if (def.vars.includes("T") && indicator.actual && env.T > 0) completion = env.A / env.T;
+  const c = def.completion ? evaluate(iferror(def.completion, str("")), env) : "";
+  const completion = typeof c === "number" ? c : null;
   return { indicator, weight: env.W, score, completion, env, expr };
 }
 

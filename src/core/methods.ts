@@ -28,10 +28,12 @@ export interface MethodDef {
   /** Whether the score is computed from data (a 自评得分 is then only cross-checked). */
   computed: boolean;
   score(profile: RuleProfile): Expr;
+  /** 完成率: how far the target was met (A/T, T/A for ≤ limits, the rate); absent for scored-by-hand methods. */
+  completion?: Expr;
 }
 
 export const METHODS: Record<MethodId, MethodDef> = {
-  正向比例: { id: "正向比例", vars: ["A", "T", "W"], computed: true, score: () => positive },
+  正向比例: { id: "正向比例", vars: ["A", "T", "W"], computed: true, score: () => positive, completion: div(A, T) },
   反向比例: {
     id: "反向比例",
     vars: ["A", "T", "W"],
@@ -43,8 +45,9 @@ export const METHODS: Record<MethodId, MethodDef> = {
     vars: ["A", "T", "W"],
     computed: true,
     score: () => iff(eq(T, num(0)), iff(le(A, num(0)), W, num(0)), positive),
+    completion: div(A, T),
   },
-  执行率: { id: "执行率", vars: ["R", "W"], computed: true, score: () => scaled(min(R, num(1))) },
+  执行率: { id: "执行率", vars: ["R", "W"], computed: true, score: () => scaled(min(R, num(1))), completion: R },
   // The tier range is checked when parsing; the cell shows the user's score as given.
   定性分档: { id: "定性分档", vars: ["S", "W"], computed: false, score: () => round(S, 2) },
   扣分: { id: "扣分", vars: ["S", "W"], computed: false, score: () => round(max(num(0), sub(W, S)), 2) },

@@ -26,7 +26,7 @@ import { IssueLog } from "../issues";
 import { METHODS, type MethodId, isMethodId, tierRange } from "../methods";
 import type { BasicInfo, BudgetLine, BudgetTotalRow, Indicator, Input, NumberSource } from "../model";
 import { type Direction, parseDirection, parseTarget, parseYear } from "../numbers";
-import { DEFAULT_PROFILE, PROFILES, findProfile } from "../profiles";
+import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
 import type { WorkbookSnapshot } from "../../port/workbook";
 import { type ReadResult, readNumber } from "./readNumber";
 import { cellName } from "../cells";
@@ -49,8 +49,9 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: { profileId?:
   const info = grids[SHEET.basicInfo] ? parseBasicInfo(grids[SHEET.basicInfo]!, log, options.profileId) : undefined;
   const amountScale = info?.amountUnit === "元" ? 1 / 10000 : 1;
   const budget = grids[SHEET.budget] ? parseBudget(grids[SHEET.budget]!, log, amountScale) : undefined;
-  const indicators = grids[SHEET.indicators] ? parseIndicators(grids[SHEET.indicators]!, log) : [];
+  const { indicators, weightHeader } = grids[SHEET.indicators] ? parseIndicators(grids[SHEET.indicators]!, log) : { indicators: [] };
   const texts = textsData ? parseTexts(new Grid(textsData), log) : {};
+  if (info && weightHeader && log.errors.length === 0) checkWeightSum(indicators, info.profile, weightHeader, log);
   log.throwIfErrors();
   return { input: { info: info!, budgetLines: budget!.lines, budgetTotals: budget!.totals, indicators, texts }, log };
 }
@@ -195,12 +196,22 @@ function parseTier(text: string): Tier | undefined {
   return undefined;
 }
 
-function parseIndicators(grid: Grid, log: IssueLog): Indicator[] {
+/** The weights, with the item a profile adds, must sum to the profile's total (100). */
+function checkWeightSum(indicators: Indicator[], profile: RuleProfile, cell: string, log: IssueLog): void {
+  const added = profile.executionRateItem?.weight ?? 0;
+  const sum = Math.round((indicators.reduce((s, i) => s + i.weight.value, 0) + added) * 100) / 100;
+  if (Math.abs(sum - profile.weightSum) > 0.001) {
+    const detail = added ? `（含评分规则自动添加的预算执行率 ${added} 分）` : "";
+    log.error(cell, `分值合计为 ${sum}${detail}，应为 ${profile.weightSum}（评分规则 ${profile.id}）`);
+  }
+}
+
+function parseIndicators(grid: Grid, log: IssueLog): { indicators: Indicator[]; weightHeader?: string } {
   const H = INDICATOR_HEADERS;
   const header = findHeaderRow(grid, H, ["level1", "level2", "name", "target", "actual", "weight"], reportDuplicate(log));
   if (!header) {
     missingHeaders(grid, [H.level1, H.level2, H.name, H.target, H.actual, H.weight], log);
-    return [];
+    return { indicators: [] };
   }
   const c = header.cols;
   const at = (row: number, col: number | undefined) => (col === undefined ? "" : grid.text(row, col));
@@ -326,7 +337,7 @@ function parseIndicators(grid: Grid, log: IssueLog): Indicator[] {
   if (out.length === 0 && log.errors.every((e) => !e.cell.startsWith(grid.name + "!"))) {
     log.error(grid.cell(header.row + 1, c.name!), "绩效指标表没有指标行");
   }
-  return out;
+  return { indicators: out, weightHeader: grid.cell(header.row, c.weight!) };
 }
 
 /** A target cell: a number, or text such as "≥95%" (its direction and unit come along). */

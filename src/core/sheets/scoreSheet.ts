@@ -6,8 +6,8 @@
 import { CATEGORY, SHEET } from "../contract";
 import { a1, absRange, rangeA1, sheetRef } from "../cells";
 import { type Evaluation, type ScoredItem, rateOf } from "../evaluate";
-import { ref, toFormula } from "../expr";
-import { gradeExpr, rateExpr } from "../methods";
+import { iferror, ref, str, toFormula } from "../expr";
+import { METHODS, gradeExpr, rateExpr } from "../methods";
 import type { BudgetLine, NumberSource } from "../model";
 import { type PlanCell, type SheetPlan, SheetBuilder, formula, text, value } from "../plan";
 import { TABLE_STYLES } from "./styles";
@@ -247,9 +247,10 @@ function indicatorRow(item: ScoredItem, row: number, no: number, scoringRate: st
     R: scoringRate,
   };
   cells[IND.score - 1] = formula(toFormula(item.expr, refs), item.score, "score");
-  if (isRate) cells[IND.completion - 1] = formula(scoringRate, item.env.R, "percent");
-  else if (usesTarget) cells[IND.completion - 1] = formula(`IF(${refs.T}>0,${refs.A}/${refs.T},"")`, item.completion ?? "", "percent");
-  else cells[IND.completion - 1] = value(null, "percent");
+  const completion = METHODS[ind.method].completion;
+  cells[IND.completion - 1] = completion
+    ? formula(toFormula(iferror(completion, str("")), refs), item.completion ?? "", "percent")
+    : value(null, "percent");
 
   if (ind.method === "定性分档" && ind.tier)
     notes.unshift(`完成情况：${ind.tier === "achieved" ? "达成" : ind.tier === "partly" ? "部分达成" : "未达成"}`);

@@ -1,0 +1,39 @@
+/** Builds WorkbookSnapshots directly (no file I/O) for fast parser and engine tests. */
+import { INPUT_SHEETS } from "../../src/core/contract";
+import type { SheetPlan } from "../../src/core/plan";
+import { type InputData, buildInputSheets } from "../../src/core/sheets/inputSheets";
+import type { CellValue, SheetData, WorkbookSnapshot } from "../../src/port/workbook";
+
+/** A sheet from rows of values; `formats` gives number formats by "row,col" (1-based). */
+export function sheetData(name: string, rows: CellValue[][], formats: Record<string, string> = {}, startRow = 1, startCol = 1): SheetData {
+  return {
+    name,
+    startRow,
+    startCol,
+    values: rows,
+    numberFormats: rows.map((r, i) => r.map((_, j) => formats[`${i + startRow},${j + startCol}`] ?? "General")),
+  };
+}
+
+/** What an adapter would read back from the sheets a plan writes. */
+export function planToSheetData(plan: SheetPlan): SheetData {
+  return {
+    name: plan.name,
+    startRow: 1,
+    startCol: 1,
+    values: plan.cells.map((r) => r.map((c) => (c ? c.v : null))),
+    numberFormats: plan.cells.map((r) => r.map((c) => (c?.s ? (plan.styles[c.s]?.numFmt ?? "General") : "General"))),
+  };
+}
+
+export function snapshotOf(sheets: SheetData[]): WorkbookSnapshot {
+  return {
+    sheetNames: sheets.map((s) => s.name),
+    sheets: Object.fromEntries(sheets.filter((s) => (INPUT_SHEETS as readonly string[]).includes(s.name)).map((s) => [s.name, s])),
+  };
+}
+
+/** The snapshot of a workbook made by 插入模板 and filled with `data`. */
+export function snapshotFromData(data: InputData, type: "部门整体支出" | "项目支出" = "部门整体支出"): WorkbookSnapshot {
+  return snapshotOf(buildInputSheets(type, data).map(planToSheetData));
+}
