@@ -41,7 +41,8 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: { profileId?:
   const grids: Partial<Record<string, Grid>> = {};
   for (const name of [SHEET.basicInfo, SHEET.budget, SHEET.indicators]) {
     const data = snapshot.sheets[name];
-    if (!data) log.error(name, `缺少工作表“${name}”（可用“插入模板”创建）`);
+    // A missing sheet is named at its A1, keeping every message in the sheet!cell form.
+    if (!data) log.error(`${name}!A1`, `缺少工作表“${name}”（可用“插入模板”创建）`);
     else grids[name] = new Grid(data);
   }
   const textsData = snapshot.sheets[SHEET.texts];

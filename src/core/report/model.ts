@@ -1,0 +1,234 @@
+/**
+ * The report as data (report.md): one model built from the Evaluation, from which both the
+ * 自评报告 sheet and the .docx are rendered, so the two cannot disagree. A paragraph is a list of
+ * parts: literal text and live figures, each figure carrying its value (for the text) and the
+ * 评分结果 cell it comes from (for the sheet's formula).
+ */
+import { SHEET, type TextSection } from "../contract";
+import { a1, quoteSheet } from "../cells";
+import type { Evaluation } from "../evaluate";
+import { amountTextFormula, formatAmount, formatRate, formatScore, rateTextFormula, scoreTextFormula } from "../format";
+import type { ScoreSheetLayout } from "../sheets/scoreSheet";
+import { generatedEfficiency, generatedPerformance, generatedProblems } from "./generate";
+import { chineseNumber } from "./typography";
+
+export type FigureKind = "amount" | "rate" | "score" | "text";
+
+/** A figure read from 评分结果: `ref` is an Excel expression over it, `value` its value now. */
+export interface Figure {
+  kind: FigureKind;
+  value: number | string;
+  ref: string;
+}
+
+export type Part = string | Figure;
+
+/** Where a paragraph comes from: the user's 文字材料, a fixed computed sentence, or generated text. */
+export type Origin = "user" | "computed" | "generated";
+
+export interface Paragraph {
+  kind: "paragraph";
+  parts: Part[];
+  origin: Origin;
+}
+
+export type Block =
+  | { kind: "title"; text: string }
+  | { kind: "heading"; level: 1 | 2; text: string }
+  | Paragraph
+  | { kind: "appendix"; title: string; table: AppendixTable };
+
+export interface AppendixRow {
+  level1: string;
+  level2: string;
+  name: string;
+  weight: Figure;
+  score: Figure;
+}
+
+export interface AppendixTable {
+  header: { level1: string; level2: string; name: string; weight: string; score: string };
+  rows: AppendixRow[];
+  total: { label: string; weight: Figure; score: Figure };
+}
+
+export interface ReportModel {
+  title: string;
+  blocks: Block[];
+}
+
+/** Each figure kind's two renderings, side by side: TypeScript text and Excel text formula. */
+const FIGURE_FORMATS: Record<FigureKind, { text(v: number | string): string; formula(ref: string): string }> = {
+  amount: { text: (v) => formatAmount(Number(v)), formula: amountTextFormula },
+  rate: { text: (v) => formatRate(Number(v)), formula: rateTextFormula },
+  score: { text: (v) => formatScore(Number(v)), formula: scoreTextFormula },
+  text: { text: (v) => String(v), formula: (ref) => ref },
+};
+
+export function figureText(f: Figure): string {
+  return FIGURE_FORMATS[f.kind].text(f.value);
+}
+
+/** The paragraph as text: what the cell shows now and what the .docx prints. */
+export function partsText(parts: readonly Part[]): string {
+  return parts.map((p) => (typeof p === "string" ? p : figureText(p))).join("");
+}
+
+/** The paragraph as an Excel formula body (no "="), or null when it holds no figure. */
+export function partsFormula(parts: readonly Part[], prefix = ""): string | null {
+  if (!parts.some((p) => typeof p !== "string")) return null;
+  const pieces = (prefix ? [prefix, ...parts] : parts).map((p) =>
+    typeof p === "string" ? `"${p.replace(/"/g, '""')}"` : FIGURE_FORMATS[p.kind].formula(p.ref),
+  );
+  return pieces.join("&");
+}
+
+export const paragraph = (parts: Part[], origin: Origin): Paragraph => ({ kind: "paragraph", parts, origin });
+
+/** A figure over an absolute address on 评分结果 (`$B$4`). */
+export function scoreSheetFigure(kind: FigureKind, value: number | string, address: string): Figure {
+  return { kind, value, ref: `${quoteSheet(SHEET.scores)}!${address}` };
+}
+
+interface Section {
+  title: string;
+  body: Paragraph[];
+}
+
+/** Section titles for each evaluation type; project reports speak of the project, not the department. */
+const TITLES = {
+  部门整体支出: {
+    basics: "部门基本情况",
+    functions: "部门职能",
+    work: "年度总体工作和重点工作任务",
+    goals: "部门整体支出绩效目标",
+    finance: "部门整体收支情况",
+    management: "部门整体绩效管理情况",
+    performance: "履职效能分析",
+    appendix: "部门整体支出绩效自评表",
+    subject: "部门",
+  },
+  项目支出: {
+    basics: "项目基本情况",
+    functions: "项目单位职能",
+    work: "项目年度工作任务",
+    goals: "项目绩效目标",
+    finance: "项目资金收支情况",
+    management: "项目绩效管理情况",
+    performance: "产出和效益分析",
+    appendix: "项目支出绩效自评表",
+    subject: "项目",
+  },
+} as const;
+
+export function buildReportModel(ev: Evaluation, layout: ScoreSheetLayout): ReportModel {
+  const { info, texts } = ev.input;
+  const t = TITLES[info.evaluationType];
+  const isProject = info.evaluationType === "项目支出";
+  const user = (section: TextSection): Paragraph[] => (texts[section] ?? []).map((s) => paragraph([s], "user"));
+  const userOr = (section: TextSection, generate: () => Paragraph[]): Paragraph[] => {
+    const own = user(section);
+    return own.length ? own : generate();
+  };
+  const fig = (kind: FigureKind, value: number | string, address: string) => scoreSheetFigure(kind, value, address);
+
+  const amount = (v: number, address: string) => fig("amount", v, address);
+  const finance: Part[] = isProject
+    ? [
+        "项目全年预算数",
+        amount(ev.budget.total, layout.budgetTotal),
+        "万元，全年实际支出数",
+        amount(ev.spent.total, layout.spentTotal),
+        "万元；年度预算执行进度达",
+        fig("rate", ev.rates.total ?? 0, layout.rateTotal),
+        "。",
+      ]
+    : [
+        "部门全年预算数",
+        amount(ev.budget.total, layout.budgetTotal),
+        "万元，其中：基本支出",
+        amount(ev.budget.basic, layout.budgetBasic),
+        "万元，项目支出",
+        amount(ev.budget.project, layout.budgetProject),
+        "万元；全年实际支出数",
+        amount(ev.spent.total, layout.spentTotal),
+        "万元，其中：基本支出",
+        amount(ev.spent.basic, layout.spentBasic),
+        "万元，项目支出",
+        amount(ev.spent.project, layout.spentProject),
+        "万元；年度预算执行进度达",
+        fig("rate", ev.rates.total ?? 0, layout.rateTotal),
+        "。",
+      ];
+  const conclusion: Part[] = [
+    `${info.evaluationType}绩效自评总分`,
+    fig("score", ev.maxScore, layout.maxScore),
+    "分，自评得分",
+    fig("score", ev.totalScore, layout.totalScore),
+    "分，自评等级为“",
+    fig("text", ev.grade, layout.grade),
+    "”。",
+  ];
+
+  const chapters: Array<{ title: string; sections?: Section[]; body?: Paragraph[] }> = [
+    {
+      title: t.basics,
+      sections: [
+        { title: t.functions, body: user("部门职能") },
+        { title: t.work, body: user("年度总体工作和重点工作任务") },
+        { title: t.goals, body: user("部门整体支出绩效目标") },
+        { title: t.finance, body: [paragraph(finance, "computed"), ...user("收支情况说明")] },
+        { title: t.management, body: user("部门整体绩效管理情况") },
+      ],
+    },
+    {
+      title: "绩效自评情况",
+      sections: [
+        { title: "自评结论", body: [paragraph(conclusion, "computed")] },
+        { title: t.performance, body: userOr("履职效能分析", () => generatedPerformance(ev, t.subject)) },
+        { title: "管理效率分析", body: userOr("管理效率分析", () => generatedEfficiency(ev, layout)) },
+      ],
+    },
+    { title: "存在的主要问题", body: userOr("存在的主要问题", () => generatedProblems(ev)) },
+    { title: "下一步改进措施", body: user("下一步改进措施") },
+  ];
+
+  const title = `${info.year}年度${info.unitName}${info.evaluationType}绩效自评报告`;
+  const blocks: Block[] = [{ kind: "title", text: title }];
+  // Sections without text are left out (workbook.md); the numbering closes up behind them.
+  const present = chapters.filter((c) => (c.sections ? c.sections.some((s) => s.body.length) : c.body!.length));
+  present.forEach((chapter, i) => {
+    blocks.push({ kind: "heading", level: 1, text: `${chineseNumber(i + 1)}、${chapter.title}` });
+    if (chapter.body) blocks.push(...chapter.body);
+    chapter.sections
+      ?.filter((s) => s.body.length)
+      .forEach((s, j) => {
+        blocks.push({ kind: "heading", level: 2, text: `（${chineseNumber(j + 1)}）${s.title}` });
+        blocks.push(...s.body);
+      });
+  });
+  blocks.push({ kind: "appendix", title: `附表：${t.appendix}`, table: appendixTable(ev, layout) });
+  return { title, blocks };
+}
+
+function appendixTable(ev: Evaluation, layout: ScoreSheetLayout): AppendixTable {
+  const cell = (row: number, col: number) => a1(row, col, true);
+  return {
+    header: { level1: "一级指标", level2: "二级指标", name: "三级指标", weight: "分值", score: "得分" },
+    rows: ev.items.map((item, i) => {
+      const row = layout.indicatorFirstRow + i;
+      return {
+        level1: item.indicator.level1,
+        level2: item.indicator.level2,
+        name: item.indicator.name,
+        weight: scoreSheetFigure("score", item.weight, cell(row, layout.indicatorCols.weight)),
+        score: scoreSheetFigure("score", item.score, cell(row, layout.indicatorCols.score)),
+      };
+    }),
+    total: {
+      label: "合计",
+      weight: scoreSheetFigure("score", ev.maxScore, layout.maxScore),
+      score: scoreSheetFigure("score", ev.totalScore, layout.totalScore),
+    },
+  };
+}
