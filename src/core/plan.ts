@@ -64,6 +64,8 @@ export interface SheetPlan {
   tabColor?: string;
   /** Short notes shown as cell comments (template hints). */
   notes: Array<{ address: string; text: string }>;
+  /** Manual page breaks: a new printed page starts after each of these 1-based rows. */
+  pageBreaksAfter?: number[];
 }
 
 export interface WorkbookPlan {

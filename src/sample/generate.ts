@@ -59,7 +59,7 @@ export function generateInput(seed: number, options: GenerateOptions = {}): Inpu
   const total = type === "项目支出" ? 90 : 100;
   const raw = Array.from({ length: n }, () => 1 + r() * 9);
   const sum = raw.reduce((a, b) => a + b, 0);
-  const weights = raw.map((w) => Math.max(0.5, Math.round(((w / sum) * total) * 2) / 2));
+  const weights = raw.map((w) => Math.max(0.5, Math.round((w / sum) * total * 2) / 2));
   weights[n - 1] = Math.round((total - weights.slice(0, -1).reduce((a, b) => a + b, 0)) * 100) / 100;
   if (weights[n - 1] <= 0) {
     weights.fill(Math.floor((total / n) * 100) / 100);
@@ -82,8 +82,18 @@ export function generateInput(seed: number, options: GenerateOptions = {}): Inpu
     else if (kind < 0.82) {
       const tier = pick(["achieved", "partly", "missed"] as const);
       const [lo, hi] = tier === "achieved" ? [0.8, 1] : tier === "partly" ? [0.6, 0.79] : [0, 0.59];
-      const self = tier === "achieved" && r() < 0.4 ? undefined : Math.min(Math.floor(w * dec(lo, hi, 3) * 100) / 100, tier === "achieved" ? w : Math.ceil(w * (hi + 0.01) * 100) / 100 - 0.01);
-      indicators.push({ ...base, nature: "定性", target: "有效提升", actual: "有所提升", tier: r() < 0.5 ? TIERS[tier] : tier === "achieved" ? "达成" : tier === "partly" ? "部分达成" : "未达成", selfScore: self === undefined ? undefined : Math.max(Math.ceil(w * lo * 100) / 100, self) });
+      const self =
+        tier === "achieved" && r() < 0.4
+          ? undefined
+          : Math.min(Math.floor(w * dec(lo, hi, 3) * 100) / 100, tier === "achieved" ? w : Math.ceil(w * (hi + 0.01) * 100) / 100 - 0.01);
+      indicators.push({
+        ...base,
+        nature: "定性",
+        target: "有效提升",
+        actual: "有所提升",
+        tier: r() < 0.5 ? TIERS[tier] : tier === "achieved" ? "达成" : tier === "partly" ? "部分达成" : "未达成",
+        selfScore: self === undefined ? undefined : Math.max(Math.ceil(w * lo * 100) / 100, self),
+      });
     } else if (kind < 0.91) indicators.push({ ...base, target: "无违规", actual: "有", method: "扣分", selfScore: dec(0, w * 1.2, 1) });
     else indicators.push({ ...base, target: "-", actual: "-", method: "直接评分", selfScore: Math.floor(dec(0, w, 2) * 100) / 100 });
     if (r() < 0.3) indicators[i].deviation = "偏差原因";
@@ -109,7 +119,8 @@ function quantitative(r: () => number, dec: (lo: number, hi: number, p: number) 
   if (percent) target = form < 0.5 ? `${sym}${t}%` : `${t}%`;
   else if (form < 0.3) target = `${sym}${t.toLocaleString("en-US")}个`;
   else target = t;
-  if (typeof target === "number" || !String(target).startsWith(sym)) dirCell = direction === "=" ? "=" : form < 0.6 ? sym : direction === ">=" ? "正向" : "反向";
+  if (typeof target === "number" || !String(target).startsWith(sym))
+    dirCell = direction === "=" ? "=" : form < 0.6 ? sym : direction === ">=" ? "正向" : "反向";
   let actual: InputCell;
   if (percent) actual = r() < 0.5 ? { v: Math.round(a * 10) / 1000, numFmt: "0.0%" } : `${a}%`;
   else actual = r() < 0.2 ? a.toLocaleString("en-US") : a;

@@ -301,11 +301,10 @@ function parseIndicators(grid: Grid, log: IssueLog): { indicators: Indicator[]; 
     } else if (actualRead.ok) actual = actualRead.source;
 
     if (method === "定性分档") {
-      if (!tier)
-        log.error(
-          cellAt(row, c.tier, c.actual!),
-          c.tier === undefined ? "定性指标须有“完成情况”列" : "定性指标须填写完成情况（达成 / 部分达成 / 未达成）",
-        );
+      // A target without a number is read as 定性; say so, the user may have meant a number.
+      const inferred = natureText ? "" : `年度指标值“${targetText}”不含数字，按定性指标处理：`;
+      const what = c.tier === undefined ? "须有“完成情况”列" : "须填写完成情况（达成 / 部分达成 / 未达成）";
+      if (!tier) log.error(cellAt(row, c.tier, c.actual!), `${inferred || "定性指标"}${what}`);
       else if (weight) checkTierScore(tier, weight.value, selfScore, cells.selfScore, log);
     }
     if (method === "扣分" || method === "直接评分") {
