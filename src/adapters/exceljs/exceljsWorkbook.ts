@@ -168,4 +168,6 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     };
     if (p.centerFooter) ws.headerFooter = { ...ws.headerFooter, oddFooter: p.centerFooter, evenFooter: p.centerFooter };
   }
+  // exceljs's row break sits after the row it is added to.
+  for (const row of plan.pageBreaksAfter ?? []) ws.getRow(row).addPageBreak();
 }

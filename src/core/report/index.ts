@@ -19,4 +19,4 @@ export type { ReportModel };
 export type { AppendixRow, AppendixTable, Block } from "./model";
 export { type Figure, type Paragraph, type Part, figureText, partsFormula, partsText } from "./parts";
 export { PAGE_MARGINS_MM } from "./sheet";
-export { LATIN_FONT, REPORT_FONTS } from "./typography";
+export { type FontRole, LATIN_FONT, REPORT_FONTS } from "./typography";

@@ -92,7 +92,8 @@ class ReportSheetWriter {
 
   heading(s: string, level: 1 | 2): void {
     const role = level === 1 ? "heading" : "subheading";
-    this.put(text(s, role), rowHeight(this.lines(s, role), REPORT_FONTS[role].size));
+    const value = FIRST_LINE_INDENT + s;
+    this.put(text(value, role), rowHeight(this.lines(value, role), REPORT_FONTS[role].size));
   }
 
   paragraph(p: Paragraph): void {
@@ -117,7 +118,7 @@ class ReportSheetWriter {
   appendix(title: string, table: AppendixTable): void {
     // The 附表 starts on a new page.
     if (this.row > 0) this.breaks.push(this.row);
-    this.heading(title, 1);
+    this.put(text(title, "heading"), rowHeight(1, REPORT_FONTS.heading.size) + 8);
     const size = REPORT_FONTS.table.size;
     const header = `指标（${table.header.level1}／${table.header.level2}／${table.header.name}）`;
     const h = this.row + 1;
