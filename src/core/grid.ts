@@ -4,7 +4,14 @@ import { normalizeText } from "./numbers";
 import { cellName } from "./cells";
 
 export class Grid {
-  constructor(readonly data: SheetData) {}
+  readonly lastCol: number;
+  private readonly allCols: number[];
+
+  constructor(readonly data: SheetData) {
+    const width = data.values.reduce((m, r) => Math.max(m, r.length), 0);
+    this.lastCol = data.startCol + width - 1;
+    this.allCols = range(data.startCol, this.lastCol);
+  }
 
   get name(): string {
     return this.data.name;
@@ -14,10 +21,6 @@ export class Grid {
   }
   get lastRow(): number {
     return this.data.startRow + this.data.values.length - 1;
-  }
-  get lastCol(): number {
-    const width = this.data.values.reduce((m, r) => Math.max(m, r.length), 0);
-    return this.data.startCol + width - 1;
   }
 
   value(row: number, col: number): CellValue {
@@ -38,8 +41,7 @@ export class Grid {
   }
 
   isBlankRow(row: number, cols?: readonly number[]): boolean {
-    const list = cols ?? range(this.data.startCol, this.lastCol);
-    return list.every((c) => this.text(row, c) === "");
+    return (cols ?? this.allCols).every((c) => this.text(row, c) === "");
   }
 
   cell(row: number, col: number): string {

@@ -80,7 +80,8 @@ export function generateInput(seed: number, options: GenerateOptions = {}): Inpu
     else if (kind < 0.55) indicators.push({ ...base, ...quantitative(r, dec, "=") });
     else if (kind < 0.62) indicators.push({ ...base, target: "100%", actual: "100%", method: "执行率" });
     else if (kind < 0.82) {
-      const tier = pick(["achieved", "partly", "missed"] as const);
+      // Tiny weights leave 部分达成 an empty range once bounds are rounded to 2 decimals.
+      const tier = pick(w >= 1 ? (["achieved", "partly", "missed"] as const) : (["achieved", "missed"] as const));
       const [lo, hi] = tier === "achieved" ? [0.8, 1] : tier === "partly" ? [0.6, 0.79] : [0, 0.59];
       const self =
         tier === "achieved" && r() < 0.4

@@ -5,7 +5,7 @@ import { parseNumberText } from "../numbers";
 
 export function isPercentFormat(numFmt: string): boolean {
   // A % outside quotes or brackets makes Excel show the value ×100.
-  return /%/.test(numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""));
+  return numFmt.includes("%") && /%/.test(numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""));
 }
 
 export type ReadResult = { ok: true; source: NumberSource; percent: boolean } | { ok: false; reason: "blank" | "text" };

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: scores a workbook of 10,000 indicator rows and 2,000 budget lines, and times
+ * it beside the I/O floor measured in the same run: exceljs alone reading and writing back the
+ * very workbook `score` produced (no engine on exceljs can do less). Prints the figures and writes
+ * bench/results.json. Figures, not a pass/fail test: the goal is ratio ≤ 1.3.
+ */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const { performance } = require("perf_hooks");
+const ExcelJS = require("exceljs");
+const { main } = require("../dist/cli/main");
+const { generateInput } = require("../dist/sample/generate");
+const { ExcelJsWorkbook } = require("../dist/adapters/exceljs/exceljsWorkbook");
+const { buildInputSheets } = require("../dist/core/sheets/inputSheets");
+
+const ROWS = 10000;
+const BUDGET_LINES = 2000;
+const ROUNDS = 3;
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+const quiet = { stdout: () => {}, stderr: () => {} };
+
+async function time(fn) {
+  if (global.gc) global.gc();
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+async function run() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-"));
+  const input = path.join(dir, "input.xlsx");
+  const output = path.join(dir, "output.xlsx");
+  const floorOut = path.join(dir, "floor.xlsx");
+  const data = generateInput(7, { indicators: ROWS, budgetLines: BUDGET_LINES, type: "部门整体支出", amountUnit: "万元" });
+  const wb = ExcelJsWorkbook.empty();
+  await wb.apply({ sheets: buildInputSheets("部门整体支出", data) });
+  fs.writeFileSync(input, await wb.toBuffer());
+
+  const scoreTimes = [];
+  const floorTimes = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    // Alternate the two so machine noise hits both alike; keep the best of each.
+    scoreTimes.push(
+      await time(async () => {
+        const code = await main(["score", input, "-o", output], quiet);
+        if (code !== 0) throw new Error(`score exited ${code}`);
+      }),
+    );
+    floorTimes.push(
+      await time(async () => {
+        const w = new ExcelJS.Workbook();
+        await w.xlsx.readFile(output);
+        await w.xlsx.writeFile(floorOut);
+      }),
+    );
+  }
+  clearInterval(sampler);
+  const scoreMs = Math.round(Math.min(...scoreTimes));
+  const floorMs = Math.round(Math.min(...floorTimes));
+  const results = {
+    rows: ROWS,
+    budgetLines: BUDGET_LINES,
+    scoreMs,
+    floorMs,
+    ratio: Math.round((scoreMs / floorMs) * 100) / 100,
+    peakMB: Math.round(peakRss / 1024 / 1024),
+    inputKB: Math.round(fs.statSync(input).size / 1024),
+    outputKB: Math.round(fs.statSync(output).size / 1024),
+  };
+
+  // The add-in's figures (bundle size, sync counts), where the add-in's bench module exists.
+  const addin = path.join(__dirname, "bench-addin.js");
+  if (fs.existsSync(addin)) Object.assign(results, await require(addin).addinFigures());
+
+  fs.mkdirSync(path.join(__dirname, "..", "bench"), { recursive: true });
+  fs.writeFileSync(path.join(__dirname, "..", "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+  console.log(
+    `score ${ROWS} indicator rows + ${BUDGET_LINES} budget lines: ${scoreMs} ms (best of ${ROUNDS}: ${scoreTimes.map(Math.round).join(", ")})`,
+  );
+  console.log(`exceljs read + write of the same output (floor): ${floorMs} ms (${floorTimes.map(Math.round).join(", ")})`);
+  console.log(`ratio ${results.ratio} (goal ≤ 1.3), peak RSS ${results.peakMB} MB`);
+  console.log(JSON.stringify(results));
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+run().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
