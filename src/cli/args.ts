@@ -9,7 +9,8 @@ export interface ParsedArgs {
 const VALUE_FLAGS = new Set(["-o", "--output", "--json", "--docx", "--type", "--profile"]);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const [command = "", ...rest] = argv;
+  const helpFirst = argv[0] === "-h" || argv[0] === "--help";
+  const [command = "", ...rest] = helpFirst ? ["", ...argv] : argv;
   const positional: string[] = [];
   const flags: Record<string, string> = {};
   for (let i = 0; i < rest.length; i++) {

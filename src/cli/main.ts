@@ -7,6 +7,7 @@ import * as path from "path";
 import { EVALUATION_TYPES, type EvaluationType, INPUT_SHEETS } from "../core/contract";
 import { type Command, planCommand } from "../core/engine";
 import { type CellIssue, InputError } from "../core/issues";
+import { formatAmount, formatRate } from "../core/format";
 import { buildInputSheets } from "../core/sheets/inputSheets";
 import type { Summary } from "../core/summary";
 import { ExcelJsWorkbook } from "../adapters/exceljs/exceljsWorkbook";
@@ -26,8 +27,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     const args = parseArgs(argv);
     if (!args.command || "--help" in args.flags) {
-      io.stdout(USAGE + "\n");
-      return args.command || "--help" in args.flags ? 0 : 2;
+      const asked = "--help" in args.flags;
+      (asked ? io.stdout : io.stderr)(USAGE + "\n");
+      return asked ? 0 : 2;
     }
     switch (args.command) {
       case "template":
@@ -144,7 +146,7 @@ async function demo(dir: string, io: Io): Promise<number> {
   if (code === 0) {
     const summary = JSON.parse(await fs.readFile(path.join(dir, "sample-summary.json"), "utf8")) as Summary;
     io.stderr(
-      `样例：${summary.unit} ${summary.year}年度 预算 ${summary.budget.total} 万元，执行率 ${(summary.executionRate.total ?? 0) * 100}%，` +
+      `样例：${summary.unit} ${summary.year}年度 预算 ${formatAmount(summary.budget.total)} 万元，执行率 ${formatRate(summary.executionRate.total ?? 0)}，` +
         `自评得分 ${summary.score.total}/${summary.score.max}，等级 ${summary.score.grade}\n输出：${output}\n`,
     );
   }
