@@ -23,6 +23,7 @@ function profileDir(): string {
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="DefaultLocale_CJK" oor:op="fuse"><value>zh-CN</value></prop></item>
 </oor:items>
 `,
     );
@@ -128,4 +129,24 @@ export function renderPng(pdf: string, outPrefix: string, dpi = 60): string[] {
 
 export function pdfText(pdf: string): string {
   return execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+}
+
+/** Page sizes in points, one per page (pdfinfo). */
+export function pdfPageSizes(pdf: string): Array<{ width: number; height: number }> {
+  const out = execFileSync("pdfinfo", ["-f", "1", "-l", "9999", pdf], { encoding: "utf8" });
+  return [...out.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+}
+
+/** The fonts a PDF uses (pdffonts): name and whether it is embedded. */
+export function pdfFonts(pdf: string): Array<{ name: string; embedded: boolean }> {
+  const out = execFileSync("pdffonts", [pdf], { encoding: "utf8" });
+  return out
+    .split("\n")
+    .slice(2)
+    .filter((l) => l.trim())
+    .map((l) => {
+      const cols = l.trim().split(/\s+/);
+      // name … emb sub uni objectID gen: emb is the fifth column from the end.
+      return { name: cols[0], embedded: cols[cols.length - 5] === "yes" };
+    });
 }

@@ -115,7 +115,10 @@ function columnWidths(): number[] {
   return fixed;
 }
 
-function cell(text: string, opts: { role?: FontRole; align?: "left" | "center" | "right"; bold?: boolean; rowSpan?: number; columnSpan?: number; width: number }) {
+function cell(
+  text: string,
+  opts: { role?: FontRole; align?: "left" | "center" | "right"; bold?: boolean; rowSpan?: number; columnSpan?: number; width: number },
+) {
   const alignment = opts.align === "right" ? AlignmentType.RIGHT : opts.align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT;
   return new TableCell({
     rowSpan: opts.rowSpan,
@@ -147,7 +150,8 @@ function appendixTable(table: AppendixTable): Table {
     const cells: TableCell[] = [];
     const prev = table.rows[i - 1];
     if (!prev || prev.level1 !== r.level1) cells.push(cell(r.level1, { rowSpan: span(i, "level1"), width: widths[0] }));
-    if (!prev || prev.level1 !== r.level1 || prev.level2 !== r.level2) cells.push(cell(r.level2, { rowSpan: span(i, "level2"), width: widths[1] }));
+    if (!prev || prev.level1 !== r.level1 || prev.level2 !== r.level2)
+      cells.push(cell(r.level2, { rowSpan: span(i, "level2"), width: widths[1] }));
     cells.push(
       cell(r.name, { width: widths[2] }),
       cell(figureText(r.weight), { align: "right", width: widths[3] }),
@@ -187,7 +191,9 @@ function fontTableXml(): string {
       `<w:font w:name="${names[0]}"><w:altName w:val="${names[1]}"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>`,
     );
   }
-  fonts.push(`<w:font w:name="${LATIN_FONT}"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`);
+  fonts.push(
+    `<w:font w:name="${LATIN_FONT}"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`,
+  );
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
     `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts.join("")}</w:fonts>`

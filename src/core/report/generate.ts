@@ -57,6 +57,16 @@ function facts(item: ScoredItem): string {
   return `年度指标值${targetText(item)}，实际完成值${actualText(item)}`;
 }
 
+/** The reason given for a shortfall: its 偏差原因; for an execution-rate item, the 备注 of the lines under 90%. */
+function reasonOf(ev: Evaluation, item: ScoredItem): string {
+  if (item.indicator.deviation) return `偏差原因分析及改进措施：${withoutStop(item.indicator.deviation)}。`;
+  if (item.indicator.method === "执行率") {
+    const remarks = underExecuted(ev).filter((l) => l.remark);
+    if (remarks.length) return `预算执行备注：${remarks.map((l) => `“${lineName(l)}”${withoutStop(l.remark)}`).join("；")}。`;
+  }
+  return "未填写偏差原因分析。";
+}
+
 /** 履职效能分析 (项目: 产出和效益分析): what each indicator reached, the shortfalls in detail. */
 export function generatedPerformance(ev: Evaluation, subject: string): Paragraph[] {
   const short = shortfalls(ev);
@@ -73,7 +83,7 @@ export function generatedPerformance(ev: Evaluation, subject: string): Paragraph
     ),
   );
   short.forEach((item, i) => {
-    const reason = item.indicator.deviation ? `偏差原因分析及改进措施：${withoutStop(item.indicator.deviation)}。` : "未填写偏差原因分析。";
+    const reason = reasonOf(ev, item);
     out.push(
       paragraph(
         [
@@ -139,9 +149,7 @@ export function generatedEfficiency(ev: Evaluation, layout: ScoreSheetLayout): P
 export function generatedProblems(ev: Evaluation): Paragraph[] {
   const items: string[] = [
     ...shortfalls(ev).map(
-      (item) =>
-        `“${item.indicator.name}”未得满分（${facts(item)}，扣${formatScore(lost(item))}分）` +
-        (item.indicator.deviation ? `，偏差原因分析及改进措施：${withoutStop(item.indicator.deviation)}` : "，未填写偏差原因分析"),
+      (item) => `“${item.indicator.name}”未得满分（${facts(item)}，扣${formatScore(lost(item))}分），${withoutStop(reasonOf(ev, item))}`,
     ),
     ...underExecuted(ev).map(
       (l) =>

@@ -51,9 +51,9 @@ const STYLES: Record<string, CellStyle> = {
   // Written paragraphs: Text format, so a retyped "=1+1" stays text too.
   bodyText: { font: font("body"), align: { h: "left", v: "top", wrap: true }, numFmt: "@" },
   th: { font: font("tableHeader"), align: { h: "center", v: "middle", wrap: true }, border: "thin" },
-  level1: { font: font("table", true), align: { v: "middle", wrap: true }, border: "thin", numFmt: "@" },
-  level2: { font: font("table"), align: { v: "middle", wrap: true, indent: 1 }, border: "thin", numFmt: "@" },
-  level3: { font: font("table"), align: { v: "middle", wrap: true, indent: 2 }, border: "thin", numFmt: "@" },
+  level1: { font: font("table", true), align: { h: "left", v: "middle", wrap: true }, border: "thin", numFmt: "@" },
+  level2: { font: font("table"), align: { h: "left", v: "middle", wrap: true, indent: 1 }, border: "thin", numFmt: "@" },
+  level3: { font: font("table"), align: { h: "left", v: "middle", wrap: true, indent: 2 }, border: "thin", numFmt: "@" },
   num: { font: font("table"), align: { h: "right", v: "middle" }, border: "thin", numFmt: "General" },
   totalLabel: { font: font("table", true), align: { h: "center", v: "middle" }, border: "thin" },
   totalNum: { font: font("table", true), align: { h: "right", v: "middle" }, border: "thin", numFmt: "General" },
