@@ -181,7 +181,7 @@ export function buildScoreSheet(ev: Evaluation): { sheet: SheetPlan; layout: Sco
   };
   SUMMARY.forEach(([label, key], i) => {
     const row = SUMMARY_FIRST_ROW + i;
-    b.row(row, 1, [text(label, "label"), summary[key], text(summaryNotes[key] ?? "", "note")]);
+    b.row(row, 1, [text(label, "label"), summary[key], text(summaryNotes[key] ?? "", "aside")]);
   });
 
   // Indicator table.
@@ -204,8 +204,8 @@ export function buildScoreSheet(ev: Evaluation): { sheet: SheetPlan; layout: Sco
     text("", "label"),
   ]);
 
-  b.widths([8, 12, 12, 30, 10, 12, 12, 8, 10, 8, 9, 16, 36]);
-  b.freeze(0, 0);
+  b.height(indHeaderRow, 30).height(budHeaderRow, 30);
+  b.widths([16, 12, 14, 44, 10, 12, 12, 8, 10, 8, 9, 14, 60]);
   const layout: ScoreSheetLayout = {
     ...addr,
     indicatorFirstRow: indFirst,

@@ -14,7 +14,8 @@ export const TABLE_STYLES: Record<string, CellStyle> = {
     align: { h: "center", v: "middle", wrap: true },
   },
   label: { font: { name: UI_FONT, size: 10 }, border: "thin" },
-  text: { font: { name: UI_FONT, size: 10 }, border: "thin", align: { v: "top", wrap: true } },
+  // Working-sheet cells do not wrap: LibreOffice would not grow the rows, and cut text misleads.
+  text: { font: { name: UI_FONT, size: 10 }, border: "thin" },
   textFormat: { font: { name: UI_FONT, size: 10 }, border: "thin", numFmt: "@", align: { v: "top", wrap: true } },
   number: { font: { name: UI_FONT, size: 10 }, border: "thin", numFmt: "#,##0.00####", align: { h: "right" } },
   amount: { font: { name: UI_FONT, size: 10 }, border: "thin", numFmt: "#,##0.00####", align: { h: "right" } },
@@ -22,5 +23,7 @@ export const TABLE_STYLES: Record<string, CellStyle> = {
   scoreBold: { font: { name: UI_FONT, size: 10, bold: true }, border: "thin", numFmt: "0.00", align: { h: "right" } },
   percent: { font: { name: UI_FONT, size: 10 }, border: "thin", numFmt: "0.00%", align: { h: "right" } },
   grade: { font: { name: UI_FONT, size: 10, bold: true }, border: "thin", align: { h: "center" } },
-  note: { font: { name: UI_FONT, size: 9, color: "7F7F7F" }, border: "thin", align: { v: "top", wrap: true } },
+  note: { font: { name: UI_FONT, size: 9, color: "7F7F7F" }, border: "thin" },
+  /** A note beside a value, flowing into the empty cells to its right. */
+  aside: { font: { name: UI_FONT, size: 9, color: "7F7F7F" } },
 };
