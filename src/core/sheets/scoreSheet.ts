@@ -204,6 +204,13 @@ export function buildScoreSheet(ev: Evaluation): { sheet: SheetPlan; layout: Sco
     text("", "label"),
   ]);
 
+  // The checks (scoring.md "warnings"), so the workbook itself says what to look at.
+  const checkRow = budLast + 3;
+  b.set(checkRow - 1, 1, text(`校验提示（${ev.warnings.length} 条）`, "section"));
+  b.row(checkRow, 1, [text("单元格"), text("提示")], "header");
+  if (ev.warnings.length === 0) b.row(checkRow + 1, 1, [text("—", "label"), text("无", "text")]);
+  ev.warnings.forEach((w, i) => b.row(checkRow + 1 + i, 1, [text(w.cell, "label"), text(w.message, "text")]));
+
   b.height(indHeaderRow, 30).height(budHeaderRow, 30);
   b.widths([16, 12, 14, 44, 10, 12, 12, 8, 10, 8, 9, 14, 60]);
   const layout: ScoreSheetLayout = {
