@@ -89,7 +89,8 @@ function blockParagraphs(block: Block): Array<Paragraph | Table> {
     case "paragraph":
       return [
         new Paragraph({
-          alignment: AlignmentType.JUSTIFIED,
+          // Not JUSTIFIED: LibreOffice 7.4 then drops a comma that hangs at a line end.
+          alignment: AlignmentType.LEFT,
           indent: indent("body"),
           spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT },
           children: runs(partsText(block.parts), "body"),

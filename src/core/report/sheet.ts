@@ -9,7 +9,7 @@ import { a1 } from "../cells";
 import type { CellStyle, PlanCell, SheetPlan } from "../plan";
 import { SheetBuilder, formula, text } from "../plan";
 import type { AppendixTable, Block, ReportModel } from "./model";
-import { type Paragraph, partsFormula, partsText } from "./parts";
+import { type Figure, type Paragraph, figureText, partsFormula, partsText } from "./parts";
 import {
   FIRST_LINE_INDENT,
   type FontRole,
@@ -54,13 +54,19 @@ const STYLES: Record<string, CellStyle> = {
   level1: { font: font("table", true), align: { h: "left", v: "middle", wrap: true }, border: "thin", numFmt: "@" },
   level2: { font: font("table"), align: { h: "left", v: "middle", wrap: true, indent: 1 }, border: "thin", numFmt: "@" },
   level3: { font: font("table"), align: { h: "left", v: "middle", wrap: true, indent: 2 }, border: "thin", numFmt: "@" },
-  num: { font: font("table"), align: { h: "right", v: "middle" }, border: "thin", numFmt: "General" },
+  num: { font: font("table"), align: { h: "right", v: "middle" }, border: "thin" },
   totalLabel: { font: font("table", true), align: { h: "center", v: "middle" }, border: "thin" },
-  totalNum: { font: font("table", true), align: { h: "right", v: "middle" }, border: "thin", numFmt: "General" },
+  totalNum: { font: font("table", true), align: { h: "right", v: "middle" }, border: "thin" },
   empty: { font: font("table"), border: "thin" },
 };
 
 const GENERATED_NOTE = "本段根据评分结果生成，为静态文字：修改数据后请重新生成报告；如需自行撰写，请在“文字材料”中填写本栏目。";
+
+/**
+ * A figure as its text formula (96.9, never 96.90): a cell holding the bare reference would take
+ * the 0.00 format of the 评分结果 cell it points to (LibreOffice does on recalculation).
+ */
+const figureCell = (f: Figure, style: string): PlanCell => formula(partsFormula([f])!, figureText(f), style);
 
 class ReportSheetWriter {
   readonly b = new SheetBuilder(SHEET.report, STYLES);
@@ -144,18 +150,11 @@ class ReportSheetWriter {
         treeRow(row.level2, "level2", 1, empty);
         level2 = row.level2;
       }
-      treeRow(row.name, "level3", 2, [
-        formula(row.weight.ref, Number(row.weight.value), "num"),
-        formula(row.score.ref, Number(row.score.value), "num"),
-      ]);
+      treeRow(row.name, "level3", 2, [figureCell(row.weight, "num"), figureCell(row.score, "num")]);
     }
     const t = table.total;
     const r = this.row + 1;
-    this.b.row(r, 1, [
-      text(t.label, "totalLabel"),
-      formula(t.weight.ref, Number(t.weight.value), "totalNum"),
-      formula(t.score.ref, Number(t.score.value), "totalNum"),
-    ]);
+    this.b.row(r, 1, [text(t.label, "totalLabel"), figureCell(t.weight, "totalNum"), figureCell(t.score, "totalNum")]);
     this.b.height(r, rowHeight(1, size));
     this.row = r;
   }
