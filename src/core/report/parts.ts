@@ -44,13 +44,22 @@ export function partsText(parts: readonly Part[]): string {
   return parts.map((p) => (typeof p === "string" ? p : figureText(p))).join("");
 }
 
+/** An Excel string constant; Excel caps one at 255 characters, so longer text is joined from pieces. */
+function literal(s: string): string {
+  return (s.match(/[\s\S]{1,255}/gu) ?? [""]).map((x) => `"${x.replace(/"/g, '""')}"`).join("&");
+}
+
 /** The paragraph as an Excel formula body (no "="), or null when it holds no figure. */
 export function partsFormula(parts: readonly Part[], prefix = ""): string | null {
   if (!parts.some((p) => typeof p !== "string")) return null;
-  const pieces = (prefix ? [prefix, ...parts] : parts).map((p) =>
-    typeof p === "string" ? `"${p.replace(/"/g, '""')}"` : FIGURE_FORMATS[p.kind].formula(p.ref),
-  );
-  return pieces.join("&");
+  // Adjacent literals become one string constant.
+  const merged: Part[] = [];
+  for (const p of [prefix, ...parts]) {
+    const last = merged[merged.length - 1];
+    if (typeof p === "string" && typeof last === "string") merged[merged.length - 1] = last + p;
+    else if (p !== "") merged.push(p);
+  }
+  return merged.map((p) => (typeof p === "string" ? literal(p) : FIGURE_FORMATS[p.kind].formula(p.ref))).join("&");
 }
 
 export const paragraph = (parts: Part[], origin: Origin): Paragraph => ({ kind: "paragraph", parts, origin });
