@@ -116,6 +116,19 @@ describe("report on the bundled sample", () => {
     expect(sheet.styles[sheet.cells[header + 3][1]!.s!].align?.h).toBe("right");
   });
 
+  test("the appendix starts a page, repeats its header after each break and keeps group rows with their indicators", () => {
+    const breaks = sheet.pageBreaksAfter ?? [];
+    const headerRows = sheet.cells.flatMap((r, i) => (r[1]?.v === "分值" ? [i + 1] : []));
+    expect(breaks.length).toBe(headerRows.length);
+    expect(breaks.length).toBeGreaterThan(1);
+    // Break after the last text row, then the 附表 title and header; later breaks come right before a header.
+    expect(sheet.cells[breaks[0]][0]?.v).toBe("附表：部门整体支出绩效自评表");
+    for (const b of breaks.slice(1)) {
+      expect(headerRows).toContain(b + 1);
+      expect(["level1", "level2"]).not.toContain(sheet.cells[b - 1][0]!.s);
+    }
+  });
+
   test("print layout: A4 portrait, print area over everything, columns inside the 公文 margins, no wrapped merges", () => {
     const p = sheet.pageSetup!;
     expect(p).toMatchObject({ paperSize: "A4", orientation: "portrait", printArea: `A1:C${sheet.cells.length}` });

@@ -34,6 +34,8 @@ const INDENT_PX = 21;
 const MM_PER_INCH = 25.4;
 /** 公文 margins (report.md "Word export"), the same for the printed sheet. */
 export const PAGE_MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 };
+/** Printable height of an A4 page in points, less a margin for rounding in the host's layout. */
+const PAGE_BODY_PT = ((297 - PAGE_MARGINS_MM.top - PAGE_MARGINS_MM.bottom) / MM_PER_INCH) * 72 * 0.95;
 export const FOOTER = "&C第 &P 页 共 &N 页";
 
 const font = (role: FontRole, bold?: boolean): CellStyle["font"] => ({
@@ -124,22 +126,30 @@ class ReportSheetWriter {
   appendix(title: string, table: AppendixTable): void {
     // The 附表 starts on a new page.
     if (this.row > 0) this.breaks.push(this.row);
-    this.put(text(title, "heading"), rowHeight(1, REPORT_FONTS.heading.size) + 8);
+    const titleHeight = rowHeight(1, REPORT_FONTS.heading.size) + 8;
+    this.put(text(title, "heading"), titleHeight);
     const size = REPORT_FONTS.table.size;
     const header = `指标（${table.header.level1}／${table.header.level2}／${table.header.name}）`;
-    const h = this.row + 1;
-    this.b.row(h, 1, [text(header), text(table.header.weight), text(table.header.score)], "th");
-    this.b.height(h, rowHeight(this.lines(header, "tableHeader"), size));
-    this.row = h;
+    const headerHeight = rowHeight(this.lines(header, "tableHeader"), size);
+    const emit = (cells: PlanCell[], height: number) => {
+      this.row++;
+      this.b.row(this.row, 1, cells);
+      this.b.height(this.row, height);
+    };
+    const headerCells = [text(header, "th"), text(table.header.weight, "th"), text(table.header.score, "th")];
+    emit(headerCells, headerHeight);
+
+    // Rows of the tree: 一级 and 二级 group rows, then each indicator with its figures.
+    const rows: Array<{ cells: PlanCell[]; height: number; keepWithNext?: boolean }> = [];
+    const empty = [text("", "empty"), text("", "empty")];
+    const treeRow = (label: string, style: "level1" | "level2" | "level3", indent: number, figures: PlanCell[]) =>
+      rows.push({
+        cells: [text(label, style), ...figures],
+        height: rowHeight(this.lines(label, "table", TEXT_PX - indent * INDENT_PX), size),
+        keepWithNext: style !== "level3",
+      });
     let level1: string | undefined;
     let level2: string | undefined;
-    const treeRow = (label: string, style: "level1" | "level2" | "level3", indent: number, cells: PlanCell[]) => {
-      const r = this.row + 1;
-      this.b.row(r, 1, [text(label, style), ...cells]);
-      this.b.height(r, rowHeight(this.lines(label, "table", TEXT_PX - indent * INDENT_PX), size));
-      this.row = r;
-    };
-    const empty = [text("", "empty"), text("", "empty")];
     for (const row of table.rows) {
       if (row.level1 !== level1) {
         treeRow(row.level1, "level1", 0, empty);
@@ -153,10 +163,25 @@ class ReportSheetWriter {
       treeRow(row.name, "level3", 2, [figureCell(row.weight, "num"), figureCell(row.score, "num")]);
     }
     const t = table.total;
-    const r = this.row + 1;
-    this.b.row(r, 1, [text(t.label, "totalLabel"), figureCell(t.weight, "totalNum"), figureCell(t.score, "totalNum")]);
-    this.b.height(r, rowHeight(1, size));
-    this.row = r;
+    rows.push({
+      cells: [text(t.label, "totalLabel"), figureCell(t.weight, "totalNum"), figureCell(t.score, "totalNum")],
+      height: rowHeight(1, size),
+    });
+
+    // Print titles would repeat on the text pages too: the table paginates itself and repeats its header.
+    let used = titleHeight + headerHeight;
+    rows.forEach((row, i) => {
+      // A group row stays on the page of its first indicator.
+      let block = row.height;
+      for (let j = i; rows[j].keepWithNext && j + 1 < rows.length; j++) block += rows[j + 1].height;
+      if (used + block > PAGE_BODY_PT) {
+        this.breaks.push(this.row);
+        emit(headerCells, headerHeight);
+        used = headerHeight;
+      }
+      emit(row.cells, row.height);
+      used += row.height;
+    });
   }
 }
 
