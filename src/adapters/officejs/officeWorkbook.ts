@@ -1,0 +1,161 @@
+/**
+ * The office.js adapter: the WorkbookPort inside Excel. `read` is one round trip; `apply` is two
+ * (build everything under temporary sheet names, then swap them in), plus one per 4 MB of payload
+ * beyond the first (Excel on the web rejects requests over 5 MB).
+ *
+ * No data loss: hosts below ExcelApi 1.19 cannot undo add-in writes, so nothing the user owns is
+ * touched until the new sheets are complete. Old same-named sheets are renamed to backups, the
+ * new ones renamed into place, and the backups deleted last; any failure rolls back to the
+ * workbook as it was.
+ */
+import type { WorkbookPlan } from "../../core/plan";
+import type { CellValue, SheetData, WorkbookPort, WorkbookSnapshot } from "../../port/workbook";
+import { DEFAULT_REQUEST_BUDGET, RequestBudget } from "./requestBudget";
+import { writeSheet } from "./writeSheet";
+
+export interface OfficeJsOptions {
+  /** Bytes per request (tests lower it to exercise chunking). */
+  requestBudget?: number;
+  /** The temporary-name tag (tests fix it); random by default. */
+  tag?: string;
+}
+
+/** Where a sheet name appears in an office.js address: `Sheet1!A1:C9`, `'My sheet'!B2`. */
+export function parseRangeAddress(address: string): { row: number; col: number } {
+  const ref = address.slice(address.lastIndexOf("!") + 1).split(":")[0];
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref);
+  if (!m) throw new Error(`unexpected range address ${address}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+/** Temporary and backup names for a run: short, unlikely to clash, valid as sheet names. */
+export function tempNames(count: number, tag: string): Array<{ temp: string; backup: string }> {
+  return Array.from({ length: count }, (_, i) => ({ temp: `~jx${tag}n${i}`, backup: `~jx${tag}o${i}` }));
+}
+
+export class OfficeJsWorkbook implements WorkbookPort {
+  /** Extra syncs the last apply made to stay under the request limit. */
+  lastChunkSyncs = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly options: OfficeJsOptions = {},
+  ) {}
+
+  async read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
+    const context = this.context;
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    const requested = sheetNames.map((name) => {
+      const sheet = worksheets.getItemOrNullObject(name);
+      // A null sheet gives a null used range: both are known after the one sync.
+      const used = sheet.getUsedRangeOrNullObject(false);
+      used.load("address,values,numberFormat,valueTypes");
+      return { name, sheet, used };
+    });
+    await context.sync();
+
+    const sheets: Record<string, SheetData> = {};
+    for (const { name, sheet, used } of requested) {
+      if (sheet.isNullObject) continue;
+      if (used.isNullObject) {
+        sheets[name] = { name, startRow: 1, startCol: 1, values: [], numberFormats: [] };
+        continue;
+      }
+      const start = parseRangeAddress(used.address);
+      const types = used.valueTypes;
+      const values: CellValue[][] = used.values.map((row, r) =>
+        row.map((v, c) => (v === "" || types[r][c] === "Error" ? null : (v as CellValue))),
+      );
+      const numberFormats = used.numberFormat.map((row) => row.map((f) => String(f ?? "General")));
+      sheets[name] = { name, startRow: start.row, startCol: start.col, values, numberFormats };
+    }
+    return { sheetNames: worksheets.items.map((w) => w.name), sheets };
+  }
+
+  async apply(plan: WorkbookPlan): Promise<void> {
+    if (plan.sheets.length === 0) return;
+    const context = this.context;
+    const tag = this.options.tag ?? Math.random().toString(36).slice(2, 8);
+    const names = tempNames(plan.sheets.length, tag);
+    const renames = new Map(plan.sheets.map((s, i) => [s.name, names[i].temp]));
+    const suspend = () => {
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      context.workbook.application.suspendScreenUpdatingUntilNextSync();
+    };
+    const budget = new RequestBudget(this.options.requestBudget ?? DEFAULT_REQUEST_BUDGET, async () => {
+      await context.sync();
+      suspend();
+    });
+
+    let hadOld: boolean[] = [];
+    try {
+      // Request 1: the sheet list, and every new sheet built under its temporary name.
+      suspend();
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name,items/position");
+      // Every temp sheet exists before any formula that points across them is written.
+      const added = names.map((n) => worksheets.add(n.temp));
+      for (let i = 0; i < plan.sheets.length; i++) await writeSheet(added[i], plan.sheets[i], renames, budget);
+      await context.sync();
+      this.lastChunkSyncs = budget.flushes;
+
+      // Request 2: the swap. Old sheets become backups, new ones take their names and places,
+      // the backups go last (so a failure before that point can still roll back).
+      const existing = new Map(worksheets.items.map((w) => [w.name.toLowerCase(), w.position]));
+      const old = plan.sheets.map((s) => existing.get(s.name.toLowerCase()));
+      hadOld = old.map((p) => p !== undefined);
+      plan.sheets.forEach((s, i) => {
+        if (old[i] !== undefined) worksheets.getItem(s.name).name = names[i].backup;
+      });
+      plan.sheets.forEach((s, i) => {
+        const ws = worksheets.getItem(names[i].temp);
+        ws.name = s.name;
+        if (old[i] !== undefined) ws.position = old[i] as number;
+      });
+      if (plan.activate) worksheets.getItem(plan.activate).activate();
+      plan.sheets.forEach((_, i) => {
+        if (old[i] !== undefined) worksheets.getItem(names[i].backup).delete();
+      });
+      await context.sync();
+    } catch (err) {
+      await this.recover(plan, names, hadOld).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /**
+   * Puts the workbook back as it was: temporary sheets deleted, backups renamed back. If a backup
+   * was already deleted the swap is past the point of no return, so it is finished instead.
+   */
+  private async recover(plan: WorkbookPlan, names: Array<{ temp: string; backup: string }>, hadOld: boolean[]): Promise<void> {
+    const context = this.context;
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    const present = new Set(worksheets.items.map((w) => w.name.toLowerCase()));
+    const has = (n: string) => present.has(n.toLowerCase());
+    const backupsRenamed = plan.sheets.map((s, i) => has(names[i].backup));
+    const tempsLeft = names.some((n) => has(n.temp));
+    // Backups are deleted only after every temp took its final name: if no temp is left and an
+    // old sheet's backup is gone, deletion had begun, so finish it; otherwise roll back.
+    const committing = !tempsLeft && plan.sheets.some((_, i) => !backupsRenamed[i] && hadOld[i]);
+    if (committing) {
+      names.forEach((n) => has(n.backup) && worksheets.getItem(n.backup).delete());
+    } else {
+      const swapStarted = hadOld.length > 0;
+      plan.sheets.forEach((s, i) => {
+        if (has(names[i].temp)) worksheets.getItem(names[i].temp).delete();
+        // A new sheet already renamed into place where there was no old one.
+        else if (swapStarted && !hadOld[i] && has(s.name)) worksheets.getItem(s.name).delete();
+        if (backupsRenamed[i]) {
+          if (has(s.name)) worksheets.getItem(s.name).delete();
+          worksheets.getItem(names[i].backup).name = s.name;
+        }
+      });
+    }
+    await context.sync();
+  }
+}

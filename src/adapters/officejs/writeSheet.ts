@@ -1,0 +1,274 @@
+/**
+ * Queues a SheetPlan's writes on an office.js worksheet: number formats and styles per rectangle
+ * of same-styled cells (never cell by cell), then the cells as one 2-D formulas array (row chunks
+ * only when the request budget demands it), then sizes, merges, validations and page setup.
+ */
+import type { CellStyle, PlanCell, SheetPlan } from "../../core/plan";
+import { type RequestBudget, estimateBytes } from "./requestBudget";
+import { fromR1C1, renameSheetRefs, toR1C1 } from "./formulaRefs";
+
+export interface Rect {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export function columnLetters(col: number): string {
+  let n = col;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function rectA1(r: Rect): string {
+  return `${columnLetters(r.c1)}${r.r1}:${columnLetters(r.c2)}${r.r2}`;
+}
+
+/** A constant string: written as text ("@" first) so "=1+1" or "-5" stays what it says. */
+const isText = (c: PlanCell | null): boolean => c !== null && c.f === undefined && typeof c.v === "string";
+
+export interface KeyedRect {
+  rect: Rect;
+  key: string;
+}
+
+/**
+ * Groups cells with the same key into rectangles: runs along each row, then runs of rows with the
+ * same run. A table of 10,000 uniform rows gives one rectangle per column, not 130,000 cells.
+ */
+export function keyedRects(
+  cells: ReadonlyArray<ReadonlyArray<PlanCell | null>>,
+  keyOf: (c: PlanCell | null) => string | undefined,
+): KeyedRect[] {
+  const done: KeyedRect[] = [];
+  let open = new Map<string, KeyedRect>();
+  cells.forEach((row, i) => {
+    const r = i + 1;
+    const next = new Map<string, KeyedRect>();
+    let c = 0;
+    while (c < row.length) {
+      const key = keyOf(row[c]);
+      if (key === undefined) {
+        c++;
+        continue;
+      }
+      let end = c;
+      while (end + 1 < row.length && keyOf(row[end + 1]) === key) end++;
+      const id = `${c}:${end}:${key}`;
+      const prev = open.get(id);
+      if (prev && prev.rect.r2 === r - 1) {
+        prev.rect.r2 = r;
+        open.delete(id);
+        next.set(id, prev);
+      } else next.set(id, { rect: { r1: r, c1: c + 1, r2: r, c2: end + 1 }, key });
+      c = end + 1;
+    }
+    for (const rect of open.values()) done.push(rect);
+    open = next;
+  });
+  for (const rect of open.values()) done.push(rect);
+  return done;
+}
+
+/** The number format a cell needs: "@" for constant text, else its style's, none for General. */
+export function numberFormatOf(c: PlanCell | null, styles: Record<string, CellStyle>): string | undefined {
+  if (!c) return undefined;
+  if (isText(c)) return "@";
+  const f = c.s ? styles[c.s]?.numFmt : undefined;
+  return f && f !== "General" ? f : undefined;
+}
+
+/** Excel column width in characters → points (7 px per character plus 5 px padding, at 96 dpi). */
+export const charsToPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+
+/** The cell as written through `Range.formulas`. */
+function entry(c: PlanCell | null, renames: ReadonlyMap<string, string>): string | number | boolean {
+  if (!c) return "";
+  if (c.f !== undefined) return "=" + renameSheetRefs(c.f, renames);
+  return c.v ?? "";
+}
+
+type Setter = () => void;
+
+/** Queues one command after reserving its estimated size. */
+async function put(budget: RequestBudget, args: unknown, set: Setter): Promise<void> {
+  await budget.reserve(estimateBytes(args));
+  set();
+}
+
+function styleSetters(range: Excel.Range, s: CellStyle): Array<[unknown, Setter]> {
+  const f = range.format;
+  const out: Array<[unknown, Setter]> = [];
+  const font = s.font;
+  if (font?.name !== undefined) out.push([font.name, () => (f.font.name = font.name as string)]);
+  if (font?.size !== undefined) out.push([font.size, () => (f.font.size = font.size as number)]);
+  if (font?.bold !== undefined) out.push([font.bold, () => (f.font.bold = font.bold as boolean)]);
+  if (font?.color !== undefined) out.push([font.color, () => (f.font.color = "#" + font.color)]);
+  if (s.fill) out.push([s.fill, () => (f.fill.color = "#" + s.fill)]);
+  const a = s.align;
+  if (a?.h) out.push([a.h, () => (f.horizontalAlignment = ({ left: "Left", center: "Center", right: "Right" } as const)[a.h!])]);
+  if (a?.v) out.push([a.v, () => (f.verticalAlignment = ({ top: "Top", middle: "Center", bottom: "Bottom" } as const)[a.v!])]);
+  if (a?.wrap !== undefined) out.push([a.wrap, () => (f.wrapText = a.wrap as boolean)]);
+  if (a?.indent) out.push([a.indent, () => (f.indentLevel = a.indent as number)]);
+  if (s.border === "thin") {
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) {
+      out.push([edge, () => (f.borders.getItem(edge).style = "Continuous")]);
+    }
+  }
+  return out;
+}
+
+/** Runs of equal numbers by 1-based index: [first, last, value]. */
+function runs(values: ReadonlyArray<[number, number]>): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  for (const [i, v] of [...values].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1 && last[2] === v) last[1] = i;
+    else out.push([i, i, v]);
+  }
+  return out;
+}
+
+/**
+ * Queues every write of `plan` on `ws` (a fresh, empty sheet). `renames` maps the final names of
+ * the plan's sheets to their temporary names, for formulas that point across them.
+ */
+export async function writeSheet(
+  ws: Excel.Worksheet,
+  plan: SheetPlan,
+  renames: ReadonlyMap<string, string>,
+  budget: RequestBudget,
+): Promise<void> {
+  // Column widths first (whole columns, grouped).
+  const widths = plan.columnWidths.map((w, i) => [i + 1, w] as [number, number]).filter(([, w]) => w > 0);
+  for (const [c1, c2, w] of runs(widths)) {
+    await put(
+      budget,
+      ["colw", c1, c2, w],
+      () => (ws.getRange(`${columnLetters(c1)}:${columnLetters(c2)}`).format.columnWidth = charsToPoints(w)),
+    );
+  }
+
+  // Number formats before values: a text cell must be "@" when its value arrives.
+  for (const { rect, key } of keyedRects(plan.cells, (c) => numberFormatOf(c, plan.styles))) {
+    await put(budget, [rect, key], () => (ws.getRange(rectA1(rect)).numberFormat = key as unknown as string[][]));
+  }
+  // Styles by id over rectangles (text or not does not split them).
+  for (const { rect, key } of keyedRects(plan.cells, (c) => (c?.s && plan.styles[c.s] ? c.s : undefined))) {
+    const range = ws.getRange(rectA1(rect));
+    for (const [args, set] of styleSetters(range, plan.styles[key])) await put(budget, [rect, args], set);
+  }
+
+  // Formulas that repeat down a column (the same in R1C1 terms) are written once per run, as a
+  // scalar formulasR1C1 after the grid: a 10,000-row table costs a few commands, not 10,000 formulas.
+  const filled = new Set<string>();
+  const fills: Array<{ rect: Rect; f: string }> = [];
+  const width = plan.cells.reduce((m, r) => Math.max(m, r.length), 0);
+  for (let c = 0; c < width; c++) {
+    let run: { r1: number; r2: number; f: string } | null = null;
+    const close = () => {
+      if (run && run.r2 > run.r1) {
+        for (let r = run.r1; r <= run.r2; r++) filled.add(`${r}:${c}`);
+        fills.push({ rect: { r1: run.r1 + 1, c1: c + 1, r2: run.r2 + 1, c2: c + 1 }, f: run.f });
+      }
+      run = null;
+    };
+    for (let r = 0; r < plan.cells.length; r++) {
+      const cell = plan.cells[r][c];
+      let f: string | null = null;
+      if (cell && cell.f !== undefined) {
+        const a1 = renameSheetRefs(cell.f, renames);
+        const r1c1 = toR1C1(a1, r + 1, c + 1);
+        // Only formulas that convert both ways exactly are written in R1C1.
+        if (fromR1C1(r1c1, r + 1, c + 1) === a1) f = r1c1;
+      }
+      if (run && f !== null && run.f === f && run.r2 === r - 1) run.r2 = r;
+      else {
+        close();
+        if (f !== null) run = { r1: r, r2: r, f };
+      }
+    }
+    close();
+  }
+
+  // Everything else: one 2-D formulas array per block of rows.
+  const rows = plan.cells.length;
+  if (rows > 0 && width > 0) {
+    let start = 0;
+    let block: Array<Array<string | number | boolean>> = [];
+    let blockBytes = 0;
+    const send = async (first: number, grid: Array<Array<string | number | boolean>>, bytes: number) => {
+      await budget.reserve(bytes + 60);
+      ws.getRange(rectA1({ r1: first + 1, c1: 1, r2: first + grid.length, c2: width })).formulas = grid;
+    };
+    for (let i = 0; i < rows; i++) {
+      const src = plan.cells[i];
+      const row: Array<string | number | boolean> = [];
+      for (let c = 0; c < width; c++) row.push(filled.has(`${i}:${c}`) ? "" : entry(src[c] ?? null, renames));
+      const bytes = estimateBytes(row);
+      // Close the block when it would not fit what is left of this request.
+      if (block.length > 0 && blockBytes + bytes + 60 > budget.remaining) {
+        await send(start, block, blockBytes);
+        start = i;
+        block = [];
+        blockBytes = 0;
+      }
+      block.push(row);
+      blockBytes += bytes;
+    }
+    await send(start, block, blockBytes);
+  }
+  // After the grid, whose "" entries would otherwise blank the filled cells.
+  for (const { rect, f } of fills) {
+    await put(budget, [rect, f], () => (ws.getRange(rectA1(rect)).formulasR1C1 = ("=" + f) as unknown as string[][]));
+  }
+
+  // Row heights (grouped), merges, validations, notes.
+  for (const [r1, r2, h] of runs(Object.entries(plan.rowHeights).map(([r, h]) => [Number(r), h] as [number, number]))) {
+    await put(budget, ["rowh", r1, r2, h], () => (ws.getRange(`${r1}:${r2}`).format.rowHeight = h));
+  }
+  for (const m of plan.merges) await put(budget, ["merge", m], () => ws.getRange(m).merge(false));
+  for (const v of plan.validations) {
+    const source = v.list.join(",");
+    await put(budget, ["dv", v.range, source, v.prompt], () => {
+      const dv = ws.getRange(v.range).dataValidation;
+      dv.rule = { list: { inCellDropDown: true, source } };
+      dv.errorAlert = { showAlert: true, style: "Warning", title: "提示", message: `请从下拉列表选择：${v.list.join("、")}`.slice(0, 225) };
+      if (v.prompt) dv.prompt = { showPrompt: true, title: "", message: v.prompt.slice(0, 255) };
+    });
+  }
+  // Notes become input messages (ExcelApi 1.8): shown when the cell is selected, no comment thread.
+  for (const n of plan.notes) {
+    await put(budget, ["note", n.address, n.text], () => {
+      ws.getRange(n.address).dataValidation.prompt = { showPrompt: true, title: "说明", message: n.text.slice(0, 255) };
+    });
+  }
+  const fz = plan.freeze;
+  if (fz && (fz.rows || fz.cols)) {
+    await put(budget, ["freeze", fz], () => {
+      if (fz.rows && fz.cols) ws.freezePanes.freezeAt(rectA1({ r1: 1, c1: 1, r2: fz.rows, c2: fz.cols }));
+      else if (fz.rows) ws.freezePanes.freezeRows(fz.rows);
+      else ws.freezePanes.freezeColumns(fz.cols);
+    });
+  }
+  if (plan.tabColor) await put(budget, ["tab", plan.tabColor], () => (ws.tabColor = "#" + plan.tabColor));
+  const p = plan.pageSetup;
+  if (p) {
+    await put(budget, ["page", p], () => {
+      const layout = ws.pageLayout;
+      layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+      layout.paperSize = "A4";
+      layout.setPrintArea(p.printArea);
+      layout.setPrintMargins("Inches", { ...p.margins });
+      layout.centerHorizontally = true;
+      if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (p.centerFooter) layout.headersFooters.defaultForAllPages.centerFooter = p.centerFooter;
+      if (p.printTitleRows) layout.setPrintTitleRows(p.printTitleRows.replace(/(\d+)/g, "$$$1"));
+    });
+  }
+}

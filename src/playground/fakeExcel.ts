@@ -1,0 +1,902 @@
+/**
+ * A small in-memory Excel object model with office.js batching semantics, for the jest tests and
+ * the playground. It implements only what the office.js adapter and the pane use.
+ *
+ * Like office.js: calls on proxies only queue commands; nothing is read or written until
+ * `context.sync()`, which runs the queue in order; a loaded property read before its sync throws;
+ * a failing command stops the batch with the earlier commands already applied (no transaction).
+ * It also enforces Excel on the web's 5 MB request limit and counts syncs, and a test can make
+ * the n-th write command fail (`failAtWrite`).
+ */
+
+import { fromR1C1, renameSheetRefs } from "../adapters/officejs/formulaRefs";
+
+export type FakeValue = string | number | boolean;
+
+export interface FakeFont {
+  name?: string;
+  size?: number;
+  bold?: boolean;
+  color?: string;
+}
+
+export interface FakeFormat {
+  font: FakeFont;
+  fill?: string;
+  horizontal?: string;
+  vertical?: string;
+  wrap?: boolean;
+  indent?: number;
+  /** Thin borders per edge. */
+  borders: { top?: boolean; bottom?: boolean; left?: boolean; right?: boolean };
+}
+
+export interface FakeCell {
+  /** The value as Excel shows it ("" when empty); a formula cell keeps its last computed value. */
+  value: FakeValue;
+  /** "=..." when the cell holds a formula. */
+  formula?: string;
+  numberFormat: string;
+  format: FakeFormat;
+}
+
+export interface Rect {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export interface FakeValidation {
+  rect: Rect;
+  list?: string[];
+  prompt?: { title: string; message: string };
+  errorAlert?: { title: string; message: string; style: string };
+}
+
+export interface FakePageLayout {
+  orientation?: string;
+  paperSize?: string;
+  printArea?: string;
+  printTitleRows?: string;
+  margins?: Record<string, number>;
+  centerFooter?: string;
+  fitToWidth?: boolean;
+  centerHorizontally?: boolean;
+}
+
+export interface FakeSheet {
+  id: number;
+  name: string;
+  cells: Map<number, FakeCell>;
+  /** Points, by 1-based column. */
+  columnWidths: Map<number, number>;
+  /** Points, by 1-based row. */
+  rowHeights: Map<number, number>;
+  merges: Rect[];
+  validations: FakeValidation[];
+  freeze: { rows: number; cols: number } | null;
+  tabColor: string;
+  pageLayout: FakePageLayout;
+  deleted?: boolean;
+}
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+/** Excel on the web rejects a request above 5 MB. */
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+const key = (r: number, c: number) => (r - 1) * MAX_COLS + (c - 1);
+
+export function columnLetters(col: number): string {
+  let n = col;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** "A1", "B2:D9", "A:C", "3:5" (with optional $ and an optional sheet prefix) → a rectangle. */
+export function parseAddress(address: string): { sheet?: string; rect: Rect } {
+  let sheet: string | undefined;
+  let ref = address;
+  const bang = address.lastIndexOf("!");
+  if (bang >= 0) {
+    sheet = address.slice(0, bang);
+    if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+    ref = address.slice(bang + 1);
+  }
+  const parts = ref.replace(/\$/g, "").split(":");
+  const one = (p: string): { r?: number; c?: number } => {
+    const m = /^([A-Z]*)(\d*)$/i.exec(p);
+    if (!m || (!m[1] && !m[2])) throw new Error(`InvalidArgument: bad address ${address}`);
+    return { c: m[1] ? columnIndex(m[1]) : undefined, r: m[2] ? Number(m[2]) : undefined };
+  };
+  const a = one(parts[0]);
+  const b = one(parts[1] ?? parts[0]);
+  return {
+    sheet,
+    rect: { r1: a.r ?? 1, c1: a.c ?? 1, r2: b.r ?? (a.r === undefined ? MAX_ROWS : MAX_ROWS), c2: b.c ?? MAX_COLS },
+  };
+}
+
+export function rectAddress(r: Rect): string {
+  const tl = `${columnLetters(r.c1)}${r.r1}`;
+  return r.r1 === r.r2 && r.c1 === r.c2 ? tl : `${tl}:${columnLetters(r.c2)}${r.r2}`;
+}
+
+/** How office.js names a sheet in an address: quoted only when needed. */
+export function sheetPrefix(name: string): string {
+  return /^[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+const emptyFormat = (): FakeFormat => ({ font: {}, borders: {} });
+const blankCell = (): FakeCell => ({ value: "", numberFormat: "General", format: emptyFormat() });
+
+/** The workbook: plain data the playground renders and the tests compare. */
+export class FakeWorkbook {
+  sheets: FakeSheet[] = [];
+  activeSheetId = 0;
+  selection: { sheet: string; address: string } | null = null;
+  private nextId = 1;
+
+  addSheet(name: string): FakeSheet {
+    if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new Error(`InvalidArgument: bad sheet name ${name}`);
+    if (this.findSheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+    const sheet: FakeSheet = {
+      id: this.nextId++,
+      name,
+      cells: new Map(),
+      columnWidths: new Map(),
+      rowHeights: new Map(),
+      merges: [],
+      validations: [],
+      freeze: null,
+      tabColor: "",
+      pageLayout: {},
+    };
+    this.sheets.push(sheet);
+    if (!this.activeSheetId) this.activeSheetId = sheet.id;
+    return sheet;
+  }
+
+  findSheet(name: string): FakeSheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  /** Like Excel, formulas that point at the sheet follow it to its new name. */
+  renameSheet(sheet: FakeSheet, name: string): void {
+    const other = this.findSheet(name);
+    if (other && other !== sheet) throw new Error(`ItemAlreadyExists: ${name}`);
+    if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new Error(`InvalidArgument: bad sheet name ${name}`);
+    this.rewriteFormulas(new Map([[sheet.name, name]]));
+    sheet.name = name;
+  }
+
+  private rewriteFormulas(renames: Map<string, string>): void {
+    for (const s of this.sheets)
+      for (const cell of s.cells.values()) if (cell.formula) cell.formula = "=" + renameSheetRefs(cell.formula.slice(1), renames);
+  }
+
+  deleteSheet(sheet: FakeSheet): void {
+    if (this.sheets.length === 1) throw new Error("InvalidOperation: a workbook must keep one sheet");
+    // Like Excel, references to a deleted sheet become #REF!.
+    const gone = "~deleted~";
+    this.rewriteFormulas(new Map([[sheet.name, gone]]));
+    for (const s of this.sheets)
+      for (const cell of s.cells.values())
+        if (cell.formula?.includes(gone)) cell.formula = cell.formula.replace(/'~deleted~'!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?/g, "#REF!");
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    sheet.deleted = true;
+    if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0].id;
+  }
+
+  cell(sheet: FakeSheet, r: number, c: number): FakeCell | undefined {
+    return sheet.cells.get(key(r, c));
+  }
+
+  /** The cell, created blank when absent. */
+  cellForWrite(sheet: FakeSheet, r: number, c: number): FakeCell {
+    const k = key(r, c);
+    let cell = sheet.cells.get(k);
+    if (!cell) sheet.cells.set(k, (cell = blankCell()));
+    return cell;
+  }
+
+  /** Bounding box of non-empty cells (values only) or also of formatted cells. */
+  usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
+    let r1 = Infinity;
+    let c1 = Infinity;
+    let r2 = 0;
+    let c2 = 0;
+    for (const [k, cell] of sheet.cells) {
+      const blank = cell.value === "" && !cell.formula;
+      if (blank && (valuesOnly || (cell.numberFormat === "General" && isDefaultFormat(cell.format)))) continue;
+      const r = Math.floor(k / MAX_COLS) + 1;
+      const c = (k % MAX_COLS) + 1;
+      r1 = Math.min(r1, r);
+      c1 = Math.min(c1, c);
+      r2 = Math.max(r2, r);
+      c2 = Math.max(c2, c);
+    }
+    return r2 ? { r1, c1, r2, c2 } : null;
+  }
+
+  /** A deep copy (tests run many failures from one seed). */
+  clone(): FakeWorkbook {
+    const copy = new FakeWorkbook();
+    copy.nextId = this.nextId;
+    copy.activeSheetId = this.activeSheetId;
+    copy.selection = this.selection && { ...this.selection };
+    copy.sheets = this.sheets.map((s) => ({
+      ...structuredClone({ ...s, cells: undefined }),
+      cells: new Map([...s.cells].map(([k, c]) => [k, structuredClone(c)])),
+    }));
+    return copy;
+  }
+
+  /** Every sheet as plain data with sorted keys, in tab order: what tests compare. */
+  dump(): string[] {
+    return this.sheets.map((s) =>
+      canonical({
+        name: s.name,
+        cells: [...s.cells.entries()].sort((a, b) => a[0] - b[0]).filter(([, c]) => !isBlank(c)),
+        columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+        rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
+        merges: s.merges,
+        validations: s.validations,
+        freeze: s.freeze,
+        tabColor: s.tabColor,
+        pageLayout: s.pageLayout,
+      }),
+    );
+  }
+
+  /** Sets plain values from A1 (fixtures and the playground's loader). */
+  setValues(sheet: FakeSheet, rows: ReadonlyArray<ReadonlyArray<FakeValue | null>>, startRow = 1, startCol = 1): void {
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v === null || v === "") return;
+        this.cellForWrite(sheet, startRow + i, startCol + j).value = v;
+      }),
+    );
+  }
+}
+
+/** JSON with sorted object keys and false/undefined borders dropped, so equal states compare equal. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x) =>
+    x && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.keys(x)
+            .sort()
+            .filter((k) => x[k] !== undefined && (x[k] !== false || k === "value"))
+            .map((k) => [k, x[k]]),
+        )
+      : x,
+  );
+}
+
+function isDefaultFormat(f: FakeFormat): boolean {
+  return (
+    !f.fill &&
+    !f.horizontal &&
+    !f.vertical &&
+    !f.wrap &&
+    !f.indent &&
+    !Object.values(f.borders).some(Boolean) &&
+    !Object.values(f.font).some((v) => v !== undefined)
+  );
+}
+
+function isBlank(c: FakeCell): boolean {
+  return c.value === "" && !c.formula && c.numberFormat === "General" && isDefaultFormat(c.format);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The request context and proxies.
+
+interface Command {
+  write: boolean;
+  bytes: number;
+  run(): void;
+}
+
+const encoder = new TextEncoder();
+/** Rough request size of one command: its arguments as JSON (UTF-8) plus a fixed envelope. */
+export function payloadBytes(args: unknown): number {
+  return 60 + encoder.encode(JSON.stringify(args) ?? "").length;
+}
+
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbookProxy;
+  /** Syncs that sent at least one command (what a host would see as round trips). */
+  syncCount = 0;
+  /** Size of each request sent, in bytes. */
+  readonly requestBytes: number[] = [];
+  /** Tests: the n-th write command (1-based, counted over this context) throws. */
+  failAtWrite = 0;
+  writesRun = 0;
+  calculationSuspended = false;
+  screenUpdatingSuspended = false;
+  private queue: Command[] = [];
+
+  constructor(readonly model: FakeWorkbook) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+
+  enqueue(write: boolean, args: unknown, run: () => void): void {
+    this.queue.push({ write, bytes: write ? payloadBytes(args) : 40, run });
+  }
+
+  async sync(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    this.syncCount++;
+    const bytes = batch.reduce((n, c) => n + c.bytes, 0);
+    this.requestBytes.push(bytes);
+    // A real round trip yields to the event loop; so does this one.
+    await Promise.resolve();
+    if (bytes > REQUEST_LIMIT_BYTES) throw new Error(`RequestPayloadSizeLimitExceeded: ${bytes} bytes`);
+    try {
+      for (const c of batch) {
+        if (c.write && ++this.writesRun === this.failAtWrite)
+          throw new Error(`GeneralException: injected failure at write ${this.writesRun}`);
+        c.run();
+      }
+    } finally {
+      this.calculationSuspended = false;
+      this.screenUpdatingSuspended = false;
+    }
+  }
+}
+
+/** Base of every proxy: resolves its target lazily at its first command, like an object path. */
+abstract class FakeProxy<T> {
+  private resolved = false;
+  private target: T | null = null;
+  private readonly loaded = new Map<string, unknown>();
+
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly resolver: () => T | null,
+  ) {
+    // Existence (isNullObject) is known after the next sync.
+    context.enqueue(false, null, () => this.loaded.set("isNullObject", this.resolve() === null));
+  }
+
+  protected resolve(): T | null {
+    if (!this.resolved) {
+      this.target = this.resolver();
+      this.resolved = true;
+    }
+    return this.target;
+  }
+
+  /** The target for a command: a null object or deleted sheet fails like office.js. */
+  protected must(): T {
+    const t = this.resolve();
+    if (t === null) throw new Error("ItemNotFound: the object is a null object");
+    if ((t as { deleted?: boolean }).deleted) throw new Error("ItemNotFound: the sheet was deleted");
+    return t;
+  }
+
+  get isNullObject(): boolean {
+    return this.get("isNullObject") as boolean;
+  }
+
+  protected get(prop: string): unknown {
+    if (!this.loaded.has(prop)) throw new Error(`PropertyNotLoaded: ${prop} (call load() and context.sync() first)`);
+    return this.loaded.get(prop);
+  }
+
+  protected write(args: unknown, run: (t: T) => void): void {
+    this.context.enqueue(true, args, () => run(this.must()));
+  }
+
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : Array.isArray(props) ? props : [];
+    this.context.enqueue(false, list, () => {
+      const t = this.resolve();
+      if (t === null) return; // a null object loads nothing
+      // "items/name" loads the items (with their name).
+      for (const p of list) this.loaded.set(p.split("/")[0], this.read(t, p));
+    });
+    return this;
+  }
+
+  protected abstract read(target: T, prop: string): unknown;
+}
+
+class FakeApplication {
+  constructor(private readonly context: FakeRequestContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.context.enqueue(true, "suspendCalc", () => (this.context.calculationSuspended = true));
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.context.enqueue(true, "suspendScreen", () => (this.context.screenUpdatingSuspended = true));
+  }
+}
+
+class FakeWorkbookProxy {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly application: FakeApplication;
+  constructor(readonly context: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.application = new FakeApplication(context);
+  }
+}
+
+class FakeWorksheetCollection extends FakeProxy<FakeWorkbook> {
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.model);
+  }
+
+  get items(): FakeWorksheet[] {
+    return this.get("items") as FakeWorksheet[];
+  }
+
+  protected read(model: FakeWorkbook, prop: string): unknown {
+    if (!prop.startsWith("items")) throw new Error(`fake: cannot load ${prop} on worksheets`);
+    // "items/name" → proxies with name and position loaded.
+    const items = model.sheets.map((s) => {
+      const ws = new FakeWorksheet(this.context, () => s);
+      ws.preload({ name: s.name, position: model.sheets.indexOf(s) });
+      return ws;
+    });
+    return items;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    const model = this.context.model;
+    return new FakeWorksheet(this.context, () => {
+      const s = model.findSheet(name);
+      if (!s) throw new Error(`ItemNotFound: ${name}`);
+      return s;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const model = this.context.model;
+    return new FakeWorksheet(this.context, () => model.findSheet(name) ?? null);
+  }
+
+  add(name: string): FakeWorksheet {
+    let created: FakeSheet | null = null;
+    this.context.enqueue(true, ["addSheet", name], () => (created = this.context.model.addSheet(name)));
+    return new FakeWorksheet(this.context, () => created);
+  }
+}
+
+class FakeWorksheet extends FakeProxy<FakeSheet> {
+  private readonly preloaded = new Map<string, unknown>();
+  readonly freezePanes: { freezeRows(n: number): void; freezeAt(range: string): void; freezeColumns(n: number): void };
+  readonly pageLayout: FakePageLayoutProxy;
+
+  constructor(context: FakeRequestContext, resolver: () => FakeSheet | null) {
+    super(context, resolver);
+    this.freezePanes = {
+      freezeRows: (n) => this.write(["freezeRows", n], (s) => (s.freeze = { rows: n, cols: 0 })),
+      freezeColumns: (n) => this.write(["freezeColumns", n], (s) => (s.freeze = { rows: 0, cols: n })),
+      freezeAt: (range) =>
+        this.write(["freezeAt", range], (s) => {
+          const r = parseAddress(range).rect;
+          s.freeze = { rows: r.r2, cols: r.c2 === MAX_COLS ? 0 : r.c2 };
+        }),
+    };
+    this.pageLayout = new FakePageLayoutProxy(this, (args, run) => this.write(args, (s) => run(s.pageLayout)));
+  }
+
+  preload(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.preloaded.set(k, v);
+  }
+
+  protected get(prop: string): unknown {
+    return this.preloaded.has(prop) ? this.preloaded.get(prop) : super.get(prop);
+  }
+
+  protected read(s: FakeSheet, prop: string): unknown {
+    if (prop === "name") return s.name;
+    if (prop === "position") return this.context.model.sheets.indexOf(s);
+    if (prop === "tabColor") return s.tabColor;
+    throw new Error(`fake: cannot load ${prop} on a worksheet`);
+  }
+
+  get name(): string {
+    return this.get("name") as string;
+  }
+  set name(name: string) {
+    this.write(["name", name], (s) => this.context.model.renameSheet(s, name));
+  }
+
+  get position(): number {
+    return this.get("position") as number;
+  }
+  set position(p: number) {
+    this.write(["position", p], (s) => {
+      const sheets = this.context.model.sheets.filter((x) => x !== s);
+      sheets.splice(Math.min(p, sheets.length), 0, s);
+      this.context.model.sheets = sheets;
+    });
+  }
+
+  set tabColor(color: string) {
+    this.write(["tabColor", color], (s) => (s.tabColor = color));
+  }
+
+  delete(): void {
+    this.write("delete", (s) => this.context.model.deleteSheet(s));
+  }
+
+  activate(): void {
+    this.write("activate", (s) => (this.context.model.activeSheetId = s.id));
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const s = this.resolve();
+      if (!s) return null;
+      return { sheet: s, rect: address ? parseAddress(address).rect : { r1: 1, c1: 1, r2: MAX_ROWS, c2: MAX_COLS } };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => {
+      const s = this.resolve();
+      if (!s) return null; // navigation from a null object gives a null object
+      const rect = this.context.model.usedRect(s, valuesOnly);
+      return rect ? { sheet: s, rect } : null;
+    });
+  }
+}
+
+type PageRun = (args: unknown, run: (p: FakePageLayout) => void) => void;
+
+class FakePageLayoutProxy {
+  readonly headersFooters: { defaultForAllPages: { centerFooter: string } };
+  constructor(
+    _ws: FakeWorksheet,
+    private readonly run: PageRun,
+  ) {
+    const footer = { centerFooter: "" };
+    Object.defineProperty(footer, "centerFooter", {
+      set: (v: string) => {
+        run(["centerFooter", v], (p) => (p.centerFooter = v));
+      },
+    });
+    this.headersFooters = { defaultForAllPages: footer };
+  }
+  set orientation(v: string) {
+    this.run(["orientation", v], (p) => (p.orientation = v));
+  }
+  set paperSize(v: string) {
+    this.run(["paperSize", v], (p) => (p.paperSize = v));
+  }
+  set centerHorizontally(v: boolean) {
+    this.run(["centerHorizontally", v], (p) => (p.centerHorizontally = v));
+  }
+  set zoom(z: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.run(["zoom", z], (p) => (p.fitToWidth = z.horizontalFitToPages === 1));
+  }
+  setPrintArea(area: string): void {
+    this.run(["printArea", area], (p) => (p.printArea = area));
+  }
+  setPrintTitleRows(rows: string): void {
+    this.run(["printTitleRows", rows], (p) => (p.printTitleRows = rows));
+  }
+  setPrintMargins(unit: string, m: Record<string, number>): void {
+    if (unit !== "Inches") throw new Error("fake: margins in inches only");
+    this.run(["margins", m], (p) => (p.margins = { ...m }));
+  }
+}
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  rect: Rect;
+}
+
+type Grid = ReadonlyArray<ReadonlyArray<unknown>>;
+
+class FakeRange extends FakeProxy<RangeTarget> {
+  readonly format: FakeRangeFormat;
+  readonly dataValidation: FakeDataValidation;
+
+  constructor(context: FakeRequestContext, resolver: () => RangeTarget | null) {
+    super(context, resolver);
+    this.format = new FakeRangeFormat((args, run) => this.write(args, run));
+    this.dataValidation = new FakeDataValidation((args, run) => this.write(args, run));
+  }
+
+  protected read({ sheet, rect }: RangeTarget, prop: string): unknown {
+    const model = this.context.model;
+    if (prop === "address") return `${sheetPrefix(sheet.name)}!${rectAddress(rect)}`;
+    if (rect.r2 - rect.r1 + 1 > 5_000_000 / (rect.c2 - rect.c1 + 1)) throw new Error("fake: read over 5 million cells");
+    const grid = (f: (c: FakeCell | undefined) => unknown) => {
+      const rows: unknown[][] = [];
+      for (let r = rect.r1; r <= rect.r2; r++) {
+        const row: unknown[] = [];
+        for (let c = rect.c1; c <= rect.c2; c++) row.push(f(model.cell(sheet, r, c)));
+        rows.push(row);
+      }
+      return rows;
+    };
+    switch (prop) {
+      case "values":
+        return grid((c) => c?.value ?? "");
+      case "formulas":
+        return grid((c) => c?.formula ?? c?.value ?? "");
+      case "numberFormat":
+        return grid((c) => c?.numberFormat ?? "General");
+      case "valueTypes":
+        return grid((c) => valueType(c));
+      default:
+        throw new Error(`fake: cannot load ${prop} on a range`);
+    }
+  }
+
+  get address(): string {
+    return this.get("address") as string;
+  }
+  get values(): FakeValue[][] {
+    return this.get("values") as FakeValue[][];
+  }
+  get numberFormat(): string[][] {
+    return this.get("numberFormat") as string[][];
+  }
+  get valueTypes(): string[][] {
+    return this.get("valueTypes") as string[][];
+  }
+  get formulas(): FakeValue[][] {
+    return this.get("formulas") as FakeValue[][];
+  }
+
+  set values(v: unknown) {
+    this.write(v, (t) => this.each(t, v, (cell, x) => setEntered(cell, x, false)));
+  }
+  set formulas(v: unknown) {
+    this.write(v, (t) => this.each(t, v, (cell, x) => setEntered(cell, x, true)));
+  }
+  set formulasR1C1(v: unknown) {
+    this.write(v, (t) =>
+      this.each(t, v, (cell, x, r, c) =>
+        setEntered(cell, typeof x === "string" && x.startsWith("=") ? "=" + fromR1C1(x.slice(1), r, c) : x, true),
+      ),
+    );
+  }
+  set numberFormat(v: unknown) {
+    this.write(v, (t) => this.each(t, v, (cell, x) => (cell.numberFormat = String(x))));
+  }
+
+  /** Applies a scalar to every cell, or a 2-D array of exactly the range's shape. */
+  private each(t: RangeTarget, v: unknown, f: (cell: FakeCell, x: unknown, r: number, c: number) => void): void {
+    const { rect, sheet } = t;
+    if (rect.r2 === MAX_ROWS || rect.c2 === MAX_COLS) throw new Error("fake: cell writes to whole rows/columns are not supported");
+    const rows = rect.r2 - rect.r1 + 1;
+    const cols = rect.c2 - rect.c1 + 1;
+    const isGrid = Array.isArray(v);
+    if (isGrid) {
+      const g = v as Grid;
+      if (g.length !== rows || g.some((row) => !Array.isArray(row) || row.length !== cols))
+        throw new Error(`InvalidArgument: the array does not match the range ${rectAddress(rect)}`);
+    }
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++) {
+        const r = rect.r1 + i;
+        const c = rect.c1 + j;
+        f(this.context.model.cellForWrite(sheet, r, c), isGrid ? (v as Grid)[i][j] : v, r, c);
+      }
+  }
+
+  merge(across = false): void {
+    this.write(["merge", across], ({ sheet, rect }) => {
+      if (sheet.merges.some((m) => overlaps(m, rect))) throw new Error("InvalidOperation: overlapping merge");
+      sheet.merges.push({ ...rect });
+    });
+  }
+
+  select(): void {
+    this.write("select", ({ sheet, rect }) => {
+      this.context.model.activeSheetId = sheet.id;
+      this.context.model.selection = { sheet: sheet.name, address: rectAddress(rect) };
+    });
+  }
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}
+
+function valueType(c: FakeCell | undefined): string {
+  if (!c || c.value === "") return "Empty";
+  if (typeof c.value === "number") return "Double";
+  if (typeof c.value === "boolean") return "Boolean";
+  return /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!)$/.test(c.value) ? "Error" : "String";
+}
+
+/**
+ * What typing a value does: a Text-formatted cell ("@") keeps the text as typed; otherwise "=..."
+ * becomes a formula (uncomputed here: its value stays "") and numeric text becomes a number.
+ */
+function setEntered(cell: FakeCell, x: unknown, asFormula: boolean): void {
+  if (x === null || x === undefined || x === "") {
+    cell.value = "";
+    delete cell.formula;
+    return;
+  }
+  if (typeof x === "number" || typeof x === "boolean") {
+    cell.value = cell.numberFormat === "@" ? String(x) : x;
+    delete cell.formula;
+    return;
+  }
+  const s = String(x);
+  if (cell.numberFormat === "@") {
+    cell.value = s;
+    delete cell.formula;
+  } else if (s.startsWith("=") || (!asFormula && /^[+-]/.test(s) && s.length > 1 && Number.isNaN(Number(s)))) {
+    cell.formula = s.startsWith("=") ? s : "=" + s;
+    cell.value = "";
+  } else if (s.trim() !== "" && !Number.isNaN(Number(s))) {
+    cell.value = Number(s);
+    delete cell.formula;
+  } else {
+    cell.value = s;
+    delete cell.formula;
+  }
+}
+
+type FormatRun = (args: unknown, run: (t: RangeTarget) => void) => void;
+
+class FakeRangeFormat {
+  readonly font: Record<string, unknown>;
+  readonly fill: { color: string };
+  readonly borders: { getItem(index: string): { style: string; color: string; weight: string } };
+
+  constructor(private readonly run: FormatRun) {
+    const fontProp = (name: keyof FakeFont) => ({
+      set: (v: unknown) => {
+        this.cells(["font", name, v], (fmt) => {
+          // Colours are kept as "RRGGBB", like the plan and the xlsx.
+          (fmt.font as Record<string, unknown>)[name] = name === "color" ? String(v).replace(/^#/, "").toUpperCase() : v;
+        });
+      },
+    });
+    this.font = Object.defineProperties(
+      {},
+      { name: fontProp("name"), size: fontProp("size"), bold: fontProp("bold"), color: fontProp("color") },
+    );
+    this.fill = Object.defineProperty({ color: "" }, "color", {
+      set: (v: string) => {
+        this.cells(["fill", v], (fmt) => (fmt.fill = v.replace(/^#/, "").toUpperCase()));
+      },
+    });
+    this.borders = {
+      getItem: (index: string) => {
+        const border = { style: "", color: "", weight: "" };
+        Object.defineProperty(border, "style", {
+          set: (v: string) => {
+            this.run(["border", index, v], (t) =>
+              eachCell(t, (fmt, r, c) => {
+                const { rect } = t;
+                const on = v === "Continuous";
+                if (index === "EdgeTop" && r === rect.r1) fmt.borders.top = on;
+                if (index === "EdgeBottom" && r === rect.r2) fmt.borders.bottom = on;
+                if (index === "EdgeLeft" && c === rect.c1) fmt.borders.left = on;
+                if (index === "EdgeRight" && c === rect.c2) fmt.borders.right = on;
+                if (index === "InsideHorizontal") {
+                  if (r > rect.r1) fmt.borders.top = on;
+                  if (r < rect.r2) fmt.borders.bottom = on;
+                }
+                if (index === "InsideVertical") {
+                  if (c > rect.c1) fmt.borders.left = on;
+                  if (c < rect.c2) fmt.borders.right = on;
+                }
+              }),
+            );
+          },
+        });
+        Object.defineProperty(border, "color", {
+          set: (v: string) => {
+            this.run(["borderColor", index, v], () => undefined);
+          },
+        });
+        Object.defineProperty(border, "weight", {
+          set: (v: string) => {
+            this.run(["borderWeight", index, v], () => undefined);
+          },
+        });
+        return border;
+      },
+    };
+  }
+
+  private cells(args: unknown, f: (fmt: FakeFormat) => void): void {
+    this.run(args, (t) => eachCell(t, (fmt) => f(fmt)));
+  }
+
+  set horizontalAlignment(v: string) {
+    this.cells(["h", v], (fmt) => (fmt.horizontal = v));
+  }
+  set verticalAlignment(v: string) {
+    this.cells(["v", v], (fmt) => (fmt.vertical = v));
+  }
+  set wrapText(v: boolean) {
+    this.cells(["wrap", v], (fmt) => (fmt.wrap = v));
+  }
+  set indentLevel(v: number) {
+    this.cells(["indent", v], (fmt) => (fmt.indent = v));
+  }
+  set columnWidth(points: number) {
+    this.run(["columnWidth", points], ({ sheet, rect }) => {
+      for (let c = rect.c1; c <= rect.c2; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+  set rowHeight(points: number) {
+    this.run(["rowHeight", points], ({ sheet, rect }) => {
+      if (rect.r2 === MAX_ROWS) throw new Error("fake: row height of every row");
+      for (let r = rect.r1; r <= rect.r2; r++) sheet.rowHeights.set(r, points);
+    });
+  }
+}
+
+/** Cells of a range target, created when absent (formats live on cells in this model). */
+function eachCell(t: RangeTarget, f: (fmt: FakeFormat, r: number, c: number) => void): void {
+  const { rect, sheet } = t;
+  if (rect.r2 === MAX_ROWS || rect.c2 === MAX_COLS) throw new Error("fake: cell formats on whole rows/columns are not supported");
+  for (let r = rect.r1; r <= rect.r2; r++)
+    for (let c = rect.c1; c <= rect.c2; c++) {
+      const k = key(r, c);
+      let cell = sheet.cells.get(k);
+      if (!cell) sheet.cells.set(k, (cell = blankCell()));
+      f(cell.format, r, c);
+    }
+}
+
+class FakeDataValidation {
+  constructor(private readonly run: FormatRun) {}
+
+  private entry(t: RangeTarget): FakeValidation {
+    let v = t.sheet.validations.find(
+      (x) => x.rect.r1 === t.rect.r1 && x.rect.c1 === t.rect.c1 && x.rect.r2 === t.rect.r2 && x.rect.c2 === t.rect.c2,
+    );
+    if (!v) t.sheet.validations.push((v = { rect: { ...t.rect } }));
+    return v;
+  }
+
+  set rule(rule: { list?: { inCellDropDown: boolean; source: string } }) {
+    this.run(["rule", rule], (t) => {
+      if (!rule.list) throw new Error("fake: list rules only");
+      this.entry(t).list = rule.list.source.split(",");
+    });
+  }
+  set prompt(p: { title?: string; message: string; showPrompt: boolean }) {
+    this.run(["prompt", p], (t) => {
+      if (p.message.length > 255 || (p.title ?? "").length > 32) throw new Error("InvalidArgument: prompt too long");
+      this.entry(t).prompt = { title: p.title ?? "", message: p.message };
+    });
+  }
+  set errorAlert(a: { title?: string; message: string; style: string; showAlert: boolean }) {
+    this.run(["errorAlert", a], (t) => {
+      if (a.message.length > 225) throw new Error("InvalidArgument: alert message too long");
+      this.entry(t).errorAlert = { title: a.title ?? "", message: a.message, style: a.style };
+    });
+  }
+}
+
+/** `Excel.run` over a model: a fresh context per run, like office.js. */
+export function fakeExcelRun(model: FakeWorkbook, onContext?: (c: FakeRequestContext) => void) {
+  return async <T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> => {
+    const context = new FakeRequestContext(model);
+    onContext?.(context);
+    return batch(context);
+  };
+}
