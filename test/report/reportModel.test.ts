@@ -98,6 +98,8 @@ describe("report on the bundled sample", () => {
       expect(line).toContain(`扣${formatScore(excelRound(item.weight - item.score, 2))}分`);
       if (item.indicator.deviation) expect(line).toContain(item.indicator.deviation.replace(/[。；]$/, ""));
     }
+    // The sheet says the generated paragraphs are static text.
+    expect(sheet.notes.some((n) => n.text.includes("静态文字"))).toBe(true);
     // Facts only: no evaluative words the data cannot support.
     expect(generated.join("")).not.toMatch(/较好|圆满|显著|有力|扎实/);
   });
