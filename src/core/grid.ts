@@ -33,11 +33,16 @@ export class Grid {
     return this.data.numberFormats[row - this.data.startRow]?.[col - this.data.startCol] ?? "General";
   }
 
-  /** Cell text as a user reads it, trimmed; "" for empty. */
+  /** Cell text as the user typed it, trimmed; "" for empty. Names and paragraphs keep their punctuation. */
   text(row: number, col: number): string {
     const v = this.value(row, col);
     if (v === null) return "";
-    return normalizeText(String(v));
+    return String(v).replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
+  }
+
+  /** Cell text for matching a vocabulary (headers, 支出类别, 评分方法 …): full-width folded, no spaces. */
+  key(row: number, col: number): string {
+    return normalizeText(this.text(row, col)).replace(/\s+/g, "");
   }
 
   isBlankRow(row: number, cols?: readonly number[]): boolean {
@@ -82,7 +87,7 @@ export function findHeaderRow<K extends string>(
     const cols: Partial<Record<K, number>> = {};
     const dupes: Array<[string, number, number]> = [];
     for (let col = grid.data.startCol; col <= grid.lastCol; col++) {
-      const key = wanted.get(headerKey(grid.text(row, col)));
+      const key = wanted.get(headerKey(grid.key(row, col)));
       if (key === undefined) continue;
       if (cols[key] !== undefined) dupes.push([headers[key], cols[key]!, col]);
       else cols[key] = col;

@@ -89,12 +89,17 @@ const SUFFIX_DIRECTIONS: ReadonlyArray<[string, Direction]> = [
 
 /** "≥95%", "≤90万元", "50个", "95%以上", "１２３" → parts; text that holds no leading number → undefined. */
 export function parseTarget(text: string): ParsedTarget | undefined {
-  let s = normalizeText(text).replace(/\s+/g, "");
+  // `raw` and `s` have the same length (folding is one character for one), so the unit can be
+  // cut from the text as typed: "台（套）" stays "台（套）".
+  const raw = text.replace(/[\s\u3000\u00a0]+/g, "");
+  let s = normalizeText(raw);
+  let start = 0;
   let direction: Direction | undefined;
   for (const [word, dir] of DIRECTION_WORDS) {
-    if (word.length > 0 && s.startsWith(word) && !/^[正反]向$/.test(word)) {
+    if (s.startsWith(word) && !/^[正反]向$/.test(word)) {
       direction = dir;
       s = s.slice(word.length);
+      start = word.length;
       break;
     }
   }
@@ -107,13 +112,11 @@ export function parseTarget(text: string): ParsedTarget | undefined {
   }
   const m = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(.*)$/.exec(s);
   if (!m) return undefined;
-  let unit = m[2];
-  let percent = false;
-  if (unit.startsWith("%")) {
-    percent = true;
-    unit = unit.slice(1);
-  }
-  if (/^[\d.]/.test(unit)) return undefined; // "1.2.3", "95%5"
+  const percent = m[2].startsWith("%");
+  const rest = percent ? m[2].slice(1) : m[2];
+  if (/^[\d.]/.test(rest)) return undefined; // "1.2.3", "95%5"
+  const unitStart = start + m[1].length + (percent ? 1 : 0);
+  const unit = raw.slice(unitStart, unitStart + rest.length);
   return { direction, value: Number(m[1].replace(/,/g, "")), percent, unit };
 }
 

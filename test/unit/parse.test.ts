@@ -196,3 +196,23 @@ describe("indicator warnings", () => {
     });
   });
 });
+
+test("names and paragraphs keep their full-width punctuation; vocabularies are matched folded", () => {
+  const indicators: CellValue[][] = [
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "评分方法", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "报废资产（台，套）", "≥１５０台（套）", 140, 100, "正向比例　", "流标，已于次年补采"],
+  ];
+  const budget: CellValue[][] = [
+    ["支出类别", "项目名称", "全年预算数", "全年执行数"],
+    ["基本支出　", "人员经费（含社保）", 100, 100],
+  ];
+  const { input } = parse(budget, indicators);
+  expect(input.indicators[0]).toMatchObject({
+    name: "报废资产（台，套）",
+    method: "正向比例",
+    unit: "台（套）",
+    deviation: "流标，已于次年补采",
+    targetText: "≥１５０台（套）",
+  });
+  expect(input.budgetLines[0]).toMatchObject({ category: "basic", item: "人员经费（含社保）" });
+});

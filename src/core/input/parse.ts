@@ -80,11 +80,12 @@ function parseBasicInfo(grid: Grid, log: IssueLog, profileOverride?: string): Ba
   const valueCol = header.cols.value!;
   const found = new Map<string, number>();
   for (let row = header.row + 1; row <= grid.lastRow; row++) {
-    const label = grid.text(row, labelCol).replace(/\s+/g, "");
+    const label = grid.key(row, labelCol);
     if (label && !found.has(label)) found.set(label, row);
   }
   const cellOf = (label: string) => grid.cell(found.get(label) ?? header.row + 1, valueCol);
   const textOf = (label: string) => (found.has(label) ? grid.text(found.get(label)!, valueCol) : "");
+  const keyOf = (label: string) => (found.has(label) ? grid.key(found.get(label)!, valueCol) : "");
 
   const unitName = textOf(BASIC_INFO_LABELS.unitName);
   if (!found.has(BASIC_INFO_LABELS.unitName)) log.error(grid.cell(header.row + 1, labelCol), `缺少“${BASIC_INFO_LABELS.unitName}”一行`);
@@ -98,16 +99,16 @@ function parseBasicInfo(grid: Grid, log: IssueLog, profileOverride?: string): Ba
       log.error(cellOf(BASIC_INFO_LABELS.year), `年度应为四位年份（如 2023），现为“${textOf(BASIC_INFO_LABELS.year)}”`);
   }
 
-  const typeText = textOf(BASIC_INFO_LABELS.evaluationType) || "部门整体支出";
+  const typeText = keyOf(BASIC_INFO_LABELS.evaluationType) || "部门整体支出";
   const evaluationType = (EVALUATION_TYPES as readonly string[]).includes(typeText) ? (typeText as EvaluationType) : undefined;
   if (!evaluationType)
     log.error(cellOf(BASIC_INFO_LABELS.evaluationType), `评价类型应为 ${EVALUATION_TYPES.join(" 或 ")}，现为“${typeText}”`);
 
-  const unitText = textOf(BASIC_INFO_LABELS.amountUnit) || "万元";
+  const unitText = keyOf(BASIC_INFO_LABELS.amountUnit) || "万元";
   const amountUnit = (AMOUNT_UNITS as readonly string[]).includes(unitText) ? (unitText as AmountUnit) : undefined;
   if (!amountUnit) log.error(cellOf(BASIC_INFO_LABELS.amountUnit), `金额单位应为 万元 或 元，现为“${unitText}”`);
 
-  const profileId = profileOverride || textOf(BASIC_INFO_LABELS.profile) || (evaluationType ? DEFAULT_PROFILE[evaluationType] : "");
+  const profileId = profileOverride || keyOf(BASIC_INFO_LABELS.profile) || (evaluationType ? DEFAULT_PROFILE[evaluationType] : "");
   const profile = findProfile(profileId);
   if (!profile && profileId) {
     const where = profileOverride ? "评分规则" : cellOf(BASIC_INFO_LABELS.profile);
@@ -148,7 +149,7 @@ function parseBudget(grid: Grid, log: IssueLog, amountScale: number): { lines: B
   };
   for (let row = header.row + 1; row <= grid.lastRow; row++) {
     if (grid.isBlankRow(row)) continue;
-    const categoryText = grid.text(row, c.category!).replace(/\s+/g, "");
+    const categoryText = grid.key(row, c.category!);
     if (categoryText === CATEGORY.total) {
       totals.push({
         row,
@@ -216,6 +217,7 @@ function parseIndicators(grid: Grid, log: IssueLog): { indicators: Indicator[]; 
   }
   const c = header.cols;
   const at = (row: number, col: number | undefined) => (col === undefined ? "" : grid.text(row, col));
+  const keyAt = (row: number, col: number | undefined) => (col === undefined ? "" : grid.key(row, col));
   const cellAt = (row: number, col: number | undefined, fallback: number) => grid.cell(row, col ?? fallback);
   const out: Indicator[] = [];
   let level1 = "";
@@ -253,7 +255,7 @@ function parseIndicators(grid: Grid, log: IssueLog): { indicators: Indicator[]; 
     const target = targetValue(grid, row, c.target!);
     const actualRead = readNumber(grid, row, c.actual!);
 
-    const natureText = at(row, c.nature);
+    const natureText = keyAt(row, c.nature);
     let nature: Nature | undefined;
     if (natureText) {
       nature = (NATURES as readonly string[]).includes(natureText) ? (natureText as Nature) : undefined;
@@ -265,14 +267,14 @@ function parseIndicators(grid: Grid, log: IssueLog): { indicators: Indicator[]; 
     if (directionText && !direction) log.error(grid.cell(row, c.direction!), `指标方向应为 ≥、≤ 或 =，现为“${directionText}”`);
     direction = direction ?? target?.direction ?? ">=";
 
-    const methodText = at(row, c.method);
+    const methodText = keyAt(row, c.method);
     let method: MethodId | undefined;
     if (methodText) {
       if (isMethodId(methodText)) method = methodText;
       else log.error(grid.cell(row, c.method!), `未知的评分方法“${methodText}”，可选：${Object.keys(METHODS).join("、")}`);
     } else method = nature === "定性" ? "定性分档" : direction === "<=" ? "反向比例" : direction === "=" ? "等于" : "正向比例";
 
-    const tierText = at(row, c.tier);
+    const tierText = keyAt(row, c.tier);
     const tier = tierText ? parseTier(tierText) : undefined;
     if (tierText && !tier) log.error(grid.cell(row, c.tier!), `完成情况应为 达成、部分达成 或 未达成（或其完整表述），现为“${tierText}”`);
 
@@ -389,7 +391,7 @@ function parseTexts(grid: Grid, log: IssueLog): Partial<Record<TextSection, stri
   }
   let section: TextSection | undefined;
   for (let row = header.row + 1; row <= grid.lastRow; row++) {
-    const name = grid.text(row, header.cols.section!).replace(/\s+/g, "");
+    const name = grid.key(row, header.cols.section!);
     const raw = grid.value(row, header.cols.content!);
     const content = raw === null ? "" : String(raw).replace(/\r\n?/g, "\n").trim();
     if (name) {
