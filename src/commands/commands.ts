@@ -1,0 +1,60 @@
+/**
+ * Ribbon buttons (ExecuteFunction): run without the pane. Every handler calls event.completed(),
+ * whatever happens; problems are shown in a small dialog, in the UI language.
+ */
+import type { EvaluationType } from "../core/contract";
+import { InputError } from "../core/issues";
+import { insertTemplate, runScoring } from "../taskpane/actions";
+import { type Messages, format, messagesFor } from "../taskpane/i18n";
+
+const messages = (): Messages => messagesFor(Office.context?.displayLanguage);
+
+/** Opens dialog.html with a title and lines of text (the ribbon has no other way to speak). */
+export function notify(title: string, lines: string[]): Promise<void> {
+  const url = new URL("dialog.html", window.location.href);
+  url.searchParams.set("title", title);
+  url.searchParams.set("lines", JSON.stringify(lines.slice(0, 30)));
+  return new Promise((resolve) => {
+    Office.context.ui.displayDialogAsync(url.toString(), { height: 40, width: 30, displayInIframe: true }, () => resolve());
+  });
+}
+
+export function problemLines(e: unknown, m: Messages): { title: string; lines: string[] } {
+  if (e instanceof InputError) return { title: m.errorsTitle, lines: e.issues.map((i) => `${i.cell}：${i.message}`) };
+  return { title: m.title, lines: [format(m.failed, { message: e instanceof Error ? e.message : String(e) })] };
+}
+
+async function guarded(event: Office.AddinCommands.Event, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (e) {
+    const { title, lines } = problemLines(e, messages());
+    await notify(title, lines).catch(() => undefined);
+  } finally {
+    event.completed();
+  }
+}
+
+export function scoreCommand(event: Office.AddinCommands.Event): Promise<void> {
+  return guarded(event, async () => {
+    await runScoring("score", undefined);
+  });
+}
+
+export function reportCommand(event: Office.AddinCommands.Event): Promise<void> {
+  return guarded(event, async () => {
+    await runScoring("report", undefined);
+  });
+}
+
+export function templateCommand(event: Office.AddinCommands.Event): Promise<void> {
+  return guarded(event, async () => {
+    await insertTemplate("部门整体支出" as EvaluationType);
+  });
+}
+
+Office.onReady(() => {
+  Office.actions.associate("insertTemplate", templateCommand);
+  Office.actions.associate("computeScore", scoreCommand);
+  Office.actions.associate("generateReport", reportCommand);
+});

@@ -1,0 +1,210 @@
+/**
+ * The playground host: installs a fake `Office` and `Excel` over an in-memory workbook before the
+ * real task-pane bundle runs, shows the workbook, loads any .xlsx (the sample by default, or one
+ * dropped in) and downloads the result. It exists for everyone without Excel, and for the e2e test.
+ *
+ * Query options: ?empty (start with a blank workbook), ?lang=en-US, ?api=1.8 (an old host).
+ */
+import { FakeWorkbook, MAX_COLS, columnLetters, fakeExcelRun, parseAddress } from "./fakeExcel";
+import { loadXlsx, saveXlsx } from "./xlsxBridge";
+
+const params = new URLSearchParams(window.location.search);
+const apiVersion = params.get("api") ?? "1.17";
+
+let model = blankWorkbook();
+let shownSheet = "";
+
+function blankWorkbook(): FakeWorkbook {
+  const m = new FakeWorkbook();
+  m.addSheet("Sheet1");
+  return m;
+}
+
+const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+  fakeExcelRun(model)((context) => batch(context as unknown as Excel.RequestContext)).finally(render);
+
+const versionOf = (v: string) => v.split(".").map(Number);
+/** Whether the simulated host supports ExcelApi `want` ("1.9" < "1.17"). */
+const atLeast = (want: string) => {
+  const [hm, hn = 0] = versionOf(apiVersion);
+  const [wm, wn = 0] = versionOf(want);
+  return hm > wm || (hm === wm && hn >= wn);
+};
+
+// The globals office.js would define, just enough for the pane and the adapter.
+const globals = window as unknown as Record<string, unknown>;
+globals.Excel = { run };
+globals.Office = {
+  onReady: (cb?: (info: { host: string; platform: string }) => void) => {
+    const info = { host: "Excel", platform: "OfficeOnline" };
+    return Promise.resolve().then(() => (cb?.(info), info));
+  },
+  context: {
+    displayLanguage: params.get("lang") ?? "zh-CN",
+    requirements: { isSetSupported: (set: string, version = "1.1") => set === "ExcelApi" && atLeast(version) },
+    ui: {
+      displayDialogAsync: (url: string) => window.alert(decodeURIComponent(url)),
+    },
+  },
+  actions: { associate: () => undefined },
+};
+
+async function loadBytes(bytes: ArrayBuffer): Promise<void> {
+  model = await loadXlsx(bytes);
+  shownSheet = model.sheets[0]?.name ?? "";
+  render();
+}
+
+async function loadSample(): Promise<void> {
+  const res = await fetch("sample.xlsx");
+  await loadBytes(await res.arrayBuffer());
+}
+
+function toolbar(): void {
+  const bar = document.getElementById("pg-toolbar") as HTMLElement;
+  const button = (id: string, text: string, onClick: () => void) => {
+    const b = document.createElement("button");
+    b.id = id;
+    b.type = "button";
+    b.textContent = text;
+    b.addEventListener("click", onClick);
+    return b;
+  };
+  const title = document.createElement("strong");
+  title.textContent = "Jixiao Playground（模拟 Excel）";
+  const file = document.createElement("label");
+  file.className = "pg-file";
+  file.textContent = "打开 .xlsx…";
+  const input = document.createElement("input");
+  input.type = "file";
+  input.id = "pg-file";
+  input.accept = ".xlsx";
+  input.addEventListener("change", async () => {
+    const f = input.files?.[0];
+    if (f) await loadBytes(await f.arrayBuffer());
+    input.value = "";
+  });
+  file.append(input);
+  const link = document.createElement("a");
+  link.id = "pg-download-link";
+  link.hidden = true;
+  bar.append(
+    title,
+    button("pg-blank", "空白工作簿", () => {
+      model = blankWorkbook();
+      shownSheet = "Sheet1";
+      render();
+    }),
+    button("pg-sample", "加载示例", () => void loadSample()),
+    file,
+    button("pg-download", "下载工作簿 (.xlsx)", async () => {
+      const bytes = await saveXlsx(model);
+      const url = URL.createObjectURL(
+        new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+      );
+      link.href = url;
+      link.download = "jixiao-playground.xlsx";
+      link.click();
+    }),
+    link,
+  );
+
+  const grid = document.getElementById("pg-grid") as HTMLElement;
+  grid.addEventListener("dragover", (e) => {
+    e.preventDefault();
+    grid.classList.add("pg-drop");
+  });
+  grid.addEventListener("dragleave", () => grid.classList.remove("pg-drop"));
+  grid.addEventListener("drop", async (e) => {
+    e.preventDefault();
+    grid.classList.remove("pg-drop");
+    const f = e.dataTransfer?.files?.[0];
+    if (f) await loadBytes(await f.arrayBuffer());
+  });
+}
+
+const MAX_SHOWN_ROWS = 300;
+const MAX_SHOWN_COLS = 16;
+
+function render(): void {
+  const active = model.sheets.find((s) => s.id === model.activeSheetId) ?? model.sheets[0];
+  if (!model.sheets.some((s) => s.name === shownSheet) || model.selection?.sheet === active?.name) shownSheet = active?.name ?? "";
+  const sheet = model.findSheet(shownSheet) ?? active;
+  const tabs = document.getElementById("pg-tabs") as HTMLElement;
+  tabs.replaceChildren(
+    ...model.sheets.map((s) => {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = s.name;
+      b.className = s === sheet ? "pg-active" : "";
+      b.addEventListener("click", () => {
+        shownSheet = s.name;
+        model.activeSheetId = s.id;
+        render();
+      });
+      return b;
+    }),
+  );
+  const grid = document.getElementById("pg-grid") as HTMLElement;
+  if (!sheet) return grid.replaceChildren();
+  const used = model.usedRect(sheet, false) ?? { r1: 1, c1: 1, r2: 20, c2: 8 };
+  const rows = Math.min(Math.max(used.r2, 20), MAX_SHOWN_ROWS);
+  const cols = Math.min(Math.max(used.c2, 8), MAX_SHOWN_COLS, MAX_COLS);
+  const sel = model.selection && model.selection.sheet === sheet.name ? parseAddress(model.selection.address).rect : null;
+  const table = document.createElement("table");
+  const head = table.insertRow();
+  head.append(document.createElement("th"));
+  for (let c = 1; c <= cols; c++) {
+    const th = document.createElement("th");
+    th.textContent = columnLetters(c);
+    const w = sheet.columnWidths.get(c);
+    th.style.width = `${Math.min(360, Math.max(40, w ? w / 0.75 : 72))}px`;
+    head.append(th);
+  }
+  let selectedCell: HTMLElement | null = null;
+  for (let r = 1; r <= rows; r++) {
+    const tr = table.insertRow();
+    const th = document.createElement("th");
+    th.className = "pg-row";
+    th.textContent = String(r);
+    tr.append(th);
+    for (let c = 1; c <= cols; c++) {
+      const td = tr.insertCell();
+      td.dataset.cell = `${columnLetters(c)}${r}`;
+      const cell = model.cell(sheet, r, c);
+      if (cell) {
+        td.textContent = cell.formula && cell.value === "" ? cell.formula : String(cell.value);
+        if (cell.formula) td.className = "pg-formula";
+        if (cell.format.font.bold) td.style.fontWeight = "600";
+        if (cell.format.fill) td.style.background = `#${cell.format.fill}`;
+        td.title = cell.formula ?? String(cell.value);
+      }
+      if (sel && r >= sel.r1 && r <= sel.r2 && c >= sel.c1 && c <= sel.c2) {
+        td.classList.add("pg-selected");
+        selectedCell ??= td;
+      }
+    }
+  }
+  grid.replaceChildren(table);
+  selectedCell?.scrollIntoView({ block: "center", inline: "center" });
+}
+
+// The e2e test reads the workbook through this handle.
+globals.jixiaoPlayground = {
+  dump: () => model.dump(),
+  sheetNames: () => model.sheets.map((s) => s.name),
+  selection: () => model.selection,
+  loadBase64: async (b64: string) => loadBytes(Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0)).buffer),
+  saveBase64: async () => {
+    const bytes = await saveXlsx(model);
+    let s = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  },
+};
+
+document.addEventListener("DOMContentLoaded", () => {
+  toolbar();
+  render();
+  if (!params.has("empty")) void loadSample();
+});

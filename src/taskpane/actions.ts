@@ -1,0 +1,67 @@
+/**
+ * The three commands inside Excel, shared by the task pane and the ribbon buttons: read through
+ * the office.js adapter, plan with the core, apply. `onStage` reports progress to the pane.
+ */
+import { OfficeJsWorkbook } from "../adapters/officejs/officeWorkbook";
+import { type EvaluationType, SHEET } from "../core/contract";
+import { type Command, type CommandResult, INPUT_SHEETS, planCommand, planTemplate } from "../core/engine";
+
+export type Stage = "reading" | "computing" | "writing";
+
+export interface TemplateOutcome {
+  created: string[];
+  existing: string[];
+}
+
+/** office.js's Excel.run (the playground passes its fake). */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export const excelRun: ExcelRun = (batch) => Excel.run(batch);
+
+export async function runScoring(
+  command: Command,
+  profileId: string | undefined,
+  onStage: (s: Stage) => void = () => undefined,
+  run: ExcelRun = excelRun,
+): Promise<CommandResult> {
+  return run(async (context) => {
+    const port = new OfficeJsWorkbook(context);
+    onStage("reading");
+    const snapshot = await port.read(INPUT_SHEETS);
+    onStage("computing");
+    const result = planCommand(snapshot, command, { profileId: profileId || undefined });
+    onStage("writing");
+    await port.apply(result.plan);
+    return result;
+  });
+}
+
+export async function insertTemplate(type: EvaluationType, run: ExcelRun = excelRun): Promise<TemplateOutcome> {
+  return run(async (context) => {
+    const port = new OfficeJsWorkbook(context);
+    const snapshot = await port.read([]);
+    const { plan, created, existing } = planTemplate(snapshot, type);
+    if (created.length > 0) await port.apply(plan);
+    return { created, existing };
+  });
+}
+
+/** "绩效指标!H5" → sheet and address; a bare sheet name selects A1. */
+export function splitCell(cell: string): { sheet: string; address: string } {
+  const bang = cell.lastIndexOf("!");
+  if (bang < 0) return { sheet: cell, address: "A1" };
+  return { sheet: cell.slice(0, bang).replace(/^'(.*)'$/, "$1"), address: cell.slice(bang + 1) || "A1" };
+}
+
+/** Selects the cell an issue names, so the user lands on it. */
+export async function selectCell(cell: string, run: ExcelRun = excelRun): Promise<void> {
+  const { sheet, address } = splitCell(cell);
+  await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(address).select();
+    await context.sync();
+  });
+}
+
+export const OUTPUT_SHEET_NAMES = { score: SHEET.scores, report: SHEET.report };

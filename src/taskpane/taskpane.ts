@@ -1,0 +1,217 @@
+/**
+ * The task pane: three actions, a profile picker, progress, the summary card, and the list of
+ * errors and warnings (click one to select its cell). All text comes from i18n.ts.
+ */
+import { reportDocx } from "../adapters/docx/reportDocx";
+import { EVALUATION_TYPES, type EvaluationType } from "../core/contract";
+import type { Command } from "../core/engine";
+import { InputError } from "../core/issues";
+import type { CellIssue } from "../core/issues";
+import { PROFILES } from "../core/profiles";
+import type { Summary } from "../core/summary";
+import { type Stage, insertTemplate, runScoring, selectCell } from "./actions";
+import { type MessageKey, type Messages, format, messagesFor } from "./i18n";
+
+type Child = Node | string | null | undefined | false;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false) continue;
+    if (k === "class") node.className = String(v);
+    else node.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children) if (c) node.append(c);
+  return node;
+}
+
+const percent = (r: number | null, m: Messages) => (r === null ? m.notApplicable : `${(Math.round(r * 10000) / 100).toFixed(2)}%`);
+
+export function startPane(root: HTMLElement, m: Messages, supported: boolean): void {
+  document.title = m.title;
+  document.documentElement.lang = m === messagesFor("en-US") ? "en-US" : "zh-CN";
+  const status = el("div", { class: "jx-status", role: "status", "aria-live": "polite", id: "jx-status" });
+  const header = el("header", { class: "jx-header" }, el("h1", {}, m.title), el("p", {}, m.subtitle));
+  if (!supported) {
+    status.className = "jx-status jx-error";
+    status.textContent = m.unsupported;
+    root.replaceChildren(header, status);
+    return;
+  }
+
+  const profile = el(
+    "select",
+    { id: "jx-profile" },
+    el("option", { value: "" }, m.profileAuto),
+    ...PROFILES.map((p) => el("option", { value: p.id }, `${p.name}（${p.id}）`)),
+  );
+  const templateType = el("select", { id: "jx-template-type" }, ...EVALUATION_TYPES.map((t) => el("option", { value: t }, t)));
+  const buttons = {
+    template: el("button", { id: "jx-template", type: "button" }, m.insertTemplate),
+    score: el("button", { id: "jx-score", type: "button", class: "jx-primary" }, m.score),
+    report: el("button", { id: "jx-report", type: "button", class: "jx-primary" }, m.report),
+  };
+  const summary = el("section", { class: "jx-card", id: "jx-summary", hidden: true, "aria-live": "polite" });
+  const issues = el("section", { class: "jx-issues", id: "jx-issues", hidden: true });
+  const download = el("div", { id: "jx-download", hidden: true });
+
+  root.replaceChildren(
+    header,
+    el("div", { class: "jx-field" }, el("label", { for: "jx-profile" }, m.profileLabel), profile),
+    el("div", { class: "jx-buttons" }, buttons.score, buttons.report),
+    el("div", { class: "jx-field" }, el("label", { for: "jx-template-type" }, m.templateTypeLabel), templateType),
+    el("div", { class: "jx-buttons" }, buttons.template),
+    status,
+    summary,
+    issues,
+    download,
+  );
+
+  let busy = false;
+  let docxUrl: string | null = null;
+  const setStatus = (text: string, kind: "busy" | "ok" | "error" | "idle") => {
+    status.className = `jx-status${kind === "ok" ? " jx-ok" : kind === "error" ? " jx-error" : ""}`;
+    status.replaceChildren(...(kind === "busy" ? [el("span", { class: "jx-spinner", "aria-hidden": "true" })] : []), text);
+  };
+  const stageText: Record<Stage, MessageKey> = { reading: "busyReading", computing: "busyComputing", writing: "busyWriting" };
+
+  const showIssues = (errors: CellIssue[], warnings: CellIssue[]) => {
+    const list = (title: string, items: CellIssue[], kind: "error" | "warning") =>
+      items.length === 0
+        ? null
+        : el(
+            "div",
+            { class: `jx-issue-group jx-${kind}s` },
+            el("h2", {}, title),
+            el(
+              "ul",
+              {},
+              ...items.map((i) => {
+                const b = el(
+                  "button",
+                  { type: "button", class: `jx-issue jx-${kind}`, title: m.issueHint },
+                  el("code", {}, i.cell),
+                  el("span", {}, i.message),
+                );
+                b.addEventListener("click", () => {
+                  selectCell(i.cell).catch((e: unknown) =>
+                    setStatus(format(m.selectFailed, { cell: i.cell, message: errorText(e) }), "error"),
+                  );
+                });
+                return el("li", {}, b);
+              }),
+            ),
+          );
+    issues.replaceChildren(
+      ...[list(m.errorsTitle, errors, "error"), list(m.warningsTitle, warnings, "warning")].filter((x): x is HTMLDivElement => !!x),
+    );
+    issues.hidden = errors.length + warnings.length === 0;
+  };
+
+  const showSummary = (s: Summary | null) => {
+    summary.hidden = !s;
+    if (!s) return summary.replaceChildren();
+    summary.replaceChildren(
+      el("h2", {}, m.summaryTitle),
+      el(
+        "div",
+        { class: "jx-figures" },
+        el("div", { class: "jx-figure" }, el("span", {}, m.totalScore), el("strong", { id: "jx-total" }, String(s.score.total))),
+        el("div", { class: "jx-figure" }, el("span", {}, m.grade), el("strong", { id: "jx-grade" }, s.score.grade)),
+      ),
+      el(
+        "dl",
+        { class: "jx-rates", "aria-label": m.executionRate },
+        el("dt", {}, `${m.executionRate}（${m.rateTotal}）`),
+        el("dd", { id: "jx-rate-total" }, percent(s.executionRate.total, m)),
+        el("dt", {}, m.rateBasic),
+        el("dd", { id: "jx-rate-basic" }, percent(s.executionRate.basic, m)),
+        el("dt", {}, m.rateProject),
+        el("dd", { id: "jx-rate-project" }, percent(s.executionRate.project, m)),
+      ),
+    );
+  };
+
+  const clearDownload = () => {
+    if (docxUrl) URL.revokeObjectURL(docxUrl);
+    docxUrl = null;
+    download.hidden = true;
+    download.replaceChildren();
+  };
+
+  const guard = async (work: () => Promise<void>) => {
+    if (busy) return;
+    busy = true;
+    Object.values(buttons).forEach((b) => (b.disabled = true));
+    try {
+      await work();
+    } catch (e) {
+      if (e instanceof InputError) {
+        showSummary(null);
+        showIssues(e.issues, []);
+        setStatus(m.errorsTitle, "error");
+      } else {
+        setStatus(format(m.failed, { message: errorText(e) }), "error");
+      }
+    } finally {
+      busy = false;
+      Object.values(buttons).forEach((b) => (b.disabled = false));
+    }
+  };
+
+  const runCommand = (command: Command) =>
+    guard(async () => {
+      clearDownload();
+      showIssues([], []);
+      const result = await runScoring(command, profile.value, (s) => setStatus(m[stageText[s]], "busy"));
+      showSummary(result.summary);
+      showIssues([], result.summary.warnings);
+      setStatus(command === "score" ? m.scoreDone : m.reportDone, "ok");
+      if (command !== "report") return;
+      setStatus(m.busyDocx, "busy");
+      try {
+        const bytes = await reportDocx(result);
+        docxUrl = URL.createObjectURL(
+          new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }),
+        );
+        const name = `${result.summary.year}年度${result.summary.unit}绩效自评报告.docx`;
+        download.replaceChildren(el("a", { class: "jx-link", id: "jx-docx", href: docxUrl, download: name }, m.downloadDocx));
+        download.hidden = false;
+        setStatus(m.reportDone, "ok");
+      } catch (e) {
+        setStatus(format(m.docxFailed, { message: errorText(e) }), "error");
+      }
+    });
+
+  buttons.score.addEventListener("click", () => void runCommand("score"));
+  buttons.report.addEventListener("click", () => void runCommand("report"));
+  buttons.template.addEventListener("click", () =>
+    guard(async () => {
+      clearDownload();
+      showSummary(null);
+      showIssues([], []);
+      setStatus(m.busyWriting, "busy");
+      const out = await insertTemplate(templateType.value as EvaluationType);
+      setStatus(
+        out.created.length > 0
+          ? format(m.templateCreated, { sheets: out.created.join("、") })
+          : format(m.templateExisting, { sheets: out.existing.join("、") }),
+        "ok",
+      );
+    }),
+  );
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+Office.onReady(() => {
+  const m = messagesFor(Office.context?.displayLanguage);
+  const supported = Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", "1.9"));
+  startPane(document.getElementById("app") as HTMLElement, m, supported);
+});
