@@ -2,7 +2,7 @@
  * Ribbon buttons (ExecuteFunction): run without the pane. Every handler calls event.completed(),
  * whatever happens; problems are shown in a small dialog, in the UI language.
  */
-import type { EvaluationType } from "../core/contract";
+import { EVALUATION_TYPES } from "../core/contract";
 import { InputError } from "../core/issues";
 import { insertTemplate, runScoring } from "../taskpane/actions";
 import { type Messages, format, messagesFor } from "../taskpane/i18n";
@@ -20,7 +20,8 @@ export function notify(title: string, lines: string[]): Promise<void> {
 }
 
 export function problemLines(e: unknown, m: Messages): { title: string; lines: string[] } {
-  if (e instanceof InputError) return { title: m.errorsTitle, lines: e.issues.map((i) => `${i.cell}：${i.message}`) };
+  if (e instanceof InputError)
+    return { title: m.errorsTitle, lines: e.issues.map((i) => format(m.issueLine, { cell: i.cell, message: i.message })) };
   return { title: m.title, lines: [format(m.failed, { message: e instanceof Error ? e.message : String(e) })] };
 }
 
@@ -49,7 +50,7 @@ export function reportCommand(event: Office.AddinCommands.Event): Promise<void> 
 
 export function templateCommand(event: Office.AddinCommands.Event): Promise<void> {
   return guarded(event, async () => {
-    await insertTemplate("部门整体支出" as EvaluationType);
+    await insertTemplate(EVALUATION_TYPES[0]);
   });
 }
 

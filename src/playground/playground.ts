@@ -12,7 +12,6 @@ const params = new URLSearchParams(window.location.search);
 const apiVersion = params.get("api") ?? "1.17";
 
 let model = blankWorkbook();
-let shownSheet = "";
 
 function blankWorkbook(): FakeWorkbook {
   const m = new FakeWorkbook();
@@ -51,7 +50,6 @@ globals.Office = {
 
 async function loadBytes(bytes: ArrayBuffer): Promise<void> {
   model = await loadXlsx(bytes);
-  shownSheet = model.sheets[0]?.name ?? "";
   render();
 }
 
@@ -92,7 +90,6 @@ function toolbar(): void {
     title,
     button("pg-blank", "空白工作簿", () => {
       model = blankWorkbook();
-      shownSheet = "Sheet1";
       render();
     }),
     button("pg-sample", "加载示例", () => void loadSample()),
@@ -127,9 +124,8 @@ const MAX_SHOWN_ROWS = 300;
 const MAX_SHOWN_COLS = 16;
 
 function render(): void {
-  const active = model.sheets.find((s) => s.id === model.activeSheetId) ?? model.sheets[0];
-  if (!model.sheets.some((s) => s.name === shownSheet) || model.selection?.sheet === active?.name) shownSheet = active?.name ?? "";
-  const sheet = model.findSheet(shownSheet) ?? active;
+  // Like Excel, the grid shows the active sheet (a command activates its result; tabs switch).
+  const sheet = model.sheets.find((s) => s.id === model.activeSheetId) ?? model.sheets[0];
   const tabs = document.getElementById("pg-tabs") as HTMLElement;
   tabs.replaceChildren(
     ...model.sheets.map((s) => {
@@ -138,7 +134,6 @@ function render(): void {
       b.textContent = s.name;
       b.className = s === sheet ? "pg-active" : "";
       b.addEventListener("click", () => {
-        shownSheet = s.name;
         model.activeSheetId = s.id;
         render();
       });

@@ -47,7 +47,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean): v
     "select",
     { id: "jx-profile" },
     el("option", { value: "" }, m.profileAuto),
-    ...PROFILES.map((p) => el("option", { value: p.id }, `${p.name}（${p.id}）`)),
+    ...PROFILES.map((p) => el("option", { value: p.id }, format(m.profileOption, { name: p.name, id: p.id }))),
   );
   const templateType = el("select", { id: "jx-template-type" }, ...EVALUATION_TYPES.map((t) => el("option", { value: t }, t)));
   const buttons = {
@@ -126,7 +126,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean): v
       el(
         "dl",
         { class: "jx-rates", "aria-label": m.executionRate },
-        el("dt", {}, `${m.executionRate}（${m.rateTotal}）`),
+        el("dt", {}, m.rateTotal),
         el("dd", { id: "jx-rate-total" }, percent(s.executionRate.total, m)),
         el("dt", {}, m.rateBasic),
         el("dd", { id: "jx-rate-basic" }, percent(s.executionRate.basic, m)),
@@ -178,7 +178,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean): v
         docxUrl = URL.createObjectURL(
           new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }),
         );
-        const name = `${result.summary.year}年度${result.summary.unit}绩效自评报告.docx`;
+        const name = format(m.docxFileName, { year: result.summary.year, unit: result.summary.unit });
         download.replaceChildren(el("a", { class: "jx-link", id: "jx-docx", href: docxUrl, download: name }, m.downloadDocx));
         download.hidden = false;
         setStatus(m.reportDone, "ok");
@@ -198,8 +198,8 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean): v
       const out = await insertTemplate(templateType.value as EvaluationType);
       setStatus(
         out.created.length > 0
-          ? format(m.templateCreated, { sheets: out.created.join("、") })
-          : format(m.templateExisting, { sheets: out.existing.join("、") }),
+          ? format(m.templateCreated, { sheets: out.created.join(m.listSeparator) })
+          : format(m.templateExisting, { sheets: out.existing.join(m.listSeparator) }),
         "ok",
       );
     }),

@@ -1,38 +1,9 @@
 /** Input workbooks for the office.js adapter tests, built in the fake Excel model by code. */
 import * as fs from "fs";
 import * as path from "path";
-import { FakeWorkbook } from "../../../src/playground/fakeExcel";
+import type { FakeWorkbook } from "../../../src/playground/fakeExcel";
+export { generatedWorkbook } from "../../../src/playground/generatedWorkbook";
 import { loadXlsx } from "../../../src/playground/xlsxBridge";
-
-/** A valid workbook with `budgetRows` budget lines and `indicatorRows` indicators (weights sum to 100). */
-export function generatedWorkbook(budgetRows: number, indicatorRows = budgetRows): FakeWorkbook {
-  const model = new FakeWorkbook();
-  const info = model.addSheet("基本信息");
-  model.setValues(info, [
-    ["项目", "内容"],
-    ["单位名称", "测试单位"],
-    ["年度", 2024],
-    ["评价类型", "部门整体支出"],
-  ]);
-  const budget = model.addSheet("预算执行");
-  const budgetLines: Array<Array<string | number>> = [["支出类别", "项目名称", "全年预算数", "全年执行数", "备注"]];
-  for (let i = 0; i < budgetRows; i++)
-    budgetLines.push([i % 3 === 0 ? "基本支出" : "项目支出", `项目${i + 1}`, 100 + (i % 7), 90 + (i % 11), ""]);
-  model.setValues(budget, budgetLines);
-  const ind = model.addSheet("绩效指标");
-  const indRows: Array<Array<string | number>> = [
-    ["一级指标", "二级指标", "三级指标", "指标方向", "年度指标值", "计量单位", "实际完成值", "分值"],
-  ];
-  const weight = 100 / indicatorRows;
-  for (let i = 0; i < indicatorRows; i++) indRows.push(["产出指标", "数量指标", `指标${i + 1}`, "≥", 100, "个", 90 + (i % 15), weight]);
-  model.setValues(ind, indRows);
-  const texts = model.addSheet("文字材料");
-  model.setValues(texts, [
-    ["栏目", "内容"],
-    ["部门职能", "=1+1 开头的文字仍是文字"],
-  ]);
-  return model;
-}
 
 export async function sampleWorkbook(): Promise<FakeWorkbook> {
   return loadXlsx(fs.readFileSync(path.join(__dirname, "../../../assets/sample.xlsx")));

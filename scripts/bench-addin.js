@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+/**
+ * The add-in's figures for bench/results.json (scripts/bench.js merges them):
+ *   taskpaneGzipKB: gzip -9 size of the production taskpane.js (office.js excluded: it comes from
+ *                   Microsoft's CDN); goal ≤ 150.
+ *   syncs:          context.sync() round trips of 计算得分 and 生成报告 at 10 and 10,000 budget rows
+ *                   (10 indicators), counted with the fake Excel object model.
+ * It builds what it needs into a temporary folder: webpack (production) and tsc (the adapter,
+ * the fake and the core, as CommonJS). Run directly, it prints the JSON.
+ */
+const { execFileSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const zlib = require("zlib");
+
+const ROOT = path.join(__dirname, "..");
+
+function buildTaskpane(outDir) {
+  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", `outDir=${outDir}`], {
+    cwd: ROOT,
+    stdio: "pipe",
+  });
+  const js = fs.readFileSync(path.join(outDir, "taskpane.js"));
+  return Math.round((zlib.gzipSync(js, { level: 9 }).length / 1024) * 10) / 10;
+}
+
+function compileAdapter(outDir) {
+  const tsc = require.resolve("typescript/bin/tsc");
+  const entries = ["src/adapters/officejs/officeWorkbook.ts", "src/playground/generatedWorkbook.ts", "src/core/engine.ts"];
+  execFileSync(
+    process.execPath,
+    [
+      tsc,
+      "--outDir",
+      outDir,
+      "--rootDir",
+      ROOT,
+      "--module",
+      "commonjs",
+      "--target",
+      "ES2020",
+      "--lib",
+      "ES2020,DOM",
+      "--types",
+      "node,office-js",
+      "--esModuleInterop",
+      "--resolveJsonModule",
+      "--skipLibCheck",
+      // Emit only: type checking is `npm run typecheck`'s job, and a bench must not wait on it.
+      "--noCheck",
+      ...entries.map((e) => path.join(ROOT, e)),
+    ],
+    { cwd: ROOT, stdio: "pipe" },
+  );
+  const load = (rel) => require(path.join(outDir, rel.replace(/\.ts$/, ".js")));
+  return {
+    OfficeJsWorkbook: load(entries[0]).OfficeJsWorkbook,
+    generatedWorkbook: load(entries[1]).generatedWorkbook,
+    FakeRequestContext: load("src/playground/fakeExcel.ts").FakeRequestContext,
+    runCommand: load(entries[2]).runCommand,
+  };
+}
+
+async function addinFigures() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-addin-"));
+  try {
+    const taskpaneGzipKB = buildTaskpane(path.join(tmp, "web"));
+    const { OfficeJsWorkbook, generatedWorkbook, FakeRequestContext, runCommand } = compileAdapter(path.join(tmp, "js"));
+    const syncs = { score: {}, report: {} };
+    for (const command of ["score", "report"]) {
+      for (const rows of [10, 10000]) {
+        const context = new FakeRequestContext(generatedWorkbook(rows, 10));
+        await runCommand(new OfficeJsWorkbook(context), command);
+        syncs[command][String(rows)] = context.syncCount;
+      }
+    }
+    return { taskpaneGzipKB, syncs };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+module.exports = { addinFigures };
+
+if (require.main === module) {
+  addinFigures().then(
+    (f) => console.log(JSON.stringify(f, null, 2)),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,237 @@
+/**
+ * The task pane end to end: the production build of the playground (the real taskpane.js over the
+ * fake Excel object model) in Debian's Chromium. Empty workbook → 插入模板; the sample → 计算得分
+ * (96.9, 优) → 生成报告 → the downloaded workbook recalculated by LibreOffice gives the CLI's
+ * figures; a bad workbook lists cell-addressed errors, selects the cell on click, changes nothing.
+ * Screenshots of each step go to test-output/e2e/.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { type Browser, type Page, chromium } from "playwright-core";
+import type { Summary } from "../../src/core/summary";
+import { recalculate, valueRightOf } from "../support/libreoffice";
+import { cli, tempDir } from "../support/workbooks";
+
+const ROOT = path.join(__dirname, "../..");
+const OUT = path.join(ROOT, "test-output/e2e");
+const BUILD = path.join(ROOT, "test-output/e2e-build");
+const SAMPLE = path.join(ROOT, "assets/sample.xlsx");
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "") || "index.html";
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+let browser: Browser;
+let server: http.Server;
+let base: string;
+const blocked: string[] = [];
+
+beforeAll(async () => {
+  fs.mkdirSync(OUT, { recursive: true });
+  // The production build, as shipped (the playground page runs the same taskpane.js).
+  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", `outDir=${BUILD}`], {
+    cwd: ROOT,
+    stdio: "pipe",
+  });
+  server = await serve(BUILD);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => (server ? server.close(r) : r(undefined)));
+});
+
+async function openPage(query: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: "zh-CN" });
+  // First: nothing leaves the machine (the most recently registered route runs first, so any
+  // later route still sees only loopback requests).
+  await context.route("**/*", (route) => {
+    const host = new URL(route.request().url()).hostname;
+    if (host === "127.0.0.1" || host === "localhost") return route.continue();
+    blocked.push(route.request().url());
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${base}/index.html${query}`);
+  await page.waitForSelector("#app header");
+  expect(errors).toEqual([]);
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`) });
+const sheetNames = (page: Page) =>
+  page.evaluate(() => (window as unknown as { jixiaoPlayground: { sheetNames(): string[] } }).jixiaoPlayground.sheetNames());
+const dump = (page: Page) => page.evaluate(() => (window as unknown as { jixiaoPlayground: { dump(): string[] } }).jixiaoPlayground.dump());
+const statusText = (page: Page) => page.locator("#jx-status").innerText();
+
+test("empty workbook → 插入模板 creates the four input sheets", async () => {
+  const page = await openPage("?empty");
+  expect(await sheetNames(page)).toEqual(["Sheet1"]);
+  await page.click("#jx-template");
+  await page.waitForFunction(() => document.querySelector("#jx-status")?.textContent?.includes("已插入"));
+  expect(await sheetNames(page)).toEqual(["Sheet1", "基本信息", "预算执行", "绩效指标", "文字材料"]);
+  await shot(page, "01-template");
+  // A second click changes nothing and says so.
+  const before = await dump(page);
+  await page.click("#jx-template");
+  await page.waitForFunction(() => document.querySelector("#jx-status")?.textContent?.includes("均已存在"));
+  expect(await dump(page)).toEqual(before);
+  await page.context().close();
+}, 60_000);
+
+test("the sample → 计算得分 → 生成报告 → download; LibreOffice agrees with the CLI", async () => {
+  const page = await openPage("");
+  await page.waitForFunction(() =>
+    (window as unknown as { jixiaoPlayground: { sheetNames(): string[] } }).jixiaoPlayground.sheetNames().includes("绩效指标"),
+  );
+  const inputsBefore = await dump(page);
+  await page.click("#jx-score");
+  await page.waitForSelector("#jx-total");
+  expect(await page.locator("#jx-total").innerText()).toBe("96.9");
+  expect(await page.locator("#jx-grade").innerText()).toBe("优");
+  expect(await page.locator("#jx-rate-total").innerText()).toBe("100.00%");
+  expect(await sheetNames(page)).toContain("评分结果");
+  await shot(page, "02-score");
+
+  await page.click("#jx-report");
+  await page.waitForFunction(() => {
+    const s = document.querySelector("#jx-status");
+    return !!s && !s.querySelector(".jx-spinner") && /已写入|Word/.test(s.textContent ?? "");
+  });
+  expect(await sheetNames(page)).toEqual(["基本信息", "预算执行", "绩效指标", "文字材料", "评分结果", "自评报告"]);
+  // The input sheets are byte-for-byte what they were.
+  expect((await dump(page)).slice(0, 4)).toEqual(inputsBefore.slice(0, 4));
+  await shot(page, "03-report");
+  const docx = page.locator("#jx-docx");
+  if (await docx.count()) {
+    const [dl] = await Promise.all([page.waitForEvent("download"), docx.click()]);
+    const file = path.join(OUT, "report.docx");
+    await dl.saveAs(file);
+    expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe("PK");
+  } else {
+    // The Word export reports its own failure in the status line, never silently.
+    expect(await statusText(page)).toMatch(/Word/);
+  }
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#pg-download")]);
+  const xlsx = path.join(OUT, "playground-report.xlsx");
+  await download.saveAs(xlsx);
+  await page.context().close();
+
+  const dir = tempDir("e2e");
+  const run = await cli("report", SAMPLE, "-o", path.join(dir, "cli.xlsx"), "--json", "-");
+  expect(run.code).toBe(0);
+  const expected = JSON.parse(run.stdout) as Summary;
+  const [sheets] = recalculate([xlsx]);
+  const grid = sheets["评分结果"];
+  expect(grid).toBeDefined();
+  const num = (t: string | undefined) => (t?.trim().endsWith("%") ? Number(t.trim().slice(0, -1)) / 100 : Number(t));
+  expect(num(valueRightOf(grid, "自评得分"))).toBeCloseTo(expected.score.total, 6);
+  expect(valueRightOf(grid, "自评等级")).toBe(expected.score.grade);
+  expect(num(valueRightOf(grid, "预算执行率"))).toBeCloseTo(expected.executionRate.total ?? 0, 6);
+  expect(num(valueRightOf(grid, "基本支出执行率"))).toBeCloseTo(expected.executionRate.basic ?? 0, 6);
+  expect(num(valueRightOf(grid, "项目支出执行率"))).toBeCloseTo(expected.executionRate.project ?? 0, 6);
+  // The report's live figures point at 评分结果 (no #REF! after the temp-sheet swap).
+  const report = sheets["自评报告"];
+  expect(report).toBeDefined();
+  expect(report.flat().join("\n")).not.toMatch(/#REF!|Err:|#NAME\?/);
+  expect(report.flat().join("")).toContain(`自评得分${expected.score.total}分`);
+}, 180_000);
+
+test("a bad workbook: cell-addressed errors, click selects the cell, nothing changes", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  const ws = wb.getWorksheet("绩效指标")!;
+  let header = 0;
+  let weightCol = 0;
+  ws.eachRow((row, r) => {
+    row.eachCell((cell, c) => {
+      if (!header && cell.value === "分值") {
+        header = r;
+        weightCol = c;
+      }
+    });
+  });
+  expect(header).toBeGreaterThan(0);
+  ws.getCell(header + 1, weightCol).value = "abc";
+  const badCell = `绩效指标!${ws.getCell(header + 1, weightCol).address}`;
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
+
+  const page = await openPage("?empty");
+  await page.evaluate(
+    (b64) => (window as unknown as { jixiaoPlayground: { loadBase64(s: string): Promise<void> } }).jixiaoPlayground.loadBase64(b64),
+    bytes,
+  );
+  const before = await dump(page);
+  await page.click("#jx-score");
+  await page.waitForSelector(".jx-issue.jx-error");
+  const items = await page.locator(".jx-issue.jx-error code").allInnerTexts();
+  expect(items).toContain(badCell);
+  expect(items.every((c) => /^.+!([A-Z]+\d+)$/.test(c))).toBe(true);
+  expect(await page.locator("#jx-summary").isHidden()).toBe(true);
+  expect(await dump(page)).toEqual(before);
+  expect(await sheetNames(page)).not.toContain("评分结果");
+
+  await page.locator(".jx-issue.jx-error", { hasText: badCell }).first().click();
+  await page.waitForFunction((cell) => {
+    const sel = (
+      window as unknown as { jixiaoPlayground: { selection(): { sheet: string; address: string } | null } }
+    ).jixiaoPlayground.selection();
+    return !!sel && `${sel.sheet}!${sel.address}` === cell;
+  }, badCell);
+  await shot(page, "04-errors");
+  await page.context().close();
+}, 60_000);
+
+test("English Office gets English; a host below ExcelApi 1.9 gets a clear message", async () => {
+  const en = await openPage("?empty&lang=en-US");
+  expect(await en.locator("#jx-template").innerText()).toBe("Insert template");
+  expect(await en.locator("#jx-score").innerText()).toBe("Calculate score");
+  await shot(en, "05-english");
+  await en.context().close();
+
+  const old = await openPage("?empty&api=1.8");
+  expect(await old.locator("#jx-status").innerText()).toMatch(/ExcelApi 1\.9/);
+  expect(await old.locator("#jx-score").count()).toBe(0);
+  await shot(old, "06-unsupported");
+  await old.context().close();
+  expect(blocked).toEqual([]);
+}, 60_000);

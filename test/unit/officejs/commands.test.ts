@@ -1,0 +1,79 @@
+/**
+ * The ribbon handlers run without the pane: they always call event.completed(), and a problem
+ * opens the message dialog with the cell-addressed list in Chinese.
+ */
+import { FakeWorkbook, fakeExcelRun } from "../../../src/playground/fakeExcel";
+import { generatedWorkbook } from "./fixtures";
+
+let model: FakeWorkbook;
+const dialogs: string[] = [];
+const g = globalThis as unknown as Record<string, unknown>;
+g.window = { location: { href: "https://localhost:3000/commands.html" } };
+g.Excel = { run: <T>(batch: (c: unknown) => Promise<T>) => fakeExcelRun(model)(batch) };
+const associated: Record<string, unknown> = {};
+g.Office = {
+  onReady: (cb: () => void) => Promise.resolve().then(cb),
+  actions: { associate: (name: string, f: unknown) => (associated[name] = f) },
+  context: {
+    displayLanguage: "zh-CN",
+    ui: { displayDialogAsync: (url: string, _o: unknown, cb: () => void) => (dialogs.push(url), cb()) },
+  },
+};
+
+// Imported after the globals it uses at load time.
+const commands = require("../../../src/commands/commands") as typeof import("../../../src/commands/commands");
+
+const event = () => {
+  const e = { completed: jest.fn() };
+  return e as unknown as Office.AddinCommands.Event & { completed: jest.Mock };
+};
+
+beforeEach(() => (dialogs.length = 0));
+
+test("the three functions named in the manifest are associated", async () => {
+  await Promise.resolve();
+  expect(Object.keys(associated).sort()).toEqual(["computeScore", "generateReport", "insertTemplate"]);
+});
+
+test("计算得分 and 生成报告 write their sheets and complete", async () => {
+  model = generatedWorkbook(10, 10);
+  const e1 = event();
+  await commands.scoreCommand(e1);
+  expect(e1.completed).toHaveBeenCalledTimes(1);
+  expect(model.findSheet("评分结果")).toBeDefined();
+  const e2 = event();
+  await commands.reportCommand(e2);
+  expect(e2.completed).toHaveBeenCalledTimes(1);
+  expect(model.findSheet("自评报告")).toBeDefined();
+  expect(dialogs).toEqual([]);
+});
+
+test("bad input: completed anyway, the dialog lists the cells in Chinese, nothing written", async () => {
+  model = generatedWorkbook(10, 10);
+  model.cellForWrite(model.findSheet("绩效指标")!, 2, 8).value = "abc";
+  const e = event();
+  await commands.scoreCommand(e);
+  expect(e.completed).toHaveBeenCalledTimes(1);
+  expect(dialogs).toHaveLength(1);
+  const url = new URL(dialogs[0]);
+  expect(url.pathname).toBe("/dialog.html");
+  expect(url.searchParams.get("title")).toContain("请先修正");
+  expect(JSON.parse(url.searchParams.get("lines")!).join("\n")).toMatch(/^绩效指标!H2：/m);
+  expect(model.findSheet("评分结果")).toBeUndefined();
+});
+
+test("插入模板 on a blank workbook adds the four input sheets; an Excel failure still completes", async () => {
+  model = new FakeWorkbook();
+  model.addSheet("Sheet1");
+  const e = event();
+  await commands.templateCommand(e);
+  expect(e.completed).toHaveBeenCalledTimes(1);
+  expect(model.sheets.map((s) => s.name)).toEqual(["Sheet1", "基本信息", "预算执行", "绩效指标", "文字材料"]);
+
+  model = generatedWorkbook(10, 10);
+  const failing = event();
+  g.Excel = { run: () => Promise.reject(new Error("GeneralException")) };
+  await commands.scoreCommand(failing);
+  expect(failing.completed).toHaveBeenCalledTimes(1);
+  expect(JSON.parse(new URL(dialogs[0]).searchParams.get("lines")!)[0]).toContain("操作失败");
+});
