@@ -153,7 +153,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean): v
       if (e instanceof InputError) {
         showSummary(null);
         showIssues(e.issues, []);
-        setStatus(m.errorsTitle, "error");
+        setStatus(format(m.errorsFound, { count: e.issues.length }), "error");
       } else {
         setStatus(format(m.failed, { message: errorText(e) }), "error");
       }
