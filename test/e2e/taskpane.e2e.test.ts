@@ -96,6 +96,20 @@ async function openPage(query: string): Promise<Page> {
   return page;
 }
 
+test("the production task pane bundle holds no exceljs, HyperFormula or test code", () => {
+  const pane = fs.readFileSync(path.join(BUILD, "taskpane.js"), "utf8");
+  const playground = fs.readFileSync(path.join(BUILD, "playground.js"), "utf8");
+  // The markers are real: the playground bundle (which has exceljs and the fake) contains them.
+  for (const marker of ["ExcelJS", "injected failure"]) {
+    expect(playground).toContain(marker);
+    expect(pane).not.toContain(marker);
+  }
+  expect(pane).not.toMatch(/HyperFormula|hyperformula|describe\(|expect\(/);
+  const html = fs.readFileSync(path.join(BUILD, "taskpane.html"), "utf8");
+  const remote = [...html.matchAll(/(?:src|href)=["']?(https?:[^"'\s>]+)/g)].map((m) => m[1]);
+  expect(remote).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+});
+
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`) });
 const sheetNames = (page: Page) =>
   page.evaluate(() => (window as unknown as { jixiaoPlayground: { sheetNames(): string[] } }).jixiaoPlayground.sheetNames());
