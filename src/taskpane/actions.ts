@@ -29,7 +29,10 @@ export async function runScoring(
     onStage("reading");
     const snapshot = await port.read(INPUT_SHEETS);
     onStage("computing");
-    const result = planCommand(snapshot, command, { profileId: profileId || undefined });
+    // In Excel, replacing 评分结果 alone would turn an existing 自评报告's references into #REF!
+    // (references follow the deleted sheet), so 计算得分 refreshes an existing report too.
+    const effective = command === "score" && snapshot.sheetNames.includes(SHEET.report) ? "report" : command;
+    const result = planCommand(snapshot, effective, { profileId: profileId || undefined });
     onStage("writing");
     await port.apply(result.plan);
     return result;
@@ -63,5 +66,3 @@ export async function selectCell(cell: string, run: ExcelRun = excelRun): Promis
     await context.sync();
   });
 }
-
-export const OUTPUT_SHEET_NAMES = { score: SHEET.scores, report: SHEET.report };

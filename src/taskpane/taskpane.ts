@@ -170,7 +170,8 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean): v
       const result = await runScoring(command, profile.value, (s) => setStatus(m[stageText[s]], "busy"));
       showSummary(result.summary);
       showIssues([], result.summary.warnings);
-      setStatus(command === "score" ? m.scoreDone : m.reportDone, "ok");
+      const wroteReport = result.plan.sheets.length > 1;
+      setStatus(wroteReport ? m.reportDone : m.scoreDone, "ok");
       if (command !== "report") return;
       setStatus(m.busyDocx, "busy");
       try {

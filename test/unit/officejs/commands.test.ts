@@ -45,6 +45,11 @@ test("计算得分 and 生成报告 write their sheets and complete", async () =
   await commands.reportCommand(e2);
   expect(e2.completed).toHaveBeenCalledTimes(1);
   expect(model.findSheet("自评报告")).toBeDefined();
+  // 计算得分 after 生成报告 refreshes the report: no reference is left dangling (#REF!).
+  const e3 = event();
+  await commands.scoreCommand(e3);
+  expect(e3.completed).toHaveBeenCalledTimes(1);
+  for (const sheet of model.sheets) for (const cell of sheet.cells.values()) expect(cell.formula ?? "").not.toContain("#REF!");
   expect(dialogs).toEqual([]);
 });
 
