@@ -101,27 +101,45 @@ async function put(budget: RequestBudget, args: unknown, set: Setter): Promise<v
   set();
 }
 
-function styleSetters(range: Excel.Range, s: CellStyle): Array<[unknown, Setter]> {
-  const f = range.format;
-  const out: Array<[unknown, Setter]> = [];
-  const font = s.font;
-  if (font?.name !== undefined) out.push([font.name, () => (f.font.name = font.name as string)]);
-  if (font?.size !== undefined) out.push([font.size, () => (f.font.size = font.size as number)]);
-  if (font?.bold !== undefined) out.push([font.bold, () => (f.font.bold = font.bold as boolean)]);
-  if (font?.color !== undefined) out.push([font.color, () => (f.font.color = "#" + font.color)]);
-  if (s.fill) out.push([s.fill, () => (f.fill.color = "#" + s.fill)]);
-  const a = s.align;
-  if (a?.h) out.push([a.h, () => (f.horizontalAlignment = ({ left: "Left", center: "Center", right: "Right" } as const)[a.h!])]);
-  if (a?.v) out.push([a.v, () => (f.verticalAlignment = ({ top: "Top", middle: "Center", bottom: "Bottom" } as const)[a.v!])]);
-  if (a?.wrap !== undefined) out.push([a.wrap, () => (f.wrapText = a.wrap as boolean)]);
-  if (a?.indent) out.push([a.indent, () => (f.indentLevel = a.indent as number)]);
-  if (s.border === "thin") {
-    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) {
-      out.push([edge, () => (f.borders.getItem(edge).style = "Continuous")]);
-    }
-  }
-  return out;
-}
+/**
+ * Each format property on its own: cells that share a property value share a rectangle whatever
+ * their style id, so a bordered table gets its borders in one rectangle, not one per style.
+ */
+const PROPERTIES: Array<{
+  name: string;
+  of: (s: CellStyle) => string | number | boolean | undefined;
+  set: (f: Excel.RangeFormat, v: never) => void;
+}> = [
+  { name: "fontName", of: (s) => s.font?.name, set: (f, v: string) => (f.font.name = v) },
+  { name: "fontSize", of: (s) => s.font?.size, set: (f, v: number) => (f.font.size = v) },
+  { name: "bold", of: (s) => s.font?.bold, set: (f, v: boolean) => (f.font.bold = v) },
+  { name: "color", of: (s) => s.font?.color, set: (f, v: string) => (f.font.color = "#" + v) },
+  { name: "fill", of: (s) => s.fill, set: (f, v: string) => (f.fill.color = "#" + v) },
+  {
+    name: "h",
+    of: (s) => s.align?.h,
+    set: (f, v: "left" | "center" | "right") => (f.horizontalAlignment = ({ left: "Left", center: "Center", right: "Right" } as const)[v]),
+  },
+  {
+    name: "v",
+    of: (s) => s.align?.v,
+    set: (f, v: "top" | "middle" | "bottom") => (f.verticalAlignment = ({ top: "Top", middle: "Center", bottom: "Bottom" } as const)[v]),
+  },
+  { name: "wrap", of: (s) => s.align?.wrap, set: (f, v: boolean) => (f.wrapText = v) },
+  { name: "indent", of: (s) => s.align?.indent || undefined, set: (f, v: number) => (f.indentLevel = v) },
+  {
+    name: "border",
+    of: (s) => s.border,
+    set: (f) => {
+      for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) {
+        const b = f.borders.getItem(edge);
+        b.style = "Continuous";
+        // The grey of the CLI's workbooks (exceljs adapter), not Excel's default black.
+        b.color = "#808080";
+      }
+    },
+  },
+];
 
 /** Runs of equal numbers by 1-based index: [first, last, value]. */
 function runs(values: ReadonlyArray<[number, number]>): Array<[number, number, number]> {
@@ -158,10 +176,19 @@ export async function writeSheet(
   for (const { rect, key } of keyedRects(plan.cells, (c) => numberFormatOf(c, plan.styles))) {
     await put(budget, [rect, key], () => (ws.getRange(rectA1(rect)).numberFormat = key as unknown as string[][]));
   }
-  // Styles by id over rectangles (text or not does not split them).
-  for (const { rect, key } of keyedRects(plan.cells, (c) => (c?.s && plan.styles[c.s] ? c.s : undefined))) {
-    const range = ws.getRange(rectA1(rect));
-    for (const [args, set] of styleSetters(range, plan.styles[key])) await put(budget, [rect, args], set);
+  // Formats, property by property, over rectangles of cells that share the value.
+  for (const p of PROPERTIES) {
+    const valueOf = (c: PlanCell | null) => {
+      const style = c?.s ? plan.styles[c.s] : undefined;
+      const v = style ? p.of(style) : undefined;
+      return v === undefined ? undefined : JSON.stringify(v);
+    };
+    for (const { rect, key } of keyedRects(plan.cells, valueOf)) {
+      const value = JSON.parse(key) as never;
+      // Borders are 12 commands (style and colour of 6 edges), the others one.
+      await budget.reserve(estimateBytes([p.name, rect, value]) * (p.name === "border" ? 12 : 1));
+      p.set(ws.getRange(rectA1(rect)).format, value);
+    }
   }
 
   // Formulas that repeat down a column (the same in R1C1 terms) are written once per run, as a

@@ -166,7 +166,7 @@ describe("all or nothing", () => {
       let rolledBack = 0;
       // Every structural step (the first writes add the temp sheets, the last ones swap) and a
       // spread of the cell, format and layout writes in between.
-      const points = [...Array(total).keys()].map((i) => i + 1).filter((k) => k <= 12 || k > total - 12 || k % 7 === 0);
+      const points = [...Array(total).keys()].map((i) => i + 1);
       for (const k of points) {
         const model = original.clone();
         const err = await run(model, "report", { failAtWrite: k, tag: "w" }).then(
