@@ -2,7 +2,7 @@
  * The commands, host-agnostic: read the input sheets through the port, plan, apply. The pure
  * `planCommand` is the whole computation; `run` only adds the two port calls around it.
  */
-import { type EvaluationType, INPUT_SHEETS, OUTPUT_SHEETS } from "./contract";
+import { type EvaluationType, INPUT_SHEETS, OUTPUT_SHEETS, SHEET } from "./contract";
 import { type Evaluation, evaluateInput } from "./evaluate";
 import { parseWorkbook } from "./input/parse";
 import type { WorkbookPlan } from "./plan";
@@ -31,7 +31,9 @@ export function planCommand(snapshot: WorkbookSnapshot, command: Command, option
   const evaluation = evaluateInput(input, log.warnings);
   const { sheet, layout } = buildScoreSheet(evaluation);
   const sheets = [sheet];
-  if (command === "report") sheets.push(buildReportSheet(evaluation, layout));
+  // A 自评报告 already in the workbook is refreshed by 计算得分 too: its formulas read 评分结果,
+  // which is replaced whole (in Excel its references would otherwise become #REF!).
+  if (command === "report" || snapshot.sheetNames.includes(SHEET.report)) sheets.push(buildReportSheet(evaluation, layout));
   return {
     plan: { sheets, activate: sheets[sheets.length - 1].name },
     evaluation,

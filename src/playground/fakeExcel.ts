@@ -10,6 +10,7 @@
  */
 
 import { fromR1C1, renameSheetRefs } from "../adapters/officejs/formulaRefs";
+import { columnLetter } from "../core/cells";
 
 export type FakeValue = string | number | boolean;
 
@@ -88,17 +89,6 @@ export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
 const key = (r: number, c: number) => (r - 1) * MAX_COLS + (c - 1);
 
-export function columnLetters(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -130,8 +120,8 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } {
 }
 
 export function rectAddress(r: Rect): string {
-  const tl = `${columnLetters(r.c1)}${r.r1}`;
-  return r.r1 === r.r2 && r.c1 === r.c2 ? tl : `${tl}:${columnLetters(r.c2)}${r.r2}`;
+  const tl = `${columnLetter(r.c1)}${r.r1}`;
+  return r.r1 === r.r2 && r.c1 === r.c2 ? tl : `${tl}:${columnLetter(r.c2)}${r.r2}`;
 }
 
 /** How office.js names a sheet in an address: quoted only when needed. */

@@ -5,7 +5,8 @@
  *
  * Query options: ?empty (start with a blank workbook), ?lang=en-US, ?api=1.8 (an old host).
  */
-import { FakeWorkbook, MAX_COLS, columnLetters, fakeExcelRun, parseAddress } from "./fakeExcel";
+import { columnLetter } from "../core/cells";
+import { FakeWorkbook, MAX_COLS, fakeExcelRun, parseAddress } from "./fakeExcel";
 import { loadXlsx, saveXlsx } from "./xlsxBridge";
 
 const params = new URLSearchParams(window.location.search);
@@ -151,7 +152,7 @@ function render(): void {
   head.append(document.createElement("th"));
   for (let c = 1; c <= cols; c++) {
     const th = document.createElement("th");
-    th.textContent = columnLetters(c);
+    th.textContent = columnLetter(c);
     const w = sheet.columnWidths.get(c);
     th.style.width = `${Math.min(360, Math.max(40, w ? w / 0.75 : 72))}px`;
     head.append(th);
@@ -165,7 +166,7 @@ function render(): void {
     tr.append(th);
     for (let c = 1; c <= cols; c++) {
       const td = tr.insertCell();
-      td.dataset.cell = `${columnLetters(c)}${r}`;
+      td.dataset.cell = `${columnLetter(c)}${r}`;
       const cell = model.cell(sheet, r, c);
       if (cell) {
         td.textContent = cell.formula && cell.value === "" ? cell.formula : String(cell.value);

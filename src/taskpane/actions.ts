@@ -3,7 +3,7 @@
  * the office.js adapter, plan with the core, apply. `onStage` reports progress to the pane.
  */
 import { OfficeJsWorkbook } from "../adapters/officejs/officeWorkbook";
-import { type EvaluationType, SHEET } from "../core/contract";
+import type { EvaluationType } from "../core/contract";
 import { type Command, type CommandResult, INPUT_SHEETS, planCommand, planTemplate } from "../core/engine";
 
 export type Stage = "reading" | "computing" | "writing";
@@ -29,10 +29,8 @@ export async function runScoring(
     onStage("reading");
     const snapshot = await port.read(INPUT_SHEETS);
     onStage("computing");
-    // In Excel, replacing 评分结果 alone would turn an existing 自评报告's references into #REF!
-    // (references follow the deleted sheet), so 计算得分 refreshes an existing report too.
-    const effective = command === "score" && snapshot.sheetNames.includes(SHEET.report) ? "report" : command;
-    const result = planCommand(snapshot, effective, { profileId: profileId || undefined });
+    // planCommand also refreshes an existing 自评报告 on 计算得分 (its formulas read 评分结果).
+    const result = planCommand(snapshot, command, { profileId: profileId || undefined });
     onStage("writing");
     await port.apply(result.plan);
     return result;

@@ -11,6 +11,7 @@ import { PROFILES } from "../core/profiles";
 import type { Summary } from "../core/summary";
 import { type Stage, insertTemplate, runScoring, selectCell } from "./actions";
 import { type MessageKey, type Messages, format, messagesFor } from "./i18n";
+import { formatRate } from "../core/format";
 
 type Child = Node | string | null | undefined | false;
 
@@ -29,7 +30,8 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-const percent = (r: number | null, m: Messages) => (r === null ? m.notApplicable : `${(Math.round(r * 10000) / 100).toFixed(2)}%`);
+// The report's own rule (100%, 92.87%), so the card and the report never show a rate two ways.
+const percent = (r: number | null, m: Messages) => (r === null ? m.notApplicable : formatRate(r));
 
 export function startPane(root: HTMLElement, m: Messages, supported: boolean): void {
   document.title = m.title;

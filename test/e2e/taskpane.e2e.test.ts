@@ -141,7 +141,7 @@ test("the sample → 计算得分 → 生成报告 → download; LibreOffice agr
   await page.waitForSelector("#jx-total");
   expect(await page.locator("#jx-total").innerText()).toBe("96.9");
   expect(await page.locator("#jx-grade").innerText()).toBe("优");
-  expect(await page.locator("#jx-rate-total").innerText()).toBe("100.00%");
+  expect(await page.locator("#jx-rate-total").innerText()).toBe("100%");
   expect(await sheetNames(page)).toContain("评分结果");
   await shot(page, "02-score");
 

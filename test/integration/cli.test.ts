@@ -152,3 +152,22 @@ test("插入模板 plans only the missing input sheets, never replacing the user
   expect(created).toEqual([SHEET.indicators, SHEET.texts]);
   expect(plan.sheets.map((s) => s.name)).toEqual(created);
 });
+
+test("score refreshes an existing 自评报告, whose formulas read 评分结果", async () => {
+  const reported = path.join(dir, "reported.xlsx");
+  const rescored = path.join(dir, "rescored.xlsx");
+  await cli("report", sample, "-o", reported);
+  const edit = new ExcelJS.Workbook();
+  await edit.xlsx.readFile(reported);
+  edit.getWorksheet(SHEET.budget)!.getCell("E4").value = 400.78; // 公用经费 spent 50 万元 less
+  await edit.xlsx.writeFile(reported);
+  expect((await cli("score", reported, "-o", rescored)).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(rescored);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([...INPUT_SHEETS, SHEET.scores, SHEET.report]);
+  const cached: string[] = [];
+  wb.getWorksheet(SHEET.report)!.eachRow((row) =>
+    row.eachCell((c) => cached.push(String((c.value as ExcelJS.CellFormulaValue)?.result ?? c.value))),
+  );
+  expect(cached.join("")).toContain("全年实际支出数3,920.64万元，其中：基本支出3,382.3万元");
+});

@@ -6,6 +6,7 @@
 import type { CellStyle, PlanCell, SheetPlan } from "../../core/plan";
 import { type RequestBudget, estimateBytes } from "./requestBudget";
 import { fromR1C1, renameSheetRefs, toR1C1 } from "./formulaRefs";
+import { columnLetter } from "../../core/cells";
 
 export interface Rect {
   r1: number;
@@ -14,19 +15,8 @@ export interface Rect {
   c2: number;
 }
 
-export function columnLetters(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 export function rectA1(r: Rect): string {
-  return `${columnLetters(r.c1)}${r.r1}:${columnLetters(r.c2)}${r.r2}`;
+  return `${columnLetter(r.c1)}${r.r1}:${columnLetter(r.c2)}${r.r2}`;
 }
 
 /** A constant string: written as text ("@" first) so "=1+1" or "-5" stays what it says. */
@@ -168,7 +158,7 @@ export async function writeSheet(
     await put(
       budget,
       ["colw", c1, c2, w],
-      () => (ws.getRange(`${columnLetters(c1)}:${columnLetters(c2)}`).format.columnWidth = charsToPoints(w)),
+      () => (ws.getRange(`${columnLetter(c1)}:${columnLetter(c2)}`).format.columnWidth = charsToPoints(w)),
     );
   }
 
