@@ -113,7 +113,11 @@ describe("report on the bundled sample", () => {
     const last = sheet.cells.length - 1;
     expect(sheet.cells[last][0]?.v).toBe("合计");
     expect(sheet.cells[last][1]?.f).toContain("'评分结果'!$");
-    expect(sheet.cells[last][2]?.v).toBe(formatScore(ev.totalScore));
+    expect(sheet.cells[last][2]?.v).toBe(ev.totalScore);
+    // Indicator figures reference their 评分结果 row relatively (one R1C1 formula down a run).
+    const firstItem = sheet.cells[header + 3];
+    expect(firstItem[2]?.f).toMatch(/^'评分结果'!J\d+$/);
+    expect(firstItem[2]?.v).toBe(ev.items[0].score);
     expect(sheet.cells[header].map((c) => c?.v)).toEqual(["指标（一级指标／二级指标／三级指标）", "分值", "得分"]);
     expect(sheet.styles[sheet.cells[header + 3][1]!.s!].align?.h).toBe("right");
   });

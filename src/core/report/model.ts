@@ -159,7 +159,9 @@ export function buildReportModel(ev: Evaluation, layout: ScoreSheetLayout): Repo
 }
 
 function appendixTable(ev: Evaluation, layout: ScoreSheetLayout): AppendixTable {
-  const cell = (row: number, col: number) => a1(row, col, true);
+  // Relative references: down a run of indicators the formula is the same in R1C1, so Excel
+  // receives one formula per run, not one per row.
+  const cell = (row: number, col: number) => a1(row, col);
   return {
     header: { level1: "一级指标", level2: "二级指标", name: "三级指标", weight: "分值", score: "得分" },
     rows: ev.items.map((item, i) => {

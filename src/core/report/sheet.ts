@@ -9,7 +9,7 @@ import { a1 } from "../cells";
 import type { CellStyle, PlanCell, SheetPlan } from "../plan";
 import { SheetBuilder, formula, text } from "../plan";
 import type { AppendixTable, Block, ReportModel } from "./model";
-import { type Figure, type Paragraph, figureText, partsFormula, partsText } from "./parts";
+import { type Figure, type Paragraph, partsFormula, partsText } from "./parts";
 import {
   FIRST_LINE_INDENT,
   type FontRole,
@@ -68,7 +68,8 @@ const GENERATED_NOTE = "本段根据评分结果生成，为静态文字：修�
  * A figure as its text formula (96.9, never 96.90): a cell holding the bare reference would take
  * the 0.00 format of the 评分结果 cell it points to (LibreOffice does on recalculation).
  */
-const figureCell = (f: Figure, style: string): PlanCell => formula(partsFormula([f])!, figureText(f), style);
+/** A figure of the 附表: the number itself, referenced (its text form is only for sentences). */
+const figureCell = (f: Figure, style: string): PlanCell => formula(f.ref, Number(f.value), style);
 
 class ReportSheetWriter {
   readonly b = new SheetBuilder(SHEET.report, STYLES);

@@ -41,6 +41,18 @@ describe("round trips", () => {
     });
   }
 
+  // The benchmark's shape: 10,000 indicator rows and 2,000 budget lines (one per five indicators).
+  for (const command of ["score", "report"] as const) {
+    test(`${command} at 10 and 10,000 indicator rows: the same ≤ 3 syncs`, async () => {
+      const small = await run(generatedWorkbook(2, 10), command);
+      const large = await run(generatedWorkbook(2000, 10_000), command);
+      expect(small.context.syncCount).toBeLessThanOrEqual(3);
+      expect(large.context.syncCount).toBe(small.context.syncCount);
+      expect(Math.max(...large.context.requestBytes)).toBeLessThan(REQUEST_LIMIT_BYTES);
+      expect(large.result.evaluation.items.length).toBe(10_000);
+    });
+  }
+
   test("10,000 indicators and 10,000 budget rows: extra syncs only per 4 MB of payload", async () => {
     const model = generatedWorkbook(10_000, 10_000);
     const { context } = await run(model, "report");
