@@ -79,6 +79,8 @@ export interface FakeSheet {
   freeze: { rows: number; cols: number } | null;
   tabColor: string;
   pageLayout: FakePageLayout;
+  /** Rows a horizontal page break stands before (worksheet.horizontalPageBreaks). */
+  pageBreaks: number[];
   deleted?: boolean;
 }
 
@@ -153,6 +155,7 @@ export class FakeWorkbook {
       freeze: null,
       tabColor: "",
       pageLayout: {},
+      pageBreaks: [],
     };
     this.sheets.push(sheet);
     if (!this.activeSheetId) this.activeSheetId = sheet.id;
@@ -248,6 +251,7 @@ export class FakeWorkbook {
         freeze: s.freeze,
         tabColor: s.tabColor,
         pageLayout: s.pageLayout,
+        pageBreaks: s.pageBreaks,
       }),
     );
   }
@@ -472,9 +476,14 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   private readonly preloaded = new Map<string, unknown>();
   readonly freezePanes: { freezeRows(n: number): void; freezeAt(range: string): void; freezeColumns(n: number): void };
   readonly pageLayout: FakePageLayoutProxy;
+  /** ExcelApi 1.9: add(range) breaks the page before the range's top row. */
+  readonly horizontalPageBreaks: { add(range: string): void };
 
   constructor(context: FakeRequestContext, resolver: () => FakeSheet | null) {
     super(context, resolver);
+    this.horizontalPageBreaks = {
+      add: (range) => this.write(["pageBreak", range], (s) => s.pageBreaks.push(parseAddress(range).rect.r1)),
+    };
     this.freezePanes = {
       freezeRows: (n) => this.write(["freezeRows", n], (s) => (s.freeze = { rows: n, cols: 0 })),
       freezeColumns: (n) => this.write(["freezeColumns", n], (s) => (s.freeze = { rows: 0, cols: n })),

@@ -178,6 +178,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: FakeSheet): void {
     } as ExcelJS.PageSetup;
     if (p.centerFooter) ws.headerFooter = { ...ws.headerFooter, oddFooter: p.centerFooter, evenFooter: p.centerFooter };
   }
+  for (const row of sheet.pageBreaks) ws.getRow(row - 1).addPageBreak();
 }
 
 export async function saveXlsx(model: FakeWorkbook): Promise<Uint8Array> {

@@ -288,4 +288,8 @@ export async function writeSheet(
       if (p.printTitleRows) layout.setPrintTitleRows(p.printTitleRows.replace(/(\d+)/g, "$$$1"));
     });
   }
+  // A break "after row r" stands before row r + 1 (horizontalPageBreaks, ExcelApi 1.9).
+  for (const row of plan.pageBreaksAfter ?? []) {
+    await put(budget, ["break", row], () => ws.horizontalPageBreaks.add(`A${row + 1}`));
+  }
 }

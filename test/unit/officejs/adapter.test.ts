@@ -76,6 +76,20 @@ describe("round trips", () => {
 });
 
 describe("what is written", () => {
+  test("the report's page layout arrives: A4, print area, footer, page breaks before each 附表 page", async () => {
+    const model = await sampleWorkbook();
+    const { result } = await run(model, "report");
+    const plan = result.plan.sheets.find((s) => s.name === "自评报告")!;
+    const sheet = model.findSheet("自评报告")!;
+    expect(plan.pageBreaksAfter!.length).toBeGreaterThan(0);
+    expect(sheet.pageBreaks).toEqual(plan.pageBreaksAfter!.map((r) => r + 1));
+    expect(sheet.pageLayout).toMatchObject({
+      paperSize: "A4",
+      printArea: plan.pageSetup!.printArea,
+      centerFooter: plan.pageSetup!.centerFooter,
+    });
+  });
+
   test("reads the used range as the core expects (one sync) and writes formulas and text", async () => {
     const model = await sampleWorkbook();
     const context = new FakeRequestContext(model);
