@@ -152,7 +152,7 @@ function indicatorSheet(data?: InputData): SheetPlan {
     [
       { key: "level1", header: H.level1, width: 12 },
       { key: "level2", header: H.level2, width: 12 },
-      { key: "name", header: H.name, width: 30 },
+      { key: "name", header: H.name, width: 42 },
       { key: "nature", header: H.nature, width: 9, list: NATURES },
       { key: "direction", header: H.direction, width: 9, list: ["≥", "≤", "="] },
       { key: "target", header: H.target, width: 12, note: "如 95、≥95%、≤90万元；定性指标填文字" },
@@ -162,7 +162,7 @@ function indicatorSheet(data?: InputData): SheetPlan {
       { key: "method", header: H.method, width: 11, list: METHOD_IDS, note: "留空时按指标性质和方向自动确定" },
       { key: "tier", header: H.tier, width: 16, list: [TIERS.achieved, TIERS.partly, TIERS.missed], note: "定性指标必填" },
       { key: "selfScore", header: H.selfScore, width: 9, note: "定性部分达成/未达成、扣分、直接评分时必填" },
-      { key: "deviation", header: H.deviation, width: 40 },
+      { key: "deviation", header: H.deviation, width: 50 },
     ],
     data?.indicators ?? [],
   );
