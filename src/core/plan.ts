@@ -6,7 +6,8 @@
 export interface CellStyle {
   font?: { name?: string; size?: number; bold?: boolean; color?: string };
   /** Horizontal alignment, vertical alignment, wrap, indent in characters. */
-  align?: { h?: "left" | "center" | "right"; v?: "top" | "middle" | "bottom"; wrap?: boolean; indent?: number };
+  /** v "justify" spreads a wrapped cell's lines over its height (no gap under the last line). */
+  align?: { h?: "left" | "center" | "right"; v?: "top" | "middle" | "bottom" | "justify"; wrap?: boolean; indent?: number };
   numFmt?: string;
   border?: "thin";
   /** Background colour, "RRGGBB". */

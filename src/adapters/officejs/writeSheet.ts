@@ -113,7 +113,8 @@ const PROPERTIES: Array<{
   {
     name: "v",
     of: (s) => s.align?.v,
-    set: (f, v: "top" | "middle" | "bottom") => (f.verticalAlignment = ({ top: "Top", middle: "Center", bottom: "Bottom" } as const)[v]),
+    set: (f, v: "top" | "middle" | "bottom" | "justify") =>
+      (f.verticalAlignment = ({ top: "Top", middle: "Center", bottom: "Bottom", justify: "Justify" } as const)[v]),
   },
   { name: "wrap", of: (s) => s.align?.wrap, set: (f, v: boolean) => (f.wrapText = v) },
   { name: "indent", of: (s) => s.align?.indent || undefined, set: (f, v: number) => (f.indentLevel = v) },

@@ -52,6 +52,11 @@ const STYLES: Record<string, CellStyle> = {
   body: { font: font("body"), align: { h: "left", v: "top", wrap: true } },
   // Written paragraphs: Text format, so a retyped "=1+1" stays text too.
   bodyText: { font: font("body"), align: { h: "left", v: "top", wrap: true }, numFmt: "@" },
+  // A paragraph split over rows: the first row sits at the bottom of its (safely estimated)
+  // height and middle rows spread their lines, so spare space falls before the paragraph and
+  // after it, never inside it.
+  bodyTextLead: { font: font("body"), align: { h: "left", v: "bottom", wrap: true }, numFmt: "@" },
+  bodyTextMiddle: { font: font("body"), align: { h: "left", v: "justify", wrap: true }, numFmt: "@" },
   th: { font: font("tableHeader"), align: { h: "center", v: "middle", wrap: true }, border: "thin" },
   level1: { font: font("table", true), align: { h: "left", v: "middle", wrap: true }, border: "thin", numFmt: "@" },
   level2: { font: font("table"), align: { h: "left", v: "middle", wrap: true, indent: 1 }, border: "thin", numFmt: "@" },
@@ -65,10 +70,9 @@ const STYLES: Record<string, CellStyle> = {
 const GENERATED_NOTE = "本段根据评分结果生成，为静态文字：修改数据后请重新生成报告；如需自行撰写，请在“文字材料”中填写本栏目。";
 
 /**
- * A figure as its text formula (96.9, never 96.90): a cell holding the bare reference would take
- * the 0.00 format of the 评分结果 cell it points to (LibreOffice does on recalculation).
+ * A figure of the 附表: a plain reference to its 评分结果 cell, as a number (评分结果 shows scores
+ * in General format, so 96.9 stays 96.9 where LibreOffice lets the reference inherit the format).
  */
-/** A figure of the 附表: the number itself, referenced (its text form is only for sentences). */
 const figureCell = (f: Figure, style: string): PlanCell => formula(f.ref, Number(f.value), style);
 
 class ReportSheetWriter {
@@ -116,9 +120,11 @@ class ReportSheetWriter {
     }
     const maxUnits = unitsPerLine(TEXT_PX, size) * MAX_LINES_PER_ROW;
     // The indent is typed as two ideographic spaces: a cell has no first-line indent of its own.
-    splitParagraph(partsText(p.parts), maxUnits).forEach((piece, i) => {
+    const pieces = splitParagraph(partsText(p.parts), maxUnits);
+    pieces.forEach((piece, i) => {
       const value = i === 0 ? FIRST_LINE_INDENT + piece : piece;
-      const r = this.put(text(value, "bodyText"), rowHeight(this.lines(value, "body"), size));
+      const style = pieces.length === 1 || i === pieces.length - 1 ? "bodyText" : i === 0 ? "bodyTextLead" : "bodyTextMiddle";
+      const r = this.put(text(value, style), rowHeight(this.lines(value, "body"), size));
       if (i === 0 && p.origin === "generated" && this.lastOrigin !== "generated") this.b.note(a1(r, 1), GENERATED_NOTE);
     });
     this.lastOrigin = p.origin;
