@@ -17,6 +17,10 @@ export type Command = "score" | "report";
 export interface RunOptions {
   /** Overrides the 评分规则 of 基本信息 (the pane's profile picker, the CLI's flag). */
   profileId?: string;
+  /** Forms: the sheet of the form to report (the pane's picker, `--form`); default the first in tab order. */
+  formSheet?: string;
+  /** Forms: which scores the report states, the rule's (default) or the department's filled ones. */
+  scores?: "rule" | "filled";
 }
 
 export interface CommandResult {

@@ -27,9 +27,13 @@ export interface WorkbookSnapshot {
   sheets: Record<string, SheetData>;
 }
 
+/** `read(ALL_SHEETS)`: every sheet, for finding the official forms wherever they are. */
+export const ALL_SHEETS = "*";
+export type SheetSelection = readonly string[] | typeof ALL_SHEETS;
+
 export interface WorkbookPort {
-  /** Reads the named sheets (those that exist) and lists all sheet names. */
-  read(sheetNames: readonly string[]): Promise<WorkbookSnapshot>;
+  /** Reads the named sheets (those that exist), or all of them, and lists all sheet names. */
+  read(sheets: SheetSelection): Promise<WorkbookSnapshot>;
   /**
    * Writes the plan. Sheets in the plan replace same-named sheets whole; no other sheet is touched.
    * All or nothing: if it fails, the workbook is as it was.

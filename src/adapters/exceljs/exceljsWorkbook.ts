@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import type { CellStyle, SheetPlan, WorkbookPlan } from "../../core/plan";
-import type { CellValue, SheetData, WorkbookPort, WorkbookSnapshot } from "../../port/workbook";
+import { ALL_SHEETS, type CellValue, type SheetData, type SheetSelection, type WorkbookPort, type WorkbookSnapshot } from "../../port/workbook";
 
 export class ExcelJsWorkbook implements WorkbookPort {
   constructor(readonly workbook: ExcelJS.Workbook) {}
@@ -19,9 +19,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return new ExcelJsWorkbook(new ExcelJS.Workbook());
   }
 
-  async read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
+  async read(which: SheetSelection): Promise<WorkbookSnapshot> {
     const sheets: Record<string, SheetData> = {};
-    for (const name of sheetNames) {
+    const names = which === ALL_SHEETS ? this.workbook.worksheets.map((w) => w.name) : which;
+    for (const name of names) {
       const ws = this.workbook.getWorksheet(name);
       if (ws) sheets[name] = readSheet(ws);
     }

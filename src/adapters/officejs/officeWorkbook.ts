@@ -9,7 +9,7 @@
  * workbook as it was.
  */
 import type { WorkbookPlan } from "../../core/plan";
-import type { CellValue, SheetData, WorkbookPort, WorkbookSnapshot } from "../../port/workbook";
+import { ALL_SHEETS, type CellValue, type SheetData, type SheetSelection, type WorkbookPort, type WorkbookSnapshot } from "../../port/workbook";
 import { DEFAULT_REQUEST_BUDGET, RequestBudget } from "./requestBudget";
 import { writeSheet } from "./writeSheet";
 
@@ -44,10 +44,13 @@ export class OfficeJsWorkbook implements WorkbookPort {
     private readonly options: OfficeJsOptions = {},
   ) {}
 
-  async read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
+  async read(which: SheetSelection): Promise<WorkbookSnapshot> {
     const context = this.context;
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");
+    // All sheets: their names first (one more round trip), then every used range at once.
+    if (which === ALL_SHEETS) await context.sync();
+    const sheetNames = which === ALL_SHEETS ? worksheets.items.map((w) => w.name) : which;
     const requested = sheetNames.map((name) => {
       const sheet = worksheets.getItemOrNullObject(name);
       // A null sheet gives a null used range: both are known after the one sync.
