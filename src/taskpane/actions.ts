@@ -4,7 +4,8 @@
  */
 import { OfficeJsWorkbook } from "../adapters/officejs/officeWorkbook";
 import type { EvaluationType } from "../core/contract";
-import { type Command, type CommandResult, INPUT_SHEETS, planCommand, planTemplate } from "../core/engine";
+import { type Command, type CommandResult, planCommand, planTemplate } from "../core/engine";
+import { ALL_SHEETS } from "../port/workbook";
 
 export type Stage = "reading" | "computing" | "writing";
 
@@ -27,7 +28,7 @@ export async function runScoring(
   return run(async (context) => {
     const port = new OfficeJsWorkbook(context);
     onStage("reading");
-    const snapshot = await port.read(INPUT_SHEETS);
+    const snapshot = await port.read(ALL_SHEETS);
     onStage("computing");
     // planCommand also refreshes an existing 自评报告 on 计算得分 (its formulas read 评分结果).
     const result = planCommand(snapshot, command, { profileId: profileId || undefined });
