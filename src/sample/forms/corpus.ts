@@ -1310,7 +1310,7 @@ const stackedB: FormSpec = {
   title: "项目支出绩效自评表",
   period: "（2023年度）",
   info: projectInfo("《作风建设在路上》电视问政", "市直机关工委作风办"),
-  fund: fundBlock({ initial: 120.6, budget: 120.6, spent: 118.2, weight: 10, rate: pct(0.98), score: 9.8 }, [
+  fund: fundBlock({ initial: 120.6, budget: 120.6, spent: 118.2, weight: 10, rate: pct(0.9801), score: 9.8 }, [
     ["其中：当年财政拨款", 120.6, 120.6, 118.2],
   ]),
   goals: GOALS,
@@ -1367,7 +1367,7 @@ const stacked: CorpusEntry = {
         unit: "市直机关工委作风办",
         budget: 120.6,
         spent: 118.2,
-        rate: 118.2 / 120.6, // 0.980100; the filled 98% is within 0.01%
+        rate: 118.2 / 120.6, // 0.980100; the filled 98.01% agrees to 0.01%
         execution: { weight: 10, score: 9.8, filled: 9.8 }, // 10×0.9801 = 9.801
         indicators: [
           { name: "上线电视问政节目", method: "正向比例", weight: 30, score: 30, filled: 30 },
