@@ -6,7 +6,7 @@ import { type EvaluationType, INPUT_SHEETS, OUTPUT_SHEETS, SHEET } from "./contr
 import { type Evaluation, evaluateInput } from "./evaluate";
 import { parseWorkbook } from "./input/parse";
 import type { WorkbookPlan } from "./plan";
-import { buildReportSheet } from "./report";
+import { buildAppendixSheet, buildReportSheet } from "./report";
 import { buildInputSheets } from "./sheets/inputSheets";
 import { buildScoreSheet } from "./sheets/scoreSheet";
 import { type Summary, summarize } from "./summary";
@@ -37,7 +37,8 @@ export function planCommand(snapshot: WorkbookSnapshot, command: Command, option
   const sheets = [sheet];
   // A 自评报告 already in the workbook is refreshed by 计算得分 too: its formulas read 评分结果,
   // which is replaced whole (in Excel its references would otherwise become #REF!).
-  if (command === "report" || snapshot.sheetNames.includes(SHEET.report)) sheets.push(buildReportSheet(evaluation, layout));
+  if (command === "report" || snapshot.sheetNames.includes(SHEET.report))
+    sheets.push(buildReportSheet(evaluation, layout), buildAppendixSheet(evaluation, layout));
   return {
     plan: { sheets, activate: sheets[sheets.length - 1].name },
     evaluation,
