@@ -35,7 +35,7 @@ export function formFigureText(f: Figure): string {
  * Column widths in characters; together 913 px, inside the 918 px printable width of A4 landscape.
  * A holds four characters of a block label per line, B a 一级 label (满意度指标), H a rate (100.00%).
  */
-const WIDTHS = [10, 11, 12, 20, 15, 15, 8, 10, 23];
+const WIDTHS = [10, 12, 12, 19, 15, 15, 8, 10, 23];
 const COLS = WIDTHS.length;
 const PX = WIDTHS.map(columnPixels);
 /** The columns' printed widths, for the .docx table on the same grid. */
