@@ -13,7 +13,14 @@ import { cli, tempDir, writeInputWorkbook } from "../support/workbooks";
 
 const dir = tempDir("bad");
 
-type Change = ((d: InputData) => void) | { raw: (wb: ExcelJS.Workbook) => void } | { bytes: Buffer };
+type Change =
+  | ((d: InputData) => void)
+  | { raw: (wb: ExcelJS.Workbook) => void }
+  | { bytes: Buffer }
+  /** A change to the bundled official-form sample (assets/sample-form.xlsx). */
+  | { form: (wb: ExcelJS.Workbook) => void };
+
+const SAMPLE_FORM = path.join(__dirname, "../../assets/sample-form.xlsx");
 
 const clone = (): InputData => JSON.parse(JSON.stringify(SAMPLE_DATA)) as InputData;
 const first = (d: InputData) => d.indicators[0];
@@ -82,12 +89,57 @@ const CASES: Array<[string, Change, string, RegExp]> = [
   ["扣分 without a deduction", (d) => Object.assign(first(d), { method: "扣分", selfScore: null }), "绩效指标!L3", /须填写自评得分/],
   ["自评得分 in words", (d) => (first(d).selfScore = "九分"), "绩效指标!L3", /自评得分应为数字/],
   ["unknown 文字材料 栏目", (d) => (d.texts = [["工作亮点", "……"]]), "文字材料!A3", /未知的栏目“工作亮点”/],
+  // Official forms (forms.md): the form's own cells are named.
+  [
+    "form: fund block without 全年执行数",
+    { form: (wb) => (sheet(wb, "党建品牌").getCell("F5").value = "支出明细") },
+    "党建品牌!A5",
+    /缺少“全年执行数”列/,
+  ],
+  [
+    "form: neither 分值 nor 得分 column",
+    {
+      form: (wb) => {
+        sheet(wb, "党建品牌").getCell("G12").value = "备注";
+        sheet(wb, "党建品牌").getCell("H12").value = "说明";
+      },
+    },
+    "党建品牌!A12",
+    /缺少“分值”和“得分”列/,
+  ],
+  ["form: no year anywhere", { form: (wb) => (sheet(wb, "党建品牌").getCell("A2").value = "（年度）") }, "党建品牌!A1", /找不到表的年度/],
+  ["form: 分值 in words", { form: (wb) => (sheet(wb, "党建品牌").getCell("G13").value = "十分") }, "党建品牌!G13", /分值应为大于 0 的数字/],
+  ["form: 得分 in words", { form: (wb) => (sheet(wb, "党建品牌").getCell("H13").value = "满分") }, "党建品牌!H13", /得分应为数字/],
+  [
+    "form: 全年预算数 of 年度资金总额 blank",
+    { form: (wb) => (sheet(wb, "党建品牌").getCell("E6").value = null) },
+    "党建品牌!E6",
+    /全年预算数不能为空/,
+  ],
+  [
+    "form: 全年执行数 in words",
+    { form: (wb) => (sheet(wb, "党建品牌").getCell("F6").value = "全部执行") },
+    "党建品牌!F6",
+    /全年执行数应为金额/,
+  ],
+  ["form: negative actual", { form: (wb) => (sheet(wb, "党建品牌").getCell("F13").value = -5) }, "党建品牌!F13", /不能为负数/],
+  [
+    "form: 定性 not achieved and no 得分",
+    {
+      form: (wb) => {
+        sheet(wb, "党建品牌").getCell("F13").value = "未完成";
+        sheet(wb, "党建品牌").getCell("H13").value = null;
+      },
+    },
+    "党建品牌!H13",
+    /须填写得分/,
+  ],
   ["not an xlsx file", { bytes: Buffer.from("单位名称,年度\n某局,2023\n") }, "input.xlsx", /不是有效的 Excel 工作簿/],
   ["an empty file", { bytes: Buffer.alloc(0) }, "input.xlsx", /不是有效的 Excel 工作簿/],
 ];
 
 const sha = (buf: Buffer) => crypto.createHash("sha256").update(buf).digest("hex");
-const LINE = /^(基本信息|预算执行|绩效指标|文字材料)!\$?[A-Z]+\$?\d+: .*\p{Script=Han}/u;
+const LINE = /^(基本信息|预算执行|绩效指标|文字材料|党建品牌|公开14表|Sheet3)!\$?[A-Z]+\$?\d+: .*\p{Script=Han}/u;
 
 test(`the catalogue has at least 30 cases (${CASES.length})`, () => expect(CASES.length).toBeGreaterThanOrEqual(30));
 
@@ -107,6 +159,11 @@ test.each(TABLE)("$name → exit 2 at $cell", async ({ change, cell, words }) =>
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(input);
     change.raw(wb);
+    await wb.xlsx.writeFile(input);
+  } else if ("form" in change) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE_FORM);
+    change.form(wb);
     await wb.xlsx.writeFile(input);
   } else fs.writeFileSync(input, change.bytes);
   const before = sha(fs.readFileSync(input));
