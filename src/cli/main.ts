@@ -13,6 +13,7 @@ import type { Summary } from "../core/summary";
 import { ExcelJsWorkbook } from "../adapters/exceljs/exceljsWorkbook";
 import { ALL_SHEETS } from "../port/workbook";
 import { SAMPLE_DATA } from "../sample/sampleWorkbook";
+import { writeSampleForm } from "../sample/forms/sampleForms";
 import { USAGE, UsageError, parseArgs } from "./args";
 import { writeReportDocx } from "./docxOutput";
 
@@ -135,26 +136,39 @@ async function writeJson(target: string, data: unknown, io: Io): Promise<void> {
   else await writeAtomically(target, Buffer.from(text));
 }
 
-/** The bundled sample, end to end: input, scored and reported workbook, .docx and JSON. */
+/**
+ * The bundled samples, end to end: the template sample (input, scored and reported workbook, .docx,
+ * JSON), then the official-form sample (three filled 项目支出绩效自评表, rule beside filled scores).
+ */
 async function demo(dir: string, io: Io): Promise<number> {
   await fs.mkdir(dir, { recursive: true });
   const input = path.join(dir, "sample-input.xlsx");
   await writeSample(input);
-  const output = path.join(dir, "sample-report.xlsx");
-  const code = await scoreOrReport(
-    "report",
-    input,
-    { "-o": output, "--json": path.join(dir, "sample-summary.json"), "--docx": path.join(dir, "sample-report.docx") },
-    io,
-  );
-  if (code === 0) {
-    const summary = JSON.parse(await fs.readFile(path.join(dir, "sample-summary.json"), "utf8")) as Summary;
-    io.stderr(
-      `样例：${summary.unit} ${summary.year}年度 预算 ${formatAmount(summary.budget.total)} 万元，执行率 ${formatRate(summary.executionRate.total ?? 0)}，` +
-        `自评得分 ${summary.score.total}/${summary.score.max}，等级 ${summary.score.grade}\n输出：${output}\n`,
-    );
-  }
-  return code;
+  const code = await demoRun("sample", input, dir, io);
+  if (code !== 0) return code;
+  const formInput = path.join(dir, "sample-form-input.xlsx");
+  await writeSampleForm(formInput);
+  return demoRun("sample-form", formInput, dir, io);
+}
+
+async function demoRun(name: string, input: string, dir: string, io: Io): Promise<number> {
+  const output = path.join(dir, `${name}-report.xlsx`);
+  const json = path.join(dir, `${name}-summary.json`);
+  const code = await scoreOrReport("report", input, { "-o": output, "--json": json, "--docx": path.join(dir, `${name}-report.docx`) }, io);
+  if (code !== 0) return code;
+  const summary = JSON.parse(await fs.readFile(json, "utf8")) as Summary;
+  const line = (s: { unit: string; year: number; budget: Summary["budget"]; executionRate: Summary["executionRate"] }) =>
+    `${s.unit} ${s.year}年度 预算 ${formatAmount(s.budget.total)} 万元，执行率 ${formatRate(s.executionRate.total ?? 0)}`;
+  if (summary.forms) {
+    io.stderr(`样例（自评表）：找到 ${summary.forms.length} 张自评表\n`);
+    for (const f of summary.forms)
+      io.stderr(
+        `  ${f.sheet}：${f.project} 预算 ${formatAmount(f.budget.total)} 万元，执行率 ${formatRate(f.executionRate.total ?? 0)}，` +
+          `规则得分 ${f.score.total}，填报得分 ${f.score.filled ?? "未填"}，差异 ${f.differences} 项\n`,
+      );
+  } else io.stderr(`样例：${line(summary)}，自评得分 ${summary.score.total}/${summary.score.max}，等级 ${summary.score.grade}\n`);
+  io.stderr(`输出：${output}\n`);
+  return 0;
 }
 
 export async function sampleWorkbook(): Promise<ExcelJsWorkbook> {

@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import type { Summary } from "../../src/core/summary";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
 import { INPUT_SHEETS, SHEET } from "../../src/core/contract";
 import { planTemplate } from "../../src/core/engine";
@@ -149,6 +150,31 @@ test("demo writes the scored workbook, the summary and prints the headline", asy
   expect(run.stderr).toContain("预算 3,970.64 万元，执行率 100%，自评得分 96.9/100，等级 优");
   expect(fs.existsSync(path.join(out, "sample-report.xlsx"))).toBe(true);
   expect(JSON.parse(fs.readFileSync(path.join(out, "sample-summary.json"), "utf8")).score.total).toBe(96.9);
+  // The official-form sample: three forms, rule beside filled scores, their report and appendix.
+  const forms = JSON.parse(fs.readFileSync(path.join(out, "sample-form-summary.json"), "utf8")) as Summary;
+  expect(forms.source).toBe("form");
+  expect(forms.forms!.map((f) => f.sheet)).toEqual(["党建品牌", "公开14表", "Sheet3"]);
+  expect(forms.forms!.reduce((s, f) => s + f.budget.total, 0)).toBeCloseTo(538.34, 6);
+  expect(run.stderr).toContain("找到 3 张自评表");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(out, "sample-form-report.xlsx"));
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["党建品牌", "公开14表", "Sheet3", "评分结果", "自评报告", "自评报告附表"]);
+  expect(fs.existsSync(path.join(out, "sample-form-report.docx"))).toBe(true);
+});
+
+test("--form picks the form to report, --scores filled states the department's own scores", async () => {
+  const form = path.join(__dirname, "../../assets/sample-form.xlsx");
+  const run = await cli("report", form, "-o", path.join(dir, "f.xlsx"), "--form", "公开14表", "--scores", "filled", "--json", "-");
+  expect(run.code).toBe(0);
+  const json = JSON.parse(run.stdout) as Summary;
+  expect(json).toMatchObject({ source: "form", sheet: "公开14表", reportedScores: "filled" });
+  expect(json.score.total).toBe(json.forms![1].score.filled);
+  const bad = await cli("report", form, "-o", path.join(dir, "g.xlsx"), "--scores", "mine");
+  expect(bad.code).toBe(2);
+  expect(bad.stderr.split("\n")[0]).toContain("--scores");
+  const none = await cli("report", form, "-o", path.join(dir, "h.xlsx"), "--form", "Sheet9");
+  expect(none.code).toBe(2);
+  expect(none.stderr).toContain("有自评表的工作表：“党建品牌”、“公开14表”、“Sheet3”");
 });
 
 test("插入模板 plans only the missing input sheets, never replacing the user's", async () => {
