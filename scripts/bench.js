@@ -72,6 +72,10 @@ async function run() {
     outputKB: Math.round(fs.statSync(output).size / 1024),
   };
 
+  // Official forms: 50 forms of 30 indicators (scripts/bench-forms.js).
+  Object.assign(results, await require("./bench-forms").formsFigures());
+  console.log(`forms: ${JSON.stringify(results.forms)} (goal ratio ≤ 1.3)`);
+
   // The add-in's figures (bundle size, sync counts), where the add-in's bench module exists.
   const addin = path.join(__dirname, "bench-addin.js");
   if (fs.existsSync(addin)) Object.assign(results, await require(addin).addinFigures());

@@ -6,6 +6,7 @@ import { cellName } from "./cells";
 export class Grid {
   readonly lastCol: number;
   private readonly allCols: number[];
+  private readonly keys = new Map<string, string>();
 
   constructor(readonly data: SheetData) {
     const width = data.values.reduce((m, r) => Math.max(m, r.length), 0);
@@ -42,7 +43,16 @@ export class Grid {
 
   /** Cell text for matching a vocabulary (headers, 支出类别, 评分方法 …): full-width folded, no spaces. */
   key(row: number, col: number): string {
-    return normalizeText(this.text(row, col)).replace(/\s+/g, "");
+    const v = this.value(row, col);
+    if (v === null) return "";
+    // Finding forms asks for the same cells' keys many times: fold each text once.
+    const raw = String(v);
+    let k = this.keys.get(raw);
+    if (k === undefined) {
+      k = normalizeText(this.text(row, col)).replace(/\s+/g, "");
+      this.keys.set(raw, k);
+    }
+    return k;
   }
 
   isBlankRow(row: number, cols?: readonly number[]): boolean {
