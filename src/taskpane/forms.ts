@@ -170,9 +170,9 @@ function formDetails(form: FormSummary, choice: FormChoice, m: Messages, handler
     return el("label", { class: "jx-radio", for: `jx-scores-${value}` }, input, label);
   };
   const toggle = el(
-    "fieldset",
-    { class: "jx-scores", id: "jx-scores" },
-    el("legend", {}, m.reportScores),
+    "div",
+    { class: "jx-scores", id: "jx-scores", role: "radiogroup", "aria-labelledby": "jx-scores-label" },
+    el("span", { class: "jx-scores-label", id: "jx-scores-label" }, m.reportScores),
     radio("rule", m.ruleScore),
     radio("filled", m.filledScore),
   );

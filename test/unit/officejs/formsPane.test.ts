@@ -114,7 +114,7 @@ describe("the forms card", () => {
     diff.click();
     expect(selected).toEqual(["Sheet1!H18"]);
     expect(card.querySelector("#jx-scores-rule")!.checked).toBe(true);
-    expect(text(card.querySelector("legend"))).toBe("报告采用");
+    expect(text(card.querySelector("#jx-scores-label"))).toBe("报告采用");
     card.querySelector("#jx-scores-filled")!.check();
     expect(choice.scores).toBe("filled");
     expect(card.querySelector("#jx-scores-rule")!.checked).toBe(false);
