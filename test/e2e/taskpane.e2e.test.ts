@@ -130,6 +130,11 @@ const settled = (page: Page) =>
     const s = document.querySelector("#jx-status");
     return !!s && !s.querySelector(".jx-spinner") && (s.textContent ?? "") !== "";
   });
+/** The status line and the error list, so a failed command shows its messages in the assertion. */
+const outcome = async (page: Page) => ({
+  status: await statusText(page),
+  errors: await page.locator(".jx-issue.jx-error").allInnerTexts(),
+});
 const downloadDocx = async (page: Page, file: string) => {
   const [dl] = await Promise.all([page.waitForEvent("download"), page.locator("#jx-docx").click()]);
   await dl.saveAs(file);
@@ -266,8 +271,8 @@ test("official forms → 计算得分: the forms found, both totals, a differenc
   const formsBefore = await dump(page);
 
   await page.click("#jx-score");
-  await page.waitForSelector("#jx-rule-total");
-  expect(await statusText(page)).toBe("已写入“评分结果”表");
+  await settled(page);
+  expect(await outcome(page)).toEqual({ status: "已写入“评分结果”表", errors: [] });
   expect(await page.locator(".jx-form-line").allInnerTexts()).toEqual(FORM_WORKBOOK.lines);
   expect(await page.locator("#jx-form-pick").inputValue()).toBe("Sheet1");
   expect(await page.locator("#jx-rule-total").innerText()).toBe(FORM_WORKBOOK.rule.total);
@@ -333,7 +338,8 @@ test("official forms → 计算得分: the forms found, both totals, a differenc
       () => (window as unknown as { jixiaoPlayground: { sheetNames(): string[] } }).jixiaoPlayground.sheetNames().join() !== "Sheet1",
     );
     await page.click("#jx-score");
-    await page.waitForSelector("#jx-rule-total");
+    await settled(page);
+    expect(await outcome(page)).toEqual({ status: "已写入“评分结果”表", errors: [] });
     const lines = await page.locator(".jx-form-line").allInnerTexts();
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(/^.+：.*自评表.* · .+ · \d{4}年度$/);
