@@ -6,7 +6,7 @@ export interface ParsedArgs {
   flags: Record<string, string>;
 }
 
-const VALUE_FLAGS = new Set(["-o", "--output", "--json", "--docx", "--type", "--profile"]);
+const VALUE_FLAGS = new Set(["-o", "--output", "--json", "--docx", "--type", "--profile", "--form", "--scores"]);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const helpFirst = argv[0] === "-h" || argv[0] === "--help";
@@ -34,8 +34,10 @@ export class UsageError extends Error {}
 export const USAGE = `用法 / Usage:
   jixiao template -o FILE.xlsx [--type 部门整体支出|项目支出]      空白输入表（表头、下拉列表、说明）
   jixiao score  IN.xlsx -o OUT.xlsx [--json FILE|-] [--profile ID]   计算得分，添加“评分结果”
-  jixiao report IN.xlsx -o OUT.xlsx [--docx FILE] [--json FILE|-] [--profile ID]
+  jixiao report IN.xlsx -o OUT.xlsx [--docx FILE] [--json FILE|-] [--profile ID] [--form SHEET] [--scores rule|filled]
                                                                      添加“评分结果”和“自评报告”
+  IN 可以是 Jixiao 模板，也可以是已填好的项目支出/部门整体支出绩效自评表（任意工作表、可多张）；
+  --form 选择报告哪张自评表（默认第一张），--scores 报告采用规则得分（默认）或填报得分。
   jixiao demo [-o DIR]                                               用内置样例演示全过程（默认 out/）
 
 退出码：0 完成（警告输出到 stderr）；2 输入有误（每行一个问题：工作表!单元格: 说明），不生成输出文件；1 其他错误。`;

@@ -11,6 +11,7 @@ import { formatAmount, formatRate } from "../core/format";
 import { buildInputSheets } from "../core/sheets/inputSheets";
 import type { Summary } from "../core/summary";
 import { ExcelJsWorkbook } from "../adapters/exceljs/exceljsWorkbook";
+import { ALL_SHEETS } from "../port/workbook";
 import { SAMPLE_DATA } from "../sample/sampleWorkbook";
 import { USAGE, UsageError, parseArgs } from "./args";
 import { writeReportDocx } from "./docxOutput";
@@ -106,8 +107,11 @@ async function scoreOrReport(command: Command, input: string | undefined, flags:
   let summary: Summary | undefined;
   try {
     const wb = await readInput(input);
-    const snapshot = await wb.read(INPUT_SHEETS);
-    const result = planCommand(snapshot, command, { profileId: flags["--profile"] });
+    const snapshot = await wb.read(ALL_SHEETS);
+    const scores = flags["--scores"];
+    if (scores !== undefined && scores !== "rule" && scores !== "filled")
+      throw new UsageError(`--scores 应为 rule 或 filled，现为“${scores}”`);
+    const result = planCommand(snapshot, command, { profileId: flags["--profile"], formSheet: flags["--form"], scores });
     await wb.apply(result.plan);
     const docx = command === "report" && flags["--docx"] ? flags["--docx"] : undefined;
     await writeAtomically(out, await wb.toBuffer());

@@ -15,6 +15,8 @@ export const SHEET = {
 
 export const INPUT_SHEETS = [SHEET.basicInfo, SHEET.budget, SHEET.indicators, SHEET.texts] as const;
 export const OUTPUT_SHEETS = [SHEET.scores, SHEET.report] as const;
+/** The template's sheets that must all exist for a workbook to be read as the template (文字材料 is optional). */
+export const TEMPLATE_SHEETS = [SHEET.basicInfo, SHEET.budget, SHEET.indicators] as const;
 
 export const BASIC_INFO_HEADERS = { label: "项目", value: "内容" } as const;
 export const BASIC_INFO_LABELS = {
@@ -59,7 +61,11 @@ export const AMOUNT_UNITS = ["万元", "元"] as const;
 export type AmountUnit = (typeof AMOUNT_UNITS)[number];
 
 export const CATEGORY = { basic: "基本支出", project: "项目支出", total: "合计" } as const;
-export type BudgetCategory = "basic" | "project";
+/**
+ * A template line is 基本支出 or 项目支出; a form's 年度资金总额 row is "total" (its execution rate is
+ * the rate scored, forms.md), beside which 基本支出 / 项目支出 rows only split it.
+ */
+export type BudgetCategory = "basic" | "project" | "total";
 
 export const NATURES = ["定量", "定性"] as const;
 export type Nature = (typeof NATURES)[number];

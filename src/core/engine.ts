@@ -1,16 +1,22 @@
 /**
- * The commands, host-agnostic: read the input sheets through the port, plan, apply. The pure
+ * The commands, host-agnostic: read the workbook through the port, plan, apply. The pure
  * `planCommand` is the whole computation; `run` only adds the two port calls around it.
+ *
+ * A workbook holds either Jixiao's template (workbook.md) or official 自评表 forms (forms.md); both
+ * become the same Input, so scoring, 评分结果 and the report do not care which.
  */
-import { type EvaluationType, INPUT_SHEETS, OUTPUT_SHEETS, SHEET } from "./contract";
+import { type EvaluationType, INPUT_SHEETS, OUTPUT_SHEETS, SHEET, TEMPLATE_SHEETS } from "./contract";
 import { type Evaluation, evaluateInput } from "./evaluate";
+import { explainNoForm, filledView, formChecks, readForms } from "./forms";
 import { parseWorkbook } from "./input/parse";
+import { InputError, IssueLog } from "./issues";
 import type { WorkbookPlan } from "./plan";
 import { buildReportSheet } from "./report";
+
 import { buildInputSheets } from "./sheets/inputSheets";
 import { buildScoreSheet } from "./sheets/scoreSheet";
-import { type Summary, summarize } from "./summary";
-import type { WorkbookPort, WorkbookSnapshot } from "../port/workbook";
+import { type Summary, summarize, summarizeForms } from "./summary";
+import { ALL_SHEETS, type WorkbookPort, type WorkbookSnapshot } from "../port/workbook";
 
 export type Command = "score" | "report";
 
@@ -25,28 +31,83 @@ export interface RunOptions {
 
 export interface CommandResult {
   plan: WorkbookPlan;
+  /** The evaluation reported (a form's: the one chosen), as the report states it. */
   evaluation: Evaluation;
+  /** Every form's evaluation (the template's alone otherwise). */
+  evaluations: Evaluation[];
   summary: Summary;
+}
+
+export function isTemplateWorkbook(snapshot: WorkbookSnapshot): boolean {
+  return TEMPLATE_SHEETS.every((s) => snapshot.sheetNames.includes(s));
 }
 
 /** Parses, scores and plans the writes; throws InputError (nothing planned) on bad input. */
 export function planCommand(snapshot: WorkbookSnapshot, command: Command, options: RunOptions = {}): CommandResult {
-  const { input, log } = parseWorkbook(snapshot, options);
-  const evaluation = evaluateInput(input, log.warnings);
-  const { sheet, layout } = buildScoreSheet(evaluation);
+  if (isTemplateWorkbook(snapshot)) {
+    const { input, log } = parseWorkbook(snapshot, options);
+    const evaluation = evaluateInput(input, log.warnings);
+    return plan(snapshot, command, [evaluation], evaluation, summarize(evaluation), evaluation.warnings);
+  }
+  const log = new IssueLog();
+  const { forms, found } = readForms(snapshot, log, options);
+  if (!found) {
+    // Part of the template: its own messages (the missing sheets). Else what was looked for as a form.
+    if (TEMPLATE_SHEETS.some((s) => snapshot.sheetNames.includes(s))) parseWorkbook(snapshot, options);
+    explainNoForm(snapshot, log);
+  }
+  log.throwIfErrors();
+  const evaluations = forms.map(({ input, warnings }) => {
+    const ev = evaluateInput(input, warnings);
+    ev.warnings.push(...formChecks(ev));
+    return ev;
+  });
+  const chosen = options.formSheet ? evaluations.find((e) => e.input.form!.sheet === options.formSheet) : evaluations[0];
+  if (!chosen) {
+    const sheets = evaluations.map((e) => `“${e.input.form!.sheet}”`).join("、");
+    throw new InputError([
+      { cell: `${options.formSheet}!A1`, message: `工作表“${options.formSheet}”上没有绩效自评表；有自评表的工作表：${sheets}` },
+    ]);
+  }
+  const reported = options.scores === "filled" ? filledView(chosen) : chosen;
+  const warnings = evaluations.flatMap((e) => e.warnings);
+  const summary = summarizeForms(evaluations, chosen, reported, warnings, options.scores ?? "rule");
+  return plan(snapshot, command, evaluations, reported, summary, warnings, evaluations.indexOf(chosen));
+}
+
+function plan(
+  snapshot: WorkbookSnapshot,
+  command: Command,
+  evaluations: Evaluation[],
+  reported: Evaluation,
+  summary: Summary,
+  warnings: Evaluation["warnings"],
+  reportedIndex = 0,
+): CommandResult {
+  const { sheet, layouts } = buildScoreSheet(evaluations, warnings);
   const sheets = [sheet];
   // A 自评报告 already in the workbook is refreshed by 计算得分 too: its formulas read 评分结果,
   // which is replaced whole (in Excel its references would otherwise become #REF!).
-  if (command === "report" || snapshot.sheetNames.includes(SHEET.report)) sheets.push(buildReportSheet(evaluation, layout));
+  if (command === "report" || snapshot.sheetNames.includes(SHEET.report)) {
+    const layout = layouts[reportedIndex];
+    const reportLayout = reported === evaluations[reportedIndex] ? layout : filledLayout(layout);
+    sheets.push(buildReportSheet(reported, reportLayout));
+  }
+  return { plan: { sheets, activate: sheets[sheets.length - 1].name }, evaluation: reported, evaluations, summary };
+}
+
+/** The report on filled scores reads the filled cells of 评分结果. */
+function filledLayout(layout: ReturnType<typeof buildScoreSheet>["layout"]): typeof layout {
   return {
-    plan: { sheets, activate: sheets[sheets.length - 1].name },
-    evaluation,
-    summary: summarize(evaluation),
+    ...layout,
+    totalScore: layout.filledScore ?? layout.totalScore,
+    grade: layout.filledGrade ?? layout.grade,
+    indicatorCols: { ...layout.indicatorCols, score: layout.indicatorCols.filled ?? layout.indicatorCols.score },
   };
 }
 
 export async function runCommand(port: WorkbookPort, command: Command, options: RunOptions = {}): Promise<CommandResult> {
-  const snapshot = await port.read(INPUT_SHEETS);
+  const snapshot = await port.read(ALL_SHEETS);
   const result = planCommand(snapshot, command, options);
   await port.apply(result.plan);
   return result;

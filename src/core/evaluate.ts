@@ -53,14 +53,19 @@ export const LOW_EXECUTION_RATE = 0.9;
 /** Actual ≥ 130% of a ≥ target suggests a target set too low (广西 rule). */
 export const OVER_ACHIEVEMENT = 1.3;
 
+/** The total is the sum of the lines, or a form's 年度资金总额 row where there is one (its split rows only split it). */
 export function sumAmounts(input: Input, pick: (l: Input["budgetLines"][number]) => number | undefined): Amounts {
-  const out: Amounts = { total: 0, basic: 0, project: 0 };
+  const out = { total: 0, basic: 0, project: 0, lines: 0 };
   for (const line of input.budgetLines) {
     const v = pick(line) ?? 0;
-    out[line.category] += v;
-    out.total += v;
+    if (line.category === "total") out.total += v;
+    else {
+      out[line.category] += v;
+      out.lines += v;
+    }
   }
-  return { total: tidy(out.total), basic: tidy(out.basic), project: tidy(out.project) };
+  const hasTotalRow = input.budgetLines.some((l) => l.category === "total");
+  return { total: tidy(hasTotalRow ? out.total : out.lines), basic: tidy(out.basic), project: tidy(out.project) };
 }
 
 /** Sums of decimal amounts carry binary noise (2981.52 + 450.78); amounts have at most 6 decimals. */
@@ -98,13 +103,14 @@ export function evaluateInput(input: Input, parseWarnings: CellIssue[] = []): Ev
   );
   const grade = String(evaluate(gradeExpr(num(totalScore)), {}));
 
-  const warnings = [...parseWarnings, ...budgetWarnings(input, budget, spent), ...indicatorWarnings(items)];
+  const warnings = [...parseWarnings, ...budgetWarnings(input, budget, spent), ...indicatorWarnings(items, input.source)];
   return { input, budget, spent, initialBudget, rates, scoringRate, items, maxScore, totalScore, grade, warnings };
 }
 
 function executionRateIndicator(item: NonNullable<Input["info"]["profile"]["executionRateItem"]>): Indicator {
   const none = `${SHEET.budget}`;
   return {
+    sheet: none,
     row: null,
     level1: item.level1,
     level2: item.level2,
@@ -148,7 +154,8 @@ function budgetWarnings(input: Input, budget: Amounts, spent: Amounts): CellIssu
       });
     }
     const rate = line.budget.value > 0 ? rateOf(line.spent.value, line.budget.value) : null;
-    if (rate !== null && rate < LOW_EXECUTION_RATE && !line.remark) {
+    // A form has no 备注 for its fund rows.
+    if (input.source === "template" && rate !== null && rate < LOW_EXECUTION_RATE && !line.remark) {
       out.push({ cell: line.remarkCell, message: `“${name}”执行率 ${formatRate(rate)} 低于 90%，请在备注中说明原因` });
     }
   }
@@ -169,10 +176,10 @@ function budgetWarnings(input: Input, budget: Amounts, spent: Amounts): CellIssu
   return out;
 }
 
-function indicatorWarnings(items: ScoredItem[]): CellIssue[] {
+function indicatorWarnings(items: ScoredItem[], source: Input["source"]): CellIssue[] {
   const out: CellIssue[] = [];
   for (const { indicator: ind, score, weight, completion } of items) {
-    if (ind.row === null) continue;
+    if (ind.row === null || (source === "form" && ind.method === "执行率")) continue;
     const short = score < weight;
     if (short && !ind.deviation && (ind.nature === "定量" || ind.tier !== "achieved")) {
       out.push({
@@ -188,7 +195,8 @@ function indicatorWarnings(items: ScoredItem[]): CellIssue[] {
         message: `“${ind.name}”实际完成值为年度指标值的 ${formatRate(completion)}（≥130%），指标值可能设置偏低，请说明原因`,
       });
     }
-    if (METHODS[ind.method].computed && ind.selfScore && excelRound(ind.selfScore.value, 2) !== score) {
+    // A form's filled 得分 is checked with the form's other figures (forms/checks.ts).
+    if (source === "template" && METHODS[ind.method].computed && ind.selfScore && excelRound(ind.selfScore.value, 2) !== score) {
       out.push({
         cell: ind.cells.selfScore,
         message: `“${ind.name}”填写的自评得分 ${ind.selfScore.value} 与按${ind.method}计算的 ${score} 不同，以计算结果为准`,

@@ -66,9 +66,15 @@ export interface HeaderMatch<K extends string> {
   cols: Partial<Record<K, number>>;
 }
 
-/** Headers are compared without spaces: "全年 预算数" and "全年预算数" are the same header. */
-function headerKey(s: string): string {
-  return s.replace(/\s+/g, "").replace(/[（(].*[)）]$/, "");
+/**
+ * Headers are compared without spaces, a trailing （…） and a trailing colon: "全年 预算数（A）" and
+ * "全年预算数" are the same header.
+ */
+export function headerKey(s: string): string {
+  return s
+    .replace(/\s+/g, "")
+    .replace(/[（(][^（()）]*[)）]$/, "")
+    .replace(/[：:]$/, "");
 }
 
 /**

@@ -18,6 +18,12 @@ export interface NumberSource {
   text?: string;
   /** What the cell's own number is multiplied by to give `value` (100 for a percent-formatted cell). */
   scale: number;
+  /**
+   * Text whose number stands at a fixed place (`10期`, `≥ 95 %`, `"3,724,055.00"`): characters
+   * before and after it. 评分结果 then reads it live with MID/VALUE, so editing the text to `12期`
+   * moves the score; without it the parsed constant is written.
+   */
+  extract?: { before: number; after: number };
 }
 
 export interface BasicInfo {
@@ -29,6 +35,8 @@ export interface BasicInfo {
 }
 
 export interface BudgetLine {
+  /** The sheet the line is on (预算执行, or a form's sheet). */
+  sheet: string;
   row: number;
   category: BudgetCategory;
   item: string;
@@ -47,7 +55,9 @@ export interface BudgetTotalRow {
 }
 
 export interface Indicator {
-  /** Row in 绩效指标; null for an item the profile adds (预算执行率). */
+  /** The sheet the row is on (绩效指标, or a form's sheet). */
+  sheet: string;
+  /** Its row there; null for an item the profile adds (预算执行率). */
   row: number | null;
   level1: string;
   level2: string;
@@ -65,14 +75,50 @@ export interface Indicator {
   selfScore?: NumberSource;
   deviation: string;
   /** Cell names for messages: target, actual, weight, selfScore, deviation. */
-  cells: { target: string; actual: string; weight: string; selfScore: string; deviation: string };
+  cells: { target: string; actual: string; weight: string; selfScore: string; deviation: string; name?: string };
 }
 
 export interface Input {
+  /** Jixiao's template sheets, or an official 自评表 form (forms.md). */
+  source: "template" | "form";
   info: BasicInfo;
   budgetLines: BudgetLine[];
   budgetTotals: BudgetTotalRow[];
   indicators: Indicator[];
   /** 文字材料 paragraphs per 栏目, in sheet order. */
   texts: Partial<Record<TextSection, string[]>>;
+  /** Forms only: where the form is and what it says beyond the scored rows. */
+  form?: FormInfo;
+}
+
+/** A 资金 row of a form as typed (for the appendix and the fund checks). */
+export interface FundRow {
+  row: number;
+  label: string;
+  kind: "total" | "source" | "basic" | "project" | "other";
+  initial?: NumberSource;
+  budget?: NumberSource;
+  spent?: NumberSource;
+}
+
+export interface FormInfo {
+  sheet: string;
+  /** The title as typed (`2023年度项目支出绩效自评表`) and its cell. */
+  title: string;
+  titleCell: string;
+  projectName: string;
+  /** Label/value pairs of the title area as typed (项目名称, 主管部门, 实施单位 …). */
+  info: Array<{ label: string; value: string }>;
+  fundLabel: string;
+  fundRows: FundRow[];
+  /** The total row's filled 执行率 and 得分 (checked, never used). */
+  filledRate?: NumberSource;
+  filledRateCell?: string;
+  goals: { planned: string; actual: string } | null;
+  /** The 总分 row's filled 得分 (null where blank) and its cells. */
+  filledTotal: NumberSource | null;
+  totalScoreCell: string;
+  totalWeightCell: string;
+  /** The indicator header's 得分 column is missing: filled scores unknown. */
+  hasScoreColumn: boolean;
 }

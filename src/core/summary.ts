@@ -2,6 +2,8 @@
 import type { CellIssue } from "./issues";
 import type { Evaluation } from "./evaluate";
 import type { MethodId } from "./methods";
+import { quoteSheet } from "./cells";
+import { differingItems, filledTotal, gradeOf } from "./forms/filled";
 
 export interface IndicatorSummary {
   row: number | null;
@@ -84,5 +86,69 @@ export function summarize(ev: Evaluation): Summary {
     })),
     warnings: ev.warnings,
     errors: [],
+  };
+}
+
+/** A form's row cell as cli.md names it: the row's first cell, sheet quoted (`'Sheet1'!D14`). */
+function indicatorSummary(i: Evaluation["items"][number]): IndicatorSummary {
+  const ind = i.indicator;
+  return {
+    row: ind.row,
+    level1: ind.level1,
+    level2: ind.level2,
+    name: ind.name,
+    method: ind.method,
+    weight: i.weight,
+    score: i.score,
+    completion: i.completion,
+    cell:
+      ind.cells.name && ind.row !== null
+        ? `${quoteSheet(ind.sheet)}!${ind.cells.name.slice(ind.cells.name.lastIndexOf("!") + 1)}`
+        : undefined,
+    filledScore: ind.selfScore ? ind.selfScore.value : null,
+    filledCell: ind.cells.selfScore,
+  };
+}
+
+export function formSummary(ev: Evaluation): FormSummary {
+  const form = ev.input.form!;
+  const filled = filledTotal(ev);
+  return {
+    sheet: form.sheet,
+    title: form.title,
+    titleCell: form.titleCell,
+    unit: ev.input.info.unitName,
+    project: form.projectName,
+    year: ev.input.info.year,
+    type: ev.input.info.evaluationType,
+    budget: { ...ev.budget },
+    spent: { ...ev.spent },
+    executionRate: { ...ev.rates },
+    score: { total: ev.totalScore, filled, max: ev.maxScore, grade: ev.grade, filledGrade: filled === null ? null : gradeOf(filled) },
+    differences: differingItems(ev).length,
+    indicators: ev.items.map(indicatorSummary),
+  };
+}
+
+/** The summary of a forms workbook: the reported form on top, every form in `forms`. */
+export function summarizeForms(
+  evaluations: readonly Evaluation[],
+  chosen: Evaluation,
+  reported: Evaluation,
+  warnings: CellIssue[],
+  scores: "rule" | "filled",
+): Summary {
+  const base = summarize(reported);
+  const form = chosen.input.form!;
+  return {
+    ...base,
+    source: "form",
+    sheet: form.sheet,
+    project: form.projectName,
+    score: { ...base.score, filled: filledTotal(chosen) },
+    reportedScores: scores,
+    indicators: chosen.items.map(indicatorSummary),
+    warnings,
+    forms: evaluations.map(formSummary),
   };
 }

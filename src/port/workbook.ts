@@ -27,7 +27,10 @@ export interface WorkbookSnapshot {
   sheets: Record<string, SheetData>;
 }
 
-/** `read(ALL_SHEETS)`: every sheet, for finding the official forms wherever they are. */
+/**
+ * `read(ALL_SHEETS)`: every sheet but Jixiao's own output sheets (never an input), for finding
+ * the official forms wherever they are.
+ */
 export const ALL_SHEETS = "*";
 export type SheetSelection = readonly string[] | typeof ALL_SHEETS;
 

@@ -44,6 +44,7 @@ test("score --json - prints only the JSON summary on stdout, in cli.md's shape",
   expect(run.code).toBe(0);
   const json = JSON.parse(run.stdout);
   expect(Object.keys(json)).toEqual([
+    "source",
     "unit",
     "year",
     "type",
@@ -56,7 +57,13 @@ test("score --json - prints only the JSON summary on stdout, in cli.md's shape",
     "warnings",
     "errors",
   ]);
-  expect(json).toMatchObject({ unit: "中国共产党广州市直属机关工作委员会", year: 2023, type: "部门整体支出", profile: "dept-overall" });
+  expect(json).toMatchObject({
+    source: "template",
+    unit: "中国共产党广州市直属机关工作委员会",
+    year: 2023,
+    type: "部门整体支出",
+    profile: "dept-overall",
+  });
   expect(json.indicators[0]).toEqual({
     row: 3,
     level1: "产出指标",

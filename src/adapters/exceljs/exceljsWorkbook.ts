@@ -3,8 +3,16 @@
  * Atomicity comes for free here: the caller writes the workbook to disk only after apply succeeds.
  */
 import ExcelJS from "exceljs";
+import { OUTPUT_SHEETS } from "../../core/contract";
 import type { CellStyle, SheetPlan, WorkbookPlan } from "../../core/plan";
-import { ALL_SHEETS, type CellValue, type SheetData, type SheetSelection, type WorkbookPort, type WorkbookSnapshot } from "../../port/workbook";
+import {
+  ALL_SHEETS,
+  type CellValue,
+  type SheetData,
+  type SheetSelection,
+  type WorkbookPort,
+  type WorkbookSnapshot,
+} from "../../port/workbook";
 
 export class ExcelJsWorkbook implements WorkbookPort {
   constructor(readonly workbook: ExcelJS.Workbook) {}
@@ -21,7 +29,10 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   async read(which: SheetSelection): Promise<WorkbookSnapshot> {
     const sheets: Record<string, SheetData> = {};
-    const names = which === ALL_SHEETS ? this.workbook.worksheets.map((w) => w.name) : which;
+    const names =
+      which === ALL_SHEETS
+        ? this.workbook.worksheets.map((w) => w.name).filter((n) => !(OUTPUT_SHEETS as readonly string[]).includes(n))
+        : which;
     for (const name of names) {
       const ws = this.workbook.getWorksheet(name);
       if (ws) sheets[name] = readSheet(ws);

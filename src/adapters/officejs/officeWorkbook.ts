@@ -8,8 +8,16 @@
  * new ones renamed into place, and the backups deleted last; any failure rolls back to the
  * workbook as it was.
  */
+import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../core/contract";
 import type { WorkbookPlan } from "../../core/plan";
-import { ALL_SHEETS, type CellValue, type SheetData, type SheetSelection, type WorkbookPort, type WorkbookSnapshot } from "../../port/workbook";
+import {
+  ALL_SHEETS,
+  type CellValue,
+  type SheetData,
+  type SheetSelection,
+  type WorkbookPort,
+  type WorkbookSnapshot,
+} from "../../port/workbook";
 import { DEFAULT_REQUEST_BUDGET, RequestBudget } from "./requestBudget";
 import { writeSheet } from "./writeSheet";
 
@@ -48,10 +56,22 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const context = this.context;
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");
-    // All sheets: their names first (one more round trip), then every used range at once.
-    if (which === ALL_SHEETS) await context.sync();
-    const sheetNames = which === ALL_SHEETS ? worksheets.items.map((w) => w.name) : which;
-    const requested = sheetNames.map((name) => {
+    // All sheets: the template's are asked for with the sheet list, in the first round trip; the
+    // others (a workbook of official forms) take one more. A template workbook reads in one.
+    const first = which === ALL_SHEETS ? INPUT_SHEETS : which;
+    const sheets = await this.readSheets(first);
+    if (which === ALL_SHEETS) {
+      const rest = worksheets.items.map((w) => w.name).filter((n) => !(n in sheets) && !(OUTPUT_SHEETS as readonly string[]).includes(n));
+      if (rest.length) Object.assign(sheets, await this.readSheets(rest));
+    }
+    return { sheetNames: worksheets.items.map((w) => w.name), sheets };
+  }
+
+  /** Every named sheet's used range, in one round trip; missing sheets are left out. */
+  private async readSheets(names: readonly string[]): Promise<Record<string, SheetData>> {
+    const context = this.context;
+    const worksheets = context.workbook.worksheets;
+    const requested = names.map((name) => {
       const sheet = worksheets.getItemOrNullObject(name);
       // A null sheet gives a null used range: both are known after the one sync.
       const used = sheet.getUsedRangeOrNullObject(false);
@@ -75,7 +95,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
       const numberFormats = used.numberFormat.map((row) => row.map((f) => String(f ?? "General")));
       sheets[name] = { name, startRow: start.row, startCol: start.col, values, numberFormats };
     }
-    return { sheetNames: worksheets.items.map((w) => w.name), sheets };
+    return sheets;
   }
 
   async apply(plan: WorkbookPlan): Promise<void> {

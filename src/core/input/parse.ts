@@ -54,7 +54,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: { profileId?:
   const texts = textsData ? parseTexts(new Grid(textsData), log) : {};
   if (info && weightHeader && log.errors.length === 0) checkWeightSum(indicators, info.profile, weightHeader, log);
   log.throwIfErrors();
-  return { input: { info: info!, budgetLines: budget!.lines, budgetTotals: budget!.totals, indicators, texts }, log };
+  return { input: { source: "template", info: info!, budgetLines: budget!.lines, budgetTotals: budget!.totals, indicators, texts }, log };
 }
 
 function missingHeaders(grid: Grid, headers: readonly string[], log: IssueLog): void {
@@ -173,6 +173,7 @@ function parseBudget(grid: Grid, log: IssueLog, amountScale: number): { lines: B
     const remarkCol = c.remark ?? c.spent!;
     if (budget && spent) {
       lines.push({
+        sheet: grid.name,
         row,
         category,
         item,
@@ -317,6 +318,7 @@ function parseIndicators(grid: Grid, log: IssueLog): { indicators: Indicator[]; 
     }
     if (!weight || !method || !nature) continue;
     out.push({
+      sheet: grid.name,
       row,
       level1,
       level2,

@@ -80,33 +80,36 @@ export function buildReportModel(ev: Evaluation, layout: ScoreSheetLayout): Repo
   const fig = (kind: FigureKind, value: number | string, address: string) => scoreSheetFigure(kind, value, address);
 
   const amount = (v: number, address: string) => fig("amount", v, address);
-  const finance: Part[] = isProject
-    ? [
-        "项目全年预算数",
-        amount(ev.budget.total, layout.budgetTotal),
-        "万元，全年实际支出数",
-        amount(ev.spent.total, layout.spentTotal),
-        "万元；年度预算执行进度达",
-        fig("rate", ev.rates.total ?? 0, layout.rateTotal),
-        "。",
-      ]
-    : [
-        "部门全年预算数",
-        amount(ev.budget.total, layout.budgetTotal),
-        "万元，其中：基本支出",
-        amount(ev.budget.basic, layout.budgetBasic),
-        "万元，项目支出",
-        amount(ev.budget.project, layout.budgetProject),
-        "万元；全年实际支出数",
-        amount(ev.spent.total, layout.spentTotal),
-        "万元，其中：基本支出",
-        amount(ev.spent.basic, layout.spentBasic),
-        "万元，项目支出",
-        amount(ev.spent.project, layout.spentProject),
-        "万元；年度预算执行进度达",
-        fig("rate", ev.rates.total ?? 0, layout.rateTotal),
-        "。",
-      ];
+  // A form without a 基本支出/项目支出 split states the totals alone.
+  const split = !isProject && (ev.budget.basic > 0 || ev.budget.project > 0 || ev.input.source === "template");
+  const finance: Part[] =
+    isProject || !split
+      ? [
+          isProject ? "项目全年预算数" : "部门全年预算数",
+          amount(ev.budget.total, layout.budgetTotal),
+          "万元，全年实际支出数",
+          amount(ev.spent.total, layout.spentTotal),
+          "万元；年度预算执行进度达",
+          fig("rate", ev.rates.total ?? 0, layout.rateTotal),
+          "。",
+        ]
+      : [
+          "部门全年预算数",
+          amount(ev.budget.total, layout.budgetTotal),
+          "万元，其中：基本支出",
+          amount(ev.budget.basic, layout.budgetBasic),
+          "万元，项目支出",
+          amount(ev.budget.project, layout.budgetProject),
+          "万元；全年实际支出数",
+          amount(ev.spent.total, layout.spentTotal),
+          "万元，其中：基本支出",
+          amount(ev.spent.basic, layout.spentBasic),
+          "万元，项目支出",
+          amount(ev.spent.project, layout.spentProject),
+          "万元；年度预算执行进度达",
+          fig("rate", ev.rates.total ?? 0, layout.rateTotal),
+          "。",
+        ];
   const conclusion: Part[] = [
     `${info.evaluationType}绩效自评总分`,
     fig("score", ev.maxScore, layout.maxScore),
@@ -140,7 +143,7 @@ export function buildReportModel(ev: Evaluation, layout: ScoreSheetLayout): Repo
     { title: "下一步改进措施", body: user("下一步改进措施") },
   ];
 
-  const title = `${info.year}年度${info.unitName}${info.evaluationType}绩效自评报告`;
+  const title = reportTitle(ev);
   const blocks: Block[] = [{ kind: "title", text: title }];
   // Sections without text are left out (workbook.md); the numbering closes up behind them.
   const present = chapters.filter((c) => (c.sections ? c.sections.some((s) => s.body.length) : c.body!.length));
@@ -156,6 +159,14 @@ export function buildReportModel(ev: Evaluation, layout: ScoreSheetLayout): Repo
   });
   blocks.push({ kind: "appendix", title: `附表：${t.appendix}`, table: appendixTable(ev, layout) });
   return { title, blocks };
+}
+
+/** A form's project names its report (`2023年度党建品牌建设项目支出绩效自评报告`); else the unit does. */
+export function reportTitle(ev: Evaluation): string {
+  const { info, form } = ev.input;
+  if (form?.projectName && info.evaluationType === "项目支出")
+    return `${info.year}年度${form.projectName.replace(/项目$/, "")}项目支出绩效自评报告`;
+  return `${info.year}年度${info.unitName}${info.evaluationType}绩效自评报告`;
 }
 
 function appendixTable(ev: Evaluation, layout: ScoreSheetLayout): AppendixTable {

@@ -7,6 +7,10 @@ import { CATEGORY, SHEET } from "../contract";
 import { a1, absRange, rangeA1, sheetRef } from "../cells";
 import { type Evaluation, type ScoredItem, rateOf } from "../evaluate";
 import { iferror, ref, str, toFormula } from "../expr";
+import { excelRound } from "../format";
+import { differingItems, filledTotal, gradeOf } from "../forms/filled";
+import type { CellIssue } from "../issues";
+import { rateDenominator } from "../profiles";
 import { METHODS, gradeExpr, rateExpr } from "../methods";
 import type { BudgetLine, NumberSource } from "../model";
 import { type PlanCell, type SheetPlan, SheetBuilder, formula, text, value } from "../plan";
@@ -28,9 +32,13 @@ export interface ScoreSheetLayout {
   maxScore: string;
   totalScore: string;
   grade: string;
+  /** Forms: the filled total, its grade and the count of rows where filled ≠ rule. */
+  filledScore?: string;
+  filledGrade?: string;
+  differences?: string;
   /** First row of the indicator table's data, and the columns the report's appendix reads. */
   indicatorFirstRow: number;
-  indicatorCols: { weight: number; score: number };
+  indicatorCols: { weight: number; score: number; filled?: number };
 }
 
 /** Summary rows: label, layout key; values filled in below. */
@@ -51,24 +59,21 @@ const SUMMARY = [
   ["自评等级", "grade"],
 ] as const;
 type SummaryKey = (typeof SUMMARY)[number][1];
+/** A form's summary adds what the department filled beside the rule's figures. */
+const FORM_SUMMARY = [
+  ["填报得分", "filledScore"],
+  ["填报等级", "filledGrade"],
+  ["差异项数", "differences"],
+] as const;
+type FormSummaryKey = (typeof FORM_SUMMARY)[number][1];
 
-const SUMMARY_FIRST_ROW = 4;
-const IND = {
-  no: 1,
-  level1: 2,
-  level2: 3,
-  name: 4,
-  method: 5,
-  target: 6,
-  actual: 7,
-  weight: 8,
-  completion: 9,
-  score: 10,
-  self: 11,
-  source: 12,
-  note: 13,
-};
-const IND_HEADERS = [
+/** Column of each field in the indicator table; a form's table adds 差异 after 填报得分. */
+function indicatorColumns(form: boolean) {
+  const base = { no: 1, level1: 2, level2: 3, name: 4, method: 5, target: 6, actual: 7, weight: 8, completion: 9, score: 10, self: 11 };
+  return form ? { ...base, diff: 12, source: 13, note: 14 } : { ...base, diff: 0, source: 12, note: 13 };
+}
+type IndicatorColumns = ReturnType<typeof indicatorColumns>;
+const indicatorHeaders = (form: boolean) => [
   "序号",
   "一级指标",
   "二级指标",
@@ -78,8 +83,9 @@ const IND_HEADERS = [
   "实际值",
   "分值",
   "完成率",
-  "得分",
-  "自评得分",
+  form ? "规则得分" : "得分",
+  form ? "填报得分" : "自评得分",
+  ...(form ? ["差异"] : []),
   "来源",
   "说明",
 ];
@@ -95,35 +101,121 @@ const BUD_HEADERS = [
   "来源",
   "说明",
 ];
+/** A form's 年度资金总额 line in the budget table (SUMIF reads it by this text). */
+const TOTAL_LINE = "年度资金总额";
 
-/** A number from the input: a reference to its cell, or the constant parsed from its text. */
+/** A number from the input: a reference to its cell, the text read live, or the constant parsed from it. */
 function numberCell(source: NumberSource | undefined, style: string, notes: string[], label: string): PlanCell {
   if (!source) return value(null, style);
+  const cell = sheetRef(source.sheet, source.row, source.col);
+  const scaled = (x: string) =>
+    source.scale === 1 ? x : source.scale > 1 ? `${x}*${source.scale}` : `${x}/${Math.round(1 / source.scale)}`;
   if (source.kind === "text") {
     notes.push(`${label}由文本“${source.text}”解析`);
-    return value(source.value, style);
+    if (!source.extract) return value(source.value, style);
+    // The number's place in the text is fixed (10期, ≥95%): read it live, so an edit moves the score.
+    const { before, after } = source.extract;
+    const digits = `SUBSTITUTE(MID(${cell},${before + 1},LEN(${cell})-${before + after}),",","")`;
+    return formula(scaled(`VALUE(${digits})`), source.value, style);
   }
-  const cell = sheetRef(source.sheet, source.row, source.col);
-  const f = source.scale === 1 ? cell : source.scale > 1 ? `${cell}*${source.scale}` : `${cell}/${Math.round(1 / source.scale)}`;
-  return formula(f, source.value, style);
+  return formula(scaled(cell), source.value, style);
 }
 
-export function buildScoreSheet(ev: Evaluation): { sheet: SheetPlan; layout: ScoreSheetLayout } {
-  const b = new SheetBuilder(SHEET.scores, TABLE_STYLES);
-  const { info } = ev.input;
-  b.set(1, 1, text("评分结果", "title"));
-  b.set(
-    2,
-    1,
-    text(
-      `${info.unitName} · ${info.year}年度${info.evaluationType}绩效自评 · 评分规则：${info.profile.name}（${info.profile.id}）`,
-      "subtitle",
-    ),
-  );
-  b.set(3, 1, text("汇总", "section"));
+export interface ScoreSheetResult {
+  sheet: SheetPlan;
+  /** One layout per evaluation, in order. */
+  layouts: ScoreSheetLayout[];
+  layout: ScoreSheetLayout;
+}
 
+/**
+ * 评分结果 for one evaluation (the template) or one section per form (forms.md "What Jixiao
+ * writes"), with a line per form on top when there are several. `warnings` are listed at the end.
+ */
+export function buildScoreSheet(evaluations: Evaluation | readonly Evaluation[], warnings?: readonly CellIssue[]): ScoreSheetResult {
+  const evs = Array.isArray(evaluations) ? (evaluations as Evaluation[]) : [evaluations as Evaluation];
+  const b = new SheetBuilder(SHEET.scores, TABLE_STYLES);
+  const first = evs[0];
+  const { info } = first.input;
+  const isForm = first.input.source === "form";
+  b.set(1, 1, text("评分结果", "title"));
+  const subtitle = isForm
+    ? `${evs.length} 张绩效自评表 · 规则得分为按评分规则由表中数字计算，填报得分为表中所填`
+    : `${info.unitName} · ${info.year}年度${info.evaluationType}绩效自评 · 评分规则：${info.profile.name}（${info.profile.id}）`;
+  b.set(2, 1, text(subtitle, "subtitle"));
+
+  const overviewRows = isForm && evs.length > 1 ? evs.length + 3 : 0;
+  let top = 3 + overviewRows;
+  const layouts: ScoreSheetLayout[] = [];
+  for (const ev of evs) {
+    const { layout, next } = writeSection(b, ev, top);
+    layouts.push(layout);
+    top = next;
+  }
+  if (overviewRows) writeOverview(b, evs, layouts);
+
+  // The checks (scoring.md "warnings", forms.md checks), so the workbook itself says what to look at.
+  const all = warnings ?? evs.flatMap((e) => e.warnings);
+  const checkRow = top + 1;
+  b.set(checkRow - 1, 1, text(`校验提示（${all.length} 条）`, "section"));
+  b.row(checkRow, 1, [text("单元格"), text("提示")], "header");
+  if (all.length === 0) b.row(checkRow + 1, 1, [text("—", "label"), text("无", "text")]);
+  all.forEach((w, i) => b.row(checkRow + 1 + i, 1, [text(w.cell, "label"), text(w.message, "text")]));
+
+  b.widths(isForm ? [16, 12, 14, 44, 10, 12, 12, 8, 10, 8, 9, 8, 14, 60] : [16, 12, 14, 44, 10, 12, 12, 8, 10, 8, 9, 14, 60]);
+  return { sheet: b.build(), layouts, layout: layouts[0] };
+}
+
+/** One line per form: sheet, title, project and its figures, each a reference to its section. */
+function writeOverview(b: SheetBuilder, evs: Evaluation[], layouts: ScoreSheetLayout[]): void {
+  b.set(3, 1, text("表单汇总", "section"));
+  const headers = [
+    "序号",
+    "工作表",
+    "表名",
+    "项目名称",
+    "全年预算数（万元）",
+    "全年执行数（万元）",
+    "执行率",
+    "规则得分",
+    "填报得分",
+    "规则等级",
+    "差异项数",
+  ];
+  b.row(
+    4,
+    1,
+    headers.map((h) => text(h)),
+    "header",
+  );
+  b.height(4, 30);
+  evs.forEach((ev, i) => {
+    const l = layouts[i];
+    const form = ev.input.form!;
+    const ref = (address: string) => address;
+    b.row(5 + i, 1, [
+      value(i + 1, "label"),
+      text(form.sheet, "text"),
+      text(form.title, "text"),
+      text(form.projectName, "text"),
+      formula(ref(l.budgetTotal), ev.budget.total, "amount"),
+      formula(ref(l.spentTotal), ev.spent.total, "amount"),
+      formula(ref(l.rateTotal), ev.rates.total ?? 0, "percent"),
+      formula(ref(l.totalScore), ev.totalScore, "scoreBold"),
+      l.filledScore ? formula(`IF(${l.filledScore}="","",${l.filledScore})`, filledTotal(ev) ?? "", "score") : value(null, "score"),
+      formula(ref(l.grade), ev.grade, "grade"),
+      l.differences ? formula(ref(l.differences), differingItems(ev).length, "score") : value(0, "score"),
+    ]);
+  });
+}
+
+function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: ScoreSheetLayout; next: number } {
+  const form = ev.input.form;
+  const IND = indicatorColumns(Boolean(form));
+  const extra = form ? FORM_SUMMARY.length : 0;
+  const summaryFirst = top + 1;
   const items = ev.items;
-  const indHeaderRow = SUMMARY_FIRST_ROW + SUMMARY.length + 2;
+  const indHeaderRow = summaryFirst + SUMMARY.length + extra + 2;
   const indFirst = indHeaderRow + 1;
   const indLast = indFirst + items.length - 1;
   const indTotalRow = indLast + 1;
@@ -131,8 +223,17 @@ export function buildScoreSheet(ev: Evaluation): { sheet: SheetPlan; layout: Sco
   const budFirst = budHeaderRow + 1;
   const budLast = budFirst + ev.input.budgetLines.length - 1;
 
-  const addr = {} as Record<SummaryKey, string>;
-  SUMMARY.forEach(([, key], i) => (addr[key] = a1(SUMMARY_FIRST_ROW + i, 2, true)));
+  b.set(
+    top,
+    1,
+    text(
+      form ? `${form.sheet}：${form.title}${form.projectName ? ` · ${form.projectName}` : ""} · ${ev.input.info.year}年度` : "汇总",
+      "section",
+    ),
+  );
+  const addr = {} as Record<SummaryKey | FormSummaryKey, string>;
+  SUMMARY.forEach(([, key], i) => (addr[key] = a1(summaryFirst + i, 2, true)));
+  FORM_SUMMARY.forEach(([, key], i) => (addr[key] = a1(summaryFirst + SUMMARY.length + i, 2, true)));
 
   // Budget table.
   b.set(budHeaderRow - 1, 1, text("预算执行（金额单位：万元）", "section"));
@@ -144,12 +245,14 @@ export function buildScoreSheet(ev: Evaluation): { sheet: SheetPlan; layout: Sco
   );
   ev.input.budgetLines.forEach((line, i) => b.row(budFirst + i, 1, budgetRow(line, budFirst + i, i + 1)));
   const col = (c: number) => absRange(budFirst, c, budLast, c);
-  const sumOf = (c: number) => `SUM(${col(c)})`;
   const sumIf = (c: number, category: string) => `SUMIF(${col(BUD.category)},"${category}",${col(c)})`;
+  // A form's 年度资金总额 line is the total; 基本支出/项目支出 lines beside it only split it.
+  const sumOf = (c: number) => (ev.input.budgetLines.some((l) => l.category === "total") ? sumIf(c, TOTAL_LINE) : `SUM(${col(c)})`);
 
   // Summary block.
   const rate = (spent: string, budget: string) => toFormula(rateExpr(ref("s"), ref("b")), { s: spent, b: budget });
   const rateValue = (r: number | null) => r ?? 0;
+  const scoreRange = rangeA1(indFirst, IND.score, indLast, IND.score);
   const summary: Record<SummaryKey, PlanCell> = {
     budgetTotal: formula(sumOf(BUD.budget), ev.budget.total, "amount"),
     budgetBasic: formula(sumIf(BUD.budget, CATEGORY.basic), ev.budget.basic, "amount"),
@@ -162,66 +265,71 @@ export function buildScoreSheet(ev: Evaluation): { sheet: SheetPlan; layout: Sco
     rateProject: formula(rate(addr.spentProject, addr.budgetProject), rateValue(ev.rates.project), "percent"),
     initialBudgetTotal: formula(sumOf(BUD.initial), ev.initialBudget.total, "amount"),
     scoringRate: formula(
-      ev.input.info.profile.executionRateItem?.denominator === "年初预算数" ||
-        ev.input.info.profile.executionRateDenominator === "年初预算数"
-        ? rate(addr.spentTotal, addr.initialBudgetTotal)
-        : addr.rateTotal,
+      rateDenominator(ev.input.info.profile) === "年初预算数" ? rate(addr.spentTotal, addr.initialBudgetTotal) : addr.rateTotal,
       ev.scoringRate,
       "percent",
     ),
     maxScore: formula(`SUM(${rangeA1(indFirst, IND.weight, indLast, IND.weight)})`, ev.maxScore, "scoreBold"),
-    totalScore: formula(`ROUND(SUM(${rangeA1(indFirst, IND.score, indLast, IND.score)}),2)`, ev.totalScore, "scoreBold"),
+    totalScore: formula(`ROUND(SUM(${scoreRange}),2)`, ev.totalScore, "scoreBold"),
     grade: formula(toFormula(gradeExpr(ref("t")), { t: addr.totalScore }), ev.grade, "grade"),
   };
-  const summaryNotes: Partial<Record<SummaryKey, string>> = {
+  const summaryNotes: Partial<Record<SummaryKey | FormSummaryKey, string>> = {
     rateTotal: "全年执行数 ÷ 全年预算数",
     scoringRate: "执行率类指标计分所用的执行率",
-    totalScore: "各指标得分（保留两位小数）之和",
+    totalScore: form ? "规则得分：各指标按评分规则计算的得分（保留两位小数）之和" : "各指标得分（保留两位小数）之和",
     grade: "优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差（财预〔2020〕10号）",
+    filledScore: "表中“总分”行所填得分",
+    differences: "填报得分与规则得分不同的项数",
   };
   SUMMARY.forEach(([label, key], i) => {
-    const row = SUMMARY_FIRST_ROW + i;
-    b.row(row, 1, [text(label, "label"), summary[key], text(summaryNotes[key] ?? "", "aside")]);
+    b.row(summaryFirst + i, 1, [text(label, "label"), summary[key], text(summaryNotes[key] ?? "", "aside")]);
   });
+  if (form) {
+    const diffRange = rangeA1(indFirst, IND.diff, indLast, IND.diff);
+    const notes: string[] = [];
+    const filled = form.filledTotal ? numberCell(form.filledTotal, "scoreBold", notes, "填报得分") : value("", "scoreBold");
+    const filledGrade = toFormula(gradeExpr(ref("t")), { t: addr.filledScore });
+    const formSummary: Record<FormSummaryKey, PlanCell> = {
+      filledScore: filled,
+      filledGrade: formula(
+        `IF(${addr.filledScore}="","",${filledGrade})`,
+        form.filledTotal ? gradeOf(form.filledTotal.value) : "",
+        "grade",
+      ),
+      differences: formula(`SUMPRODUCT((${diffRange}<>"")*(${diffRange}<>0))`, differingItems(ev).length, "score"),
+    };
+    FORM_SUMMARY.forEach(([label, key], i) => {
+      b.row(summaryFirst + SUMMARY.length + i, 1, [text(label, "label"), formSummary[key], text(summaryNotes[key] ?? "", "aside")]);
+    });
+  }
 
   // Indicator table.
   b.set(indHeaderRow - 1, 1, text("绩效指标评分", "section"));
+  const headers = indicatorHeaders(Boolean(form));
   b.row(
     indHeaderRow,
     1,
-    IND_HEADERS.map((h) => text(h)),
+    headers.map((h) => text(h)),
     "header",
   );
-  items.forEach((item, i) => b.row(indFirst + i, 1, indicatorRow(item, indFirst + i, i + 1, addr.scoringRate)));
-  b.row(indTotalRow, 1, [
-    text("合计", "label"),
-    ...Array.from({ length: IND.weight - 2 }, () => text("", "label")),
-    formula(`SUM(${rangeA1(indFirst, IND.weight, indLast, IND.weight)})`, ev.maxScore, "scoreBold"),
-    text("", "label"),
-    formula(`ROUND(SUM(${rangeA1(indFirst, IND.score, indLast, IND.score)}),2)`, ev.totalScore, "scoreBold"),
-    text("", "label"),
-    text("", "label"),
-    text("", "label"),
-  ]);
-
-  // The checks (scoring.md "warnings"), so the workbook itself says what to look at.
-  const checkRow = budLast + 3;
-  b.set(checkRow - 1, 1, text(`校验提示（${ev.warnings.length} 条）`, "section"));
-  b.row(checkRow, 1, [text("单元格"), text("提示")], "header");
-  if (ev.warnings.length === 0) b.row(checkRow + 1, 1, [text("—", "label"), text("无", "text")]);
-  ev.warnings.forEach((w, i) => b.row(checkRow + 1 + i, 1, [text(w.cell, "label"), text(w.message, "text")]));
-
+  items.forEach((item, i) => b.row(indFirst + i, 1, indicatorRow(item, indFirst + i, i + 1, addr.scoringRate, IND)));
+  const totalCells: PlanCell[] = Array.from({ length: headers.length }, () => text("", "label"));
+  totalCells[0] = text("合计", "label");
+  totalCells[IND.weight - 1] = formula(`SUM(${rangeA1(indFirst, IND.weight, indLast, IND.weight)})`, ev.maxScore, "scoreBold");
+  totalCells[IND.score - 1] = formula(`ROUND(SUM(${scoreRange}),2)`, ev.totalScore, "scoreBold");
+  b.row(indTotalRow, 1, totalCells);
   b.height(indHeaderRow, 30).height(budHeaderRow, 30);
-  b.widths([16, 12, 14, 44, 10, 12, 12, 8, 10, 8, 9, 14, 60]);
+
   const layout: ScoreSheetLayout = {
-    ...addr,
+    ...(addr as Record<SummaryKey, string>),
+    ...(form ? { filledScore: addr.filledScore, filledGrade: addr.filledGrade, differences: addr.differences } : {}),
     indicatorFirstRow: indFirst,
-    indicatorCols: { weight: IND.weight, score: IND.score },
+    indicatorCols: { weight: IND.weight, score: IND.score, filled: form ? IND.self : undefined },
   };
-  return { sheet: b.build(), layout };
+  return { layout, next: budLast + 2 };
 }
 
-function indicatorRow(item: ScoredItem, row: number, no: number, scoringRate: string): PlanCell[] {
+function indicatorRow(item: ScoredItem, row: number, no: number, scoringRate: string, IND: IndicatorColumns): PlanCell[] {
   const ind = item.indicator;
   const notes: string[] = [];
   const cells: PlanCell[] = [];
@@ -263,7 +371,11 @@ function indicatorRow(item: ScoredItem, row: number, no: number, scoringRate: st
     notes.unshift(`完成情况：${ind.tier === "achieved" ? "达成" : ind.tier === "partly" ? "部分达成" : "未达成"}`);
   if (ind.unit) notes.unshift(`单位：${ind.unit}`);
   if (ind.direction && usesTarget) notes.unshift(`方向：${ind.direction === ">=" ? "≥" : ind.direction === "<=" ? "≤" : "="}`);
-  cells[IND.source - 1] = text(ind.row === null ? "评分规则自动添加" : `${SHEET.indicators}!${ind.row}行`, "note");
+  if (IND.diff) {
+    const diff = `IF(${at(IND.self)}="","",ROUND(${at(IND.score)}-${at(IND.self)},2))`;
+    cells[IND.diff - 1] = formula(diff, ind.selfScore ? excelRound(item.score - excelRound(ind.selfScore.value, 2), 2) : "", "score");
+  }
+  cells[IND.source - 1] = text(ind.row === null ? "评分规则自动添加" : `${ind.sheet}!${ind.row}行`, "note");
   cells[IND.note - 1] = text(notes.join("；"), "note");
   return cells;
 }
@@ -272,14 +384,14 @@ function budgetRow(line: BudgetLine, row: number, no: number): PlanCell[] {
   const notes: string[] = [];
   const cells: PlanCell[] = [];
   cells[BUD.no - 1] = value(no, "label");
-  cells[BUD.category - 1] = text(line.category === "basic" ? CATEGORY.basic : CATEGORY.project, "text");
+  cells[BUD.category - 1] = text(line.category === "total" ? TOTAL_LINE : CATEGORY[line.category], "text");
   cells[BUD.item - 1] = text(line.item, "text");
   cells[BUD.initial - 1] = numberCell(line.initialBudget, "amount", notes, "年初预算数");
   cells[BUD.budget - 1] = numberCell(line.budget, "amount", notes, "全年预算数");
   cells[BUD.spent - 1] = numberCell(line.spent, "amount", notes, "全年执行数");
   const rateF = toFormula(rateExpr(ref("s"), ref("b")), { s: a1(row, BUD.spent), b: a1(row, BUD.budget) });
   cells[BUD.rate - 1] = formula(rateF, rateOf(line.spent.value, line.budget.value), "percent");
-  cells[BUD.source - 1] = text(`${SHEET.budget}!${line.row}行`, "note");
+  cells[BUD.source - 1] = text(`${line.sheet}!${line.row}行`, "note");
   if (line.remark) notes.push(`备注：${line.remark}`);
   cells[BUD.note - 1] = text(notes.join("；"), "note");
   return cells;

@@ -1,0 +1,78 @@
+/**
+ * The official forms of a workbook (forms.md): every sheet but Jixiao's own is searched; each form
+ * found is read into an Input. When none is found, the messages say what was looked for and where.
+ */
+import { INPUT_SHEETS, OUTPUT_SHEETS, TEMPLATE_SHEETS } from "../contract";
+import { Grid } from "../grid";
+import type { CellIssue, IssueLog } from "../issues";
+import type { Input } from "../model";
+import type { WorkbookSnapshot } from "../../port/workbook";
+import { formRegions, rowFields, synonymIndex } from "./locate";
+import { type FormOptions, readForm } from "./readForm";
+import { INDICATOR_FIELDS } from "./vocabulary";
+
+export { formChecks } from "./checks";
+export { differingItems, filledTotal, filledView } from "./filled";
+
+/**
+ * Sheets that may hold a form: all but the ones Jixiao writes, and but the template's input sheets
+ * where part of the template is there (its 绩效指标 has the same three headers as a form).
+ */
+export function candidateSheets(snapshot: WorkbookSnapshot): string[] {
+  const template = TEMPLATE_SHEETS.some((s) => snapshot.sheetNames.includes(s));
+  const skip: readonly string[] = template ? [...OUTPUT_SHEETS, ...INPUT_SHEETS] : OUTPUT_SHEETS;
+  return snapshot.sheetNames.filter((n) => !skip.includes(n) && snapshot.sheets[n]);
+}
+
+export interface FormRead {
+  input: Input;
+  /** What reading this form raised (the checks that need no scores). */
+  warnings: CellIssue[];
+}
+
+/** Reads every form; `found` is false when no sheet holds one (then nothing is logged). */
+export function readForms(snapshot: WorkbookSnapshot, log: IssueLog, options: FormOptions = {}): { forms: FormRead[]; found: boolean } {
+  const forms: FormRead[] = [];
+  let found = false;
+  for (const name of candidateSheets(snapshot)) {
+    const grid = new Grid(snapshot.sheets[name]);
+    for (const region of formRegions(grid)) {
+      found = true;
+      const before = log.warnings.length;
+      const input = readForm(grid, region, log, options);
+      if (input) forms.push({ input, warnings: log.warnings.slice(before) });
+    }
+  }
+  return { forms, found };
+}
+
+const INDICATOR_INDEX = synonymIndex(INDICATOR_FIELDS);
+
+/** Why no form was found: per sheet, the nearest thing to an indicator header and what it lacks. */
+export function explainNoForm(snapshot: WorkbookSnapshot, log: IssueLog): void {
+  const sheets = candidateSheets(snapshot);
+  let explained = false;
+  for (const name of sheets) {
+    const grid = new Grid(snapshot.sheets[name]);
+    for (let row = grid.firstRow; row <= grid.lastRow; row++) {
+      const fields = rowFields(grid, row, INDICATOR_INDEX);
+      const levels = (["level1", "level2", "name"] as const).filter((f) => fields.has(f));
+      if (levels.length === 0 || fields.size < 2) continue;
+      const names = { level1: "一级指标", level2: "二级指标", name: "三级指标" };
+      const missing = (["level1", "level2", "name"] as const).filter((f) => !fields.has(f)).map((f) => `“${names[f]}”`);
+      log.error(
+        grid.cell(row, fields.get(levels[0])!),
+        `找到“${levels.map((f) => names[f]).join("/")}”表头（第 ${row} 行），但缺少${missing.join("、")}列，不能识别为绩效自评表`,
+      );
+      explained = true;
+      break;
+    }
+  }
+  if (!explained) {
+    const where = sheets.length ? sheets.map((s) => `“${s}”`).join("、") : "（工作簿中没有工作表）";
+    log.error(
+      `${sheets[0] ?? "Sheet1"}!A1`,
+      `没有找到绩效自评表：在工作表 ${where} 中查找含“一级指标、二级指标、三级指标”表头的项目支出/部门整体支出绩效自评表，未找到；也没有“基本信息、预算执行、绩效指标”模板工作表（可用“插入模板”创建）`,
+    );
+  }
+}
