@@ -70,8 +70,8 @@ test("official forms: 计算得分 and 生成报告 from the ribbon; the report 
   const report = model.findSheet("自评报告")!;
   expect(report).toBeDefined();
   const text = [...report.cells.values()].map((c) => String(c.value)).join("\n");
-  expect(text).toContain("市直机关党建品牌建设项目");
-  expect(text).not.toContain("城市社区治理试点项目");
+  expect(text).toContain("举办党建培训班不少于10期");
+  expect(text).not.toContain("社区治理试点");
   expect(model.dump().slice(0, 2)).toEqual(before);
 });
 
