@@ -35,7 +35,9 @@ export async function runScoring(
     const snapshot = await port.read(ALL_SHEETS);
     onStage("computing");
     // planCommand also refreshes an existing 自评报告 on 计算得分 (its formulas read 评分结果).
-    const result = planCommand(snapshot, command, { ...options, profileId: options.profileId || undefined });
+    // The pane remembers the picked form; if its sheet was renamed or deleted since, the first form is reported.
+    const formSheet = options.formSheet && snapshot.sheetNames.includes(options.formSheet) ? options.formSheet : undefined;
+    const result = planCommand(snapshot, command, { ...options, formSheet, profileId: options.profileId || undefined });
     onStage("writing");
     await port.apply(result.plan);
     return result;

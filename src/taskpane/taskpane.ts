@@ -65,8 +65,9 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
     el("div", { class: "jx-buttons" }, buttons.template),
     status,
     summary,
-    issues,
+    // The Word download right under the result, above a possibly long list of notes.
     download,
+    issues,
   );
 
   let busy = false;

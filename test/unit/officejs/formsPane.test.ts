@@ -6,9 +6,13 @@
  */
 import type { CommandResult, RunOptions } from "../../../src/core/engine";
 import type { Summary } from "../../../src/core/summary";
+import { fakeExcelRun } from "../../../src/playground/fakeExcel";
+import { loadXlsx } from "../../../src/playground/xlsxBridge";
+import { runScoring } from "../../../src/taskpane/actions";
 import { differencesOf, formLine, pickedForm, renderFormCard, reportOptions } from "../../../src/taskpane/forms";
 import { enUS, zhCN } from "../../../src/taskpane/i18n";
 import { type MiniElement, asHtml, installMiniDom } from "./miniDom";
+import { FORM_WORKBOOK, formWorkbookBytes } from "./formWorkbook";
 import { formA, formB, formsSummary, templateSummary } from "./paneSummaries";
 
 const body = installMiniDom();
@@ -193,5 +197,32 @@ describe("the pane", () => {
     expect(calls.map((c) => c.options)).toEqual([{ profileId: "" }, { profileId: "" }]);
     expect(text(root.querySelector("#jx-status"))).toBe("已写入“评分结果”和“自评报告”表");
     expect(root.querySelector("#jx-docx")!.getAttribute("download")).toBe("2024年度某某局绩效自评报告.docx");
+  });
+});
+
+describe("runScoring on a workbook of forms (the fake Excel)", () => {
+  const run = async (command: "score" | "report", options: RunOptions) => {
+    const model = await loadXlsx(await formWorkbookBytes());
+    const excelRun = <T>(batch: (c: Excel.RequestContext) => Promise<T>) =>
+      fakeExcelRun(model)((c) => batch(c as unknown as Excel.RequestContext));
+    return { model, result: await runScoring(command, options, undefined, excelRun) };
+  };
+
+  test("every sheet is read; the summary lists both forms with their differences at the 得分 cells", async () => {
+    const { result } = await run("score", {});
+    const s = result.summary;
+    expect(s.source).toBe("form");
+    expect(s.forms!.map((f) => formLine(f, zhCN))).toEqual(FORM_WORKBOOK.lines);
+    expect(differencesOf(s.forms![0]).map((d) => [d.name, d.cell])).toEqual(FORM_WORKBOOK.differences.map((d) => [d.name, d.cell]));
+    expect(s.forms![0].differences).toBe(FORM_WORKBOOK.differences.length);
+  });
+
+  test("the picked form and the filled scores reach the engine; a picked sheet gone since falls back to the first form", async () => {
+    const picked = await run("report", { formSheet: "项目B", scores: "filled" });
+    expect(picked.result.summary.sheet).toBe("项目B");
+    expect(picked.result.summary.reportedScores).toBe("filled");
+    expect(picked.model.findSheet("自评报告")).toBeDefined();
+    const gone = await run("report", { formSheet: "已删除的表", scores: "rule" });
+    expect(gone.result.summary.sheet).toBe("Sheet1");
   });
 });
