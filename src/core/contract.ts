@@ -11,10 +11,12 @@ export const SHEET = {
   texts: "文字材料",
   scores: "评分结果",
   report: "自评报告",
+  /** The report's 附表, the official 自评表 form: a landscape sheet of its own. */
+  appendix: "自评报告附表",
 } as const;
 
 export const INPUT_SHEETS = [SHEET.basicInfo, SHEET.budget, SHEET.indicators, SHEET.texts] as const;
-export const OUTPUT_SHEETS = [SHEET.scores, SHEET.report] as const;
+export const OUTPUT_SHEETS = [SHEET.scores, SHEET.report, SHEET.appendix] as const;
 /** The template's sheets that must all exist for a workbook to be read as the template (文字材料 is optional). */
 export const TEMPLATE_SHEETS = [SHEET.basicInfo, SHEET.budget, SHEET.indicators] as const;
 

@@ -11,8 +11,7 @@ import { explainNoForm, filledView, formChecks, readForms } from "./forms";
 import { parseWorkbook } from "./input/parse";
 import { InputError, IssueLog } from "./issues";
 import type { WorkbookPlan } from "./plan";
-import { buildReportSheet } from "./report";
-
+import { buildAppendixSheet, buildReportSheet } from "./report";
 import { buildInputSheets } from "./sheets/inputSheets";
 import { buildScoreSheet } from "./sheets/scoreSheet";
 import { type Summary, summarize, summarizeForms } from "./summary";
@@ -91,9 +90,10 @@ function plan(
   if (command === "report" || snapshot.sheetNames.includes(SHEET.report)) {
     const layout = layouts[reportedIndex];
     const reportLayout = reported === evaluations[reportedIndex] ? layout : filledLayout(layout);
-    sheets.push(buildReportSheet(reported, reportLayout));
+    sheets.push(buildReportSheet(reported, reportLayout), buildAppendixSheet(reported, reportLayout));
   }
-  return { plan: { sheets, activate: sheets[sheets.length - 1].name }, evaluation: reported, evaluations, summary };
+  const shown = sheets.find((s) => s.name === SHEET.report) ?? sheet;
+  return { plan: { sheets, activate: shown.name }, evaluation: reported, evaluations, summary };
 }
 
 /** The report on filled scores reads the filled cells of 评分结果. */

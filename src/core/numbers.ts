@@ -59,6 +59,7 @@ const DIRECTION_WORDS: ReadonlyArray<[string, Direction]> = [
   ["反向", "<="],
   ["==", "="],
   ["=", "="],
+  ["═", "="],
   ["等于", "="],
   [">", ">="],
   ["<", "<="],

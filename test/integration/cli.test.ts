@@ -99,13 +99,13 @@ test("the output keeps the input sheets and adds 评分结果 with formulas and 
   expect(after.sheets).toEqual(before.sheets);
 });
 
-test("report does not fail and adds 自评报告 after 评分结果", async () => {
+test("report does not fail and adds 自评报告 and its 附表 after 评分结果", async () => {
   const out = path.join(dir, "r.xlsx");
   const run = await cli("report", sample, "-o", out);
   expect(run.code).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
-  expect(wb.worksheets.map((w) => w.name).slice(-2)).toEqual([SHEET.scores, SHEET.report]);
+  expect(wb.worksheets.map((w) => w.name).slice(-3)).toEqual([SHEET.scores, SHEET.report, SHEET.appendix]);
 });
 
 test("running twice replaces the add-in's sheets instead of adding more", async () => {
@@ -115,7 +115,7 @@ test("running twice replaces the add-in's sheets instead of adding more", async 
   expect((await cli("report", once, "-o", twice)).code).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(twice);
-  expect(wb.worksheets.map((w) => w.name)).toEqual([...INPUT_SHEETS, SHEET.scores, SHEET.report]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([...INPUT_SHEETS, SHEET.scores, SHEET.report, SHEET.appendix]);
 });
 
 test("warnings go to stderr with their cells, and the run still succeeds", async () => {
@@ -171,7 +171,7 @@ test("score refreshes an existing 自评报告, whose formulas read 评分结果
   expect((await cli("score", reported, "-o", rescored)).code).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(rescored);
-  expect(wb.worksheets.map((w) => w.name)).toEqual([...INPUT_SHEETS, SHEET.scores, SHEET.report]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([...INPUT_SHEETS, SHEET.scores, SHEET.report, SHEET.appendix]);
   const cached: string[] = [];
   wb.getWorksheet(SHEET.report)!.eachRow((row) =>
     row.eachCell((c) => cached.push(String((c.value as ExcelJS.CellFormulaValue)?.result ?? c.value))),

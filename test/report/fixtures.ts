@@ -85,12 +85,17 @@ export async function buildReport(data: InputData): Promise<Built> {
   return { wb, result };
 }
 
-/** Writes the workbook with every sheet but 自评报告 hidden, so a PDF export prints the report only. */
-export async function writeReportOnly(wb: ExcelJsWorkbook, file: string): Promise<void> {
-  for (const ws of wb.workbook.worksheets) ws.state = ws.name === SHEET.report ? "visible" : "hidden";
-  const index = wb.workbook.worksheets.findIndex((w) => w.name === SHEET.report);
+/** Writes the workbook with every sheet but `names` hidden, so a PDF export prints those only. */
+export async function writeSheetsOnly(wb: ExcelJsWorkbook, file: string, names: readonly string[]): Promise<void> {
+  for (const ws of wb.workbook.worksheets) ws.state = names.includes(ws.name) ? "visible" : "hidden";
+  const index = wb.workbook.worksheets.findIndex((w) => w.name === names[0]);
   wb.workbook.views = [{ activeTab: index, firstSheet: 0, x: 0, y: 0, width: 20000, height: 12000, visibility: "visible" }];
   fs.writeFileSync(file, await wb.toBuffer());
+}
+
+/** Writes the workbook with every sheet but 自评报告 hidden, so a PDF export prints the report only. */
+export async function writeReportOnly(wb: ExcelJsWorkbook, file: string): Promise<void> {
+  await writeSheetsOnly(wb, file, [SHEET.report]);
 }
 
 /** The model report's headings: the short numbered lines of the seed text. */

@@ -104,40 +104,16 @@ describe("report on the bundled sample", () => {
     expect(generated.join("")).not.toMatch(/较好|圆满|显著|有力|扎实/);
   });
 
-  test("the appendix lists every indicator with live 分值/得分 and a 合计 row", () => {
-    const appendix = model.blocks.find((b) => b.kind === "appendix");
-    if (appendix?.kind !== "appendix") throw new Error("no appendix");
-    expect(appendix.table.rows.map((r) => r.name)).toEqual(ev.items.map((i) => i.indicator.name));
-    expect(appendix.table.total.score.value).toBe(ev.totalScore);
-    const header = sheet.cells.findIndex((r) => r.some((c) => c?.v === "分值"));
-    const last = sheet.cells.length - 1;
-    expect(sheet.cells[last][0]?.v).toBe("合计");
-    expect(sheet.cells[last][1]?.f).toContain("'评分结果'!$");
-    expect(sheet.cells[last][2]?.v).toBe(ev.totalScore);
-    // Indicator figures reference their 评分结果 row relatively (one R1C1 formula down a run).
-    const firstItem = sheet.cells[header + 3];
-    expect(firstItem[2]?.f).toMatch(/^'评分结果'!J\d+$/);
-    expect(firstItem[2]?.v).toBe(ev.items[0].score);
-    expect(sheet.cells[header].map((c) => c?.v)).toEqual(["指标（一级指标／二级指标／三级指标）", "分值", "得分"]);
-    expect(sheet.styles[sheet.cells[header + 3][1]!.s!].align?.h).toBe("right");
-  });
-
-  test("the appendix starts a page, repeats its header after each break and keeps group rows with their indicators", () => {
-    const breaks = sheet.pageBreaksAfter ?? [];
-    const headerRows = sheet.cells.flatMap((r, i) => (r[1]?.v === "分值" ? [i + 1] : []));
-    expect(breaks.length).toBe(headerRows.length);
-    expect(breaks.length).toBeGreaterThan(1);
-    // Break after the last text row, then the 附表 title and header; later breaks come right before a header.
-    expect(sheet.cells[breaks[0]][0]?.v).toBe("附表：部门整体支出绩效自评表");
-    for (const b of breaks.slice(1)) {
-      expect(headerRows).toContain(b + 1);
-      expect(["level1", "level2"]).not.toContain(sheet.cells[b - 1][0]!.s);
-    }
+  test("the report ends with the 附表 line naming its sheet; the 附表 itself is not drawn here", () => {
+    const shown = cells(sheet).map((c) => String(c.v).trim());
+    expect(shown[shown.length - 1]).toBe(`附表：部门整体支出绩效自评表（见工作表“${SHEET.appendix}”）`);
+    expect(shown).not.toContain("偏差原因分析及改进措施");
+    expect(sheet.pageBreaksAfter ?? []).toEqual([]);
   });
 
   test("print layout: A4 portrait, print area over everything, columns inside the 公文 margins, no wrapped merges", () => {
     const p = sheet.pageSetup!;
-    expect(p).toMatchObject({ paperSize: "A4", orientation: "portrait", printArea: `A1:C${sheet.cells.length}` });
+    expect(p).toMatchObject({ paperSize: "A4", orientation: "portrait", printArea: `A1:A${sheet.cells.length}` });
     expect(p.centerFooter).toContain("&P");
     const printablePx = ((210 - PAGE_MARGINS_MM.left - PAGE_MARGINS_MM.right) / 25.4) * 96;
     expect(sheet.columnWidths.reduce((s, w) => s + columnPixels(w), 0)).toBeLessThanOrEqual(printablePx);
@@ -169,9 +145,16 @@ describe("report on the bundled sample", () => {
     fs.writeFileSync(file, await reportDocx(result));
     const xml = execFileSync("unzip", ["-p", file, "word/document.xml"], { encoding: "utf8", maxBuffer: 64 << 20 });
     const text = squash(xml.replace(/<w:tab\/>/g, "").replace(/<[^>]+>/g, ""));
-    for (const s of [model.title, SEED_FINANCE, SEED_CONCLUSION, ...seedHeadings(), "附表：部门整体支出绩效自评表", "合计"])
+    for (const s of [model.title, SEED_FINANCE, SEED_CONCLUSION, ...seedHeadings(), "附表：部门整体支出绩效自评表", "总分"])
       expect(text).toContain(s);
-    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    // The body on A4 portrait, then the 附表 on A4 landscape, a section of its own.
+    const sizes = [...xml.matchAll(/<w:pgSz [^>]*\/>/g)].map((m) => m[0]);
+    expect(sizes).toHaveLength(2);
+    expect(sizes[0]).toMatch(/w:w="11906" w:h="16838"/);
+    expect(sizes[1]).toMatch(/w:w="16838" w:h="11906"/);
+    expect(sizes[1]).toContain('w:orient="landscape"');
+    expect(xml).toContain("<w:tblHeader/>");
+    expect(xml).toContain('<w:vMerge w:val="restart"/>');
     const mm = (m: number) => String(Math.round((m * 1440) / 25.4));
     expect(xml).toContain(`w:top="${mm(37)}"`);
     expect(xml).toContain(`w:bottom="${mm(35)}"`);

@@ -127,8 +127,13 @@ export function renderPng(pdf: string, outPrefix: string, dpi = 60): string[] {
     .map((f) => path.join(dir, f));
 }
 
-export function pdfText(pdf: string): string {
-  return execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+/**
+ * The PDF's text: "layout" keeps each printed line (table rows read across), "raw" follows the
+ * drawing order (a wrapped cell's lines stay together). Optionally one page only.
+ */
+export function pdfText(pdf: string, mode: "layout" | "raw" = "layout", page?: number): string {
+  const pages = page ? ["-f", String(page), "-l", String(page)] : [];
+  return execFileSync("pdftotext", [`-${mode}`, ...pages, pdf, "-"], { encoding: "utf8" });
 }
 
 /** Page sizes in points, one per page (pdfinfo). */

@@ -11,6 +11,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -22,14 +23,16 @@ import {
 } from "docx";
 import type { CommandResult } from "../../core/engine";
 import {
-  type AppendixTable,
+  APPENDIX_COLUMN_PIXELS,
   type Block,
+  type Figure,
   type FontRole,
   LATIN_FONT,
+  type OfficialForm,
   PAGE_MARGINS_MM,
   REPORT_FONTS,
   type ReportModel,
-  figureText,
+  formFigureText,
   partsText,
   reportModel,
 } from "../../core/report";
@@ -37,7 +40,6 @@ import {
 const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
 const A4 = { width: twips(210), height: twips(297) };
-const TEXT_WIDTH = A4.width - twips(PAGE_MARGINS_MM.left) - twips(PAGE_MARGINS_MM.right);
 /** 公文 body: 28 pt exact line pitch for 16 pt text (about 22 lines a page). */
 const BODY_LINE = 560;
 
@@ -97,85 +99,181 @@ function blockParagraphs(block: Block): Array<Paragraph | Table> {
         }),
       ];
     case "appendix":
+      // The body ends with the 附表 line, as a 公文 lists its 附件; the form follows in its own section.
       return [
+        new Paragraph({ spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT }, children: [] }),
         new Paragraph({
-          pageBreakBefore: true,
-          spacing: { after: 280, line: BODY_LINE, lineRule: LineRuleType.EXACT },
-          keepNext: true,
-          children: runs(block.title, "heading"),
+          indent: indent("body"),
+          spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT },
+          children: runs(block.title, "body"),
         }),
-        appendixTable(block.table),
       ];
   }
 }
 
-/** Column widths: 一级, 二级, 三级 (the rest), 分值, 得分. */
-function columnWidths(): number[] {
-  const fixed = [twips(24), twips(30), 0, twips(17), twips(17)];
-  fixed[2] = TEXT_WIDTH - fixed.reduce((s, w) => s + w, 0);
-  return fixed;
+interface CellOptions {
+  role?: FontRole;
+  align?: "left" | "center" | "right";
+  bold?: boolean;
+  rowSpan?: number;
+  columnSpan?: number;
 }
 
-function cell(
-  text: string,
-  opts: { role?: FontRole; align?: "left" | "center" | "right"; bold?: boolean; rowSpan?: number; columnSpan?: number; width: number },
-) {
+function cell(text: string, opts: CellOptions & { width: number; margin?: number }) {
   const alignment = opts.align === "right" ? AlignmentType.RIGHT : opts.align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT;
   return new TableCell({
     rowSpan: opts.rowSpan,
     columnSpan: opts.columnSpan,
     verticalAlign: VerticalAlign.CENTER,
     width: { size: opts.width, type: WidthType.DXA },
-    margins: { left: 80, right: 80, top: 40, bottom: 40 },
-    children: [new Paragraph({ alignment, children: runs(text, opts.role ?? "table", opts.bold) })],
+    margins: { left: opts.margin ?? 80, right: opts.margin ?? 80, top: 40, bottom: 40 },
+    // One paragraph per line of the text: a cell's line breaks are paragraphs of the form.
+    children: text.split("\n").map((line) => new Paragraph({ alignment, children: runs(line, opts.role ?? "table", opts.bold) })),
   });
 }
 
-/** The 附表 in the usual 自评表 form: one column per level, 一级/二级 cells spanning their rows. */
-function appendixTable(table: AppendixTable): Table {
-  const widths = columnWidths();
-  const h = table.header;
+/** The landscape text width, shared by the form's columns in the sheet's proportions. */
+const LANDSCAPE_TEXT_WIDTH = A4.height - twips(PAGE_MARGINS_MM.left) - twips(PAGE_MARGINS_MM.right);
+
+function formColumnWidths(): number[] {
+  const total = APPENDIX_COLUMN_PIXELS.reduce((s, w) => s + w, 0);
+  const widths = APPENDIX_COLUMN_PIXELS.map((w) => Math.floor((w / total) * LANDSCAPE_TEXT_WIDTH));
+  widths[widths.length - 1] += LANDSCAPE_TEXT_WIDTH - widths.reduce((s, w) => s + w, 0);
+  return widths;
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+
+function formTable(widths: number[], rows: TableRow[]): Table {
+  return new Table({
+    width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+    rows,
+  });
+}
+
+/**
+ * The official 自评表 (report.md): title, 年度, the unit, the fund block and 年度总体目标 in one
+ * table; the indicator block in a second one on the same grid, so its header row alone repeats
+ * on each page (Word repeats only a table's first rows).
+ */
+function officialFormContent(form: OfficialForm): Array<Paragraph | Table> {
+  const w = formColumnWidths();
+  const span = (from: number, n: number) => w.slice(from, from + n).reduce((s, x) => s + x, 0);
+  const c = (text: string, from: number, n = 1, opts: CellOptions = {}) =>
+    // Narrow margins: the form's label column holds four characters a line, as on the sheet.
+    cell(text, { ...opts, columnSpan: n > 1 ? n : undefined, width: span(from, n), margin: 50 });
+  const fig = (f: Figure | null, from: number, align: "right" | "center", dash = "—") =>
+    c(f ? formFigureText(f) : dash, from, 1, { align });
+  const th = (text: string, from: number, n = 1) => c(text, from, n, { role: "tableHeader", align: "center" });
+
+  const top: TableRow[] = [];
+  for (const pairs of form.info) {
+    const cells =
+      pairs.length === 1
+        ? [c(pairs[0].label, 0, 3, { align: "center" }), c(pairs[0].value, 3, 6)]
+        : pairs.length === 2
+          ? [
+              c(pairs[0].label, 0, 3, { align: "center" }),
+              c(pairs[0].value, 3, 3),
+              c(pairs[1].label, 6, 2, { align: "center" }),
+              c(pairs[1].value, 8),
+            ]
+          : [c(pairs.map((p) => `${p.label}：${p.value}`).join("　　"), 0, 9)];
+    top.push(new TableRow({ cantSplit: true, children: cells }));
+  }
+  const { fund } = form;
+  top.push(
+    new TableRow({
+      cantSplit: true,
+      children: [
+        c(form.fundLabel, 0, 1, { align: "center", rowSpan: fund.rows.length + 1 }),
+        c("", 1, 2),
+        ...["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].map((h, i) => th(h, 3 + i)),
+      ],
+    }),
+  );
+  fund.rows.forEach((r, i) =>
+    top.push(
+      new TableRow({
+        cantSplit: true,
+        children: [
+          c(r.label, 1, 2),
+          fig(r.initial, 3, "right", ""),
+          fig(r.budget, 4, "right", ""),
+          fig(r.spent, 5, "right", ""),
+          i === 0 ? fig(fund.weight, 6, "center") : c("—", 6, 1, { align: "center" }),
+          i === 0 ? fig(fund.rate, 7, "center") : c("—", 7, 1, { align: "center" }),
+          i === 0 ? fig(fund.score, 8, "center") : c("—", 8, 1, { align: "center" }),
+        ],
+      }),
+    ),
+  );
+  if (form.goals) {
+    top.push(
+      new TableRow({
+        cantSplit: true,
+        children: [c("年度总体目标", 0, 1, { align: "center", rowSpan: 2 }), th("预期目标", 1, 4), th("实际完成情况", 5, 4)],
+      }),
+      new TableRow({ children: [c(form.goals.planned, 1, 4), c(form.goals.actual, 5, 4)] }),
+    );
+  }
+
   const header = new TableRow({
     tableHeader: true,
-    children: [h.level1, h.level2, h.name, h.weight, h.score].map((t, i) =>
-      cell(t, { role: "tableHeader", align: "center", width: widths[i] }),
+    cantSplit: true,
+    children: ["", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"].map((h, i) =>
+      th(h, i),
     ),
   });
-  const span = (from: number, key: "level1" | "level2") => {
+  const inds = form.indicators;
+  const runLength = (from: number, same: (a: number, b: number) => boolean) => {
     let n = 1;
-    const same = (a: number, b: number) => table.rows[a][key] === table.rows[b][key] && table.rows[a].level1 === table.rows[b].level1;
-    while (from + n < table.rows.length && same(from, from + n)) n++;
+    while (from + n < inds.length && same(from, from + n)) n++;
     return n;
   };
-  const rows = table.rows.map((r, i) => {
+  const same1 = (a: number, b: number) => inds[a].level1 === inds[b].level1;
+  const same2 = (a: number, b: number) => same1(a, b) && inds[a].level2 === inds[b].level2;
+  const body = inds.map((ind, i) => {
     const cells: TableCell[] = [];
-    const prev = table.rows[i - 1];
-    if (!prev || prev.level1 !== r.level1) cells.push(cell(r.level1, { rowSpan: span(i, "level1"), width: widths[0] }));
-    if (!prev || prev.level1 !== r.level1 || prev.level2 !== r.level2)
-      cells.push(cell(r.level2, { rowSpan: span(i, "level2"), width: widths[1] }));
+    if (i === 0) cells.push(c("绩效指标", 0, 1, { align: "center", rowSpan: inds.length }));
+    if (i === 0 || !same1(i - 1, i)) cells.push(c(ind.level1, 1, 1, { align: "center", rowSpan: runLength(i, same1) }));
+    if (i === 0 || !same2(i - 1, i)) cells.push(c(ind.level2, 2, 1, { align: "center", rowSpan: runLength(i, same2) }));
     cells.push(
-      cell(r.name, { width: widths[2] }),
-      cell(figureText(r.weight), { align: "right", width: widths[3] }),
-      cell(figureText(r.score), { align: "right", width: widths[4] }),
+      c(ind.name, 3),
+      c(ind.target, 4, 1, { align: "center" }),
+      c(ind.actual, 5, 1, { align: "center" }),
+      fig(ind.weight, 6, "center"),
+      fig(ind.score, 7, "center"),
+      c(ind.deviation, 8),
     );
     return new TableRow({ cantSplit: true, children: cells });
   });
-  const t = table.total;
   const total = new TableRow({
+    cantSplit: true,
     children: [
-      cell(t.label, { align: "center", bold: true, columnSpan: 3, width: widths[0] + widths[1] + widths[2] }),
-      cell(figureText(t.weight), { align: "right", bold: true, width: widths[3] }),
-      cell(figureText(t.score), { align: "right", bold: true, width: widths[4] }),
+      c("总分", 0, 6, { align: "center", bold: true }),
+      c(formFigureText(form.total.weight), 6, 1, { align: "center", bold: true }),
+      c(formFigureText(form.total.score), 7, 1, { align: "center", bold: true }),
+      c("", 8),
     ],
   });
-  const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: [header, ...rows, total],
-  });
+
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 120, line: 700, lineRule: LineRuleType.EXACT },
+      keepNext: true,
+      children: runs(form.title, "title"),
+    }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, keepNext: true, children: runs(form.period, "body") }),
+    formTable(w, top),
+    // Keeps the two tables apart (adjacent tables merge into one) without a visible gap.
+    new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: "", size: 2 })] }),
+    formTable(w, [header, ...body, total]),
+  ];
 }
 
 /**
@@ -202,20 +300,30 @@ function fontTableXml(): string {
 }
 
 export function reportDocument(model: ReportModel): Document {
-  const footer = new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [
-          new TextRun({
-            children: ["第 ", PageNumber.CURRENT, " 页 共 ", PageNumber.TOTAL_PAGES, " 页"],
-            font: runFont("body"),
-            size: 28,
-          }),
-        ],
-      }),
-    ],
-  });
+  const footer = () =>
+    new Footer({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [
+            new TextRun({
+              children: ["第 ", PageNumber.CURRENT, " 页 共 ", PageNumber.TOTAL_PAGES, " 页"],
+              font: runFont("body"),
+              size: 28,
+            }),
+          ],
+        }),
+      ],
+    });
+  const margin = {
+    top: twips(PAGE_MARGINS_MM.top),
+    bottom: twips(PAGE_MARGINS_MM.bottom),
+    left: twips(PAGE_MARGINS_MM.left),
+    right: twips(PAGE_MARGINS_MM.right),
+    header: twips(15),
+    footer: twips(20),
+  };
+  const appendix = model.blocks.find((b): b is Extract<Block, { kind: "appendix" }> => b.kind === "appendix");
   return new Document({
     title: model.title,
     styles: {
@@ -225,22 +333,20 @@ export function reportDocument(model: ReportModel): Document {
     },
     sections: [
       {
-        properties: {
-          page: {
-            size: A4,
-            margin: {
-              top: twips(PAGE_MARGINS_MM.top),
-              bottom: twips(PAGE_MARGINS_MM.bottom),
-              left: twips(PAGE_MARGINS_MM.left),
-              right: twips(PAGE_MARGINS_MM.right),
-              header: twips(15),
-              footer: twips(20),
-            },
-          },
-        },
-        footers: { default: footer },
+        properties: { page: { size: A4, margin } },
+        footers: { default: footer() },
         children: model.blocks.flatMap(blockParagraphs),
       },
+      // The 附表 on A4 landscape pages of its own section (the library swaps width and height).
+      ...(appendix
+        ? [
+            {
+              properties: { page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin } },
+              footers: { default: footer() },
+              children: officialFormContent(appendix.form),
+            },
+          ]
+        : []),
     ],
   });
 }

@@ -114,7 +114,7 @@ interface TitleArea {
 
 function readTitleArea(grid: Grid, region: FormRegion): TitleArea {
   const out: TitleArea = { title: "", titleCell: grid.cell(region.header.row, grid.data.startCol), info: [], texts: [] };
-  const labels = new Map(INFO_LABELS.map((l) => [headerKey(l), l]));
+  const labels = new Map(INFO_LABELS.map((l) => [headerKey(normalizeText(l)), l]));
   let yearFromTitle: number | undefined;
   let yearElsewhere: number | undefined;
   for (let row = region.top; row < region.header.row; row++) {
@@ -450,10 +450,14 @@ function readIndicators(grid: Grid, region: FormRegion, year: number, log: Issue
   const cell = (row: number, col: number | undefined, fallback: number) => grid.cell(row, col ?? fallback);
   const items: Indicator[] = [];
   const groupWeights = new Map<string, { weight: number; rows: Indicator[]; cell: string }>();
-  let anyNumber = false;
   let level1 = "";
   let level2 = "";
   const end = region.total !== undefined ? region.total - 1 : region.last;
+  // A block without a single number (only template lines and words) is one problem, not one per row.
+  if (!blockHasNumber(grid, region, end, year)) {
+    log.error(headerCell, `绩效指标部分（第 ${region.header.row} 行起）没有可评分的指标：分值、得分、指标值和实际完成值中没有任何数字`);
+    return undefined;
+  }
   const errorsBefore = log.errors.length;
   for (let row = region.header.lastRow + 1; row <= end; row++) {
     const l1raw = text(row, c.level1);
@@ -471,13 +475,6 @@ function readIndicators(grid: Grid, region: FormRegion, year: number, log: Issue
     const actualText = text(row, c.actual);
     const weightRead = c.weight !== undefined ? readNumber(grid, row, c.weight) : undefined;
     const scoreRead = c.score !== undefined ? readNumber(grid, row, c.score) : undefined;
-    if (
-      weightRead?.ok ||
-      scoreRead?.ok ||
-      typeof grid.value(row, c.target ?? 0) === "number" ||
-      typeof grid.value(row, c.actual ?? 0) === "number"
-    )
-      anyNumber = true;
     const hasData = Boolean(targetText || actualText);
     // Unused template lines (指标2：, ……, a bare 二级 label) and subtotal lines are not indicators.
     if (!name || PLACEHOLDER_ONLY.test(name) || (NUMBERED_LINE.test(name) && !hasData)) {
@@ -573,8 +570,8 @@ function readIndicators(grid: Grid, region: FormRegion, year: number, log: Issue
     items.push(indicator);
   }
   if (log.errors.length > errorsBefore) return undefined;
-  if (!anyNumber || items.length === 0) {
-    log.error(headerCell, `绩效指标部分（第 ${region.header.row} 行起）没有可评分的指标：分值、得分、指标值和实际完成值中没有任何数字`);
+  if (items.length === 0) {
+    log.error(headerCell, `绩效指标部分（第 ${region.header.row} 行起）没有可评分的指标`);
     return undefined;
   }
   const weightsKnown = c.weight !== undefined;
@@ -609,6 +606,15 @@ function readIndicators(grid: Grid, region: FormRegion, year: number, log: Issue
     hasScoreColumn: c.score !== undefined,
     weightsKnown,
   };
+}
+
+function blockHasNumber(grid: Grid, region: FormRegion, end: number, year: number): boolean {
+  const c = region.header.cols;
+  for (let row = region.header.lastRow + 1; row <= end; row++) {
+    if ([c.weight, c.score].some((col) => col !== undefined && readNumber(grid, row, col).ok)) return true;
+    if ([c.target, c.actual].some((col) => readFormValue(grid, row, col, year))) return true;
+  }
+  return false;
 }
 
 /** 产出指标（50分） → 产出指标. */

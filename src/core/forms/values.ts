@@ -23,8 +23,9 @@ const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const MONTH = /^(?:(\d{4})年)?(\d{1,2})月(?:份)?(上旬|中旬|下旬|底|末)?(?:(\d{1,2})日)?(?:前|以前|之前|底前|末前|内|完成|前完成)?$/;
 
 /**
- * Months from the start of `year`: 2023年12月 = 12, 2024年3月 = 15, 11月20日 = 10 + 20/30. A month
- * without a day means its end (a deadline "9月前" is met in September).
+ * Months from the start of `year`: 2023年12月 = 12, 2024年3月 = 15, 12月15日 = 11 + 15/30 (a month
+ * counts 30 days, so a reviewer gets the same figure by hand). A month without a day means its end
+ * (a deadline "9月前" is met in September).
  */
 export function monthValue(text: string, year: number): number | undefined {
   const s = normalizeText(text).replace(/\s+/g, "");
@@ -39,7 +40,7 @@ export function monthValue(text: string, year: number): number | undefined {
   if (m[4]) {
     const d = Number(m[4]);
     if (d < 1 || d > days) return undefined;
-    inMonth = d / days;
+    inMonth = Math.min(d / 30, 1);
   } else if (m[3] === "上旬") inMonth = 1 / 3;
   else if (m[3] === "中旬") inMonth = 2 / 3;
   return Math.round(((y - year) * 12 + month - 1 + inMonth) * 1e6) / 1e6;

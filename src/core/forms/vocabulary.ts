@@ -18,6 +18,8 @@ export const INDICATOR_FIELDS = {
     "未完成原因和改进措施",
     "偏差原因分析",
     "未完成原因分析及改进措施",
+    "未完成原因分析",
+    "未完成原因",
     "偏差原因及改进措施",
   ],
   nature: ["指标性质"],
@@ -28,7 +30,7 @@ export type IndicatorField = keyof typeof INDICATOR_FIELDS;
 export const FUND_FIELDS = {
   initial: ["年初预算数"],
   budget: ["全年预算数", "预算数", "调整后预算数", "全年预算"],
-  spent: ["全年执行数", "执行数", "实际支出", "全年实际支出", "实际执行数"],
+  spent: ["全年执行数", "执行数", "实际支出", "全年实际支出", "实际执行数", "预算执行数"],
   weight: ["分值", "权重"],
   rate: ["执行率", "预算执行率"],
   score: ["得分", "自评得分"],
@@ -37,7 +39,7 @@ export type FundField = keyof typeof FUND_FIELDS;
 
 /** Fund rows by their label (after a leading 其中：). Checked in this order. */
 export const FUND_ROW_KINDS: ReadonlyArray<[RegExp, "total" | "source" | "basic" | "project"]> = [
-  [/^(年度资金总额|资金总额|年度资金合计|合计|总计|资金合计)$/, "total"],
+  [/^(年度资金总额|资金总额|年度资金合计|合计|总计|资金合计|总额)$/, "total"],
   [/^基本支出/, "basic"],
   [/^项目支出/, "project"],
   [/财政拨款|上年结转|结转|其他资金|其他收入|自有资金|收入|资金$/, "source"],

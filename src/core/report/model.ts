@@ -3,11 +3,12 @@
  * 自评报告 sheet and the .docx are rendered, so the two cannot disagree.
  */
 import type { TextSection } from "../contract";
-import { a1 } from "../cells";
 import type { Evaluation } from "../evaluate";
 import type { ScoreSheetLayout } from "../sheets/scoreSheet";
 import { generatedEfficiency, generatedPerformance, generatedProblems } from "./generate";
-import { type Figure, type FigureKind, type Paragraph, type Part, paragraph, scoreSheetFigure } from "./parts";
+import type { OfficialForm } from "./officialForm";
+import { buildOfficialForm } from "./officialFormData";
+import { type FigureKind, type Paragraph, type Part, paragraph, scoreSheetFigure } from "./parts";
 import { chineseNumber } from "./typography";
 
 export type { Figure, Paragraph, Part } from "./parts";
@@ -16,21 +17,8 @@ export type Block =
   | { kind: "title"; text: string }
   | { kind: "heading"; level: 1 | 2; text: string }
   | Paragraph
-  | { kind: "appendix"; title: string; table: AppendixTable };
-
-export interface AppendixRow {
-  level1: string;
-  level2: string;
-  name: string;
-  weight: Figure;
-  score: Figure;
-}
-
-export interface AppendixTable {
-  header: { level1: string; level2: string; name: string; weight: string; score: string };
-  rows: AppendixRow[];
-  total: { label: string; weight: Figure; score: Figure };
-}
+  /** The 附表: the official 自评表, printed on its own landscape sheet / section. */
+  | { kind: "appendix"; title: string; form: OfficialForm };
 
 export interface ReportModel {
   title: string;
@@ -157,7 +145,7 @@ export function buildReportModel(ev: Evaluation, layout: ScoreSheetLayout): Repo
         blocks.push(...s.body);
       });
   });
-  blocks.push({ kind: "appendix", title: `附表：${t.appendix}`, table: appendixTable(ev, layout) });
+  blocks.push({ kind: "appendix", title: `附表：${t.appendix}`, form: buildOfficialForm(ev, layout) });
   return { title, blocks };
 }
 
@@ -167,28 +155,4 @@ export function reportTitle(ev: Evaluation): string {
   if (form?.projectName && info.evaluationType === "项目支出")
     return `${info.year}年度${form.projectName.replace(/项目$/, "")}项目支出绩效自评报告`;
   return `${info.year}年度${info.unitName}${info.evaluationType}绩效自评报告`;
-}
-
-function appendixTable(ev: Evaluation, layout: ScoreSheetLayout): AppendixTable {
-  // Relative references: down a run of indicators the formula is the same in R1C1, so Excel
-  // receives one formula per run, not one per row.
-  const cell = (row: number, col: number) => a1(row, col);
-  return {
-    header: { level1: "一级指标", level2: "二级指标", name: "三级指标", weight: "分值", score: "得分" },
-    rows: ev.items.map((item, i) => {
-      const row = layout.indicatorFirstRow + i;
-      return {
-        level1: item.indicator.level1,
-        level2: item.indicator.level2,
-        name: item.indicator.name,
-        weight: scoreSheetFigure("score", item.weight, cell(row, layout.indicatorCols.weight)),
-        score: scoreSheetFigure("score", item.score, cell(row, layout.indicatorCols.score)),
-      };
-    }),
-    total: {
-      label: "合计",
-      weight: scoreSheetFigure("score", ev.maxScore, layout.maxScore),
-      score: scoreSheetFigure("score", ev.totalScore, layout.totalScore),
-    },
-  };
 }

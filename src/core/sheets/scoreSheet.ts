@@ -4,7 +4,8 @@
  * referenced; numbers typed as text are written as the parsed constant with a note beside them.
  */
 import { CATEGORY, SHEET } from "../contract";
-import { a1, absRange, rangeA1, sheetRef } from "../cells";
+import { a1, absRange, rangeA1 } from "../cells";
+import { sourceFormula } from "../sourceFormula";
 import { type Evaluation, type ScoredItem, rateOf } from "../evaluate";
 import { iferror, ref, str, toFormula } from "../expr";
 import { excelRound } from "../format";
@@ -107,18 +108,9 @@ const TOTAL_LINE = "年度资金总额";
 /** A number from the input: a reference to its cell, the text read live, or the constant parsed from it. */
 function numberCell(source: NumberSource | undefined, style: string, notes: string[], label: string): PlanCell {
   if (!source) return value(null, style);
-  const cell = sheetRef(source.sheet, source.row, source.col);
-  const scaled = (x: string) =>
-    source.scale === 1 ? x : source.scale > 1 ? `${x}*${source.scale}` : `${x}/${Math.round(1 / source.scale)}`;
-  if (source.kind === "text") {
-    notes.push(`${label}由文本“${source.text}”解析`);
-    if (!source.extract) return value(source.value, style);
-    // The number's place in the text is fixed (10期, ≥95%): read it live, so an edit moves the score.
-    const { before, after } = source.extract;
-    const digits = `SUBSTITUTE(MID(${cell},${before + 1},LEN(${cell})-${before + after}),",","")`;
-    return formula(scaled(`VALUE(${digits})`), source.value, style);
-  }
-  return formula(scaled(cell), source.value, style);
+  if (source.kind === "text") notes.push(`${label}由文本“${source.text}”解析`);
+  const f = sourceFormula(source);
+  return f === null ? value(source.value, style) : formula(f, source.value, style);
 }
 
 export interface ScoreSheetResult {

@@ -68,7 +68,7 @@ const national: CorpusEntry = {
                 level2: "社会效益指标",
                 name: "党建品牌影响力",
                 target: "明显提升",
-                actual: "有所提升",
+                actual: "明显提升",
                 weight: 10,
                 score: 7,
                 deviation: "宣传覆盖面不足，下年拓展新媒体渠道。",
@@ -118,7 +118,7 @@ const national: CorpusEntry = {
         differences: 0,
       },
     ],
-    // 有所提升 → tier 达成 → [8, 10]; 7 is outside.
+    // 明显提升 as the actual → tier 达成 → [8, 10]; 7 is outside.
     warnings: [{ cell: "Sheet1!H19", includes: "得分范围" }],
   },
 };
@@ -573,7 +573,7 @@ const timeTargets: CorpusEntry = {
         indicators: [
           { name: "项目完工时间", method: "反向比例", weight: 20, score: 16, filled: 20 }, // months 15 vs 12: 20×12/15
           { name: "实施方案印发时间", method: "反向比例", weight: 10, score: 10, filled: 10 }, // 8 ≤ 9
-          { name: "验收完成时间", method: "反向比例", weight: 10, score: 9.57, filled: 9.57 }, // 11+15/30 = 11.5: 10×11/11.5 = 9.565
+          { name: "验收完成时间", method: "反向比例", weight: 10, score: 9.57, filled: 9.57 }, // 11+15/30 = 11.5 (a month counts 30 days): 10×11/11.5 = 9.565
           { name: "群众诉求办结时限", method: "反向比例", weight: 10, score: 6.67, filled: 6.67 }, // 10×2/3
           { name: "资料审核周期", method: "反向比例", weight: 10, score: 10, filled: 10 }, // 25 ≤ 30
           { name: "改造党建阵地点位", method: "正向比例", weight: 20, score: 20, filled: 20 },

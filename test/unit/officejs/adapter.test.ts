@@ -76,18 +76,25 @@ describe("round trips", () => {
 });
 
 describe("what is written", () => {
-  test("the report's page layout arrives: A4, print area, footer, page breaks before each 附表 page", async () => {
+  test("the report's page layout arrives: A4, print area, footer; the 附表's landscape, print titles, merges and page breaks", async () => {
     const model = await sampleWorkbook();
     const { result } = await run(model, "report");
-    const plan = result.plan.sheets.find((s) => s.name === "自评报告")!;
-    const sheet = model.findSheet("自评报告")!;
+    for (const name of ["自评报告", "自评报告附表"]) {
+      const plan = result.plan.sheets.find((s) => s.name === name)!;
+      const sheet = model.findSheet(name)!;
+      expect(sheet.pageBreaks ?? []).toEqual((plan.pageBreaksAfter ?? []).map((r) => r + 1));
+      expect(sheet.pageLayout).toMatchObject({
+        paperSize: "A4",
+        orientation: plan.pageSetup!.orientation === "landscape" ? "Landscape" : "Portrait",
+        printArea: plan.pageSetup!.printArea,
+        centerFooter: plan.pageSetup!.centerFooter,
+      });
+    }
+    const appendix = model.findSheet("自评报告附表")!;
+    const plan = result.plan.sheets.find((s) => s.name === "自评报告附表")!;
     expect(plan.pageBreaksAfter!.length).toBeGreaterThan(0);
-    expect(sheet.pageBreaks).toEqual(plan.pageBreaksAfter!.map((r) => r + 1));
-    expect(sheet.pageLayout).toMatchObject({
-      paperSize: "A4",
-      printArea: plan.pageSetup!.printArea,
-      centerFooter: plan.pageSetup!.centerFooter,
-    });
+    expect(appendix.pageLayout.printTitleRows).toBe(plan.pageSetup!.printTitleRows!.replace(/(\d+)/g, "$$$1"));
+    expect(appendix.merges.length).toBe(plan.merges.length);
   });
 
   test("reads the used range as the core expects (one sync) and writes formulas and text", async () => {
