@@ -175,7 +175,7 @@ test("the sample → 计算得分 → 生成报告 → download; LibreOffice agr
     const s = document.querySelector("#jx-status");
     return !!s && !s.querySelector(".jx-spinner") && /已写入|Word/.test(s.textContent ?? "");
   });
-  expect(await sheetNames(page)).toEqual(["基本信息", "预算执行", "绩效指标", "文字材料", "评分结果", "自评报告"]);
+  expect(await sheetNames(page)).toEqual(["基本信息", "预算执行", "绩效指标", "文字材料", "评分结果", "自评报告", "自评报告附表"]);
   // The input sheets are byte-for-byte what they were.
   expect((await dump(page)).slice(0, 4)).toEqual(inputsBefore.slice(0, 4));
   await shot(page, "03-report");
