@@ -48,6 +48,8 @@ module.exports = (env = {}, argv = {}) => {
           { from: "src/taskpane/taskpane.css" },
           { from: "src/playground/playground.css" },
           { from: "assets/sample.xlsx" },
+          // The official 自评表 sample (playground ?sample=form), from the corpus work.
+          { from: "assets/sample-form.xlsx", noErrorOnMissing: true },
           { from: "assets/icon-*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
         ],
       }),

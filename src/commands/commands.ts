@@ -38,13 +38,14 @@ async function guarded(event: Office.AddinCommands.Event, work: () => Promise<vo
 
 export function scoreCommand(event: Office.AddinCommands.Event): Promise<void> {
   return guarded(event, async () => {
-    await runScoring("score", undefined);
+    await runScoring("score");
   });
 }
 
+/** 生成报告 from the ribbon: on a workbook of forms, the first form (tab order) with the rule scores. */
 export function reportCommand(event: Office.AddinCommands.Event): Promise<void> {
   return guarded(event, async () => {
-    await runScoring("report", undefined);
+    await runScoring("report");
   });
 }
 

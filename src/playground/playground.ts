@@ -3,7 +3,8 @@
  * real task-pane bundle runs, shows the workbook, loads any .xlsx (the sample by default, or one
  * dropped in) and downloads the result. It exists for everyone without Excel, and for the e2e test.
  *
- * Query options: ?empty (start with a blank workbook), ?lang=en-US, ?api=1.8 (an old host).
+ * Query options: ?empty (start with a blank workbook), ?sample=form (the official 自评表 sample,
+ * assets/sample-form.xlsx, instead of the template sample), ?lang=en-US, ?api=1.8 (an old host).
  */
 import { columnLetter } from "../core/cells";
 import { FakeWorkbook, MAX_COLS, fakeExcelRun, parseAddress } from "./fakeExcel";
@@ -54,8 +55,16 @@ async function loadBytes(bytes: ArrayBuffer): Promise<void> {
   render();
 }
 
-async function loadSample(): Promise<void> {
-  const res = await fetch("sample.xlsx");
+/** The bundled samples: the template workbook (assets/sample.xlsx) and an official form (assets/sample-form.xlsx). */
+const SAMPLES = { template: "sample.xlsx", form: "sample-form.xlsx" } as const;
+type SampleKind = keyof typeof SAMPLES;
+
+async function loadSample(kind: SampleKind = "template"): Promise<void> {
+  const res = await fetch(SAMPLES[kind]);
+  if (!res.ok) {
+    window.alert(`${SAMPLES[kind]}: ${res.status} ${res.statusText}`);
+    return;
+  }
   await loadBytes(await res.arrayBuffer());
 }
 
@@ -93,7 +102,8 @@ function toolbar(): void {
       model = blankWorkbook();
       render();
     }),
-    button("pg-sample", "加载示例", () => void loadSample()),
+    button("pg-sample", "加载示例", () => void loadSample("template")),
+    button("pg-sample-form", "加载自评表示例", () => void loadSample("form")),
     file,
     button("pg-download", "下载工作簿 (.xlsx)", async () => {
       const bytes = await saveXlsx(model);
@@ -202,5 +212,5 @@ globals.jixiaoPlayground = {
 document.addEventListener("DOMContentLoaded", () => {
   toolbar();
   render();
-  if (!params.has("empty")) void loadSample();
+  if (!params.has("empty")) void loadSample(params.get("sample") === "form" ? "form" : "template");
 });

@@ -4,7 +4,7 @@
  */
 import { OfficeJsWorkbook } from "../adapters/officejs/officeWorkbook";
 import type { EvaluationType } from "../core/contract";
-import { type Command, type CommandResult, planCommand, planTemplate } from "../core/engine";
+import { type Command, type CommandResult, type RunOptions, planCommand, planTemplate } from "../core/engine";
 import { ALL_SHEETS } from "../port/workbook";
 
 export type Stage = "reading" | "computing" | "writing";
@@ -19,9 +19,13 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 
 export const excelRun: ExcelRun = (batch) => Excel.run(batch);
 
+/**
+ * 计算得分 / 生成报告. Every sheet is read: an official 自评表 may be on any sheet (forms.md);
+ * `options` carries the profile override and, for forms, the form to report and which scores.
+ */
 export async function runScoring(
   command: Command,
-  profileId: string | undefined,
+  options: RunOptions = {},
   onStage: (s: Stage) => void = () => undefined,
   run: ExcelRun = excelRun,
 ): Promise<CommandResult> {
@@ -31,7 +35,9 @@ export async function runScoring(
     const snapshot = await port.read(ALL_SHEETS);
     onStage("computing");
     // planCommand also refreshes an existing 自评报告 on 计算得分 (its formulas read 评分结果).
-    const result = planCommand(snapshot, command, { profileId: profileId || undefined });
+    // The pane remembers the picked form; if its sheet was renamed or deleted since, the first form is reported.
+    const formSheet = options.formSheet && snapshot.sheetNames.includes(options.formSheet) ? options.formSheet : undefined;
+    const result = planCommand(snapshot, command, { ...options, formSheet, profileId: options.profileId || undefined });
     onStage("writing");
     await port.apply(result.plan);
     return result;

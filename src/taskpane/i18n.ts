@@ -4,7 +4,7 @@ export const zhCN = {
   title: "绩效自评助手",
   subtitle: "根据预算执行和绩效指标计算自评得分、生成自评报告",
   profileLabel: "评分规则",
-  profileAuto: "按“基本信息”表（默认）",
+  profileAuto: "自动（按“基本信息”表或自评表类型）",
   profileOption: "{name}（{id}）",
   templateTypeLabel: "模板类型",
   insertTemplate: "插入模板",
@@ -39,6 +39,22 @@ export const zhCN = {
   unsupported:
     "此版本的 Excel 不支持本加载项（需要 ExcelApi 1.9，即 Excel 2021、Excel 2024、Microsoft 365 或 Excel 网页版）。请升级 Office 后重试。",
   selectFailed: "无法定位到 {cell}：{message}",
+  formsFound: "找到 {count} 张自评表",
+  formLine: "{sheet}：{details}",
+  formSeparator: " · ",
+  formYear: "{year}年度",
+  formOption: "{sheet}：{name}",
+  formPick: "报告的自评表",
+  ruleScore: "规则得分",
+  filledScore: "填报得分",
+  differencesLabel: "得分不一致",
+  differencesCount: "{count} 处",
+  differencesTitle: "填报得分 → 规则得分（点击定位）",
+  differenceHint: "点击定位到 {cell}",
+  differenceScores: "{filled} → {rule}",
+  reportScores: "报告采用",
+  reportDoneForm: "已写入“评分结果”和“自评报告”表（{sheet}，{scores}）",
+  docxFileNameForm: "{year}年度{project}绩效自评报告.docx",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -47,7 +63,7 @@ export const enUS: Record<MessageKey, string> = {
   title: "Performance Self-Evaluation",
   subtitle: "Scores budget execution and performance indicators and writes the self-evaluation report",
   profileLabel: "Scoring rules",
-  profileAuto: "From the 基本信息 sheet (default)",
+  profileAuto: "Automatic (from the workbook)",
   profileOption: "{name} ({id})",
   templateTypeLabel: "Template type",
   insertTemplate: "Insert template",
@@ -82,6 +98,22 @@ export const enUS: Record<MessageKey, string> = {
   unsupported:
     "This version of Excel cannot run the add-in (it needs ExcelApi 1.9: Excel 2021, Excel 2024, Microsoft 365 or Excel on the web). Please update Office.",
   selectFailed: "Could not select {cell}: {message}",
+  formsFound: "{count} self-evaluation form(s) found",
+  formLine: "{sheet}: {details}",
+  formSeparator: " · ",
+  formYear: "{year}",
+  formOption: "{sheet}: {name}",
+  formPick: "Form to report",
+  ruleScore: "Rule score",
+  filledScore: "Filled score",
+  differencesLabel: "Scores that differ",
+  differencesCount: "{count}",
+  differencesTitle: "Filled score → rule score (click to select)",
+  differenceHint: "Click to select {cell}",
+  differenceScores: "{filled} → {rule}",
+  reportScores: "The report states",
+  reportDoneForm: "The 评分结果 and 自评报告 sheets were written ({sheet}, {scores})",
+  docxFileNameForm: "{year}年度{project}绩效自评报告.docx",
 };
 
 export type Messages = Record<MessageKey, string>;

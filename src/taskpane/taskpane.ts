@@ -1,6 +1,7 @@
 /**
- * The task pane: three actions, a profile picker, progress, the summary card, and the list of
- * errors and warnings (click one to select its cell). All text comes from i18n.ts.
+ * The task pane: three actions, a profile picker, progress, the summary card (the template's, or
+ * the forms card of forms.ts), and the list of errors and warnings (click one to select its cell).
+ * All text comes from i18n.ts.
  */
 import { reportDocx } from "../adapters/docx/reportDocx";
 import { EVALUATION_TYPES, type EvaluationType } from "../core/contract";
@@ -10,30 +11,25 @@ import type { CellIssue } from "../core/issues";
 import { PROFILES } from "../core/profiles";
 import type { Summary } from "../core/summary";
 import { type Stage, insertTemplate, runScoring, selectCell } from "./actions";
+import { el } from "./dom";
+import { type FormChoice, renderFormCard, reportOptions } from "./forms";
 import { type MessageKey, type Messages, format, messagesFor } from "./i18n";
 import { formatRate } from "../core/format";
 
-type Child = Node | string | null | undefined | false;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | boolean> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === false) continue;
-    if (k === "class") node.className = String(v);
-    else node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children) if (c) node.append(c);
-  return node;
+/** What the pane calls; the unit tests pass fakes. */
+export interface PaneActions {
+  runScoring: typeof runScoring;
+  insertTemplate: typeof insertTemplate;
+  selectCell: (cell: string) => Promise<void>;
+  reportDocx: typeof reportDocx;
 }
+
+const OFFICE_ACTIONS: PaneActions = { runScoring, insertTemplate, selectCell: (cell) => selectCell(cell), reportDocx };
 
 // The report's own rule (100%, 92.87%), so the card and the report never show a rate two ways.
 const percent = (r: number | null, m: Messages) => (r === null ? m.notApplicable : formatRate(r));
 
-export function startPane(root: HTMLElement, m: Messages, supported: boolean): void {
+export function startPane(root: HTMLElement, m: Messages, supported: boolean, actions: PaneActions = OFFICE_ACTIONS): void {
   document.title = m.title;
   document.documentElement.lang = m === messagesFor("en-US") ? "en-US" : "zh-CN";
   const status = el("div", { class: "jx-status", role: "status", "aria-live": "polite", id: "jx-status" });
@@ -69,17 +65,25 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean): v
     el("div", { class: "jx-buttons" }, buttons.template),
     status,
     summary,
-    issues,
+    // The Word download right under the result, above a possibly long list of notes.
     download,
+    issues,
   );
 
   let busy = false;
   let docxUrl: string | null = null;
+  // Forms: the last summary and the user's choice of form and scores, kept for the next run.
+  let lastSummary: Summary | null = null;
+  const choice: FormChoice = { scores: "rule" };
   const setStatus = (text: string, kind: "busy" | "ok" | "error" | "idle") => {
     status.className = `jx-status${kind === "ok" ? " jx-ok" : kind === "error" ? " jx-error" : ""}`;
     status.replaceChildren(...(kind === "busy" ? [el("span", { class: "jx-spinner", "aria-hidden": "true" })] : []), text);
   };
   const stageText: Record<Stage, MessageKey> = { reading: "busyReading", computing: "busyComputing", writing: "busyWriting" };
+
+  const trySelect = (cell: string) => {
+    actions.selectCell(cell).catch((e: unknown) => setStatus(format(m.selectFailed, { cell, message: errorText(e) }), "error"));
+  };
 
   const showIssues = (errors: CellIssue[], warnings: CellIssue[]) => {
     const list = (title: string, items: CellIssue[], kind: "error" | "warning") =>
@@ -99,11 +103,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean): v
                   el("code", {}, i.cell),
                   el("span", {}, i.message),
                 );
-                b.addEventListener("click", () => {
-                  selectCell(i.cell).catch((e: unknown) =>
-                    setStatus(format(m.selectFailed, { cell: i.cell, message: errorText(e) }), "error"),
-                  );
-                });
+                b.addEventListener("click", () => trySelect(i.cell));
                 return el("li", {}, b);
               }),
             ),
@@ -115,8 +115,11 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean): v
   };
 
   const showSummary = (s: Summary | null) => {
+    lastSummary = s;
     summary.hidden = !s;
+    summary.classList.toggle("jx-forms", s?.source === "form");
     if (!s) return summary.replaceChildren();
+    if (s.source === "form") return renderFormCard(summary, s, choice, m, { selectCell: trySelect });
     summary.replaceChildren(
       el("h2", {}, m.summaryTitle),
       el(
@@ -165,26 +168,38 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean): v
     }
   };
 
+  const reportDone = (s: Summary) =>
+    s.source === "form" && s.sheet
+      ? format(m.reportDoneForm, { sheet: s.sheet, scores: (s.reportedScores ?? choice.scores) === "filled" ? m.filledScore : m.ruleScore })
+      : m.reportDone;
+
   const runCommand = (command: Command) =>
     guard(async () => {
       clearDownload();
       showIssues([], []);
-      const result = await runScoring(command, profile.value, (s) => setStatus(m[stageText[s]], "busy"));
+      // Forms: the picked form and scores go to 计算得分 too, which refreshes an existing 自评报告.
+      const options = { profileId: profile.value, ...reportOptions(lastSummary, choice) };
+      const result = await actions.runScoring(command, options, (s) => setStatus(m[stageText[s]], "busy"));
       showSummary(result.summary);
       showIssues([], result.summary.warnings);
       const wroteReport = result.plan.sheets.length > 1;
-      setStatus(wroteReport ? m.reportDone : m.scoreDone, "ok");
+      const done = !wroteReport ? m.scoreDone : reportDone(result.summary);
+      setStatus(done, "ok");
       if (command !== "report") return;
       setStatus(m.busyDocx, "busy");
       try {
-        const bytes = await reportDocx(result);
+        const bytes = await actions.reportDocx(result);
         docxUrl = URL.createObjectURL(
           new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }),
         );
-        const name = format(m.docxFileName, { year: result.summary.year, unit: result.summary.unit });
+        const { year, unit, project } = result.summary;
+        const name =
+          result.summary.source === "form"
+            ? format(m.docxFileNameForm, { year, project: project || unit })
+            : format(m.docxFileName, { year, unit });
         download.replaceChildren(el("a", { class: "jx-link", id: "jx-docx", href: docxUrl, download: name }, m.downloadDocx));
         download.hidden = false;
-        setStatus(m.reportDone, "ok");
+        setStatus(done, "ok");
       } catch (e) {
         setStatus(format(m.docxFailed, { message: errorText(e) }), "error");
       }
@@ -198,7 +213,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean): v
       showSummary(null);
       showIssues([], []);
       setStatus(m.busyWriting, "busy");
-      const out = await insertTemplate(templateType.value as EvaluationType);
+      const out = await actions.insertTemplate(templateType.value as EvaluationType);
       setStatus(
         out.created.length > 0
           ? format(m.templateCreated, { sheets: out.created.join(m.listSeparator) })

@@ -3,7 +3,9 @@
  * fake Excel object model) in Debian's Chromium. Empty workbook → 插入模板; the sample → 计算得分
  * (96.9, 优) → 生成报告 → the downloaded workbook recalculated by LibreOffice gives the CLI's
  * figures; a bad workbook lists cell-addressed errors, selects the cell on click, changes nothing.
- * Screenshots of each step go to test-output/e2e/.
+ * Official 自评表 forms: 计算得分 lists the forms found with rule and filled totals side by side, a
+ * difference selects its 得分 cell, the picked form and 填报得分 go to 生成报告 (.docx downloaded).
+ * Screenshots of each step go to test-output/e2e/ (the forms steps also as the 340 px pane alone).
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -15,11 +17,13 @@ import { type Browser, type Page, chromium } from "playwright-core";
 import type { Summary } from "../../src/core/summary";
 import { recalculate, valueRightOf } from "../support/libreoffice";
 import { cli, tempDir } from "../support/workbooks";
+import { FORM_WORKBOOK, formWorkbookBytes } from "../unit/officejs/formWorkbook";
 
 const ROOT = path.join(__dirname, "../..");
 const OUT = path.join(ROOT, "test-output/e2e");
 const BUILD = path.join(ROOT, "test-output/e2e-build");
 const SAMPLE = path.join(ROOT, "assets/sample.xlsx");
+const SAMPLE_FORM = path.join(ROOT, "assets/sample-form.xlsx");
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -115,6 +119,27 @@ const sheetNames = (page: Page) =>
   page.evaluate(() => (window as unknown as { jixiaoPlayground: { sheetNames(): string[] } }).jixiaoPlayground.sheetNames());
 const dump = (page: Page) => page.evaluate(() => (window as unknown as { jixiaoPlayground: { dump(): string[] } }).jixiaoPlayground.dump());
 const statusText = (page: Page) => page.locator("#jx-status").innerText();
+const paneShot = (page: Page, name: string) => page.locator(".pg-pane").screenshot({ path: path.join(OUT, `${name}.png`) });
+const selection = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { jixiaoPlayground: { selection(): { sheet: string; address: string } | null } }).jixiaoPlayground.selection(),
+  );
+/** Waits for a command to finish: no spinner, a done (or failed) status. */
+const settled = (page: Page) =>
+  page.waitForFunction(() => {
+    const s = document.querySelector("#jx-status");
+    return !!s && !s.querySelector(".jx-spinner") && (s.textContent ?? "") !== "";
+  });
+/** The status line and the error list, so a failed command shows its messages in the assertion. */
+const outcome = async (page: Page) => ({
+  status: await statusText(page),
+  errors: await page.locator(".jx-issue.jx-error").allInnerTexts(),
+});
+const downloadDocx = async (page: Page, file: string) => {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.locator("#jx-docx").click()]);
+  await dl.saveAs(file);
+  return fs.readFileSync(file);
+};
 
 test("empty workbook → 插入模板 creates the four input sheets", async () => {
   const page = await openPage("?empty");
@@ -150,7 +175,7 @@ test("the sample → 计算得分 → 生成报告 → download; LibreOffice agr
     const s = document.querySelector("#jx-status");
     return !!s && !s.querySelector(".jx-spinner") && /已写入|Word/.test(s.textContent ?? "");
   });
-  expect(await sheetNames(page)).toEqual(["基本信息", "预算执行", "绩效指标", "文字材料", "评分结果", "自评报告"]);
+  expect(await sheetNames(page)).toEqual(["基本信息", "预算执行", "绩效指标", "文字材料", "评分结果", "自评报告", "自评报告附表"]);
   // The input sheets are byte-for-byte what they were.
   expect((await dump(page)).slice(0, 4)).toEqual(inputsBefore.slice(0, 4));
   await shot(page, "03-report");
@@ -234,6 +259,115 @@ test("a bad workbook: cell-addressed errors, click selects the cell, nothing cha
   await shot(page, "04-errors");
   await page.context().close();
 }, 60_000);
+
+test("official forms → 计算得分: the forms found, both totals, a difference selects its cell; the picked form → 生成报告 → .docx", async () => {
+  const page = await openPage("?empty");
+  const bytes = (await formWorkbookBytes()).toString("base64");
+  await page.evaluate(
+    (b64) => (window as unknown as { jixiaoPlayground: { loadBase64(s: string): Promise<void> } }).jixiaoPlayground.loadBase64(b64),
+    bytes,
+  );
+  expect(await sheetNames(page)).toEqual(FORM_WORKBOOK.sheets);
+  const formsBefore = await dump(page);
+
+  await page.click("#jx-score");
+  await settled(page);
+  expect(await outcome(page)).toEqual({ status: "已写入“评分结果”表", errors: [] });
+  expect(await page.locator(".jx-form-line").allInnerTexts()).toEqual(FORM_WORKBOOK.lines);
+  expect(await page.locator("#jx-form-pick").inputValue()).toBe("Sheet1");
+  expect(await page.locator("#jx-rule-total").innerText()).toBe(FORM_WORKBOOK.rule.total);
+  expect(await page.locator("#jx-rule-grade").innerText()).toBe(FORM_WORKBOOK.rule.grade);
+  expect(await page.locator("#jx-filled-total").innerText()).toBe(FORM_WORKBOOK.filled.total);
+  expect(await page.locator("#jx-filled-grade").innerText()).toBe(FORM_WORKBOOK.filled.grade);
+  expect(await page.locator("#jx-diff-count").innerText()).toBe(`${FORM_WORKBOOK.differences.length} 处`);
+  const diffs = page.locator(".jx-diff");
+  expect(await diffs.evaluateAll((bs) => bs.map((b) => b.getAttribute("data-cell")))).toEqual(FORM_WORKBOOK.differences.map((d) => d.cell));
+  for (const d of FORM_WORKBOOK.differences) {
+    const item = diffs.filter({ hasText: d.name });
+    expect(await item.locator(".jx-diff-scores").innerText()).toBe(`${d.filled} → ${d.rule}`);
+  }
+  expect(await sheetNames(page)).toContain("评分结果");
+  // The forms are never written to.
+  expect((await dump(page)).slice(0, 2)).toEqual(formsBefore);
+  await shot(page, "07-forms-score");
+  await paneShot(page, "07-forms-score-pane");
+
+  // A click on a difference selects the form's 得分 cell.
+  const target = FORM_WORKBOOK.differences[1];
+  await diffs.filter({ hasText: target.name }).click();
+  await page.waitForFunction((cell) => {
+    const sel = (
+      window as unknown as { jixiaoPlayground: { selection(): { sheet: string; address: string } | null } }
+    ).jixiaoPlayground.selection();
+    return !!sel && `${sel.sheet}!${sel.address}` === cell;
+  }, target.cell);
+  expect(await selection(page)).toEqual({ sheet: "Sheet1", address: "H18" });
+  await shot(page, "08-forms-difference");
+
+  // The other form: its own totals, no differences.
+  await page.selectOption("#jx-form-pick", "项目B");
+  expect(await page.locator("#jx-rule-total").innerText()).toBe("100");
+  expect(await page.locator("#jx-diff-count").innerText()).toBe("0 处");
+  expect(await page.locator(".jx-diff").count()).toBe(0);
+  await paneShot(page, "09-forms-other-pane");
+
+  // Back to Sheet1, report the filled scores: the picker and toggle go to 生成报告.
+  await page.selectOption("#jx-form-pick", "Sheet1");
+  await page.check("#jx-scores-filled");
+  await page.click("#jx-report");
+  await page.waitForSelector("#jx-docx");
+  await settled(page);
+  expect(await statusText(page)).toBe("已写入“评分结果”和“自评报告”表（Sheet1，填报得分）");
+  expect(await sheetNames(page)).toEqual(expect.arrayContaining([...FORM_WORKBOOK.sheets, "评分结果", "自评报告"]));
+  expect((await dump(page)).slice(0, 2)).toEqual(formsBefore);
+  expect(await page.locator("#jx-form-pick").inputValue()).toBe("Sheet1");
+  expect(await page.locator("#jx-scores-filled").isChecked()).toBe(true);
+  await shot(page, "10-forms-report");
+  await paneShot(page, "10-forms-report-pane");
+  expect(await page.locator("#jx-docx").getAttribute("download")).toBe("2023年度市直机关党建品牌建设项目绩效自评报告.docx");
+  const docx = await downloadDocx(page, path.join(OUT, "forms-report.docx"));
+  expect(docx.subarray(0, 2).toString()).toBe("PK");
+  await page.context().close();
+}, 120_000);
+
+(fs.existsSync(SAMPLE_FORM) ? test : test.skip)(
+  "the playground's ?sample=form: 计算得分 finds its forms, 生成报告 → .docx",
+  async () => {
+    const page = await openPage("?sample=form");
+    await page.waitForFunction(
+      () => (window as unknown as { jixiaoPlayground: { sheetNames(): string[] } }).jixiaoPlayground.sheetNames().join() !== "Sheet1",
+    );
+    await page.click("#jx-score");
+    await settled(page);
+    expect(await outcome(page)).toEqual({ status: "已写入“评分结果”表", errors: [] });
+    const lines = await page.locator(".jx-form-line").allInnerTexts();
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^.+：.*自评表.* · .+ · \d{4}年度$/);
+    expect(await page.locator("#jx-rule-total").innerText()).toMatch(/^\d+(\.\d+)?$/);
+    expect(await page.locator("#jx-rule-grade").innerText()).toMatch(/^[优良中差]$/);
+    await shot(page, "11-sample-form");
+    await paneShot(page, "11-sample-form-pane");
+    const diff = page.locator(".jx-diff").first();
+    if (await diff.count()) {
+      const cell = (await diff.getAttribute("data-cell"))!;
+      await diff.click();
+      await page.waitForFunction((c) => {
+        const sel = (
+          window as unknown as { jixiaoPlayground: { selection(): { sheet: string; address: string } | null } }
+        ).jixiaoPlayground.selection();
+        return !!sel && `${sel.sheet}!${sel.address}` === c.replace(/^'(.*)'!/, "$1!");
+      }, cell);
+    }
+    await page.click("#jx-report");
+    await page.waitForSelector("#jx-docx");
+    await settled(page);
+    expect(await statusText(page)).toMatch(/^已写入“评分结果”和“自评报告”表/);
+    const docx = await downloadDocx(page, path.join(OUT, "sample-form-report.docx"));
+    expect(docx.subarray(0, 2).toString()).toBe("PK");
+    await page.context().close();
+  },
+  120_000,
+);
 
 test("English Office gets English; a host below ExcelApi 1.9 gets a clear message", async () => {
   const en = await openPage("?empty&lang=en-US");

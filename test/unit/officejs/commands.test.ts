@@ -3,7 +3,9 @@
  * opens the message dialog with the cell-addressed list in Chinese.
  */
 import { FakeWorkbook, fakeExcelRun } from "../../../src/playground/fakeExcel";
+import { loadXlsx } from "../../../src/playground/xlsxBridge";
 import { generatedWorkbook } from "./fixtures";
+import { formWorkbookBytes } from "./formWorkbook";
 
 let model: FakeWorkbook;
 const dialogs: string[] = [];
@@ -51,6 +53,26 @@ test("计算得分 and 生成报告 write their sheets and complete", async () =
   expect(e3.completed).toHaveBeenCalledTimes(1);
   for (const sheet of model.sheets) for (const cell of sheet.cells.values()) expect(cell.formula ?? "").not.toContain("#REF!");
   expect(dialogs).toEqual([]);
+});
+
+test("official forms: 计算得分 and 生成报告 from the ribbon; the report is the first form's, the forms untouched", async () => {
+  model = await loadXlsx(await formWorkbookBytes());
+  const before = model.dump();
+  const e1 = event();
+  await commands.scoreCommand(e1);
+  expect(e1.completed).toHaveBeenCalledTimes(1);
+  expect(dialogs.map((d) => new URL(d).searchParams.get("lines"))).toEqual([]);
+  expect(model.findSheet("评分结果")).toBeDefined();
+  const e2 = event();
+  await commands.reportCommand(e2);
+  expect(e2.completed).toHaveBeenCalledTimes(1);
+  expect(dialogs).toEqual([]);
+  const report = model.findSheet("自评报告")!;
+  expect(report).toBeDefined();
+  const text = [...report.cells.values()].map((c) => String(c.value)).join("\n");
+  expect(text).toContain("举办党建培训班不少于10期");
+  expect(text).not.toContain("社区治理试点");
+  expect(model.dump().slice(0, 2)).toEqual(before);
 });
 
 test("bad input: completed anyway, the dialog lists the cells in Chinese, nothing written", async () => {
