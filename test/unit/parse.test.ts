@@ -111,6 +111,12 @@ describe("numbers", () => {
     const i = ind("≥90%", 0.95, { "2,5": "0.00%" });
     expect([i.target?.value, i.actual?.value, i.actual?.kind, i.actual?.scale]).toEqual([90, 95, "cell", 100]);
   });
+  test("a unit trailing the actual (190项, 12次) or the target's operator before it (≥266米) is read", () => {
+    expect([ind("≥190项", "190项").actual?.value, ind(10, "12次").actual?.value, ind("≥266米", "≥266米").actual?.value]).toEqual([
+      190, 12, 266,
+    ]);
+    expect(issues(() => ind(10, "十二次"))).toEqual([expect.stringMatching(/^绩效指标!E2: 实际完成值应为数字/)]);
+  });
   test("a unit trailing the target fills 计量单位", () => {
     expect(ind("≤90万元", 80).unit).toBe("万元");
     expect(ind("≥95%", "96%").unit).toBe("%");

@@ -254,7 +254,7 @@ function parseIndicators(grid: Grid, log: IssueLog): { indicators: Indicator[]; 
     const targetText = at(row, c.target);
     const actualText = at(row, c.actual);
     const target = targetValue(grid, row, c.target!);
-    const actualRead = readNumber(grid, row, c.actual!);
+    const actualRead = actualValue(grid, row, c.actual!);
 
     const natureText = keyAt(row, c.nature);
     let nature: Nature | undefined;
@@ -342,6 +342,17 @@ function parseIndicators(grid: Grid, log: IssueLog): { indicators: Indicator[]; 
     log.error(grid.cell(header.row + 1, c.name!), "绩效指标表没有指标行");
   }
   return { indicators: out, weightHeader: grid.cell(header.row, c.weight!) };
+}
+
+/**
+ * An actual: a number, or text with the unit trailing it (`190项`, `12次`, `98%`) or the target's
+ * operator before it (`≥266米`: met at that value), as workbook.md allows.
+ */
+function actualValue(grid: Grid, row: number, col: number): ReadResult {
+  const r = readNumber(grid, row, col);
+  if (r.ok || r.reason === "blank") return r;
+  const t = targetValue(grid, row, col);
+  return t ? { ok: true, source: t.source, percent: t.percent } : r;
 }
 
 /** A target cell: a number, or text such as "≥95%" (its direction and unit come along). */
