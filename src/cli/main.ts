@@ -11,6 +11,7 @@ import { formatAmount, formatRate } from "../core/format";
 import { buildInputSheets } from "../core/sheets/inputSheets";
 import type { Summary } from "../core/summary";
 import { ExcelJsWorkbook } from "../adapters/exceljs/exceljsWorkbook";
+import { XlsxFileWorkbook } from "../adapters/exceljs/xlsxFile";
 import { SAMPLE_DATA } from "../sample/sampleWorkbook";
 import { USAGE, UsageError, parseArgs } from "./args";
 import { writeReportDocx } from "./docxOutput";
@@ -84,7 +85,7 @@ async function template(out: string | undefined, typeFlag: string | undefined): 
   return 0;
 }
 
-async function readInput(file: string): Promise<ExcelJsWorkbook> {
+async function readInput(file: string): Promise<XlsxFileWorkbook> {
   let data: Buffer;
   try {
     data = await fs.readFile(file);
@@ -92,7 +93,7 @@ async function readInput(file: string): Promise<ExcelJsWorkbook> {
     throw new InputError([{ cell: path.basename(file), message: `无法读取文件“${file}”` }]);
   }
   try {
-    return await ExcelJsWorkbook.fromBuffer(data);
+    return await XlsxFileWorkbook.fromBuffer(data);
   } catch {
     throw new InputError([{ cell: path.basename(file), message: "文件不是有效的 Excel 工作簿（.xlsx）" }]);
   }

@@ -1,0 +1,372 @@
+/**
+ * The CLI's WorkbookPort over an .xlsx file, bounded in time and memory by what Jixiao reads and
+ * writes rather than by the workbook: `read` streams only the requested sheets (xlsxRead.ts), and
+ * the output is the input package with the plan's sheets grafted in. The plan's sheets are built by
+ * exceljs in a workbook of their own; their parts, styles and strings are then moved into the
+ * input package, whose other parts are copied still compressed. A 300 MB data sheet beside the
+ * input sheets is neither parsed nor recompressed; a million blank formatted rows are scanned once.
+ *
+ * Sheets of the plan replace same-named sheets in place (same tab position, like the office.js
+ * adapter); new ones are added at the end.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { SheetPlan, WorkbookPlan } from "../../core/plan";
+import { ALL_SHEETS, type SheetData, type SheetSelection, type WorkbookPort, type WorkbookSnapshot } from "../../port/workbook";
+import { writeSheet } from "./exceljsWorkbook";
+import { type Relationship, XlsxPackage, attr, encodeXml, parseRels, relsPath, resolvePart } from "./xlsxRead";
+
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const CT = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
+  vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
+};
+/** The previously active sheet is rewritten (to unselect its tab) only below this size. */
+const MAX_REWRITE_BYTES = 16 * 1024 * 1024;
+
+export class XlsxFileWorkbook implements WorkbookPort {
+  private readonly planned = new Map<string, SheetPlan>();
+  private activate?: string;
+
+  private constructor(
+    private readonly original: Buffer,
+    private readonly pkg: XlsxPackage,
+  ) {}
+
+  static async fromBuffer(data: Buffer): Promise<XlsxFileWorkbook> {
+    return new XlsxFileWorkbook(data, await XlsxPackage.load(data));
+  }
+
+  async read(which: SheetSelection): Promise<WorkbookSnapshot> {
+    const sheetNames = this.pkg.sheets.map((s) => s.name);
+    const names = which === ALL_SHEETS ? sheetNames : which;
+    const sheets: Record<string, SheetData> = {};
+    for (const name of names) {
+      const sheet =
+        this.pkg.sheets.find((s) => s.name === name) ?? this.pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      if (sheet) sheets[name] = await this.pkg.readSheet(sheet, name);
+    }
+    return { sheetNames, sheets };
+  }
+
+  async apply(plan: WorkbookPlan): Promise<void> {
+    for (const sheet of plan.sheets) this.planned.set(sheet.name, sheet);
+    if (plan.activate) this.activate = plan.activate;
+  }
+
+  /** The input package with the planned sheets in it; the input bytes themselves if nothing was planned. */
+  async toBuffer(): Promise<Buffer> {
+    if (this.planned.size === 0) return this.original;
+    const graft = await Graft.build([...this.planned.values()]);
+    const zip = this.pkg.zip;
+    await graft.into(zip, this.pkg, this.activate);
+    return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  }
+}
+
+interface GraftSheet {
+  name: string;
+  xml: string;
+  /** The sheet's own parts (comments, VML), by their path in the scratch package, with their rels. */
+  rels: Relationship[];
+  parts: Map<string, string>;
+  definedNames: string[];
+}
+
+/** The plan's sheets written by exceljs into a package of their own, ready to move. */
+class Graft {
+  private constructor(
+    readonly sheets: GraftSheet[],
+    readonly styles: string,
+    readonly strings: string[],
+  ) {}
+
+  static async build(plans: SheetPlan[]): Promise<Graft> {
+    const wb = new ExcelJS.Workbook();
+    for (const plan of plans) writeSheet(wb.addWorksheet(plan.name), plan);
+    const scratch = await XlsxPackage.load(Buffer.from(await wb.xlsx.writeBuffer()));
+    const zip = scratch.zip;
+    const text = async (p: string) => (await zip.file(p)?.async("string")) ?? "";
+    const workbook = await text(scratch.workbookPath);
+    const definedNames = [...workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)];
+    const sst = await text("xl/sharedStrings.xml");
+    const strings = [...sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => m[1] ?? "");
+    const sheets: GraftSheet[] = [];
+    for (const [i, s] of scratch.sheets.entries()) {
+      const rels = parseRels(await zip.file(relsPath(s.path))?.async("string"));
+      const parts = new Map<string, string>();
+      for (const r of rels) parts.set(resolvePart(s.path, r.target), await text(resolvePart(s.path, r.target)));
+      sheets.push({
+        name: s.name,
+        xml: await text(s.path),
+        rels: rels.map((r) => ({ ...r, target: resolvePart(s.path, r.target) })),
+        parts,
+        definedNames: definedNames.filter((m) => attr(m[1], "localSheetId") === String(i)).map((m) => m[0]),
+      });
+    }
+    return new Graft(sheets, await text("xl/styles.xml"), strings);
+  }
+
+  /** Moves the sheets into `zip` (the input package), replacing same-named sheets in place. */
+  async into(zip: JSZip, pkg: XlsxPackage, activate: string | undefined): Promise<void> {
+    const wbPath = pkg.workbookPath;
+    const wbRelsPath = relsPath(wbPath);
+    let workbook = (await pkg.text(wbPath))!;
+    let wbRels =
+      (await pkg.text(wbRelsPath)) ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    let types = (await pkg.text("[Content_Types].xml"))!;
+    const rels = parseRels(wbRels);
+    const removed: string[] = [];
+    const added: Array<[string, string]> = [];
+    const used = new Set(Object.keys(zip.files));
+    const fresh = (pattern: (n: number) => string) => {
+      let n = 1;
+      while (used.has(pattern(n))) n++;
+      used.add(pattern(n));
+      return pattern(n);
+    };
+
+    // Styles: the graft's fonts, fills, borders, number formats and cell formats appended.
+    const stylesRel = rels.find((r) => r.type.endsWith("/styles"));
+    const stylesPath = stylesRel ? resolvePart(wbPath, stylesRel.target) : undefined;
+    const target = stylesPath ? await pkg.text(stylesPath) : undefined;
+    let xfOffset = 0;
+    if (stylesPath && target) {
+      const merged = mergeStyles(target, this.styles);
+      zip.file(stylesPath, merged.xml);
+      xfOffset = merged.xfOffset;
+    } else {
+      zip.file("xl/styles.xml", this.styles);
+      wbRels = addRel(wbRels, "rIdJxStyles", `${REL_NS}/styles`, relTarget(wbPath, "xl/styles.xml"));
+      added.push(["/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"]);
+    }
+
+    const sheetList = [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*?\/?>/g)].map((m) => m[0]);
+    const worksheetType = rels.find((r) => r.type.endsWith("/worksheet"))?.type ?? `${REL_NS}/worksheet`;
+    let active: { index: number; path: string } | undefined;
+    const sheetParts = new Map<string, string>();
+    const localNames: string[] = [];
+    for (const sheet of this.sheets) {
+      const sheetPath = fresh((n) => `xl/worksheets/sheet${n}.xml`);
+      const relId = fresh((n) => `rIdJx${n}`);
+      let xml = restyle(sheet.xml, xfOffset);
+      xml = inlineStrings(xml, this.strings);
+      // The sheet's comments and VML, under fresh names.
+      const ownRels: Relationship[] = [];
+      for (const r of sheet.rels) {
+        const isVml = r.target.endsWith(".vml");
+        const to = isVml ? fresh((n) => `xl/drawings/vmlDrawing${n}.vml`) : fresh((n) => `xl/comments${n}.xml`);
+        let content = sheet.parts.get(r.target) ?? "";
+        if (isVml) content = renumberVml(content, Number(/\d+(?=\.vml$)/.exec(to)![0]));
+        zip.file(to, content);
+        if (!isVml) added.push([`/${to}`, CT.comments]);
+        ownRels.push({ ...r, target: relTarget(sheetPath, to) });
+      }
+      if (ownRels.length) zip.file(relsPath(sheetPath), relsXml(ownRels));
+      added.push([`/${sheetPath}`, CT.worksheet]);
+
+      const index = sheetList.findIndex((el) => (attr(el.slice(1), "name") ?? "").toLowerCase() === sheet.name.toLowerCase());
+      if (index >= 0) {
+        // Replaced in place: the old part, its comments and drawings and its own print names go.
+        const oldId = /\s\w+:id\s*=\s*"([^"]*)"/.exec(sheetList[index])![1];
+        const old = rels.find((r) => r.id === oldId);
+        if (old) {
+          const oldPath = resolvePart(wbPath, old.target);
+          for (const r of parseRels(await pkg.text(relsPath(oldPath)))) {
+            if (/\/(comments|vmlDrawing)$/.test(r.type)) removed.push(resolvePart(oldPath, r.target));
+          }
+          removed.push(oldPath, relsPath(oldPath));
+          wbRels = wbRels.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${escapeRe(oldId)}"[^>]*/>`), "");
+        }
+        const el = sheetList[index].replace(/(\s\w+:id\s*=\s*")[^"]*(")/, `$1${relId}$2`);
+        workbook = workbook.replace(sheetList[index], el);
+        sheetList[index] = el;
+        workbook = workbook.replace(new RegExp(`<definedName\\b[^>]*localSheetId="${index}"[^>]*>[\\s\\S]*?</definedName>`, "g"), "");
+      } else {
+        const ids = sheetList.map((el) => Number(attr(el.slice(1), "sheetId") ?? 0));
+        const el = `<sheet name="${encodeXml(sheet.name)}" sheetId="${Math.max(0, ...ids) + 1}" r:id="${relId}"/>`;
+        workbook = workbook.replace(/<\/(\w+:)?sheets>/, (m) => el + m);
+        if (!/xmlns:r=/.test(workbook.slice(0, 2000))) workbook = workbook.replace(/<(\w+:)?workbook\b/, `$& xmlns:r="${REL_NS}"`);
+        sheetList.push(el);
+      }
+      const position = index >= 0 ? index : sheetList.length - 1;
+      if (sheet.name === activate) active = { index: position, path: sheetPath };
+      localNames.push(...sheet.definedNames.map((d) => d.replace(/localSheetId="\d+"/, `localSheetId="${position}"`)));
+      wbRels = addRel(wbRels, relId, worksheetType, relTarget(wbPath, sheetPath));
+      sheetParts.set(sheetPath, xml);
+    }
+    if (localNames.length) {
+      if (/<(\w+:)?definedNames\b[^>]*>/.test(workbook))
+        workbook = workbook.replace(/<\/(\w+:)?definedNames>/, (m) => localNames.join("") + m);
+      else workbook = workbook.replace(/<\/(\w+:)?sheets>/, (m) => `${m}<definedNames>${localNames.join("")}</definedNames>`);
+    }
+
+    // The calculation chain lists formula cells of the replaced sheets: Excel rebuilds it.
+    const calc = parseRels(wbRels).find((r) => r.type.endsWith("/calcChain"));
+    if (calc) {
+      removed.push(resolvePart(wbPath, calc.target));
+      wbRels = wbRels.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${escapeRe(calc.id)}"[^>]*/>`), "");
+    }
+    if (active) {
+      const activated = await this.activateTab(zip, pkg, workbook, sheetList, active.index, wbRels);
+      if (activated) {
+        workbook = activated;
+        sheetParts.set(active.path, selectTab(sheetParts.get(active.path)!));
+      }
+    }
+    for (const [path, xml] of sheetParts) zip.file(path, xml);
+
+    for (const p of removed) {
+      zip.remove(p);
+      types = types.replace(new RegExp(`<Override\\b[^>]*PartName="/${escapeRe(p)}"[^>]*/>`), "");
+    }
+    const overrides = added.map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`).join("");
+    types = types.replace(/<\/Types>/, overrides + "</Types>");
+    if (!/Extension="vml"/i.test(types) && this.sheets.some((s) => s.rels.length)) {
+      types = types.replace(/<\/Types>/, `<Default Extension="vml" ContentType="${CT.vml}"/></Types>`);
+    }
+    zip.file(wbPath, workbook);
+    zip.file(wbRelsPath, wbRels);
+    zip.file("[Content_Types].xml", types);
+  }
+
+  /**
+   * Opens the workbook on the given tab: activeTab set, the previously active tab unselected (two
+   * selected tabs would be a group). Left as it was where that sheet is too large to rewrite.
+   */
+  private async activateTab(
+    zip: JSZip,
+    pkg: XlsxPackage,
+    workbook: string,
+    sheetList: string[],
+    index: number,
+    wbRels: string,
+  ): Promise<string | undefined> {
+    const current = Number(/<(?:\w+:)?workbookView\b[^>]*\bactiveTab="(\d+)"/.exec(workbook)?.[1] ?? 0);
+    if (current !== index && current < sheetList.length) {
+      const relId = /\s\w+:id\s*=\s*"([^"]*)"/.exec(sheetList[current])?.[1];
+      const rel = parseRels(wbRels).find((r) => r.id === relId);
+      const path = rel ? resolvePart(pkg.workbookPath, rel.target) : undefined;
+      const file = path ? zip.file(path) : null;
+      if (path && file && !this.sheets.some((s) => s.name === attr(sheetList[current].slice(1), "name"))) {
+        const size = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? Infinity;
+        if (size > MAX_REWRITE_BYTES) return undefined;
+        const xml = await file.async("string");
+        zip.file(path, xml.replace(/(<(?:\w+:)?sheetView\b[^>]*?)\s+tabSelected="(1|true)"/g, "$1"));
+      }
+    }
+    const view = /<(\w+:)?workbookView\b[^>]*?\/?>/.exec(workbook);
+    if (!view) return workbook.replace(/<(\w+:)?sheets>/, (m) => `<bookViews><workbookView activeTab="${index}"/></bookViews>${m}`);
+    let el = view[0].replace(/\s(activeTab|firstSheet)="\d+"/g, "");
+    el = el.replace(/<(\w+:)?workbookView\b/, `$& activeTab="${index}"`);
+    return workbook.replace(view[0], el);
+  }
+}
+
+/** The grafted sheet's tab selected (exceljs writes no sheet view unless panes are frozen). */
+function selectTab(xml: string): string {
+  const clean = xml.replace(/(<sheetView\b[^>]*?)\s+tabSelected="[^"]*"/g, "$1");
+  if (/<sheetView\b/.test(clean)) return clean.replace(/<sheetView\b/, '<sheetView tabSelected="1"');
+  const views = '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>';
+  const before = /<(sheetFormatPr|cols|sheetData)\b/.exec(clean);
+  return before ? clean.slice(0, before.index) + views + clean.slice(before.index) : clean;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function relTarget(fromPart: string, toPart: string): string {
+  const from = fromPart.split("/").slice(0, -1);
+  const to = toPart.split("/");
+  let i = 0;
+  while (i < from.length && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
+}
+
+function addRel(xml: string, id: string, type: string, target: string): string {
+  return xml.replace(/<\/(\w+:)?Relationships>/, (m) => `<Relationship Id="${id}" Type="${type}" Target="${encodeXml(target)}"/>${m}`);
+}
+
+function relsXml(rels: Relationship[]): string {
+  const items = rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${encodeXml(r.target)}"/>`).join("");
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
+}
+
+/** Cell and row style indexes shifted past the target's cell formats. */
+function restyle(xml: string, offset: number): string {
+  if (offset === 0) return xml;
+  return xml
+    .replace(/<(c|row)\b([^>]*?)\ss="(\d+)"/g, (_, tag: string, before: string, s: string) => `<${tag}${before} s="${Number(s) + offset}"`)
+    .replace(/<col\b([^>]*?)\sstyle="(\d+)"/g, (_, before: string, s: string) => `<col${before} style="${Number(s) + offset}"`);
+}
+
+/** Shared-string cells become inline strings: the target's string table is left alone. */
+function inlineStrings(xml: string, strings: readonly string[]): string {
+  return xml.replace(
+    /<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
+    (_, a: string, b: string, i: string) => `<c${a} t="inlineStr"${b}><is>${strings[Number(i)] ?? ""}</is></c>`,
+  );
+}
+
+/** VML shape ids are unique per drawing block: the grafted drawing gets a block of its own. */
+function renumberVml(vml: string, n: number): string {
+  const block = 1000 + n;
+  let shape = block * 1024;
+  return vml.replace(/(<o:idmap\b[^>]*\bdata=")[^"]*(")/, `$1${block}$2`).replace(/\bid="_x0000_s\d+"/g, () => `id="_x0000_s${++shape}"`);
+}
+
+/** Appends the graft's styles to the target's; returns the index the graft's cell formats start at. */
+function mergeStyles(target: string, graft: string): { xml: string; xfOffset: number } {
+  const section = (xml: string, tag: string) => new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*?(?:/>|>([\\s\\S]*?)</(?:\\w+:)?${tag}>)`).exec(xml);
+  const items = (body: string | undefined, tag: string) =>
+    [...(body ?? "").matchAll(new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</(?:\\w+:)?${tag}>)`, "g"))].map((m) => m[0]);
+  let xml = target;
+  const offsets: Record<string, number> = {};
+  const append = (tag: string, list: string, added: string[]) => {
+    const m = section(xml, list);
+    const existing = items(m?.[1], tag);
+    offsets[list] = existing.length;
+    if (added.length === 0) return;
+    const body = existing.join("") + added.join("");
+    const el = `<${list} count="${existing.length + added.length}">${body}</${list}>`;
+    if (m) xml = xml.replace(m[0], el);
+    else xml = xml.replace(/<(\w+:)?styleSheet\b[^>]*>/, (s) => s + el);
+  };
+  // Number formats first: the graft's custom ids (≥ 164) move above the target's.
+  const targetFmts = items(section(xml, "numFmts")?.[1], "numFmt");
+  const maxId = Math.max(163, ...targetFmts.map((f) => Number(attr(f.slice(1), "numFmtId") ?? 0)));
+  const fmtMap = new Map<number, number>();
+  const graftFmts = items(section(graft, "numFmts")?.[1], "numFmt").map((f, i) => {
+    const id = Number(attr(f.slice(1), "numFmtId"));
+    fmtMap.set(id, maxId + 1 + i);
+    return f.replace(/numFmtId="\d+"/, `numFmtId="${maxId + 1 + i}"`);
+  });
+  // Fonts, fills, borders: order matters (numFmts, fonts, fills, borders, cellStyleXfs, cellXfs).
+  const ensureOrder = ["numFmts", "fonts", "fills", "borders"];
+  for (const [i, list] of ensureOrder.entries()) {
+    if (section(xml, list) || i === 0) continue;
+    const prev = ensureOrder
+      .slice(0, i)
+      .reverse()
+      .map((l) => section(xml, l))
+      .find(Boolean);
+    const el = `<${list} count="0"></${list}>`;
+    xml = prev ? xml.replace(prev[0], prev[0] + el) : xml.replace(/<(\w+:)?styleSheet\b[^>]*>/, (s) => s + el);
+  }
+  append("numFmt", "numFmts", graftFmts);
+  append("font", "fonts", items(section(graft, "fonts")?.[1], "font"));
+  append("fill", "fills", items(section(graft, "fills")?.[1], "fill"));
+  append("border", "borders", items(section(graft, "borders")?.[1], "border"));
+  const shift = (xf: string, key: string, by: number) =>
+    xf.replace(new RegExp(`\\b${key}="(\\d+)"`), (_, n: string) => `${key}="${Number(n) + by}"`);
+  const xfs = items(section(graft, "cellXfs")?.[1], "xf").map((xf) => {
+    let out = shift(shift(shift(xf, "fontId", offsets.fonts), "fillId", offsets.fills), "borderId", offsets.borders);
+    out = out.replace(/\bnumFmtId="(\d+)"/, (_, n: string) => `numFmtId="${fmtMap.get(Number(n)) ?? n}"`);
+    return out.replace(/\bxfId="\d+"/, 'xfId="0"');
+  });
+  append("xf", "cellXfs", xfs);
+  return { xml, xfOffset: offsets.cellXfs };
+}
