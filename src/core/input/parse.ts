@@ -32,6 +32,7 @@ import { type ReadResult, readNumber } from "./readNumber";
 import { cellName } from "../cells";
 import { excelRound } from "../format";
 import { likelySheet } from "./sheetNames";
+import { FormulaCheck } from "./formulas";
 
 export interface ParseResult {
   input: Input;
@@ -53,6 +54,8 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: { profileId?:
     const near = likelySheet(SHEET.texts, snapshot.sheetNames);
     if (near) log.warn(`${SHEET.texts}!A1`, `没有读取文字材料：${near.describe}，请改名为“${SHEET.texts}”`);
   } else if (tooLarge(textsData, log)) textsData = undefined;
+  const check = new FormulaCheck(snapshot.sheetNames, Object.values(grids) as Grid[]);
+  for (const grid of Object.values(grids) as Grid[]) grid.formulaProblem = (row, col) => check.problem(grid, row, col);
 
   const info = grids[SHEET.basicInfo] ? parseBasicInfo(grids[SHEET.basicInfo]!, log, options.profileId) : undefined;
   const amountScale = info?.amountUnit === "元" ? 1 / 10000 : 1;
@@ -346,7 +349,9 @@ function parseIndicators(grid: Grid, log: IssueLog): { indicators: Indicator[]; 
     if (method === "定性分档") {
       // A target without a number is read as 定性; say so, the user may have meant a number.
       const inferred =
-        natureText || (!targetRead.ok && targetRead.invalid) ? "" : `年度指标值${quote(targetText)}不是可计分的数字，按定性指标处理：`;
+        natureText || !targetText || (!targetRead.ok && targetRead.invalid)
+          ? ""
+          : `年度指标值${quote(targetText)}不是可计分的数字，按定性指标处理：`;
       const what = c.tier === undefined ? "须有“完成情况”列" : "须填写完成情况（达成 / 部分达成 / 未达成）";
       if (!tier) log.error(cellAt(row, c.tier, c.actual!), `${inferred || "定性指标"}${what}`);
       else if (weight) checkTierScore(tier, weight.value, selfScore, cells.selfScore, log);

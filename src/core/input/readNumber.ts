@@ -7,6 +7,7 @@ import type { Grid } from "../grid";
 import type { NumberSource } from "../model";
 import { parseNumberText } from "../numbers";
 import { isCellError } from "../../port/workbook";
+import { quote } from "../issues";
 
 /** Format codes without their literal parts (quoted text, [brackets], escaped characters). */
 function formatCode(numFmt: string): string {
@@ -62,8 +63,12 @@ export function readNumber(grid: Grid, row: number, col: number, amountScale = 1
   const base = { sheet: grid.name, row, col };
   const fail = (reason: "blank" | "text" | "invalid", shown = grid.shown(row, col)): ReadResult => ({ ok: false, reason, shown });
   if (isCellError(v)) return fail("invalid");
+  const formula = grid.formula(row, col);
+  const problem = formula ? grid.formulaProblem?.(row, col) : undefined;
+  if (problem) return fail("invalid", `公式 ${quote("=" + formula)}（${problem}，重新计算时会出错）`);
   if (typeof v === "number") {
     const numFmt = grid.numberFormat(row, col);
+    if (Number.isNaN(v)) return fail("invalid", "无效的数值（NaN）");
     if (!inRange(v)) return fail("invalid", `超出可计算范围的数值（${String(v)}）`);
     if (isDateFormat(numFmt)) return fail("invalid", `日期 ${serialDate(v)}（此处应为数字，不能是日期）`);
     const percent = isPercentFormat(numFmt);
