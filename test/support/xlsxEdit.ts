@@ -37,7 +37,6 @@ export class XlsxEdit {
   async setCell(sheet: string, ref: string, inner: string, attrs = ""): Promise<this> {
     const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
     const row = Number(m[2]);
-    const col = columnNumber(m[1]);
     const cell = inner ? `<c r="${ref}"${attrs ? " " + attrs : ""}>${inner}</c>` : `<c r="${ref}"${attrs ? " " + attrs : ""}/>`;
     return this.editSheet(sheet, (xml) => {
       const rowRe = new RegExp(`<row\\b[^>]*\\br="${row}"[^>]*?(?:/>|>([\\s\\S]*?)</row>)`);
