@@ -252,6 +252,7 @@ const TOKEN = /<(?:\w+:)?row\b([^>]*)>|<(?:\w+:)?c\b([^>]*?)(\/>|>([\s\S]*?)<\/(
 const V = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
 const F = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
 const IS = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
+const HOLDS_VALUE = /<(?:\w+:)?(?:v|f|is)[\s>/]/;
 /** xsd:double as a cell stores it ("0x10" or "1_000" are not numbers; NaN and INF read as NaN/Infinity). */
 const XML_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?INF$|^NaN$/;
 const REF = /^\$?([A-Z]{1,3})\$?(\d+)$/i;
@@ -270,7 +271,7 @@ class SheetScanner {
   ) {}
 
   scan(xml: string): void {
-    if (this.done) return;
+    if (this.done || this.skip(xml)) return;
     TOKEN.lastIndex = 0;
     for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
       if (m[0].startsWith("</")) {
@@ -303,6 +304,23 @@ class SheetScanner {
       }
       this.cells.push(cell);
     }
+  }
+
+  /**
+   * Whole rows without a value, formula or inline string (blank formatted rows) are skipped
+   * without visiting their cells: only the last row's number is kept, for cells without an r.
+   */
+  private skip(xml: string): boolean {
+    if (HOLDS_VALUE.test(xml) || xml.includes("sheetData>")) return false;
+    const last = xml.lastIndexOf("<row");
+    if (last < 0) return false;
+    const r = attr(xml.slice(last + 4, xml.indexOf(">", last)), "r");
+    if (!r) return false;
+    this.row = Number(r);
+    this.col = 0;
+    this.lastEmpty = undefined;
+    this.emptyRun = 0;
+    return true;
   }
 
   /** The last empty cell with an r since the last located cell, and the empty cells after it. */
