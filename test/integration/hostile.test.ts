@@ -279,3 +279,30 @@ describe("CLI options and output paths: one line, exit 2 or 1", () => {
     expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^--fast: 未知选项/)]);
   });
 });
+
+describe("the output: the input package with the plan's sheets grafted in", () => {
+  test("reporting an output again replaces 评分结果 and 自评报告 in place; the styles do not grow", async () => {
+    const r0 = path.join(dir, "r0.xlsx");
+    const r1 = path.join(dir, "r1.xlsx");
+    const r2 = path.join(dir, "r2.xlsx");
+    fs.writeFileSync(r0, await inputBytes());
+    expect((await cli("report", r0, "-o", r1)).code).toBe(0);
+    expect((await cli("report", r1, "-o", r2)).code).toBe(0);
+    const parts = async (file: string) => {
+      const x = await XlsxEdit.open(fs.readFileSync(file));
+      const wb = await x.zip.file("xl/workbook.xml")!.async("string");
+      return {
+        sheets: [...wb.matchAll(/<sheet\b[^>]*name="([^"]*)"/g)].map((m) => m[1]),
+        printAreas: [...wb.matchAll(/<definedName[^>]*localSheetId="(\d+)"/g)].map((m) => m[1]),
+        files: Object.keys(x.zip.files).filter((f) => !x.zip.files[f].dir).length,
+        styles: (await x.zip.file("xl/styles.xml")!.async("string")).length,
+      };
+    };
+    const [a, b] = [await parts(r1), await parts(r2)];
+    expect(a.sheets).toEqual(["基本信息", "预算执行", "绩效指标", "文字材料", "评分结果", "自评报告"]);
+    expect(b).toEqual(a);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(r2);
+    expect(wb.getWorksheet("自评报告")!.pageSetup.printArea).toBeTruthy();
+  });
+});

@@ -132,11 +132,11 @@ class Graft {
     const stylesRel = rels.find((r) => r.type.endsWith("/styles"));
     const stylesPath = stylesRel ? resolvePart(wbPath, stylesRel.target) : undefined;
     const target = stylesPath ? await pkg.text(stylesPath) : undefined;
-    let xfOffset = 0;
+    let xfMap: number[] | undefined;
     if (stylesPath && target) {
       const merged = mergeStyles(target, this.styles);
       zip.file(stylesPath, merged.xml);
-      xfOffset = merged.xfOffset;
+      xfMap = merged.xfMap;
     } else {
       zip.file("xl/styles.xml", this.styles);
       wbRels = addRel(wbRels, "rIdJxStyles", `${REL_NS}/styles`, relTarget(wbPath, "xl/styles.xml"));
@@ -151,7 +151,7 @@ class Graft {
     for (const sheet of this.sheets) {
       const sheetPath = fresh((n) => `xl/worksheets/sheet${n}.xml`);
       const relId = fresh((n) => `rIdJx${n}`);
-      let xml = restyle(sheet.xml, xfOffset);
+      let xml = restyle(sheet.xml, xfMap);
       xml = inlineStrings(xml, this.strings);
       // The sheet's comments and VML, under fresh names.
       const ownRels: Relationship[] = [];
@@ -295,12 +295,13 @@ function relsXml(rels: Relationship[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
 }
 
-/** Cell and row style indexes shifted past the target's cell formats. */
-function restyle(xml: string, offset: number): string {
-  if (offset === 0) return xml;
+/** Cell, row and column style indexes moved to the target's cell formats. */
+function restyle(xml: string, xfMap: readonly number[] | undefined): string {
+  if (!xfMap) return xml;
+  const to = (s: string) => xfMap[Number(s)] ?? s;
   return xml
-    .replace(/<(c|row)\b([^>]*?)\ss="(\d+)"/g, (_, tag: string, before: string, s: string) => `<${tag}${before} s="${Number(s) + offset}"`)
-    .replace(/<col\b([^>]*?)\sstyle="(\d+)"/g, (_, before: string, s: string) => `<col${before} style="${Number(s) + offset}"`);
+    .replace(/<(c|row)\b([^>]*?)\ss="(\d+)"/g, (_, tag: string, before: string, s: string) => `<${tag}${before} s="${to(s)}"`)
+    .replace(/<col\b([^>]*?)\sstyle="(\d+)"/g, (_, before: string, s: string) => `<col${before} style="${to(s)}"`);
 }
 
 /** Shared-string cells become inline strings: the target's string table is left alone. */
@@ -318,37 +319,52 @@ function renumberVml(vml: string, n: number): string {
   return vml.replace(/(<o:idmap\b[^>]*\bdata=")[^"]*(")/, `$1${block}$2`).replace(/\bid="_x0000_s\d+"/g, () => `id="_x0000_s${++shape}"`);
 }
 
-/** Appends the graft's styles to the target's; returns the index the graft's cell formats start at. */
-function mergeStyles(target: string, graft: string): { xml: string; xfOffset: number } {
+/**
+ * Adds the graft's styles to the target's; returns the target index of each graft cell format.
+ * An item identical to one the target has is reused, so scoring an output again does not grow it.
+ */
+function mergeStyles(target: string, graft: string): { xml: string; xfMap: number[] } {
   const section = (xml: string, tag: string) => new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*?(?:/>|>([\\s\\S]*?)</(?:\\w+:)?${tag}>)`).exec(xml);
   const items = (body: string | undefined, tag: string) =>
     [...(body ?? "").matchAll(new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</(?:\\w+:)?${tag}>)`, "g"))].map((m) => m[0]);
   let xml = target;
-  const offsets: Record<string, number> = {};
-  const append = (tag: string, list: string, added: string[]) => {
+  const indexes: Record<string, number[]> = {};
+  const add = (tag: string, list: string, graftItems: string[]) => {
     const m = section(xml, list);
     const existing = items(m?.[1], tag);
-    offsets[list] = existing.length;
+    const at = new Map(existing.map((x, i) => [x, i] as const));
+    const added: string[] = [];
+    indexes[list] = graftItems.map((x) => {
+      let i = at.get(x);
+      if (i === undefined) at.set(x, (i = existing.length + added.push(x) - 1));
+      return i;
+    });
     if (added.length === 0) return;
-    const body = existing.join("") + added.join("");
-    const el = `<${list} count="${existing.length + added.length}">${body}</${list}>`;
+    const el = `<${list} count="${existing.length + added.length}">${existing.join("") + added.join("")}</${list}>`;
     if (m) xml = xml.replace(m[0], el);
     else xml = xml.replace(/<(\w+:)?styleSheet\b[^>]*>/, (s) => s + el);
   };
-  // Number formats first: the graft's custom ids (≥ 164) move above the target's.
+  // Number formats: a graft code the target has keeps the target's id; others get ids above the target's.
   const targetFmts = items(section(xml, "numFmts")?.[1], "numFmt");
   const maxId = Math.max(163, ...targetFmts.map((f) => Number(attr(f.slice(1), "numFmtId") ?? 0)));
+  const byCode = new Map(targetFmts.map((f) => [attr(f.slice(1), "formatCode"), Number(attr(f.slice(1), "numFmtId"))] as const));
   const fmtMap = new Map<number, number>();
-  const graftFmts = items(section(graft, "numFmts")?.[1], "numFmt").map((f, i) => {
-    const id = Number(attr(f.slice(1), "numFmtId"));
-    fmtMap.set(id, maxId + 1 + i);
-    return f.replace(/numFmtId="\d+"/, `numFmtId="${maxId + 1 + i}"`);
-  });
-  // Fonts, fills, borders: order matters (numFmts, fonts, fills, borders, cellStyleXfs, cellXfs).
-  const ensureOrder = ["numFmts", "fonts", "fills", "borders"];
-  for (const [i, list] of ensureOrder.entries()) {
+  const graftFmts: string[] = [];
+  for (const f of items(section(graft, "numFmts")?.[1], "numFmt")) {
+    const code = attr(f.slice(1), "formatCode");
+    let id = byCode.get(code);
+    if (id === undefined) {
+      id = maxId + 1 + graftFmts.length;
+      graftFmts.push(f.replace(/numFmtId="\d+"/, `numFmtId="${id}"`));
+      byCode.set(code, id);
+    }
+    fmtMap.set(Number(attr(f.slice(1), "numFmtId")), id);
+  }
+  // Lists in schema order (numFmts, fonts, fills, borders, cellStyleXfs, cellXfs): create missing ones in place.
+  const order = ["numFmts", "fonts", "fills", "borders"];
+  for (const [i, list] of order.entries()) {
     if (section(xml, list) || i === 0) continue;
-    const prev = ensureOrder
+    const prev = order
       .slice(0, i)
       .reverse()
       .map((l) => section(xml, l))
@@ -356,17 +372,18 @@ function mergeStyles(target: string, graft: string): { xml: string; xfOffset: nu
     const el = `<${list} count="0"></${list}>`;
     xml = prev ? xml.replace(prev[0], prev[0] + el) : xml.replace(/<(\w+:)?styleSheet\b[^>]*>/, (s) => s + el);
   }
-  append("numFmt", "numFmts", graftFmts);
-  append("font", "fonts", items(section(graft, "fonts")?.[1], "font"));
-  append("fill", "fills", items(section(graft, "fills")?.[1], "fill"));
-  append("border", "borders", items(section(graft, "borders")?.[1], "border"));
-  const shift = (xf: string, key: string, by: number) =>
-    xf.replace(new RegExp(`\\b${key}="(\\d+)"`), (_, n: string) => `${key}="${Number(n) + by}"`);
+  add("numFmt", "numFmts", graftFmts);
+  add("font", "fonts", items(section(graft, "fonts")?.[1], "font"));
+  add("fill", "fills", items(section(graft, "fills")?.[1], "fill"));
+  add("border", "borders", items(section(graft, "borders")?.[1], "border"));
+  const remap = (xf: string, key: string, list: string) =>
+    xf.replace(new RegExp(`\\b${key}="(\\d+)"`), (_, n: string) => `${key}="${indexes[list][Number(n)] ?? n}"`);
   const xfs = items(section(graft, "cellXfs")?.[1], "xf").map((xf) => {
-    let out = shift(shift(shift(xf, "fontId", offsets.fonts), "fillId", offsets.fills), "borderId", offsets.borders);
-    out = out.replace(/\bnumFmtId="(\d+)"/, (_, n: string) => `numFmtId="${fmtMap.get(Number(n)) ?? n}"`);
-    return out.replace(/\bxfId="\d+"/, 'xfId="0"');
+    const out = remap(remap(remap(xf, "fontId", "fonts"), "fillId", "fills"), "borderId", "borders");
+    return out
+      .replace(/\bnumFmtId="(\d+)"/, (_, n: string) => `numFmtId="${fmtMap.get(Number(n)) ?? n}"`)
+      .replace(/\bxfId="\d+"/, 'xfId="0"');
   });
-  append("xf", "cellXfs", xfs);
-  return { xml, xfOffset: offsets.cellXfs };
+  add("xf", "cellXfs", xfs);
+  return { xml, xfMap: indexes.cellXfs };
 }
