@@ -76,6 +76,9 @@ async function run() {
   Object.assign(results, await require("./bench-forms").formsFigures());
   console.log(`forms: ${JSON.stringify(results.forms)} (goal ratio ≤ 1.3)`);
 
+  // Hostile workbooks (issue 8), each scored in a child process so its peak RSS is its own.
+  Object.assign(results, { robust: await robustFigures(dir) });
+
   // The add-in's figures (bundle size, sync counts), where the add-in's bench module exists.
   const addin = path.join(__dirname, "bench-addin.js");
   if (fs.existsSync(addin)) Object.assign(results, await require(addin).addinFigures());
@@ -87,8 +90,65 @@ async function run() {
   );
   console.log(`exceljs read + write of the same output (floor): ${floorMs} ms (${floorTimes.map(Math.round).join(", ")})`);
   console.log(`ratio ${results.ratio} (goal ≤ 1.3), peak RSS ${results.peakMB} MB`);
+  const r = results.robust;
+  console.log(
+    `stray value at 绩效指标!XFD1048576: ${r.strayCellMs} ms, ${r.strayCellPeakMB} MB; ` +
+      `1,048,556 blank formatted rows: ${r.blankRowsMs} ms, ${r.blankRowsPeakMB} MB (goal each < 5000 ms, < 300 MB)`,
+  );
   console.log(JSON.stringify(results));
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The sample with one sheet's XML edited. */
+async function editedSample(edit) {
+  const JSZip = require("jszip");
+  const { sampleWorkbook } = require("../dist/cli/main");
+  const zip = await JSZip.loadAsync(await (await sampleWorkbook()).toBuffer());
+  const wb = await zip.file("xl/workbook.xml").async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels").async("string");
+  const rid = /<sheet\b[^>]*name="绩效指标"[^>]*r:id="([^"]*)"/.exec(wb)[1];
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]*)"`).exec(rels)[1];
+  const part = "xl/" + target.replace(/^\/?xl\//, "");
+  zip.file(part, edit(await zip.file(part).async("string")));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** `jixiao score` in a fresh node: wall time and the child's own peak RSS. */
+function scoreInChild(input, output) {
+  const { spawnSync } = require("child_process");
+  const script = `
+    const { performance } = require("perf_hooks");
+    const { main } = require(${JSON.stringify(path.join(__dirname, "../dist/cli/main"))});
+    const t = performance.now();
+    main(["score", ${JSON.stringify(input)}, "-o", ${JSON.stringify(output)}], { stdout: () => {}, stderr: () => {} }).then((code) => {
+      process.stdout.write(JSON.stringify({ code, ms: performance.now() - t, maxRssKB: process.resourceUsage().maxRSS }));
+    });`;
+  const child = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const out = JSON.parse(child.stdout);
+  if (out.code !== 0) throw new Error(`score of ${input} exited ${out.code}: ${child.stderr}`);
+  return { ms: Math.round(out.ms), peakMB: Math.round(out.maxRssKB / 1024) };
+}
+
+async function robustFigures(dir) {
+  const stray = path.join(dir, "stray.xlsx");
+  fs.writeFileSync(
+    stray,
+    await editedSample((xml) => xml.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')),
+  );
+  const blank = path.join(dir, "blank-rows.xlsx");
+  fs.writeFileSync(
+    blank,
+    await editedSample((xml) => {
+      const last = Math.max(...[...xml.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1])));
+      const rows = [];
+      for (let r = last + 1; r <= 1048576; r++)
+        rows.push(`<row r="${r}" s="4" customFormat="1"><c r="A${r}" s="4"/><c r="F${r}" s="4"/><c r="M${r}" s="4"/></row>`);
+      return xml.replace("</sheetData>", rows.join("") + "</sheetData>");
+    }),
+  );
+  const s = scoreInChild(stray, path.join(dir, "stray-out.xlsx"));
+  const b = scoreInChild(blank, path.join(dir, "blank-out.xlsx"));
+  return { strayCellMs: s.ms, strayCellPeakMB: s.peakMB, blankRowsMs: b.ms, blankRowsPeakMB: b.peakMB };
 }
 
 run().catch((err) => {

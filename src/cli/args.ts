@@ -17,13 +17,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const a = rest[i];
     if (VALUE_FLAGS.has(a)) {
       const v = rest[++i];
-      if (v === undefined) throw new UsageError(`${a} 需要一个值`);
+      if (v === undefined) throw new UsageError(`${a}: 需要一个值`);
       flags[a === "--output" ? "-o" : a] = v;
     } else if (a.startsWith("--") && a.includes("=")) {
       const [k, v] = a.split(/=(.*)/s);
       flags[k] = v;
     } else if (a === "-h" || a === "--help") flags["--help"] = "";
-    else if (a.startsWith("-") && a !== "-") throw new UsageError(`未知选项 ${a}`);
+    else if (a.startsWith("-") && a !== "-") throw new UsageError(`${a}: 未知选项`);
     else positional.push(a);
   }
   return { command, positional, flags };

@@ -4,5 +4,5 @@ import { reportDocx } from "../adapters/docx/reportDocx";
 import { writeAtomically } from "./main";
 
 export async function writeReportDocx(result: CommandResult, file: string): Promise<void> {
-  await writeAtomically(file, Buffer.from(await reportDocx(result)));
+  await writeAtomically(file, Buffer.from(await reportDocx(result)), "--docx");
 }

@@ -6,12 +6,14 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { EVALUATION_TYPES, type EvaluationType, INPUT_SHEETS } from "../core/contract";
 import { type Command, planCommand } from "../core/engine";
-import { type CellIssue, InputError } from "../core/issues";
+import { type CellIssue, InputError, quote } from "../core/issues";
+import { PROFILES, findProfile } from "../core/profiles";
 import { formatAmount, formatRate } from "../core/format";
 import { buildInputSheets } from "../core/sheets/inputSheets";
 import type { Summary } from "../core/summary";
 import { ExcelJsWorkbook } from "../adapters/exceljs/exceljsWorkbook";
 import { ALL_SHEETS } from "../port/workbook";
+import { XlsxFileWorkbook } from "../adapters/exceljs/xlsxFile";
 import { SAMPLE_DATA } from "../sample/sampleWorkbook";
 import { writeSampleForm } from "../sample/forms/sampleForms";
 import { USAGE, UsageError, parseArgs } from "./args";
@@ -48,45 +50,82 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`${err.message}\n${USAGE}\n`);
+      io.stderr(`${oneLine(err.message)}（jixiao --help 查看用法）\n`);
       return 2;
     }
     if (err instanceof InputError) {
       printIssues(io, err.issues);
       return 2;
     }
-    io.stderr(`错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    if (err instanceof OutputError) {
+      io.stderr(`${oneLine(err.message)}\n`);
+      return 1;
+    }
+    // One line, never a stack trace (JIXIAO_DEBUG=1 shows it, for a bug report).
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr(`错误：${oneLine(message)}\n`);
+    if (process.env.JIXIAO_DEBUG && err instanceof Error && err.stack) io.stderr(err.stack + "\n");
     return 1;
   }
 }
 
+/** One problem, one line: line breaks in a message never reach the terminal as line breaks. */
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
 function printIssues(io: Io, issues: CellIssue[]): void {
-  for (const i of issues) io.stderr(`${i.cell}: ${i.message}\n`);
+  for (const i of issues) io.stderr(`${oneLine(i.cell)}: ${oneLine(i.message)}\n`);
+}
+
+/** An output path that cannot be written; `option` names it (-o, --json, --docx). */
+export class OutputError extends Error {}
+
+const FS_REASONS: Readonly<Record<string, string>> = {
+  EACCES: "没有写入权限",
+  EPERM: "没有写入权限",
+  EROFS: "位于只读位置",
+  ENOSPC: "磁盘空间不足",
+  ENOTDIR: "路径中有一部分不是目录",
+  EEXIST: "路径中有一部分不是目录",
+  EISDIR: "是一个目录",
+  ENAMETOOLONG: "路径过长",
+};
+
+/** Before any work: an output path must not be a directory (exit 2, one line). */
+async function checkOutputPath(option: string, file: string | undefined): Promise<void> {
+  if (!file || file === "-") return;
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (stat?.isDirectory()) throw new UsageError(`${option}: 是一个目录（${file}），应为文件路径`);
 }
 
 /** Writes via a temp file in the same folder, so OUT is either complete or untouched. */
-export async function writeAtomically(file: string, data: Buffer): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+export async function writeAtomically(file: string, data: Buffer, option = "-o"): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
+    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await fs.writeFile(tmp, data);
     await fs.rename(tmp, file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? "";
+    throw new OutputError(`${option}: 无法写入 ${file}（${FS_REASONS[code] ?? code ?? "未知原因"}）`);
   } finally {
-    await fs.rm(tmp, { force: true });
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
   }
 }
 
 async function template(out: string | undefined, typeFlag: string | undefined): Promise<number> {
   if (!out) throw new UsageError("template 需要 -o FILE.xlsx");
   const type = (typeFlag ?? "部门整体支出") as EvaluationType;
-  if (!(EVALUATION_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type 应为 ${EVALUATION_TYPES.join(" 或 ")}`);
+  if (!(EVALUATION_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type: 应为 ${EVALUATION_TYPES.join(" 或 ")}`);
+  await checkOutputPath("-o", out);
   const wb = ExcelJsWorkbook.empty();
   await wb.apply({ sheets: buildInputSheets(type), activate: INPUT_SHEETS[0] });
   await writeAtomically(out, await wb.toBuffer());
   return 0;
 }
 
-async function readInput(file: string): Promise<ExcelJsWorkbook> {
+async function readInput(file: string): Promise<XlsxFileWorkbook> {
   let data: Buffer;
   try {
     data = await fs.readFile(file);
@@ -94,7 +133,7 @@ async function readInput(file: string): Promise<ExcelJsWorkbook> {
     throw new InputError([{ cell: path.basename(file), message: `无法读取文件“${file}”` }]);
   }
   try {
-    return await ExcelJsWorkbook.fromBuffer(data);
+    return await XlsxFileWorkbook.fromBuffer(data);
   } catch {
     throw new InputError([{ cell: path.basename(file), message: "文件不是有效的 Excel 工作簿（.xlsx）" }]);
   }
@@ -103,15 +142,22 @@ async function readInput(file: string): Promise<ExcelJsWorkbook> {
 async function scoreOrReport(command: Command, input: string | undefined, flags: Record<string, string>, io: Io): Promise<number> {
   const out = flags["-o"];
   if (!input || !out) throw new UsageError(`${command} 需要 IN.xlsx 和 -o OUT.xlsx`);
-  if (path.resolve(input) === path.resolve(out)) throw new UsageError("输出文件不能与输入文件相同（输入文件从不修改）");
+  if (path.resolve(input) === path.resolve(out)) throw new UsageError("-o: 输出文件不能与输入文件相同（输入文件从不修改）");
+  const profile = flags["--profile"];
+  if (profile !== undefined && !findProfile(profile)) {
+    throw new UsageError(`--profile: 未知的评分规则${quote(profile)}，可选：${PROFILES.map((p) => p.id).join("、")}`);
+  }
+  const scores = flags["--scores"];
+  if (scores !== undefined && scores !== "rule" && scores !== "filled")
+    throw new UsageError(`--scores: 应为 rule 或 filled，现为${quote(scores)}`);
+  await checkOutputPath("-o", out);
+  await checkOutputPath("--json", flags["--json"]);
+  await checkOutputPath("--docx", flags["--docx"]);
   const jsonTarget = flags["--json"];
   let summary: Summary | undefined;
   try {
     const wb = await readInput(input);
     const snapshot = await wb.read(ALL_SHEETS);
-    const scores = flags["--scores"];
-    if (scores !== undefined && scores !== "rule" && scores !== "filled")
-      throw new UsageError(`--scores 应为 rule 或 filled，现为“${scores}”`);
     const result = planCommand(snapshot, command, { profileId: flags["--profile"], formSheet: flags["--form"], scores });
     await wb.apply(result.plan);
     const docx = command === "report" && flags["--docx"] ? flags["--docx"] : undefined;
@@ -133,7 +179,7 @@ async function scoreOrReport(command: Command, input: string | undefined, flags:
 async function writeJson(target: string, data: unknown, io: Io): Promise<void> {
   const text = JSON.stringify(data, null, 2) + "\n";
   if (target === "-") io.stdout(text);
-  else await writeAtomically(target, Buffer.from(text));
+  else await writeAtomically(target, Buffer.from(text), "--json");
 }
 
 /**

@@ -40,9 +40,16 @@ export function sheetRef(sheet: string, row: number, col: number): string {
   return `${quoteSheet(sheet)}!${a1(row, col)}`;
 }
 
-/** How a cell is named in messages and in the JSON: 绩效指标!H5 (unquoted, as users read it). */
+/** The last row and column of a sheet (Excel 2007 and later). */
+export const MAX_ROW = 1048576;
+export const MAX_COL = 16384;
+
+/**
+ * How a cell is named in messages and in the JSON: 绩效指标!H5 (unquoted, as users read it). Always
+ * a real cell: "the row after the last" on the sheet's last row names the last row.
+ */
 export function cellName(sheet: string, row: number, col: number): string {
-  return `${sheet}!${a1(row, col)}`;
+  return `${sheet}!${a1(Math.min(Math.max(row, 1), MAX_ROW), Math.min(Math.max(col, 1), MAX_COL))}`;
 }
 
 export function parseA1(address: string): { row: number; col: number } {

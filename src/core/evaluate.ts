@@ -4,7 +4,7 @@
  */
 import { type Expr, evaluate, evaluateNumber, iferror, num, str } from "./expr";
 import { excelRound, formatAmount, formatRate } from "./format";
-import type { CellIssue } from "./issues";
+import { type CellIssue, quote } from "./issues";
 import { METHODS, type MethodVar, gradeExpr, rateExpr } from "./methods";
 import type { Indicator, Input } from "./model";
 import { rateDenominator } from "./profiles";
@@ -150,13 +150,13 @@ function budgetWarnings(input: Input, budget: Amounts, spent: Amounts): CellIssu
     if (line.spent.value > line.budget.value) {
       out.push({
         cell: cellOf(line.spent),
-        message: `“${name}”全年执行数 ${formatAmount(line.spent.value)} 万元超过全年预算数 ${formatAmount(line.budget.value)} 万元（执行率按 100% 计分）`,
+        message: `${quote(name)}全年执行数 ${formatAmount(line.spent.value)} 万元超过全年预算数 ${formatAmount(line.budget.value)} 万元（执行率按 100% 计分）`,
       });
     }
     const rate = line.budget.value > 0 ? rateOf(line.spent.value, line.budget.value) : null;
     // A form has no 备注 for its fund rows.
     if (input.source === "template" && rate !== null && rate < LOW_EXECUTION_RATE && !line.remark) {
-      out.push({ cell: line.remarkCell, message: `“${name}”执行率 ${formatRate(rate)} 低于 90%，请在备注中说明原因` });
+      out.push({ cell: line.remarkCell, message: `${quote(name)}执行率 ${formatRate(rate)} 低于 90%，请在备注中说明原因` });
     }
   }
   for (const t of input.budgetTotals) {
@@ -184,22 +184,22 @@ function indicatorWarnings(items: ScoredItem[], source: Input["source"]): CellIs
     if (short && !ind.deviation && (ind.nature === "定量" || ind.tier !== "achieved")) {
       out.push({
         cell: ind.cells.deviation,
-        message: `“${ind.name}”未达到年度指标值（得分 ${score}/${weight}），请填写偏差原因分析及改进措施`,
+        message: `${quote(ind.name)}未达到年度指标值（得分 ${score}/${weight}），请填写偏差原因分析及改进措施`,
       });
     } else if (ind.nature === "定性" && ind.tier && ind.tier !== "achieved" && !ind.deviation) {
-      out.push({ cell: ind.cells.deviation, message: `“${ind.name}”未完全达成，请填写偏差原因分析及改进措施` });
+      out.push({ cell: ind.cells.deviation, message: `${quote(ind.name)}未完全达成，请填写偏差原因分析及改进措施` });
     }
     if (ind.method === "正向比例" && completion !== null && completion >= OVER_ACHIEVEMENT && !ind.deviation) {
       out.push({
         cell: ind.cells.deviation,
-        message: `“${ind.name}”实际完成值为年度指标值的 ${formatRate(completion)}（≥130%），指标值可能设置偏低，请说明原因`,
+        message: `${quote(ind.name)}实际完成值为年度指标值的 ${formatRate(completion)}（≥130%），指标值可能设置偏低，请说明原因`,
       });
     }
     // A form's filled 得分 is checked with the form's other figures (forms/checks.ts).
     if (source === "template" && METHODS[ind.method].computed && ind.selfScore && excelRound(ind.selfScore.value, 2) !== score) {
       out.push({
         cell: ind.cells.selfScore,
-        message: `“${ind.name}”填写的自评得分 ${ind.selfScore.value} 与按${ind.method}计算的 ${score} 不同，以计算结果为准`,
+        message: `${quote(ind.name)}填写的自评得分 ${ind.selfScore.value} 与按${ind.method}计算的 ${score} 不同，以计算结果为准`,
       });
     }
   }

@@ -58,6 +58,25 @@ export function isMethodId(s: string): s is MethodId {
   return (METHOD_IDS as readonly string[]).includes(s);
 }
 
+/**
+ * Weights have at most two decimals: every score is ROUND(…, 2) of a fraction of its weight, and
+ * only then can rounding never lift a score above its weight (9.9999 × 100% would round to 10).
+ */
+export const WEIGHT_DECIMALS = 2;
+
+export function hasWeightDecimals(w: number): boolean {
+  return Math.abs(w * 10 ** WEIGHT_DECIMALS - Math.round(w * 10 ** WEIGHT_DECIMALS)) < 1e-6;
+}
+
+/**
+ * The weight-sum rule: the weights (each of at most two decimals) with the item a profile adds must
+ * sum to the profile's total exactly, compared after rounding the sum to two decimals (which only
+ * removes binary noise such as 33.33 + 33.33 + 33.34 = 99.99999999999999).
+ */
+export function weightSumMatches(sum: number, total: number): boolean {
+  return Math.round(sum * 10 ** WEIGHT_DECIMALS) === Math.round(total * 10 ** WEIGHT_DECIMALS);
+}
+
 /** Grade bands of 财预〔2020〕10号: 优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差. */
 export const GRADE_BANDS: ReadonlyArray<[number, string]> = [
   [90, "优"],

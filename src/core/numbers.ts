@@ -20,7 +20,26 @@ export function normalizeText(s: string): string {
   return out.trim();
 }
 
-const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/**
+ * The integer part of a number as typed (docs/numbers.md): plain digits, or groups of three
+ * separated by commas ("1,234,567") or by single spaces ("3 970"). Nothing else: "1 234,56",
+ * "9↵5" and "1e3" are not numbers.
+ */
+const INTEGER = String.raw`\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+`;
+/** Sign, integer part, fraction: "-1,234.5", "12.", ".5". */
+const NUMBER = String.raw`[+-]?(?:(?:${INTEGER})(?:\.\d*)?|\.\d+)`;
+const NUMBER_RE = new RegExp(String.raw`^(${NUMBER})(?: ?(%))?$`);
+const LEADING_NUMBER_RE = new RegExp(String.raw`^(${NUMBER})`);
+
+/** Text with whitespace folded for number reading: full-width forms folded, any run of spaces one space. */
+function numberText(text: string): string {
+  return normalizeText(text).replace(/[ \t\u2009\u202f]+/g, " ");
+}
+
+/** A number as Number() reads it once its group separators are gone. */
+function toNumber(digits: string): number {
+  return Number(digits.replace(/[, ]/g, ""));
+}
 
 export interface ParsedNumber {
   value: number;
@@ -28,17 +47,11 @@ export interface ParsedNumber {
   percent: boolean;
 }
 
-/** "1,234.56" → 1234.56; "95%" → {95, percent}; anything else → undefined. */
+/** "1,234.56" → 1234.56; "95%" → {95, percent}; anything else (docs/numbers.md) → undefined. */
 export function parseNumberText(text: string): ParsedNumber | undefined {
-  let s = normalizeText(text).replace(/\s+/g, "");
-  let percent = false;
-  if (s.endsWith("%")) {
-    percent = true;
-    s = s.slice(0, -1);
-  }
-  s = s.replace(/,(?=\d{3}(\D|$))/g, "");
-  if (!NUMBER_RE.test(s)) return undefined;
-  return { value: Number(s), percent };
+  const m = NUMBER_RE.exec(numberText(text));
+  if (!m) return undefined;
+  return { value: toNumber(m[1]), percent: m[2] === "%" };
 }
 
 const DIRECTION_WORDS: ReadonlyArray<[string, Direction]> = [
@@ -88,37 +101,57 @@ const SUFFIX_DIRECTIONS: ReadonlyArray<[string, Direction]> = [
   ["以内", "<="],
 ];
 
-/** "≥95%", "≤90万元", "50个", "95%以上", "１２３" → parts; text that holds no leading number → undefined. */
+/**
+ * A unit after a target's number: words ("万元", "个", "台（套）", "m2"), never something that makes
+ * the number another one ("1e3", "1 234,56", "9↵5", "2023年12月", "2023-01-01").
+ */
+function isUnit(unit: string): boolean {
+  if (/^[eE][+-]?\d/.test(unit)) return false; // an exponent
+  // A digit that does not end a Latin unit word (m2, km3) belongs to another number or a date.
+  return !/(^|[^A-Za-z])[\d.,]/.test(unit.replace(/([A-Za-z])\d\b/g, "$1"));
+}
+
+/** "≥95%", "≤90万元", "50个", "95%以上", "１２３" → parts; text that is not one number with words around it → undefined. */
 export function parseTarget(text: string): ParsedTarget | undefined {
-  // `raw` and `s` have the same length (folding is one character for one), so the unit can be
-  // cut from the text as typed: "台（套）" stays "台（套）".
-  const raw = text.replace(/[\s\u3000\u00a0]+/g, "");
+  // `raw` and `s` have the same length (folding is one character for one, runs of spaces become
+  // one in both), so the unit can be cut from the text as typed: "台（套）" stays "台（套）".
+  const raw = text.replace(/[\s\u3000\u00a0\u2009\u202f]+/g, " ").trim();
   let s = normalizeText(raw);
   let start = 0;
   let direction: Direction | undefined;
   for (const [word, dir] of DIRECTION_WORDS) {
     if (s.startsWith(word) && !/^[正反]向$/.test(word)) {
       direction = dir;
-      s = s.slice(word.length);
-      start = word.length;
+      const rest = s.slice(word.length).replace(/^ /, "");
+      start += s.length - rest.length;
+      s = rest;
       break;
     }
   }
+  let end = s.length;
   for (const [word, dir] of SUFFIX_DIRECTIONS) {
     if (s.endsWith(word)) {
       direction = direction ?? dir;
-      s = s.slice(0, -word.length);
+      s = s.slice(0, -word.length).replace(/ $/, "");
+      end = s.length;
       break;
     }
   }
-  const m = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(.*)$/.exec(s);
+  const m = LEADING_NUMBER_RE.exec(s);
   if (!m) return undefined;
-  const percent = m[2].startsWith("%");
-  const rest = percent ? m[2].slice(1) : m[2];
-  if (/^[\d.]/.test(rest)) return undefined; // "1.2.3", "95%5"
-  const unitStart = start + m[1].length + (percent ? 1 : 0);
-  const unit = raw.slice(unitStart, unitStart + rest.length);
-  return { direction, value: Number(m[1].replace(/,/g, "")), percent, unit };
+  let rest = s.slice(m[1].length, end);
+  let skipped = m[1].length;
+  const percent = /^ ?%/.test(rest);
+  if (percent) {
+    const cut = rest.indexOf("%") + 1;
+    rest = rest.slice(cut);
+    skipped += cut;
+  }
+  const unitText = rest.replace(/^ /, "");
+  skipped += rest.length - unitText.length;
+  if (unitText && !isUnit(unitText)) return undefined;
+  const unit = raw.slice(start + skipped, start + skipped + unitText.length);
+  return { direction, value: toNumber(m[1]), percent, unit };
 }
 
 /** A year typed as 2023, "2023" or "2023年". */

@@ -364,9 +364,12 @@ abstract class FakeProxy<T> {
   constructor(
     readonly context: FakeRequestContext,
     private readonly resolver: () => T | null,
+    /** An item a collection load returned: it exists, no command needed. */
+    existing = false,
   ) {
     // Existence (isNullObject) is known after the next sync.
-    context.enqueue(false, null, () => this.loaded.set("isNullObject", this.resolve() === null));
+    if (existing) this.loaded.set("isNullObject", false);
+    else context.enqueue(false, null, () => this.loaded.set("isNullObject", this.resolve() === null));
   }
 
   protected resolve(): T | null {
@@ -610,10 +613,25 @@ class FakeRange extends FakeProxy<RangeTarget> {
   readonly format: FakeRangeFormat;
   readonly dataValidation: FakeDataValidation;
 
-  constructor(context: FakeRequestContext, resolver: () => RangeTarget | null) {
-    super(context, resolver);
+  constructor(context: FakeRequestContext, resolver: () => RangeTarget | null, existing = false) {
+    super(context, resolver, existing);
     this.format = new FakeRangeFormat((args, run) => this.write(args, run));
     this.dataValidation = new FakeDataValidation((args, run) => this.write(args, run));
+  }
+
+  private readonly preloaded = new Map<string, unknown>();
+
+  preload(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.preloaded.set(k, v);
+  }
+
+  /** A property's value now (for a collection loading its items' properties in its own sync). */
+  readNow(prop: string): unknown {
+    return this.read(this.must(), prop);
+  }
+
+  protected get(prop: string): unknown {
+    return this.preloaded.has(prop) ? this.preloaded.get(prop) : super.get(prop);
   }
 
   protected read({ sheet, rect }: RangeTarget, prop: string): unknown {
@@ -696,6 +714,34 @@ class FakeRange extends FakeProxy<RangeTarget> {
       }
   }
 
+  /**
+   * ExcelApi 1.9: the cells of the range holding constants (values typed in) or formulas, as
+   * areas (here: one per run of such cells along a row); a null object where there are none.
+   */
+  getSpecialCellsOrNullObject(cellType: "Constants" | "Formulas"): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      const t = this.resolve();
+      if (!t) return null;
+      const { sheet, rect } = t;
+      const hits: Array<[number, number]> = [];
+      for (const [k, cell] of sheet.cells) {
+        const r = Math.floor(k / MAX_COLS) + 1;
+        const c = (k % MAX_COLS) + 1;
+        if (r < rect.r1 || r > rect.r2 || c < rect.c1 || c > rect.c2) continue;
+        if (cellType === "Formulas" ? cell.formula : cell.value !== "" && !cell.formula) hits.push([r, c]);
+      }
+      if (hits.length === 0) return null;
+      hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const areas: Rect[] = [];
+      for (const [r, c] of hits) {
+        const last = areas[areas.length - 1];
+        if (last && last.r1 === r && last.c2 === c - 1) last.c2 = c;
+        else areas.push({ r1: r, c1: c, r2: r, c2: c });
+      }
+      return { sheet, areas, cellCount: hits.length };
+    });
+  }
+
   merge(across = false): void {
     this.write(["merge", across], ({ sheet, rect }) => {
       if (sheet.merges.some((m) => overlaps(m, rect))) throw new Error("InvalidOperation: overlapping merge");
@@ -708,6 +754,49 @@ class FakeRange extends FakeProxy<RangeTarget> {
       this.context.model.activeSheetId = sheet.id;
       this.context.model.selection = { sheet: sheet.name, address: rectAddress(rect) };
     });
+  }
+}
+
+interface AreasTarget {
+  sheet: FakeSheet;
+  areas: Rect[];
+  cellCount: number;
+}
+
+class FakeRangeAreas extends FakeProxy<AreasTarget> {
+  readonly areas: FakeRangeCollection;
+  constructor(context: FakeRequestContext, resolver: () => AreasTarget | null) {
+    super(context, resolver);
+    this.areas = new FakeRangeCollection(context, () => this.resolve());
+  }
+  protected read(t: AreasTarget, prop: string): unknown {
+    if (prop === "cellCount") return t.cellCount;
+    if (prop === "address") return t.areas.map((a) => `${sheetPrefix(t.sheet.name)}!${rectAddress(a)}`).join(",");
+    throw new Error(`fake: cannot load ${prop} on range areas`);
+  }
+  get cellCount(): number {
+    return this.get("cellCount") as number;
+  }
+}
+
+/** RangeAreas.areas: "items/values,items/address…" loads those properties of every area. */
+class FakeRangeCollection extends FakeProxy<AreasTarget> {
+  private wanted: string[] = [];
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : Array.isArray(props) ? props : [];
+    this.wanted = list.map((p) => p.replace(/^items\//, ""));
+    return super.load("items");
+  }
+  protected read(t: AreasTarget, prop: string): unknown {
+    if (prop !== "items") throw new Error(`fake: cannot load ${prop} on a range collection`);
+    return t.areas.map((rect) => {
+      const range = new FakeRange(this.context, () => ({ sheet: t.sheet, rect }), true);
+      range.preload(Object.fromEntries(this.wanted.map((p) => [p, range.readNow(p)])));
+      return range;
+    });
+  }
+  get items(): FakeRange[] {
+    return this.get("items") as FakeRange[];
   }
 }
 

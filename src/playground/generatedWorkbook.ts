@@ -20,8 +20,11 @@ export function generatedWorkbook(budgetRows: number, indicatorRows = budgetRows
   const indRows: Array<Array<string | number>> = [
     ["一级指标", "二级指标", "三级指标", "指标方向", "年度指标值", "计量单位", "实际完成值", "分值"],
   ];
-  const weight = 100 / indicatorRows;
-  for (let i = 0; i < indicatorRows; i++) indRows.push(["产出指标", "数量指标", `指标${i + 1}`, "≥", 100, "个", 90 + (i % 15), weight]);
+  // Weights of two decimals (docs/numbers.md), the remainder on the last row.
+  const weight = Math.floor(10000 / indicatorRows) / 100;
+  const last = Math.round((100 - weight * (indicatorRows - 1)) * 100) / 100;
+  for (let i = 0; i < indicatorRows; i++)
+    indRows.push(["产出指标", "数量指标", `指标${i + 1}`, "≥", 100, "个", 90 + (i % 15), i === indicatorRows - 1 ? last : weight]);
   model.setValues(ind, indRows);
   const texts = model.addSheet("文字材料");
   model.setValues(texts, [

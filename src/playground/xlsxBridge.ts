@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { plainValue } from "../adapters/exceljs/exceljsWorkbook";
+import { NOT_CALCULATED, isCellError } from "../port/workbook";
 import { type FakeCell, type FakeFormat, type FakeSheet, FakeWorkbook, parseAddress, rectAddress } from "./fakeExcel";
 
 const pointsToChars = (pt: number) => Math.max(0, Math.round(((pt / 0.75 - 5) / 7) * 100) / 100);
@@ -32,7 +33,7 @@ export function fromExcelJs(wb: ExcelJS.Workbook): FakeWorkbook {
         if (cell.isMerged && cell.master !== cell) return;
         const target = model.cellForWrite(sheet, r, c);
         const v = plainValue(cell.value);
-        target.value = v === null ? "" : v;
+        target.value = v === null ? "" : isCellError(v) ? (v.error === NOT_CALCULATED ? "" : v.error) : v;
         const f = cell.formula;
         if (f) target.formula = "=" + f;
         target.numberFormat = cell.numFmt || "General";

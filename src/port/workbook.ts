@@ -7,18 +7,46 @@
  */
 import type { WorkbookPlan } from "../core/plan";
 
-export type CellValue = number | string | boolean | null;
+/**
+ * A cell the engine may not use as a value: an Excel error (`#DIV/0!`, `#REF!` …), or
+ * NOT_CALCULATED, a formula saved without its result. Carried as such, never as blank.
+ */
+export interface CellError {
+  error: string;
+}
+export const NOT_CALCULATED = "NOT_CALCULATED";
 
-/** A sheet's used range as plain data; row/column numbers are the sheet's own (1-based). */
+export type CellValue = number | string | boolean | null | CellError;
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === "object" && v !== null && typeof (v as CellError).error === "string";
+}
+
+/** One non-empty cell; row and column are the sheet's own (1-based). */
+export interface SheetCell {
+  row: number;
+  col: number;
+  /** Numbers as stored (dates too: serial numbers, told apart by their numberFormat). */
+  value: Exclude<CellValue, null>;
+  /** Excel number format; absent for "General". */
+  numberFormat?: string;
+  /** The formula without "=", where the cell holds one (shared-formula children give ""). */
+  formula?: string;
+}
+
+/**
+ * A sheet as plain data: its non-empty cells only, in row-major order, so a stray value at
+ * XFD1048576 or a million blank formatted rows cost nothing. Empty strings are not cells.
+ */
 export interface SheetData {
   name: string;
-  /** Sheet row and column of values[0][0]. */
-  startRow: number;
-  startCol: number;
-  values: CellValue[][];
-  /** Excel number format per cell (same shape as values), "General" where none. */
-  numberFormats: string[][];
+  cells: SheetCell[];
+  /** The sheet holds more than MAX_SHEET_CELLS non-empty cells; `cells` has the first of them. */
+  truncated?: boolean;
 }
+
+/** The most non-empty cells an adapter reads from one sheet (a real table above it is too large to score). */
+export const MAX_SHEET_CELLS = 1_000_000;
 
 export interface WorkbookSnapshot {
   /** Every sheet in the workbook, in tab order. */
@@ -42,4 +70,27 @@ export interface WorkbookPort {
    * All or nothing: if it fails, the workbook is as it was.
    */
   apply(plan: WorkbookPlan): Promise<void>;
+}
+
+/**
+ * The non-empty cells of a block of values read from (startRow, startCol): what an adapter reading
+ * rectangles (office.js areas, test fixtures) hands on. Empty strings are not cells.
+ */
+export function blockCells(
+  block: ReadonlyArray<ReadonlyArray<CellValue | undefined>>,
+  startRow: number,
+  startCol: number,
+  numberFormat?: (r: number, c: number) => string | undefined,
+): SheetCell[] {
+  const out: SheetCell[] = [];
+  block.forEach((values, r) =>
+    values.forEach((value, c) => {
+      if (value === null || value === undefined || value === "") return;
+      const cell: SheetCell = { row: startRow + r, col: startCol + c, value };
+      const f = typeof value === "number" ? numberFormat?.(r, c) : undefined;
+      if (f && f !== "General") cell.numberFormat = f;
+      out.push(cell);
+    }),
+  );
+  return out;
 }

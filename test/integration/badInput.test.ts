@@ -60,7 +60,7 @@ const CASES: Array<[string, Change, string, RegExp]> = [
     "绩效指标!F3",
     /年度指标值应为数字/,
   ],
-  ["target in words, no method: read as 定性", (d) => (first(d).target = "很多"), "绩效指标!K3", /“很多”不含数字.*须填写完成情况/],
+  ["target in words, no method: read as 定性", (d) => (first(d).target = "很多"), "绩效指标!K3", /“很多”不是可计分的数字.*须填写完成情况/],
   ["actual in words under 正向比例", (d) => (first(d).actual = "较好"), "绩效指标!H3", /实际完成值应为数字/],
   ["actual blank", (d) => (first(d).actual = null), "绩效指标!H3", /实际完成值应为数字/],
   ["weights summing to 95", (d) => (first(d).weight = 0.01), "绩效指标!I2", /分值合计为 95.01/],

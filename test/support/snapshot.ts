@@ -2,27 +2,22 @@
 import { INPUT_SHEETS } from "../../src/core/contract";
 import type { SheetPlan } from "../../src/core/plan";
 import { type InputData, buildInputSheets } from "../../src/core/sheets/inputSheets";
-import type { CellValue, SheetData, WorkbookSnapshot } from "../../src/port/workbook";
+import { type CellValue, type SheetData, type WorkbookSnapshot, blockCells } from "../../src/port/workbook";
 
 /** A sheet from rows of values; `formats` gives number formats by "row,col" (1-based). */
 export function sheetData(name: string, rows: CellValue[][], formats: Record<string, string> = {}, startRow = 1, startCol = 1): SheetData {
-  return {
-    name,
-    startRow,
-    startCol,
-    values: rows,
-    numberFormats: rows.map((r, i) => r.map((_, j) => formats[`${i + startRow},${j + startCol}`] ?? "General")),
-  };
+  return { name, cells: blockCells(rows, startRow, startCol, (r, c) => formats[`${r + startRow},${c + startCol}`]) };
 }
 
 /** What an adapter would read back from the sheets a plan writes. */
 export function planToSheetData(plan: SheetPlan): SheetData {
+  const values = plan.cells.map((r) => r.map((c) => (c ? c.v : null)));
   return {
     name: plan.name,
-    startRow: 1,
-    startCol: 1,
-    values: plan.cells.map((r) => r.map((c) => (c ? c.v : null))),
-    numberFormats: plan.cells.map((r) => r.map((c) => (c?.s ? (plan.styles[c.s]?.numFmt ?? "General") : "General"))),
+    cells: blockCells(values, 1, 1, (r, c) => {
+      const s = plan.cells[r][c]?.s;
+      return s ? plan.styles[s]?.numFmt : undefined;
+    }),
   };
 }
 

@@ -1,5 +1,7 @@
 import { formatAmount, formatRate, formatScore, excelRound } from "../../src/core/format";
 import { normalizeText, parseDirection, parseNumberText, parseTarget, parseYear } from "../../src/core/numbers";
+import { quote } from "../../src/core/issues";
+import { hasWeightDecimals, weightSumMatches } from "../../src/core/methods";
 
 describe("parseNumberText", () => {
   test.each([
@@ -12,7 +14,31 @@ describe("parseNumberText", () => {
     [".5", 0.5, false],
     ["3 970.64", 3970.64, false],
   ])("%p → %p", (text, value, percent) => expect(parseNumberText(text)).toEqual({ value, percent }));
-  test.each(["", "abc", "1.2.3", "95%%", "12个", "1,23"])("%p is not a number", (text) => expect(parseNumberText(text)).toBeUndefined());
+  test.each([
+    "",
+    "abc",
+    "1.2.3",
+    "95%%",
+    "12个",
+    "1,23",
+    "1e3",
+    "1E-2",
+    "1 234,56",
+    "9\n5",
+    "12 34",
+    "0x10",
+    "¥100",
+    "- 5",
+    "1,2345",
+    "Infinity",
+    "NaN",
+  ])("%p is not a number", (text) => expect(parseNumberText(text)).toBeUndefined());
+  test.each([
+    ["95 %", 95, true],
+    ["1 234 567", 1234567, false],
+    ["12.", 12, false],
+    ["+3", 3, false],
+  ])("%p → %p (docs/numbers.md)", (text, value, percent) => expect(parseNumberText(text)).toEqual({ value, percent }));
 });
 
 describe("parseTarget", () => {
@@ -27,7 +53,15 @@ describe("parseTarget", () => {
     ["不超过 5 天", { direction: "<=", value: 5, percent: false, unit: "天" }],
     ["20 天以内", { direction: "<=", value: 20, percent: false, unit: "天" }],
   ])("%p", (text, expected) => expect(parseTarget(text)).toEqual(expected));
-  test.each(["有效提升", "≥", "", "1.2.3个"])("%p holds no number", (text) => expect(parseTarget(text)).toBeUndefined());
+  test.each(["有效提升", "≥", "", "1.2.3个", "1e3", "1 234,56", "9\n5", "≥2023年12月", "2023-01-01", "95%5", "1,23个"])(
+    "%p is not one number with words around it",
+    (text) => expect(parseTarget(text)).toBeUndefined(),
+  );
+  test.each([
+    ["≥ 95 %", { direction: ">=", value: 95, percent: true, unit: "" }],
+    ["100m2", { direction: undefined, value: 100, percent: false, unit: "m2" }],
+    ["3 970 万元", { direction: undefined, value: 3970, percent: false, unit: "万元" }],
+  ])("%p (docs/numbers.md)", (text, expected) => expect(parseTarget(text)).toEqual(expected));
 });
 
 describe("parseDirection", () => {
@@ -90,5 +124,33 @@ describe("formatting (scoring.md)", () => {
     expect(excelRound(1.005, 2)).toBe(1.01);
     expect(excelRound(-2.5, 0)).toBe(-3);
     expect(excelRound(6.6666666, 2)).toBe(6.67);
+  });
+});
+
+describe("quote: one line, cut at 40", () => {
+  test.each([
+    ["5\n分", "“5↵分”"],
+    ["a\r\nb", "“a↵b”"],
+    ["很".repeat(41), `“${"很".repeat(40)}…”`],
+    ["很".repeat(40), `“${"很".repeat(40)}”`],
+  ])("%p → %p", (text, quoted) => expect(quote(text)).toBe(quoted));
+});
+
+describe("weights and scores", () => {
+  test.each([
+    [10, true],
+    [9.99, true],
+    [0.29, true],
+    [9.9999, false],
+    [33.333, false],
+  ])("weight %p has at most two decimals: %p", (w, ok) => expect(hasWeightDecimals(w)).toBe(ok));
+  test("the weight-sum rule compares at two decimals", () => {
+    expect(weightSumMatches(33.33 + 33.33 + 33.34, 100)).toBe(true);
+    expect(weightSumMatches(99.99, 100)).toBe(false);
+    expect(weightSumMatches(100.01, 100)).toBe(false);
+  });
+  test("no ratio at or below 1 scores above a two-decimal weight", () => {
+    for (let w = 0.01; w <= 100; w = Math.round((w + 0.37) * 100) / 100)
+      for (const x of [0.99999, 0.999, 0.995, 0.5, 1]) expect(excelRound(x * w, 2)).toBeLessThanOrEqual(w);
   });
 });

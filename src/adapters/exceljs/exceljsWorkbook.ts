@@ -8,6 +8,9 @@ import type { CellStyle, SheetPlan, WorkbookPlan } from "../../core/plan";
 import {
   ALL_SHEETS,
   type CellValue,
+  MAX_SHEET_CELLS,
+  NOT_CALCULATED,
+  type SheetCell,
   type SheetData,
   type SheetSelection,
   type WorkbookPort,
@@ -59,47 +62,60 @@ export class ExcelJsWorkbook implements WorkbookPort {
   }
 }
 
-/** exceljs cell values → plain values; formulas give their cached result. */
+/** Days from Excel's day 0 (1899-12-30, the 1900 date system) to 1970-01-01. */
+const EXCEL_EPOCH_DAYS = 25569;
+
+/** A Date exceljs made from a date-formatted cell → the serial number Excel stores. */
+export function excelSerial(d: Date): number {
+  return d.getTime() / 86400000 + EXCEL_EPOCH_DAYS;
+}
+
+/**
+ * exceljs cell values → port values. Formulas give their cached result; a formula without one,
+ * and an error value, are CellErrors (never blank, never 0). Dates go back to serial numbers.
+ */
 export function plainValue(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return excelSerial(v);
   if (typeof v === "object") {
     if ("richText" in v) return v.richText.map((r) => r.text).join("");
     if ("formula" in v || "sharedFormula" in v) {
-      // exceljs drops a cached result of 0 when reading: a formula without a result reads as 0.
+      // exceljs drops a cached result of 0 when reading, so a formula without a result is ambiguous
+      // here; the CLI reads files with the bounded reader (xlsxRead.ts), which tells them apart.
       const result = (v as ExcelJS.CellFormulaValue).result;
-      if (result === undefined || result === null) return 0;
-      if (typeof result === "object") return "error" in result ? null : plainValue(result as ExcelJS.CellValue);
-      return result as CellValue;
+      if (result === undefined || result === null) return { error: NOT_CALCULATED };
+      return plainValue(result as ExcelJS.CellValue);
     }
+    if ("error" in v) return { error: String((v as ExcelJS.CellErrorValue).error) };
     if ("text" in v) return String((v as ExcelJS.CellHyperlinkValue).text);
-    if ("error" in v) return null;
   }
   return String(v);
 }
 
+/** The sheet's non-empty cells, visiting only the rows and cells exceljs holds. */
 function readSheet(ws: ExcelJS.Worksheet): SheetData {
-  const values: CellValue[][] = [];
-  const numberFormats: string[][] = [];
-  const lastRow = ws.rowCount;
-  const lastCol = ws.columnCount;
-  for (let r = 1; r <= lastRow; r++) {
-    const row = ws.getRow(r);
-    const vals: CellValue[] = new Array(lastCol).fill(null);
-    const fmts: string[] = new Array(lastCol).fill("General");
-    if (row.hasValues) {
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        // Merged cells repeat the master's value in exceljs; only the master holds it.
-        if (cell.isMerged && cell.master !== cell) return;
-        vals[c - 1] = plainValue(cell.value);
-        fmts[c - 1] = cell.numFmt || "General";
-      });
-    }
-    values.push(vals);
-    numberFormats.push(fmts);
-  }
-  return { name: ws.name, startRow: 1, startCol: 1, values, numberFormats };
+  const cells: SheetCell[] = [];
+  let truncated = false;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (truncated) return;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // Merged cells repeat the master's value in exceljs; only the master holds it.
+      if (truncated || (cell.isMerged && cell.master !== cell)) return;
+      const value = plainValue(cell.value);
+      if (value === null || value === "") return;
+      if (cells.length >= MAX_SHEET_CELLS) {
+        truncated = true;
+        return;
+      }
+      const out: SheetCell = { row: r, col: c, value };
+      if (typeof value === "number" && cell.numFmt && cell.numFmt !== "General") out.numberFormat = cell.numFmt;
+      else if (cell.value instanceof Date) out.numberFormat = "yyyy-mm-dd";
+      if (cell.formula) out.formula = cell.formula;
+      cells.push(out);
+    });
+  });
+  return truncated ? { name: ws.name, cells, truncated } : { name: ws.name, cells };
 }
 
 function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
@@ -129,7 +145,7 @@ function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   return style;
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+export function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   const styles = new Map(Object.entries(plan.styles).map(([k, v]) => [k, toExcelStyle(v)]));
   // Column widths first: exceljs column styles would overwrite cell styles set before them.
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));

@@ -1,5 +1,5 @@
 /**
- * The office.js adapter: the WorkbookPort inside Excel. `read` is one round trip; `apply` is two
+ * The office.js adapter: the WorkbookPort inside Excel. `read` is one round trip (of non-empty cells only); `apply` is two
  * (build everything under temporary sheet names, then swap them in), plus one per 4 MB of payload
  * beyond the first (Excel on the web rejects requests over 5 MB).
  *
@@ -13,10 +13,13 @@ import type { WorkbookPlan } from "../../core/plan";
 import {
   ALL_SHEETS,
   type CellValue,
+  MAX_SHEET_CELLS,
+  type SheetCell,
   type SheetData,
   type SheetSelection,
   type WorkbookPort,
   type WorkbookSnapshot,
+  blockCells,
 } from "../../port/workbook";
 import { DEFAULT_REQUEST_BUDGET, RequestBudget } from "./requestBudget";
 import { writeSheet } from "./writeSheet";
@@ -52,6 +55,12 @@ export class OfficeJsWorkbook implements WorkbookPort {
     private readonly options: OfficeJsOptions = {},
   ) {}
 
+  /**
+   * One round trip (two for ALL_SHEETS: the names first). Only non-empty cells travel: each sheet's
+   * used range of values (formatting alone does not extend it) is narrowed to its constants and
+   * its formulas (getSpecialCells, ExcelApi 1.9), whose areas are loaded with values and formats.
+   * A stray value at XFD1048576 adds one one-cell area, not a 17-billion-cell rectangle.
+   */
   async read(which: SheetSelection): Promise<WorkbookSnapshot> {
     const context = this.context;
     const worksheets = context.workbook.worksheets;
@@ -73,27 +82,35 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const worksheets = context.workbook.worksheets;
     const requested = names.map((name) => {
       const sheet = worksheets.getItemOrNullObject(name);
-      // A null sheet gives a null used range: both are known after the one sync.
-      const used = sheet.getUsedRangeOrNullObject(false);
-      used.load("address,values,numberFormat,valueTypes");
-      return { name, sheet, used };
+      // A null sheet gives a null used range and null special cells: all known after the one sync.
+      const used = sheet.getUsedRangeOrNullObject(true);
+      const parts = (["Constants", "Formulas"] as const).map((type) => {
+        const special = used.getSpecialCellsOrNullObject(type);
+        special.load("cellCount");
+        special.areas.load("items/address,items/values,items/numberFormat,items/valueTypes");
+        return special;
+      });
+      return { name, sheet, parts };
     });
     await context.sync();
 
     const sheets: Record<string, SheetData> = {};
-    for (const { name, sheet, used } of requested) {
+    for (const { name, sheet, parts } of requested) {
       if (sheet.isNullObject) continue;
-      if (used.isNullObject) {
-        sheets[name] = { name, startRow: 1, startCol: 1, values: [], numberFormats: [] };
-        continue;
+      const found = parts.filter((p) => !p.isNullObject);
+      const count = found.reduce((n, p) => n + p.cellCount, 0);
+      const cells: SheetCell[] = [];
+      for (const area of found.flatMap((p) => p.areas.items)) {
+        const start = parseRangeAddress(area.address);
+        const types = area.valueTypes;
+        const values: CellValue[][] = area.values.map((row, r) =>
+          row.map((v, c) => (types[r][c] === "Error" ? { error: String(v) } : v === "" ? null : (v as CellValue))),
+        );
+        cells.push(...blockCells(values, start.row, start.col, (r, c) => String(area.numberFormat[r][c] ?? "General")));
       }
-      const start = parseRangeAddress(used.address);
-      const types = used.valueTypes;
-      const values: CellValue[][] = used.values.map((row, r) =>
-        row.map((v, c) => (v === "" || types[r][c] === "Error" ? null : (v as CellValue))),
-      );
-      const numberFormats = used.numberFormat.map((row) => row.map((f) => String(f ?? "General")));
-      sheets[name] = { name, startRow: start.row, startCol: start.col, values, numberFormats };
+      // Constants and formulas come as separate areas: back to row-major order.
+      cells.sort((a, b) => a.row - b.row || a.col - b.col);
+      sheets[name] = count > MAX_SHEET_CELLS ? { name, cells: cells.slice(0, MAX_SHEET_CELLS), truncated: true } : { name, cells };
     }
     return sheets;
   }

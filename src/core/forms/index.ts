@@ -54,7 +54,7 @@ export function explainNoForm(snapshot: WorkbookSnapshot, log: IssueLog): void {
   let explained = false;
   for (const name of sheets) {
     const grid = new Grid(snapshot.sheets[name]);
-    for (let row = grid.firstRow; row <= grid.lastRow; row++) {
+    for (const row of grid.rows()) {
       const fields = rowFields(grid, row, INDICATOR_INDEX);
       const levels = (["level1", "level2", "name"] as const).filter((f) => fields.has(f));
       if (levels.length === 0 || fields.size < 2) continue;

@@ -18,7 +18,7 @@ const INDICATOR_INDEX = synonymIndex(INDICATOR_FIELDS);
 /** Columns of each field found in one row. */
 export function rowFields<F extends string>(grid: Grid, row: number, index: Map<string, F>): Map<F, number> {
   const out = new Map<F, number>();
-  for (let col = grid.data.startCol; col <= grid.lastCol; col++) {
+  for (const col of grid.cols(row)) {
     const f = index.get(headerKey(grid.key(row, col)));
     if (f !== undefined && !out.has(f)) out.set(f, col);
   }
@@ -41,13 +41,15 @@ function headerNeighbour(grid: Grid, row: number): Map<IndicatorField, number> |
   if (row < grid.firstRow || row > grid.lastRow) return undefined;
   const fields = rowFields(grid, row, INDICATOR_INDEX);
   if (fields.size === 0 || isIndicatorHeader(fields)) return undefined;
-  for (let col = grid.data.startCol; col <= grid.lastCol; col++) if (typeof grid.value(row, col) === "number") return undefined;
+  for (const col of grid.cols(row)) if (typeof grid.value(row, col) === "number") return undefined;
   return fields;
 }
 
 export function indicatorHeaders(grid: Grid): IndicatorHeader[] {
   const out: IndicatorHeader[] = [];
-  for (let row = grid.firstRow; row <= grid.lastRow; row++) {
+  let skipTo = 0;
+  for (const row of grid.rows()) {
+    if (row <= skipTo) continue;
     const fields = rowFields(grid, row, INDICATOR_INDEX);
     if (!isIndicatorHeader(fields)) continue;
     const cols: Partial<Record<IndicatorField, number>> = Object.fromEntries(fields);
@@ -61,7 +63,7 @@ export function indicatorHeaders(grid: Grid): IndicatorHeader[] {
     const above = out.length && out[out.length - 1].lastRow >= row - 1 ? undefined : headerNeighbour(grid, row - 1);
     if (above) for (const [f, c] of above) if (cols[f] === undefined) cols[f] = c;
     out.push({ row, lastRow, cols });
-    row = lastRow;
+    skipTo = lastRow;
   }
   return out;
 }
@@ -69,8 +71,9 @@ export function indicatorHeaders(grid: Grid): IndicatorHeader[] {
 /** The 总分 row after a header: a total label left of the target column. */
 export function totalRow(grid: Grid, header: IndicatorHeader, until: number): number | undefined {
   const lastLabelCol = Math.max(header.cols.name ?? 1, header.cols.level2 ?? 1, header.cols.level1 ?? 1);
-  for (let row = header.lastRow + 1; row <= until; row++) {
-    for (let col = grid.data.startCol; col <= lastLabelCol; col++) {
+  for (const row of grid.rowsBetween(header.lastRow + 1, until)) {
+    for (const col of grid.cols(row)) {
+      if (col > lastLabelCol) break;
       const k = headerKey(grid.key(row, col));
       if (TOTAL_LABELS.includes(k)) return row;
     }
@@ -106,8 +109,8 @@ export function formRegions(grid: Grid): FormRegion[] {
 
 /** Without a 总分 row, a stacked form begins at the first row with a title or a fund header. */
 function nextFormTop(grid: Grid, from: number, limit: number): number {
-  for (let row = from; row <= limit; row++) {
-    for (let col = grid.data.startCol; col <= grid.lastCol; col++) {
+  for (const row of grid.rowsBetween(from, limit)) {
+    for (const col of grid.cols(row)) {
       const t = grid.key(row, col);
       if (/自评表|资金（|资金\(|年度资金总额/.test(t)) return row;
     }

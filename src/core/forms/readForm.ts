@@ -113,12 +113,12 @@ interface TitleArea {
 }
 
 function readTitleArea(grid: Grid, region: FormRegion): TitleArea {
-  const out: TitleArea = { title: "", titleCell: grid.cell(region.header.row, grid.data.startCol), info: [], texts: [] };
+  const out: TitleArea = { title: "", titleCell: grid.cell(region.header.row, grid.firstCol), info: [], texts: [] };
   const labels = new Map(INFO_LABELS.map((l) => [headerKey(normalizeText(l)), l]));
   let yearFromTitle: number | undefined;
   let yearElsewhere: number | undefined;
-  for (let row = region.top; row < region.header.row; row++) {
-    for (let col = grid.data.startCol; col <= grid.lastCol; col++) {
+  for (const row of grid.rowsBetween(region.top, region.header.row - 1)) {
+    for (const col of grid.cols(row)) {
       const text = grid.text(row, col);
       if (!text) continue;
       out.texts.push(text);
@@ -145,7 +145,8 @@ function readTitleArea(grid: Grid, region: FormRegion): TitleArea {
 }
 
 function nextText(grid: Grid, row: number, col: number): string {
-  for (let c = col + 1; c <= grid.lastCol; c++) {
+  for (const c of grid.cols(row)) {
+    if (c <= col) continue;
     const t = grid.text(row, c);
     if (t) return labelsContain(t) ? "" : t;
   }
@@ -175,14 +176,15 @@ interface FundBlock {
 function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: EvaluationType, log: IssueLog): FundBlock | undefined {
   let headerRow: number | undefined;
   let cols: Partial<Record<FundField, number>> = {};
-  for (let row = region.top; row < region.header.row && headerRow === undefined; row++) {
+  for (const row of grid.rowsBetween(region.top, region.header.row - 1)) {
+    if (headerRow !== undefined) break;
     const fields = rowFields(grid, row, FUND_INDEX);
     if (fields.has("budget") || fields.has("spent")) {
       headerRow = row;
       cols = Object.fromEntries(fields);
     }
   }
-  const firstCell = grid.cell(headerRow ?? region.top, grid.data.startCol);
+  const firstCell = grid.cell(headerRow ?? region.top, grid.firstCol);
   if (headerRow === undefined) {
     log.error(head.titleCell, "找不到资金情况（须有“全年预算数”和“全年执行数”列）");
     return undefined;
@@ -194,23 +196,28 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
   }
   const firstAmountCol = Math.min(...Object.values(cols).filter((c): c is number => c !== undefined));
   const headerTexts: string[] = [];
-  for (let col = grid.data.startCol; col <= grid.lastCol; col++) if (grid.text(headerRow, col)) headerTexts.push(grid.text(headerRow, col));
+  for (const col of grid.cols(headerRow)) if (grid.text(headerRow, col)) headerTexts.push(grid.text(headerRow, col));
   const label = headerTexts.find((t) => /资金/.test(t)) ?? `资金`;
 
   // Rows down to the 年度总体目标 block (or the indicator header).
   let goalsRow: number | undefined;
   const rowsRaw: Array<{ row: number; label: string }> = [];
-  for (let row = headerRow + 1; row < region.header.row; row++) {
-    const keys = [];
-    for (let col = grid.data.startCol; col <= grid.lastCol; col++) keys.push(grid.key(row, col));
+  for (const row of grid.rowsBetween(headerRow + 1, region.header.row - 1)) {
+    const keys = grid.cols(row).map((col) => grid.key(row, col));
     if (keys.some((k) => /总体目标|绩效目标$|预期目标/.test(k))) {
       goalsRow = row;
       break;
     }
     let rowLabel = "";
-    for (let col = firstAmountCol - 1; col >= grid.data.startCol && !rowLabel; col--) {
+    for (const col of grid
+      .cols(row)
+      .filter((c) => c < firstAmountCol)
+      .reverse()) {
       const t = grid.text(row, col);
-      if (t && !/资金[（(]/.test(t)) rowLabel = t;
+      if (t && !/资金[（(]/.test(t)) {
+        rowLabel = t;
+        break;
+      }
     }
     if (rowLabel || cols.budget !== undefined) rowsRaw.push({ row, label: rowLabel.replace(/^其中[：:]\s*/, "").replace(/\s+/g, "") });
   }
@@ -349,14 +356,14 @@ function statedUnit(texts: readonly string[]): AmountUnit | undefined {
 function readGoals(grid: Grid, row: number, before: number): { planned: string; actual: string } | null {
   let plannedCol: number | undefined;
   let actualCol: number | undefined;
-  for (let col = grid.data.startCol; col <= grid.lastCol; col++) {
+  for (const col of grid.cols(row)) {
     const k = headerKey(grid.key(row, col));
     if (/预期目标/.test(k)) plannedCol = col;
     else if (/实际完成情况|实际完成/.test(k)) actualCol = col;
   }
   const below = (col: number | undefined) => {
     if (col === undefined) return "";
-    for (let r = row + 1; r < before; r++) if (grid.text(r, col)) return grid.text(r, col);
+    for (const r of grid.rowsBetween(row + 1, before - 1)) if (grid.text(r, col)) return grid.text(r, col);
     return "";
   };
   if (plannedCol !== undefined || actualCol !== undefined) {
@@ -366,7 +373,7 @@ function readGoals(grid: Grid, row: number, before: number): { planned: string; 
   }
   // 年度总体目标 | text | text on one row.
   const texts: string[] = [];
-  for (let col = grid.data.startCol; col <= grid.lastCol; col++) {
+  for (const col of grid.cols(row)) {
     const t = grid.text(row, col);
     if (t && !/总体目标/.test(t)) texts.push(t);
   }
@@ -441,7 +448,7 @@ interface IndicatorBlock {
 
 function readIndicators(grid: Grid, region: FormRegion, year: number, log: IssueLog): IndicatorBlock | undefined {
   const c = region.header.cols;
-  const headerCell = grid.cell(region.header.row, grid.data.startCol);
+  const headerCell = grid.cell(region.header.row, grid.firstCol);
   if (c.weight === undefined && c.score === undefined) {
     log.error(headerCell, `找到“一级指标/二级指标/三级指标”表头（第 ${region.header.row} 行），但缺少“分值”和“得分”列，无法评分`);
     return undefined;
@@ -459,7 +466,7 @@ function readIndicators(grid: Grid, region: FormRegion, year: number, log: Issue
     return undefined;
   }
   const errorsBefore = log.errors.length;
-  for (let row = region.header.lastRow + 1; row <= end; row++) {
+  for (const row of grid.rowsBetween(region.header.lastRow + 1, end)) {
     const l1raw = text(row, c.level1);
     const l2raw = text(row, c.level2);
     if (l1raw) {
@@ -610,7 +617,7 @@ function readIndicators(grid: Grid, region: FormRegion, year: number, log: Issue
 
 function blockHasNumber(grid: Grid, region: FormRegion, end: number, year: number): boolean {
   const c = region.header.cols;
-  for (let row = region.header.lastRow + 1; row <= end; row++) {
+  for (const row of grid.rowsBetween(region.header.lastRow + 1, end)) {
     if ([c.weight, c.score].some((col) => col !== undefined && readNumber(grid, row, col).ok)) return true;
     if ([c.target, c.actual].some((col) => readFormValue(grid, row, col, year))) return true;
   }

@@ -6,7 +6,7 @@ import type { Grid } from "../grid";
 import type { MethodId } from "../methods";
 import type { NumberSource } from "../model";
 import { type Direction, normalizeText, parseNumberText, parseTarget } from "../numbers";
-import { readNumber } from "../input/readNumber";
+import { isDateFormat, readNumber, serialDate } from "../input/readNumber";
 
 export interface FormValue {
   source: NumberSource;
@@ -64,7 +64,9 @@ export function readFormValue(grid: Grid, row: number, col: number | undefined, 
     const source = plain.source.kind === "text" ? withPlace(plain.source, plain.source.value / amountScale) : plain.source;
     return { source, percent: plain.percent, unit: plain.percent ? "%" : "" };
   }
-  const raw = grid.value(row, col);
+  const cell = grid.value(row, col);
+  // A date cell is a time target or actual (forms.md): read as its date, never as a number.
+  const raw = typeof cell === "number" && isDateFormat(grid.numberFormat(row, col)) ? serialDate(cell) : cell;
   if (typeof raw !== "string" || !raw.trim()) return undefined;
   const text = (value: number, scale = 1): NumberSource => ({ ...base, kind: "text", text: raw, value, scale });
   const month = monthValue(raw, year);

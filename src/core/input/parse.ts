@@ -22,14 +22,17 @@ import {
   type Tier,
 } from "../contract";
 import { Grid, findHeaderRow } from "../grid";
-import { IssueLog } from "../issues";
-import { METHODS, type MethodId, isMethodId, tierRange } from "../methods";
+import { IssueLog, quote } from "../issues";
+import { METHODS, type MethodId, WEIGHT_DECIMALS, hasWeightDecimals, isMethodId, tierRange, weightSumMatches } from "../methods";
 import type { BasicInfo, BudgetLine, BudgetTotalRow, Indicator, Input, NumberSource } from "../model";
 import { type Direction, parseDirection, parseTarget, parseYear } from "../numbers";
 import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
-import type { WorkbookSnapshot } from "../../port/workbook";
+import { MAX_SHEET_CELLS, type SheetData, type WorkbookSnapshot, isCellError } from "../../port/workbook";
 import { type ReadResult, readNumber } from "./readNumber";
 import { cellName } from "../cells";
+import { excelRound } from "../format";
+import { likelySheet } from "./sheetNames";
+import { FormulaCheck } from "./formulas";
 
 export interface ParseResult {
   input: Input;
@@ -42,10 +45,17 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: { profileId?:
   for (const name of [SHEET.basicInfo, SHEET.budget, SHEET.indicators]) {
     const data = snapshot.sheets[name];
     // A missing sheet is named at its A1, keeping every message in the sheet!cell form.
-    if (!data) log.error(`${name}!A1`, `缺少工作表“${name}”（可用“插入模板”创建）`);
+    if (!data) log.error(`${name}!A1`, missingSheet(name, snapshot.sheetNames));
+    else if (tooLarge(data, log)) continue;
     else grids[name] = new Grid(data);
   }
-  const textsData = snapshot.sheets[SHEET.texts];
+  let textsData: SheetData | undefined = snapshot.sheets[SHEET.texts];
+  if (!textsData) {
+    const near = likelySheet(SHEET.texts, snapshot.sheetNames);
+    if (near) log.warn(`${SHEET.texts}!A1`, `没有读取文字材料：${near.describe}，请改名为“${SHEET.texts}”`);
+  } else if (tooLarge(textsData, log)) textsData = undefined;
+  const check = new FormulaCheck(snapshot.sheetNames, Object.values(grids) as Grid[]);
+  for (const grid of Object.values(grids) as Grid[]) grid.formulaProblem = (row, col) => check.problem(grid, row, col);
 
   const info = grids[SHEET.basicInfo] ? parseBasicInfo(grids[SHEET.basicInfo]!, log, options.profileId) : undefined;
   const amountScale = info?.amountUnit === "元" ? 1 / 10000 : 1;
@@ -57,11 +67,23 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: { profileId?:
   return { input: { source: "template", info: info!, budgetLines: budget!.lines, budgetTotals: budget!.totals, indicators, texts }, log };
 }
 
-function missingHeaders(grid: Grid, headers: readonly string[], log: IssueLog): void {
+function missingSheet(name: string, sheetNames: readonly string[]): string {
+  const near = likelySheet(name, sheetNames);
+  return near ? `缺少工作表“${name}”：${near.describe}，请改名为“${name}”` : `缺少工作表“${name}”（可用“插入模板”创建）`;
+}
+
+/** A table above the adapters' reading limit cannot be scored: say so, naming the sheet and the limit. */
+function tooLarge(data: SheetData, log: IssueLog): boolean {
+  if (!data.truncated) return false;
   log.error(
-    cellName(grid.name, grid.firstRow, grid.data.startCol),
-    `找不到表头行：须同时包含列标题 ${headers.map((h) => `“${h}”`).join("、")}`,
+    `${data.name}!A1`,
+    `工作表“${data.name}”的非空单元格超过 ${MAX_SHEET_CELLS.toLocaleString("en-US")} 个，超出可评分的上限，请删除与评分无关的数据`,
   );
+  return true;
+}
+
+function missingHeaders(grid: Grid, headers: readonly string[], log: IssueLog): void {
+  log.error(cellName(grid.name, grid.firstRow, grid.firstCol), `找不到表头行：须同时包含列标题 ${headers.map((h) => `“${h}”`).join("、")}`);
 }
 
 function reportDuplicate(log: IssueLog) {
@@ -79,7 +101,7 @@ function parseBasicInfo(grid: Grid, log: IssueLog, profileOverride?: string): Ba
   const labelCol = header.cols.label!;
   const valueCol = header.cols.value!;
   const found = new Map<string, number>();
-  for (let row = header.row + 1; row <= grid.lastRow; row++) {
+  for (const row of grid.rows(header.row)) {
     const label = grid.key(row, labelCol);
     if (label && !found.has(label)) found.set(label, row);
   }
@@ -96,23 +118,26 @@ function parseBasicInfo(grid: Grid, log: IssueLog, profileOverride?: string): Ba
   else {
     year = parseYear(grid.value(found.get(BASIC_INFO_LABELS.year)!, valueCol));
     if (year === undefined)
-      log.error(cellOf(BASIC_INFO_LABELS.year), `年度应为四位年份（如 2023），现为“${textOf(BASIC_INFO_LABELS.year)}”`);
+      log.error(
+        cellOf(BASIC_INFO_LABELS.year),
+        `年度应为四位年份（如 2023），现为${grid.shown(found.get(BASIC_INFO_LABELS.year)!, valueCol)}`,
+      );
   }
 
   const typeText = keyOf(BASIC_INFO_LABELS.evaluationType) || "部门整体支出";
   const evaluationType = (EVALUATION_TYPES as readonly string[]).includes(typeText) ? (typeText as EvaluationType) : undefined;
   if (!evaluationType)
-    log.error(cellOf(BASIC_INFO_LABELS.evaluationType), `评价类型应为 ${EVALUATION_TYPES.join(" 或 ")}，现为“${typeText}”`);
+    log.error(cellOf(BASIC_INFO_LABELS.evaluationType), `评价类型应为 ${EVALUATION_TYPES.join(" 或 ")}，现为${quote(typeText)}`);
 
   const unitText = keyOf(BASIC_INFO_LABELS.amountUnit) || "万元";
   const amountUnit = (AMOUNT_UNITS as readonly string[]).includes(unitText) ? (unitText as AmountUnit) : undefined;
-  if (!amountUnit) log.error(cellOf(BASIC_INFO_LABELS.amountUnit), `金额单位应为 万元 或 元，现为“${unitText}”`);
+  if (!amountUnit) log.error(cellOf(BASIC_INFO_LABELS.amountUnit), `金额单位应为 万元 或 元，现为${quote(unitText)}`);
 
   const profileId = profileOverride || keyOf(BASIC_INFO_LABELS.profile) || (evaluationType ? DEFAULT_PROFILE[evaluationType] : "");
   const profile = findProfile(profileId);
   if (!profile && profileId) {
     const where = profileOverride ? "评分规则" : cellOf(BASIC_INFO_LABELS.profile);
-    log.error(where, `未知的评分规则“${profileId}”，可选：${PROFILES.map((p) => p.id).join("、")}`);
+    log.error(where, `未知的评分规则${quote(profileId)}，可选：${PROFILES.map((p) => p.id).join("、")}`);
   }
   if (!unitName || !year || !evaluationType || !amountUnit || !profile) return undefined;
   return { unitName, year, evaluationType, profile, amountUnit };
@@ -133,7 +158,7 @@ function parseBudget(grid: Grid, log: IssueLog, amountScale: number): { lines: B
     if (col === undefined) return undefined;
     const r = readNumber(grid, row, col, amountScale);
     if (!r.ok) {
-      if (r.reason === "text") log.error(grid.cell(row, col), `${label}应为数字，现为“${grid.text(row, col)}”`);
+      if (r.reason !== "blank") log.error(grid.cell(row, col), `${label}应为数字，现为${r.shown}`);
       else if (required) log.error(grid.cell(row, col), `${label}不能为空`);
       return undefined;
     }
@@ -142,13 +167,14 @@ function parseBudget(grid: Grid, log: IssueLog, amountScale: number): { lines: B
       return undefined;
     }
     if (r.source.value < 0) {
-      log.error(grid.cell(row, col), `${label}不能为负数（${grid.text(row, col)}）`);
+      log.error(grid.cell(row, col), `${label}不能为负数，现为${grid.shown(row, col)}`);
       return undefined;
     }
     return r.source;
   };
-  for (let row = header.row + 1; row <= grid.lastRow; row++) {
-    if (grid.isBlankRow(row)) continue;
+  const tableCols = Object.values(c) as number[];
+  for (const row of grid.rows(header.row)) {
+    if (grid.isBlankRow(row, tableCols)) continue;
     const categoryText = grid.key(row, c.category!);
     if (categoryText === CATEGORY.total) {
       totals.push({
@@ -160,7 +186,7 @@ function parseBudget(grid: Grid, log: IssueLog, amountScale: number): { lines: B
     }
     const category = categoryText === CATEGORY.basic ? "basic" : categoryText === CATEGORY.project ? "project" : undefined;
     if (!category) {
-      log.error(grid.cell(row, c.category!), `支出类别应为 基本支出、项目支出 或 合计，现为“${categoryText}”`);
+      log.error(grid.cell(row, c.category!), `支出类别应为 基本支出、项目支出 或 合计，现为${grid.shown(row, c.category!)}`);
       continue;
     }
     const item = c.item !== undefined ? grid.text(row, c.item) : "";
@@ -202,10 +228,10 @@ function parseTier(text: string): Tier | undefined {
 /** The weights, with the item a profile adds, must sum to the profile's total (100). */
 function checkWeightSum(indicators: Indicator[], profile: RuleProfile, cell: string, log: IssueLog): void {
   const added = profile.executionRateItem?.weight ?? 0;
-  const sum = Math.round((indicators.reduce((s, i) => s + i.weight.value, 0) + added) * 100) / 100;
-  if (Math.abs(sum - profile.weightSum) > 0.001) {
+  const sum = indicators.reduce((s, i) => s + i.weight.value, 0) + added;
+  if (!weightSumMatches(sum, profile.weightSum)) {
     const detail = added ? `（含评分规则自动添加的预算执行率 ${added} 分）` : "";
-    log.error(cell, `分值合计为 ${sum}${detail}，应为 ${profile.weightSum}（评分规则 ${profile.id}）`);
+    log.error(cell, `分值合计为 ${excelRound(sum, WEIGHT_DECIMALS)}${detail}，应为 ${profile.weightSum}（评分规则 ${profile.id}）`);
   }
 }
 
@@ -223,8 +249,10 @@ function parseIndicators(grid: Grid, log: IssueLog): { indicators: Indicator[]; 
   const out: Indicator[] = [];
   let level1 = "";
   let level2 = "";
-  for (let row = header.row + 1; row <= grid.lastRow; row++) {
-    if (grid.isBlankRow(row)) continue;
+  const tableCols = Object.values(c) as number[];
+  const names = new Map<string, string>();
+  for (const row of grid.rows(header.row)) {
+    if (grid.isBlankRow(row, tableCols)) continue;
     // Blank 一级/二级 cells repeat the row above (tables pasted from merged cells).
     const l1 = at(row, c.level1);
     if (l1 && l1 !== level1) level2 = "";
@@ -242,55 +270,67 @@ function parseIndicators(grid: Grid, log: IssueLog): { indicators: Indicator[]; 
       log.error(grid.cell(row, c.name!), "三级指标名称不能为空");
       continue;
     }
+    const sameName = names.get(name);
+    if (sameName) log.warn(grid.cell(row, c.name!), `三级指标${quote(name)}与 ${sameName} 重名，请确认不是重复录入`);
+    else names.set(name, grid.cell(row, c.name!));
     if (!level1) log.error(grid.cell(row, c.level1!), "一级指标不能为空");
     if (!level2) log.error(grid.cell(row, c.level2!), "二级指标不能为空");
 
     const weightRead = readNumber(grid, row, c.weight!);
     let weight: NumberSource | undefined;
-    if (!weightRead.ok || weightRead.percent) log.error(cells.weight, `分值应为大于 0 的数字，现为“${at(row, c.weight)}”`);
+    if (!weightRead.ok || weightRead.percent) log.error(cells.weight, `分值应为大于 0 的数字，现为${grid.shown(row, c.weight!)}`);
     else if (!(weightRead.source.value > 0)) log.error(cells.weight, `分值应大于 0，现为 ${weightRead.source.value}`);
+    else if (!hasWeightDecimals(weightRead.source.value))
+      log.error(cells.weight, `分值最多保留 ${WEIGHT_DECIMALS} 位小数，现为 ${weightRead.source.value}（得分按两位小数计，可能超过分值）`);
     else weight = weightRead.source;
 
     const targetText = at(row, c.target);
     const actualText = at(row, c.actual);
-    const target = targetValue(grid, row, c.target!);
+    const targetRead = targetValue(grid, row, c.target!);
+    const target = targetRead.ok ? targetRead : undefined;
+    if (!targetRead.ok && targetRead.invalid) log.error(cells.target, `年度指标值不能读作数字，现为${targetRead.shown}`);
     const actualRead = actualValue(grid, row, c.actual!);
 
     const natureText = keyAt(row, c.nature);
     let nature: Nature | undefined;
     if (natureText) {
       nature = (NATURES as readonly string[]).includes(natureText) ? (natureText as Nature) : undefined;
-      if (!nature) log.error(grid.cell(row, c.nature!), `指标性质应为 定量 或 定性，现为“${natureText}”`);
+      if (!nature) log.error(grid.cell(row, c.nature!), `指标性质应为 定量 或 定性，现为${grid.shown(row, c.nature!)}`);
     } else nature = target ? "定量" : "定性";
 
     const directionText = at(row, c.direction);
     let direction: Direction | undefined = directionText ? parseDirection(directionText) : undefined;
-    if (directionText && !direction) log.error(grid.cell(row, c.direction!), `指标方向应为 ≥、≤ 或 =，现为“${directionText}”`);
+    if (directionText && !direction)
+      log.error(grid.cell(row, c.direction!), `指标方向应为 ≥、≤ 或 =，现为${grid.shown(row, c.direction!)}`);
     direction = direction ?? target?.direction ?? ">=";
 
     const methodText = keyAt(row, c.method);
     let method: MethodId | undefined;
     if (methodText) {
       if (isMethodId(methodText)) method = methodText;
-      else log.error(grid.cell(row, c.method!), `未知的评分方法“${methodText}”，可选：${Object.keys(METHODS).join("、")}`);
+      else log.error(grid.cell(row, c.method!), `未知的评分方法${quote(methodText)}，可选：${Object.keys(METHODS).join("、")}`);
     } else method = nature === "定性" ? "定性分档" : direction === "<=" ? "反向比例" : direction === "=" ? "等于" : "正向比例";
 
     const tierText = keyAt(row, c.tier);
     const tier = tierText ? parseTier(tierText) : undefined;
-    if (tierText && !tier) log.error(grid.cell(row, c.tier!), `完成情况应为 达成、部分达成 或 未达成（或其完整表述），现为“${tierText}”`);
+    if (tierText && !tier)
+      log.error(grid.cell(row, c.tier!), `完成情况应为 达成、部分达成 或 未达成（或其完整表述），现为${grid.shown(row, c.tier!)}`);
 
-    const selfRead: ReadResult = c.selfScore !== undefined ? readNumber(grid, row, c.selfScore) : { ok: false, reason: "blank" };
-    if (!selfRead.ok && selfRead.reason === "text") log.error(cells.selfScore, `自评得分应为数字，现为“${at(row, c.selfScore)}”`);
+    const selfRead: ReadResult =
+      c.selfScore !== undefined ? readNumber(grid, row, c.selfScore) : { ok: false, reason: "blank", shown: "空" };
+    if (!selfRead.ok && selfRead.reason !== "blank") log.error(cells.selfScore, `自评得分应为数字，现为${selfRead.shown}`);
     const selfScore = selfRead.ok ? selfRead.source : undefined;
 
     let actual: NumberSource | undefined;
     if (method && ["正向比例", "反向比例", "等于"].includes(method)) {
-      if (!target) log.error(cells.target, `年度指标值应为数字（评分方法：${method}），现为“${targetText}”`);
-      else if (method !== "等于" && !(target.source.value > 0))
-        log.error(cells.target, `年度指标值须为正数才能按${method}计分，现为“${targetText}”`);
-      else if (method === "等于" && target.source.value < 0) log.error(cells.target, `年度指标值不能为负数，现为“${targetText}”`);
-      if (!actualRead.ok) log.error(cells.actual, `实际完成值应为数字（评分方法：${method}），现为“${actualText || "空"}”`);
-      else if (actualRead.source.value < 0) log.error(cells.actual, `实际完成值不能为负数，现为“${actualText}”`);
+      const targetShown = grid.shown(row, c.target!);
+      if (!targetRead.ok) {
+        if (!targetRead.invalid) log.error(cells.target, `年度指标值应为数字（评分方法：${method}），现为${targetShown}`);
+      } else if (method !== "等于" && !(targetRead.source.value > 0))
+        log.error(cells.target, `年度指标值须为正数才能按${method}计分，现为${targetShown}`);
+      else if (method === "等于" && targetRead.source.value < 0) log.error(cells.target, `年度指标值不能为负数，现为${targetShown}`);
+      if (!actualRead.ok) log.error(cells.actual, `实际完成值应为数字（评分方法：${method}），现为${actualRead.shown}`);
+      else if (actualRead.source.value < 0) log.error(cells.actual, `实际完成值不能为负数，现为${grid.shown(row, c.actual!)}`);
       else actual = actualRead.source;
       if (
         target &&
@@ -299,13 +339,20 @@ function parseIndicators(grid: Grid, log: IssueLog): { indicators: Indicator[]; 
         target.percent !== actualRead.percent &&
         looksLikeUnitMismatch(target.source.value, actual.value)
       ) {
-        log.warn(cells.actual, `年度指标值与实际完成值一个是百分数、一个不是（${targetText} / ${actualText}），请确认单位一致`);
+        log.warn(
+          cells.actual,
+          `年度指标值与实际完成值一个是百分数、一个不是（${quote(targetText)} / ${quote(actualText)}），请确认单位一致`,
+        );
       }
     } else if (actualRead.ok) actual = actualRead.source;
+    else if (actualRead.reason === "invalid") log.error(cells.actual, `实际完成值不能读作数字，现为${actualRead.shown}`);
 
     if (method === "定性分档") {
       // A target without a number is read as 定性; say so, the user may have meant a number.
-      const inferred = natureText ? "" : `年度指标值“${targetText}”不含数字，按定性指标处理：`;
+      const inferred =
+        natureText || !targetText || (!targetRead.ok && targetRead.invalid)
+          ? ""
+          : `年度指标值${quote(targetText)}不是可计分的数字，按定性指标处理：`;
       const what = c.tier === undefined ? "须有“完成情况”列" : "须填写完成情况（达成 / 部分达成 / 未达成）";
       if (!tier) log.error(cellAt(row, c.tier, c.actual!), `${inferred || "定性指标"}${what}`);
       else if (weight) checkTierScore(tier, weight.value, selfScore, cells.selfScore, log);
@@ -350,24 +397,25 @@ function parseIndicators(grid: Grid, log: IssueLog): { indicators: Indicator[]; 
  */
 function actualValue(grid: Grid, row: number, col: number): ReadResult {
   const r = readNumber(grid, row, col);
-  if (r.ok || r.reason === "blank") return r;
+  if (r.ok || r.reason !== "text") return r;
   const t = targetValue(grid, row, col);
-  return t ? { ok: true, source: t.source, percent: t.percent } : r;
+  return t.ok ? { ok: true, source: t.source, percent: t.percent } : r;
 }
 
+type TargetRead =
+  | { ok: true; source: NumberSource; direction?: Direction; percent: boolean; unit: string }
+  /** invalid: the cell holds something that must not be read as a number (an error value, a date …). */
+  | { ok: false; invalid: boolean; shown: string };
+
 /** A target cell: a number, or text such as "≥95%" (its direction and unit come along). */
-function targetValue(
-  grid: Grid,
-  row: number,
-  col: number,
-): { source: NumberSource; direction?: Direction; percent: boolean; unit: string } | undefined {
+function targetValue(grid: Grid, row: number, col: number): TargetRead {
   const r = readNumber(grid, row, col);
-  if (r.ok) return { source: r.source, percent: r.percent, unit: "" };
+  if (r.ok) return { ok: true, source: r.source, percent: r.percent, unit: "" };
   const raw = grid.value(row, col);
-  if (typeof raw !== "string") return undefined;
-  const t = parseTarget(raw);
-  if (!t) return undefined;
+  const t = typeof raw === "string" ? parseTarget(raw) : undefined;
+  if (!t || typeof raw !== "string") return { ok: false, invalid: r.reason === "invalid", shown: r.shown };
   return {
+    ok: true,
     source: { sheet: grid.name, row, col, kind: "text", text: raw, value: t.value, scale: 1 },
     direction: t.direction,
     percent: t.percent,
@@ -403,13 +451,17 @@ function parseTexts(grid: Grid, log: IssueLog): Partial<Record<TextSection, stri
     return out;
   }
   let section: TextSection | undefined;
-  for (let row = header.row + 1; row <= grid.lastRow; row++) {
+  for (const row of grid.rows(header.row)) {
     const name = grid.key(row, header.cols.section!);
     const raw = grid.value(row, header.cols.content!);
+    if (isCellError(raw)) {
+      log.error(grid.cell(row, header.cols.content!), `内容现为${grid.shown(row, header.cols.content!)}，请改为文字`);
+      continue;
+    }
     const content = raw === null ? "" : String(raw).replace(/\r\n?/g, "\n").trim();
     if (name) {
       if (!(TEXT_SECTIONS as readonly string[]).includes(name)) {
-        log.error(grid.cell(row, header.cols.section!), `未知的栏目“${name}”，可选：${TEXT_SECTIONS.join("、")}`);
+        log.error(grid.cell(row, header.cols.section!), `未知的栏目${quote(name)}，可选：${TEXT_SECTIONS.join("、")}`);
         section = undefined;
         continue;
       }

@@ -1,14 +1,58 @@
-/** Turning cells into NumberSources: numbers as numbers or text, percent formats, unit scaling. */
+/**
+ * Turning cells into NumberSources: numbers as numbers or text, percent formats, unit scaling.
+ * A cell is read faithfully or not at all (docs/numbers.md): an error value, a formula without a
+ * result, a date, a value out of range or text that is not one number is a failure that says so.
+ */
 import type { Grid } from "../grid";
 import type { NumberSource } from "../model";
 import { parseNumberText } from "../numbers";
+import { isCellError } from "../../port/workbook";
+import { quote } from "../issues";
+
+/** Format codes without their literal parts (quoted text, [brackets], escaped characters). */
+function formatCode(numFmt: string): string {
+  return numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+}
 
 export function isPercentFormat(numFmt: string): boolean {
   // A % outside quotes or brackets makes Excel show the value ×100.
-  return numFmt.includes("%") && /%/.test(numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ""));
+  return numFmt.includes("%") && formatCode(numFmt).includes("%");
 }
 
-export type ReadResult = { ok: true; source: NumberSource; percent: boolean } | { ok: false; reason: "blank" | "text" };
+/** A date or time format: y, m, d, h or s outside literals ("General" and "0.00" are not). */
+export function isDateFormat(numFmt: string): boolean {
+  if (!numFmt || /^general$/i.test(numFmt)) return false;
+  // [h]:mm elapsed time is a time format too.
+  return /\[[hms]+\]/i.test(numFmt) || /[ymdhs]/i.test(formatCode(numFmt).replace(/General/gi, ""));
+}
+
+/** An Excel serial date as yyyy-mm-dd (1900 system). */
+export function serialDate(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86400000);
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? String(serial) : d.toISOString().slice(0, 10);
+}
+
+/**
+ * The magnitudes the engine computes with: 0, or 1e-9 ≤ |x| < 1e15 (Excel keeps 15 significant
+ * digits; ratios of two such numbers stay finite).
+ */
+export const MAX_MAGNITUDE = 1e15;
+export const MIN_MAGNITUDE = 1e-9;
+
+export function inRange(x: number): boolean {
+  const a = Math.abs(x);
+  return Number.isFinite(x) && (a === 0 || (a >= MIN_MAGNITUDE && a < MAX_MAGNITUDE));
+}
+
+export type ReadResult =
+  | { ok: true; source: NumberSource; percent: boolean }
+  /**
+   * blank: nothing there. text: text or a logical value that is not a number. invalid: a value
+   * that must not be read as a number (error value, formula without result, date, out of range).
+   * `shown` says what the cell holds, for "…现为<shown>".
+   */
+  | { ok: false; reason: "blank" | "text" | "invalid"; shown: string };
 
 /**
  * Reads a number. `amountScale` converts the unit (1/10000 for 元 → 万元). A percent cell or text
@@ -17,15 +61,25 @@ export type ReadResult = { ok: true; source: NumberSource; percent: boolean } | 
 export function readNumber(grid: Grid, row: number, col: number, amountScale = 1): ReadResult {
   const v = grid.value(row, col);
   const base = { sheet: grid.name, row, col };
+  const fail = (reason: "blank" | "text" | "invalid", shown = grid.shown(row, col)): ReadResult => ({ ok: false, reason, shown });
+  if (isCellError(v)) return fail("invalid");
+  const formula = grid.formula(row, col);
+  const problem = formula ? grid.formulaProblem?.(row, col) : undefined;
+  if (problem) return fail("invalid", `公式 ${quote("=" + formula)}（${problem}，重新计算时会出错）`);
   if (typeof v === "number") {
-    const percent = isPercentFormat(grid.numberFormat(row, col));
+    const numFmt = grid.numberFormat(row, col);
+    if (Number.isNaN(v)) return fail("invalid", "无效的数值（NaN）");
+    if (!inRange(v)) return fail("invalid", `超出可计算范围的数值（${String(v)}）`);
+    if (isDateFormat(numFmt)) return fail("invalid", `日期 ${serialDate(v)}（此处应为数字，不能是日期）`);
+    const percent = isPercentFormat(numFmt);
     const scale = (percent ? 100 : 1) * amountScale;
     return { ok: true, percent, source: { ...base, kind: "cell", value: scaleValue(v, scale), scale } };
   }
-  if (v === null || (typeof v === "string" && v.trim() === "")) return { ok: false, reason: "blank" };
-  if (typeof v === "boolean") return { ok: false, reason: "text" };
+  if (v === null || (typeof v === "string" && v.trim() === "")) return fail("blank", "空");
+  if (typeof v === "boolean") return fail("text", `逻辑值 ${v ? "TRUE" : "FALSE"}`);
   const parsed = parseNumberText(v);
-  if (!parsed) return { ok: false, reason: "text" };
+  if (!parsed) return fail("text");
+  if (!inRange(parsed.value)) return fail("invalid", `超出可计算范围的数值 ${grid.shown(row, col)}`);
   return {
     ok: true,
     percent: parsed.percent,
