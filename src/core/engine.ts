@@ -93,8 +93,29 @@ function plan(
     sheets.push(buildReportSheet(reported, reportLayout), buildAppendixSheet(reported, reportLayout));
   }
   const shown = sheets.find((s) => s.name === SHEET.report) ?? sheet;
-  return { plan: { sheets, activate: shown.name }, evaluation: reported, evaluations, summary };
+  const layout = layouts[reportedIndex];
+  const named = reported === evaluations[reportedIndex] ? layout : filledLayout(layout);
+  const names = KEY_FIGURES.map(([name, key]) => ({ name, sheet: SHEET.scores, address: named[key] as string }));
+  return { plan: { sheets, activate: shown.name, names }, evaluation: reported, evaluations, summary };
 }
+
+/**
+ * The workbook-level names of the key figures on 评分结果 (README "Excel add-in"): of the reported
+ * form when there are several. Users link to them; re-runs repoint them, never delete them.
+ */
+export const KEY_FIGURES = [
+  ["全年预算数", "budgetTotal"],
+  ["全年执行数", "spentTotal"],
+  ["预算执行率", "rateTotal"],
+  ["年初预算数", "initialBudgetTotal"],
+  ["基本支出预算数", "budgetBasic"],
+  ["项目支出预算数", "budgetProject"],
+  ["基本支出执行数", "spentBasic"],
+  ["项目支出执行数", "spentProject"],
+  ["自评总分", "maxScore"],
+  ["自评得分", "totalScore"],
+  ["自评等级", "grade"],
+] as const;
 
 /** The report on filled scores reads the filled cells of 评分结果. */
 function filledLayout(layout: ReturnType<typeof buildScoreSheet>["layout"]): typeof layout {

@@ -69,10 +69,20 @@ export interface SheetPlan {
   pageBreaksAfter?: number[];
 }
 
+/** A workbook-level defined name for a key figure, so users can link to it (`=自评得分`). */
+export interface DefinedName {
+  name: string;
+  sheet: string;
+  /** Absolute A1 address on `sheet`, e.g. "$B$16". */
+  address: string;
+}
+
 export interface WorkbookPlan {
   sheets: SheetPlan[];
   /** The sheet to show when done. */
   activate?: string;
+  /** Defined names to create or repoint (never deleted: users may use them). */
+  names?: DefinedName[];
 }
 
 /** Builds a SheetPlan cell by cell; rows and columns are 1-based. */

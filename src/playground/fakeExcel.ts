@@ -10,6 +10,7 @@
  */
 
 import { fromR1C1, renameSheetRefs } from "../adapters/officejs/formulaRefs";
+import { MAX_PAGE_BREAKS } from "../adapters/officejs/writeSheet";
 import { columnLetter } from "../core/cells";
 
 export type FakeValue = string | number | boolean;
@@ -122,6 +123,9 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } {
 }
 
 export function rectAddress(r: Rect): string {
+  // Whole rows and whole columns read like Excel's: "13:13", "A:C".
+  if (r.c1 === 1 && r.c2 === MAX_COLS && !(r.r1 === 1 && r.r2 === MAX_ROWS)) return `${r.r1}:${r.r2}`;
+  if (r.r1 === 1 && r.r2 === MAX_ROWS && !(r.c1 === 1 && r.c2 === MAX_COLS)) return `${columnLetter(r.c1)}:${columnLetter(r.c2)}`;
   const tl = `${columnLetter(r.c1)}${r.r1}`;
   return r.r1 === r.r2 && r.c1 === r.c2 ? tl : `${tl}:${columnLetter(r.c2)}${r.r2}`;
 }
@@ -135,8 +139,19 @@ const emptyFormat = (): FakeFormat => ({ font: {}, borders: {} });
 const blankCell = (): FakeCell => ({ value: "", numberFormat: "General", format: emptyFormat() });
 
 /** The workbook: plain data the playground renders and the tests compare. */
+/** A chart's series, kept as the references Excel keeps ("=评分结果!$C$5:$C$9"): what tests check links with. */
+export interface FakeChart {
+  sheet: string;
+  name: string;
+  series: string[];
+}
+
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
+  /** Workbook-level defined names: name → "=Sheet!$A$1". */
+  names = new Map<string, string>();
+  /** Charts (their series references only). */
+  charts: FakeChart[] = [];
   activeSheetId = 0;
   selection: { sheet: string; address: string } | null = null;
   private nextId = 1;
@@ -173,12 +188,29 @@ export class FakeWorkbook {
     if (other && other !== sheet) throw new Error(`ItemAlreadyExists: ${name}`);
     if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new Error(`InvalidArgument: bad sheet name ${name}`);
     this.rewriteFormulas(new Map([[sheet.name, name]]));
+    for (const chart of this.charts) if (chart.sheet.toLowerCase() === sheet.name.toLowerCase()) chart.sheet = name;
     sheet.name = name;
   }
 
+  /** Every formula the workbook keeps: cells, defined names, chart series. */
   private rewriteFormulas(renames: Map<string, string>): void {
-    for (const s of this.sheets)
-      for (const cell of s.cells.values()) if (cell.formula) cell.formula = "=" + renameSheetRefs(cell.formula.slice(1), renames);
+    this.mapFormulas((f) => "=" + renameSheetRefs(f.slice(1), renames));
+  }
+
+  private mapFormulas(f: (formula: string) => string): void {
+    for (const s of this.sheets) for (const cell of s.cells.values()) if (cell.formula) cell.formula = f(cell.formula);
+    for (const [n, v] of this.names) this.names.set(n, f(v));
+    for (const chart of this.charts) chart.series = chart.series.map(f);
+  }
+
+  /** Like copying a sheet in Excel: everything, under "name (2)", at the end. */
+  copySheet(sheet: FakeSheet): FakeSheet {
+    let n = 2;
+    while (this.findSheet(`${sheet.name.slice(0, 26)} (${n})`)) n++;
+    const copy = this.addSheet(`${sheet.name.slice(0, 26)} (${n})`);
+    const clone = cloneSheet(sheet);
+    Object.assign(copy, { ...clone, id: copy.id, name: copy.name });
+    return copy;
   }
 
   deleteSheet(sheet: FakeSheet): void {
@@ -186,9 +218,8 @@ export class FakeWorkbook {
     // Like Excel, references to a deleted sheet become #REF!.
     const gone = "~deleted~";
     this.rewriteFormulas(new Map([[sheet.name, gone]]));
-    for (const s of this.sheets)
-      for (const cell of s.cells.values())
-        if (cell.formula?.includes(gone)) cell.formula = cell.formula.replace(/'~deleted~'!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?/g, "#REF!");
+    this.mapFormulas((f) => (f.includes(gone) ? f.replace(/'~deleted~'!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?/g, "#REF!") : f));
+    this.charts = this.charts.filter((c) => c.sheet.toLowerCase() !== sheet.name.toLowerCase());
     this.sheets = this.sheets.filter((s) => s !== sheet);
     sheet.deleted = true;
     if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0].id;
@@ -231,15 +262,19 @@ export class FakeWorkbook {
     copy.nextId = this.nextId;
     copy.activeSheetId = this.activeSheetId;
     copy.selection = this.selection && { ...this.selection };
-    copy.sheets = this.sheets.map((s) => ({
-      ...structuredClone({ ...s, cells: undefined }),
-      cells: new Map([...s.cells].map(([k, c]) => [k, structuredClone(c)])),
-    }));
+    copy.sheets = this.sheets.map(cloneSheet);
+    copy.names = new Map(this.names);
+    copy.charts = structuredClone(this.charts);
     return copy;
   }
 
-  /** Every sheet as plain data with sorted keys, in tab order: what tests compare. */
+  /** Every sheet as plain data with sorted keys, in tab order, then the names and charts if any: what tests compare. */
   dump(): string[] {
+    const book = this.names.size || this.charts.length ? [canonical({ names: [...this.names].sort(), charts: this.charts })] : [];
+    return this.sheetDump().concat(book);
+  }
+
+  private sheetDump(): string[] {
     return this.sheets.map((s) =>
       canonical({
         name: s.name,
@@ -265,6 +300,10 @@ export class FakeWorkbook {
       }),
     );
   }
+}
+
+function cloneSheet(s: FakeSheet): FakeSheet {
+  return { ...structuredClone({ ...s, cells: undefined }), cells: new Map([...s.cells].map(([k, c]) => [k, structuredClone(c)])) };
 }
 
 /** JSON with sorted object keys and false/undefined borders dropped, so equal states compare equal. */
@@ -304,6 +343,13 @@ interface Command {
   write: boolean;
   bytes: number;
   run(): void;
+  /** Which caller's action queued it (the ProcessQuery server's action index). */
+  origin?: number;
+}
+
+/** A failed command's error carries the `origin` of the command. */
+export interface FakeError extends Error {
+  origin?: number;
 }
 
 const encoder = new TextEncoder();
@@ -323,6 +369,8 @@ export class FakeRequestContext {
   writesRun = 0;
   calculationSuspended = false;
   screenUpdatingSuspended = false;
+  /** Stamped on the commands queued from now on (see Command.origin). */
+  origin?: number;
   private queue: Command[] = [];
 
   constructor(readonly model: FakeWorkbook) {
@@ -330,7 +378,7 @@ export class FakeRequestContext {
   }
 
   enqueue(write: boolean, args: unknown, run: () => void): void {
-    this.queue.push({ write, bytes: write ? payloadBytes(args) : 40, run });
+    this.queue.push({ write, bytes: write ? payloadBytes(args) : 40, run, origin: this.origin });
   }
 
   async sync(): Promise<void> {
@@ -342,12 +390,17 @@ export class FakeRequestContext {
     // A real round trip yields to the event loop; so does this one.
     await Promise.resolve();
     if (bytes > REQUEST_LIMIT_BYTES) throw new Error(`RequestPayloadSizeLimitExceeded: ${bytes} bytes`);
+    let current: Command | undefined;
     try {
       for (const c of batch) {
+        current = c;
         if (c.write && ++this.writesRun === this.failAtWrite)
           throw new Error(`GeneralException: injected failure at write ${this.writesRun}`);
         c.run();
       }
+    } catch (e) {
+      (e as FakeError).origin = current?.origin;
+      throw e;
     } finally {
       this.calculationSuspended = false;
       this.screenUpdatingSuspended = false;
@@ -428,9 +481,75 @@ class FakeApplication {
 class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly application: FakeApplication;
+  readonly names: FakeNamedItemCollection;
   constructor(readonly context: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.application = new FakeApplication(context);
+    this.names = new FakeNamedItemCollection(context);
+  }
+}
+
+/** Workbook-level defined names (ExcelApi 1.4 add, 1.7 formula). */
+class FakeNamedItemCollection extends FakeProxy<FakeWorkbook> {
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.model);
+  }
+  protected read(model: FakeWorkbook, prop: string): unknown {
+    if (!prop.startsWith("items")) throw new Error(`fake: cannot load ${prop} on names`);
+    return [...model.names].map(([name, formula]) => {
+      const item = new FakeNamedItem(this.context, name, true);
+      item.preload({ name, formula });
+      return item;
+    });
+  }
+  get items(): FakeNamedItem[] {
+    return this.get("items") as FakeNamedItem[];
+  }
+  add(name: string, reference: string): FakeNamedItem {
+    this.context.enqueue(true, ["addName", name, reference], () => {
+      const model = this.context.model;
+      if (!/^[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*$/.test(name)) throw new Error(`InvalidArgument: bad name ${name}`);
+      if ([...model.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: ${name}`);
+      model.names.set(name, reference.startsWith("=") ? reference : "=" + reference);
+    });
+    return new FakeNamedItem(this.context, name);
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, name);
+  }
+}
+
+class FakeNamedItem extends FakeProxy<{ name: string }> {
+  private readonly preloaded = new Map<string, unknown>();
+  constructor(
+    context: FakeRequestContext,
+    private readonly itemName: string,
+    existing = false,
+  ) {
+    super(context, () => (context.model.names.has(itemName) ? { name: itemName } : null), existing);
+  }
+  preload(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.preloaded.set(k, v);
+  }
+  protected get(prop: string): unknown {
+    return this.preloaded.has(prop) ? this.preloaded.get(prop) : super.get(prop);
+  }
+  protected read(t: { name: string }, prop: string): unknown {
+    if (prop === "name") return t.name;
+    if (prop === "formula") return this.context.model.names.get(t.name);
+    throw new Error(`fake: cannot load ${prop} on a name`);
+  }
+  get name(): string {
+    return this.get("name") as string;
+  }
+  get formula(): string {
+    return this.get("formula") as string;
+  }
+  set formula(f: string) {
+    this.write(["nameFormula", f], (t) => this.context.model.names.set(t.name, f.startsWith("=") ? f : "=" + f));
+  }
+  delete(): void {
+    this.write(["deleteName", this.itemName], (t) => this.context.model.names.delete(t.name));
   }
 }
 
@@ -477,26 +596,52 @@ class FakeWorksheetCollection extends FakeProxy<FakeWorkbook> {
 
 class FakeWorksheet extends FakeProxy<FakeSheet> {
   private readonly preloaded = new Map<string, unknown>();
-  readonly freezePanes: { freezeRows(n: number): void; freezeAt(range: string): void; freezeColumns(n: number): void };
+  readonly freezePanes: {
+    freezeRows(n: number): void;
+    freezeAt(range: string): void;
+    freezeColumns(n: number): void;
+    unfreeze(): void;
+    getLocationOrNullObject(): FakeRange;
+  };
   readonly pageLayout: FakePageLayoutProxy;
   /** ExcelApi 1.9: add(range) breaks the page before the range's top row. */
-  readonly horizontalPageBreaks: { add(range: string): void };
+  readonly horizontalPageBreaks: FakePageBreaks;
 
   constructor(context: FakeRequestContext, resolver: () => FakeSheet | null) {
     super(context, resolver);
-    this.horizontalPageBreaks = {
-      add: (range) => this.write(["pageBreak", range], (s) => s.pageBreaks.push(parseAddress(range).rect.r1)),
-    };
+    this.horizontalPageBreaks = new FakePageBreaks(
+      context,
+      () => this.resolve(),
+      (args, run) => this.write(args, run),
+    );
     this.freezePanes = {
       freezeRows: (n) => this.write(["freezeRows", n], (s) => (s.freeze = { rows: n, cols: 0 })),
       freezeColumns: (n) => this.write(["freezeColumns", n], (s) => (s.freeze = { rows: 0, cols: n })),
       freezeAt: (range) =>
         this.write(["freezeAt", range], (s) => {
           const r = parseAddress(range).rect;
-          s.freeze = { rows: r.r2, cols: r.c2 === MAX_COLS ? 0 : r.c2 };
+          s.freeze = { rows: r.r2 === MAX_ROWS ? 0 : r.r2, cols: r.c2 === MAX_COLS ? 0 : r.c2 };
+        }),
+      unfreeze: () => this.write("unfreeze", (s) => (s.freeze = null)),
+      getLocationOrNullObject: () =>
+        new FakeRange(this.context, () => {
+          const s = this.resolve();
+          if (!s?.freeze || (!s.freeze.rows && !s.freeze.cols)) return null;
+          return { sheet: s, rect: { r1: 1, c1: 1, r2: s.freeze.rows || MAX_ROWS, c2: s.freeze.cols || MAX_COLS } };
         }),
     };
-    this.pageLayout = new FakePageLayoutProxy(this, (args, run) => this.write(args, (s) => run(s.pageLayout)));
+    this.pageLayout = new FakePageLayoutProxy(
+      context,
+      () => this.resolve(),
+      (args, run) => this.write(args, (s) => run(s.pageLayout)),
+    );
+  }
+
+  /** ExcelApi 1.7: a full copy of the sheet, at the end, named like Excel names it. */
+  copy(_position?: string): FakeWorksheet {
+    let created: FakeSheet | null = null;
+    this.write("copy", (s) => (created = this.context.model.copySheet(s)));
+    return new FakeWorksheet(this.context, () => created);
   }
 
   preload(values: Record<string, unknown>): void {
@@ -532,6 +677,9 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
     });
   }
 
+  get tabColor(): string {
+    return this.get("tabColor") as string;
+  }
   set tabColor(color: string) {
     this.write(["tabColor", color], (s) => (s.tabColor = color));
   }
@@ -564,19 +712,56 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
 
 type PageRun = (args: unknown, run: (p: FakePageLayout) => void) => void;
 
-class FakePageLayoutProxy {
-  readonly headersFooters: { defaultForAllPages: { centerFooter: string } };
+/** Inches ↔ points (office.js margins load in points). */
+const POINTS_PER_INCH = 72;
+
+class FakePageLayoutProxy extends FakeProxy<FakeSheet> {
+  readonly headersFooters: { defaultForAllPages: FakeHeaderFooter };
   constructor(
-    _ws: FakeWorksheet,
+    context: FakeRequestContext,
+    resolver: () => FakeSheet | null,
     private readonly run: PageRun,
   ) {
-    const footer = { centerFooter: "" };
-    Object.defineProperty(footer, "centerFooter", {
-      set: (v: string) => {
-        run(["centerFooter", v], (p) => (p.centerFooter = v));
-      },
-    });
-    this.headersFooters = { defaultForAllPages: footer };
+    super(context, resolver);
+    this.headersFooters = { defaultForAllPages: new FakeHeaderFooter(context, resolver, run) };
+  }
+  protected read(s: FakeSheet, prop: string): unknown {
+    const p = s.pageLayout;
+    const margin = /^(top|bottom|left|right|header|footer)Margin$/.exec(prop);
+    if (margin) return p.margins?.[margin[1]] === undefined ? undefined : p.margins[margin[1]] * POINTS_PER_INCH;
+    if (prop === "zoom") return p.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
+    if (prop === "orientation" || prop === "paperSize" || prop === "centerHorizontally") return p[prop];
+    throw new Error(`fake: cannot load ${prop} on a page layout`);
+  }
+  get orientation(): string {
+    return this.get("orientation") as string;
+  }
+  get paperSize(): string {
+    return this.get("paperSize") as string;
+  }
+  get centerHorizontally(): boolean {
+    return this.get("centerHorizontally") as boolean;
+  }
+  get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
+    return this.get("zoom") as { scale?: number };
+  }
+  get topMargin(): number {
+    return this.get("topMargin") as number;
+  }
+  get bottomMargin(): number {
+    return this.get("bottomMargin") as number;
+  }
+  get leftMargin(): number {
+    return this.get("leftMargin") as number;
+  }
+  get rightMargin(): number {
+    return this.get("rightMargin") as number;
+  }
+  get headerMargin(): number {
+    return this.get("headerMargin") as number;
+  }
+  get footerMargin(): number {
+    return this.get("footerMargin") as number;
   }
   set orientation(v: string) {
     this.run(["orientation", v], (p) => (p.orientation = v));
@@ -596,9 +781,71 @@ class FakePageLayoutProxy {
   setPrintTitleRows(rows: string): void {
     this.run(["printTitleRows", rows], (p) => (p.printTitleRows = rows));
   }
+  getPrintAreaOrNullObject(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const s = this.resolve();
+      return s?.pageLayout.printArea ? { sheet: s, rect: parseAddress(s.pageLayout.printArea).rect } : null;
+    });
+  }
+  getPrintTitleRowsOrNullObject(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const s = this.resolve();
+      return s?.pageLayout.printTitleRows ? { sheet: s, rect: parseAddress(s.pageLayout.printTitleRows).rect } : null;
+    });
+  }
   setPrintMargins(unit: string, m: Record<string, number>): void {
-    if (unit !== "Inches") throw new Error("fake: margins in inches only");
-    this.run(["margins", m], (p) => (p.margins = { ...m }));
+    if (unit !== "Inches" && unit !== "Points") throw new Error("fake: margins in inches or points");
+    const inches = Object.fromEntries(
+      Object.entries(m).map(([k, v]) => [k, unit === "Points" ? Math.round((v / POINTS_PER_INCH) * 1e6) / 1e6 : v]),
+    );
+    this.run(["margins", m], (p) => (p.margins = inches));
+  }
+}
+
+class FakeHeaderFooter extends FakeProxy<FakeSheet> {
+  constructor(
+    context: FakeRequestContext,
+    resolver: () => FakeSheet | null,
+    private readonly run: PageRun,
+  ) {
+    super(context, resolver);
+  }
+  protected read(s: FakeSheet, prop: string): unknown {
+    if (prop === "centerFooter") return s.pageLayout.centerFooter ?? "";
+    throw new Error(`fake: cannot load ${prop} on headers and footers`);
+  }
+  get centerFooter(): string {
+    return this.get("centerFooter") as string;
+  }
+  set centerFooter(v: string) {
+    this.run(["centerFooter", v], (p) => (p.centerFooter = v || undefined));
+  }
+}
+
+/** worksheet.horizontalPageBreaks (ExcelApi 1.9): add, removePageBreaks, items/rowIndex (0-based). */
+class FakePageBreaks extends FakeProxy<FakeSheet> {
+  constructor(
+    context: FakeRequestContext,
+    resolver: () => FakeSheet | null,
+    private readonly writeOn: (args: unknown, run: (s: FakeSheet) => void) => void,
+  ) {
+    super(context, resolver);
+  }
+  protected read(s: FakeSheet, prop: string): unknown {
+    if (!prop.startsWith("items")) throw new Error(`fake: cannot load ${prop} on page breaks`);
+    return s.pageBreaks.map((r) => ({ rowIndex: r - 1, columnIndex: 0 }));
+  }
+  get items(): Array<{ rowIndex: number; columnIndex: number }> {
+    return this.get("items") as Array<{ rowIndex: number; columnIndex: number }>;
+  }
+  add(range: string): void {
+    this.writeOn(["pageBreak", range], (s) => {
+      if (s.pageBreaks.length >= MAX_PAGE_BREAKS) throw new Error("InvalidOperation: too many page breaks");
+      s.pageBreaks.push(parseAddress(range).rect.r1);
+    });
+  }
+  removePageBreaks(): void {
+    this.writeOn("removePageBreaks", (s) => (s.pageBreaks = []));
   }
 }
 
@@ -739,6 +986,46 @@ class FakeRange extends FakeProxy<RangeTarget> {
         else areas.push({ r1: r, c1: c, r2: r, c2: c });
       }
       return { sheet, areas, cellCount: hits.length };
+    });
+  }
+
+  /** Range.clear("All"): values, formulas, formats, merges and validations go; sizes stay. */
+  clear(applyTo = "All"): void {
+    if (applyTo !== "All") throw new Error("fake: clear All only");
+    this.write(["clear", applyTo], ({ sheet, rect }) => {
+      for (const k of [...sheet.cells.keys()]) {
+        const r = Math.floor(k / MAX_COLS) + 1;
+        const c = (k % MAX_COLS) + 1;
+        if (r >= rect.r1 && r <= rect.r2 && c >= rect.c1 && c <= rect.c2) sheet.cells.delete(k);
+      }
+      sheet.merges = sheet.merges.filter((m) => !overlaps(m, rect));
+      sheet.validations = sheet.validations.filter((v) => !overlaps(v.rect, rect));
+    });
+  }
+
+  /**
+   * Range.copyFrom(source, "All") (ExcelApi 1.9), onto the same cells of another sheet: cells as
+   * they are (formulas unchanged: the offset is nil), merges, validations; a whole sheet copied
+   * onto a whole sheet also brings its column widths and row heights, like a sheet-wide paste.
+   */
+  copyFrom(source: string, copyType = "All"): void {
+    if (copyType !== "All") throw new Error("fake: copyFrom All only");
+    const src = parseAddress(source);
+    this.write(["copyFrom", source], ({ sheet, rect }) => {
+      const from = src.sheet === undefined ? sheet : this.context.model.findSheet(src.sheet);
+      if (!from) throw new Error(`ItemNotFound: ${src.sheet}`);
+      const r = src.rect;
+      if (r.r1 !== rect.r1 || r.c1 !== rect.c1) throw new Error("fake: copyFrom onto the same address only");
+      const inside = (row: number, col: number) => row >= r.r1 && row <= r.r2 && col >= r.c1 && col <= r.c2;
+      for (const [k, cell] of from.cells) {
+        if (inside(Math.floor(k / MAX_COLS) + 1, (k % MAX_COLS) + 1)) sheet.cells.set(k, structuredClone(cell));
+      }
+      sheet.merges.push(...from.merges.filter((m) => overlaps(m, r)).map((m) => ({ ...m })));
+      sheet.validations.push(...from.validations.filter((v) => overlaps(v.rect, r)).map((v) => structuredClone(v)));
+      if (r.r2 === MAX_ROWS && r.c2 === MAX_COLS) {
+        sheet.columnWidths = new Map(from.columnWidths);
+        sheet.rowHeights = new Map(from.rowHeights);
+      }
     });
   }
 

@@ -1,15 +1,21 @@
 /**
  * The office.js adapter: the WorkbookPort inside Excel. `read` is one round trip (of non-empty cells only); `apply` is two
- * (build everything under temporary sheet names, then swap them in), plus one per 4 MB of payload
+ * (build every sheet complete under a temporary name, then put it in place), plus one per 4 MB of payload
  * beyond the first (Excel on the web rejects requests over 5 MB).
  *
+ * Links survive: a sheet the add-in owns that already exists is updated in place (cleared, then the
+ * temporary sheet copied over it), never deleted and re-added, so a user's `=评分结果!B4`, a defined
+ * name or a chart series over it keeps pointing at it. Key figures also get workbook-level names.
+ *
  * No data loss: hosts below ExcelApi 1.19 cannot undo add-in writes, so nothing the user owns is
- * touched until the new sheets are complete. Old same-named sheets are renamed to backups, the
- * new ones renamed into place, and the backups deleted last; any failure rolls back to the
- * workbook as it was.
+ * touched until the new sheets are complete, and the final request first copies each owned sheet
+ * to a backup. Any failure restores the owned sheets from their backups (in place) and removes
+ * what was added; a run interrupted before it could do so leaves `~jx…` sheets, which the next
+ * read (and the pane, when it opens) cleans up the same way.
  */
 import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../core/contract";
-import type { WorkbookPlan } from "../../core/plan";
+import type { DefinedName, WorkbookPlan } from "../../core/plan";
+import { quoteSheet } from "../../core/cells";
 import {
   ALL_SHEETS,
   type CellValue,
@@ -22,7 +28,7 @@ import {
   blockCells,
 } from "../../port/workbook";
 import { DEFAULT_REQUEST_BUDGET, RequestBudget } from "./requestBudget";
-import { writeSheet } from "./writeSheet";
+import { writeSheet, writeSheetSettings } from "./writeSheet";
 
 export interface OfficeJsOptions {
   /** Bytes per request (tests lower it to exercise chunking). */
@@ -41,14 +47,60 @@ export function parseRangeAddress(address: string): { row: number; col: number }
   return { row: Number(m[2]), col };
 }
 
-/** Temporary and backup names for a run: short, unlikely to clash, valid as sheet names. */
-export function tempNames(count: number, tag: string): Array<{ temp: string; backup: string }> {
-  return Array.from({ length: count }, (_, i) => ({ temp: `~jx${tag}n${i}`, backup: `~jx${tag}o${i}` }));
+/** Every sheet the add-in creates for a run starts with this (never a user's sheet name). */
+export const TEMP_PREFIX = "~jx";
+/** A new sheet being built: `~jx<tag>+<i>`. */
+export const tempName = (tag: string, i: number): string => `${TEMP_PREFIX}${tag}+${i}`;
+/** The copy of an owned sheet kept while it is overwritten: `~jx<tag>-<name>`. */
+export const backupName = (tag: string, name: string): string => `${TEMP_PREFIX}${tag}-${name}`.slice(0, 31);
+
+/** What a leftover `~jx…` sheet is: a temporary sheet, or the backup of the named owned sheet. */
+export function leftoverKind(name: string): { backupOf?: string } | null {
+  if (!name.startsWith(TEMP_PREFIX)) return null;
+  const backup = /^~jx[0-9a-z]+-(.+)$/.exec(name);
+  if (backup) return { backupOf: backup[1] };
+  // Before in-place updates (≤ 0.1): `~jx<tag>o<i>` held the i-th output sheet renamed aside.
+  const legacy = /^~jx[0-9a-z]*o(\d)$/.exec(name);
+  if (legacy && OUTPUT_SHEETS[Number(legacy[1])]) return { backupOf: OUTPUT_SHEETS[Number(legacy[1])] };
+  return {};
 }
+
+/** What the cleanup of an interrupted run did, for the pane to tell. */
+export interface LeftoverReport {
+  /** Owned sheets put back as they were before the interrupted run. */
+  restored: string[];
+  /** Temporary sheets removed. */
+  removed: string[];
+}
+
+/** A whole sheet as a range address (what a sheet-wide copy takes). */
+const wholeSheet = (name: string) => `${quoteSheet(name)}!A1:XFD1048576`;
+const nameFormula = (n: DefinedName) => `=${quoteSheet(n.sheet)}!${n.address}`;
+
+/** Sheet-level settings of a backup, loaded to put them back on the owned sheet. */
+interface LoadedSettings {
+  ws: Excel.Worksheet;
+  layout: Excel.PageLayout;
+  footer: Excel.HeaderFooter;
+  printArea: Excel.RangeAreas;
+  titleRows: Excel.Range;
+  freeze: Excel.Range;
+  breaks: Excel.PageBreakCollection;
+}
+
+const LAYOUT_PROPS =
+  "orientation,paperSize,centerHorizontally,zoom,topMargin,bottomMargin,leftMargin,rightMargin,headerMargin,footerMargin";
+const MARGINS = ["top", "bottom", "left", "right", "header", "footer"] as const;
 
 export class OfficeJsWorkbook implements WorkbookPort {
   /** Extra syncs the last apply made to stay under the request limit. */
   lastChunkSyncs = 0;
+  /** What the cleanup of an interrupted earlier run did (during read), if there was one. */
+  leftovers?: LeftoverReport;
+  /** The sheet names the last read saw (apply plans its writes on them: same context, same batch). */
+  private knownSheets?: string[];
+  /** The defined names' formulas before the current apply changed any (lower-case name → formula). */
+  private namesBefore?: Map<string, string>;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -69,11 +121,21 @@ export class OfficeJsWorkbook implements WorkbookPort {
     // others (a workbook of official forms) take one more. A template workbook reads in one.
     const first = which === ALL_SHEETS ? INPUT_SHEETS : which;
     const sheets = await this.readSheets(first);
+    let sheetNames = worksheets.items.map((w) => w.name);
+    // An interrupted earlier run's `~jx…` sheets: cleaned up first (one more round trip, only then).
+    if (sheetNames.some((n) => leftoverKind(n) !== null)) {
+      await this.cleanLeftovers(sheetNames);
+      worksheets.load("items/name");
+      await context.sync();
+      sheetNames = worksheets.items.map((w) => w.name);
+      // A restored owned sheet is never an input; an input sheet is never a leftover: `sheets` stands.
+    }
     if (which === ALL_SHEETS) {
-      const rest = worksheets.items.map((w) => w.name).filter((n) => !(n in sheets) && !(OUTPUT_SHEETS as readonly string[]).includes(n));
+      const rest = sheetNames.filter((n) => !(n in sheets) && !(OUTPUT_SHEETS as readonly string[]).includes(n));
       if (rest.length) Object.assign(sheets, await this.readSheets(rest));
     }
-    return { sheetNames: worksheets.items.map((w) => w.name), sheets };
+    this.knownSheets = sheetNames;
+    return { sheetNames, sheets };
   }
 
   /** Every named sheet's used range, in one round trip; missing sheets are left out. */
@@ -119,8 +181,12 @@ export class OfficeJsWorkbook implements WorkbookPort {
     if (plan.sheets.length === 0) return;
     const context = this.context;
     const tag = this.options.tag ?? Math.random().toString(36).slice(2, 8);
-    const names = tempNames(plan.sheets.length, tag);
-    const renames = new Map(plan.sheets.map((s, i) => [s.name, names[i].temp]));
+    const existing = await this.sheetNames();
+    const owned = plan.sheets.map((s) => existing.find((n) => n.toLowerCase() === s.name.toLowerCase()));
+    const temps = plan.sheets.map((_, i) => tempName(tag, i));
+    // Formulas point at the final names of sheets that exist (they stay, updated in place) and at
+    // the temporary names of new ones (Excel carries those references along when they are renamed).
+    const renames = new Map(plan.sheets.flatMap((s, i) => (owned[i] ? [] : [[s.name, temps[i]] as [string, string]])));
     const suspend = () => {
       context.workbook.application.suspendApiCalculationUntilNextSync();
       context.workbook.application.suspendScreenUpdatingUntilNextSync();
@@ -129,73 +195,216 @@ export class OfficeJsWorkbook implements WorkbookPort {
       await context.sync();
       suspend();
     });
+    const names = plan.names ?? [];
+    this.namesBefore = undefined;
+    const worksheets = context.workbook.worksheets;
+    const oldNames = context.workbook.names;
 
-    let hadOld: boolean[] = [];
+    let swapping = false;
     try {
-      // Request 1: the sheet list, and every new sheet built under its temporary name.
+      // Request 1: every sheet built complete under its temporary name; the defined names listed.
       suspend();
-      const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name,items/position");
+      oldNames.load("items/name,items/formula");
       // Every temp sheet exists before any formula that points across them is written.
-      const added = names.map((n) => worksheets.add(n.temp));
-      for (let i = 0; i < plan.sheets.length; i++) await writeSheet(added[i], plan.sheets[i], renames, budget);
+      const added = temps.map((t) => worksheets.add(t));
+      for (let i = 0; i < plan.sheets.length; i++) await writeSheet(added[i], plan.sheets[i], renames, budget, !owned[i]);
       await context.sync();
       this.lastChunkSyncs = budget.flushes;
+      const before = new Map(oldNames.items.map((n) => [n.name.toLowerCase(), n]));
+      this.namesBefore = new Map(oldNames.items.map((n) => [n.name.toLowerCase(), n.formula]));
 
-      // Request 2: the swap. Old sheets become backups, new ones take their names and places,
-      // the backups go last (so a failure before that point can still roll back).
-      const existing = new Map(worksheets.items.map((w) => [w.name.toLowerCase(), w.position]));
-      const old = plan.sheets.map((s) => existing.get(s.name.toLowerCase()));
-      hadOld = old.map((p) => p !== undefined);
+      // Request 2: new sheets take their names; each owned sheet is backed up, cleared and gets the
+      // temporary sheet's content copied over it, then its settings; the names; temps and backups
+      // deleted last (so a failure before that point can still roll back).
+      swapping = true;
+      suspend();
       plan.sheets.forEach((s, i) => {
-        if (old[i] !== undefined) worksheets.getItem(s.name).name = names[i].backup;
+        if (!owned[i]) worksheets.getItem(temps[i]).name = s.name;
       });
       plan.sheets.forEach((s, i) => {
-        const ws = worksheets.getItem(names[i].temp);
-        ws.name = s.name;
-        if (old[i] !== undefined) ws.position = old[i] as number;
+        if (owned[i]) worksheets.getItem(owned[i] as string).copy("End").name = backupName(tag, s.name);
       });
+      for (let i = 0; i < plan.sheets.length; i++) {
+        const name = owned[i];
+        if (!name) continue;
+        const ws = worksheets.getItem(name);
+        ws.getRange().clear("All");
+        ws.freezePanes.unfreeze();
+        ws.horizontalPageBreaks.removePageBreaks();
+        ws.getRange().copyFrom(wholeSheet(temps[i]), "All");
+        await writeSheetSettings(ws, plan.sheets[i], budget);
+      }
+      for (const n of names) {
+        const old = before.get(n.name.toLowerCase());
+        if (!old) oldNames.add(n.name, nameFormula(n));
+        else if (old.formula !== nameFormula(n)) old.formula = nameFormula(n);
+      }
       if (plan.activate) worksheets.getItem(plan.activate).activate();
-      plan.sheets.forEach((_, i) => {
-        if (old[i] !== undefined) worksheets.getItem(names[i].backup).delete();
+      plan.sheets.forEach((s, i) => {
+        if (owned[i]) worksheets.getItem(temps[i]).delete();
+      });
+      plan.sheets.forEach((s, i) => {
+        if (owned[i]) worksheets.getItem(backupName(tag, s.name)).delete();
       });
       await context.sync();
+      this.knownSheets = undefined;
     } catch (err) {
-      await this.recover(plan, names, hadOld).catch(() => undefined);
+      this.knownSheets = undefined;
+      await this.recover(plan, tag, existing, owned, swapping).catch(() => undefined);
       throw err;
     }
   }
 
+  /** Sheet names from the last read in this context, or read now. */
+  private async sheetNames(): Promise<string[]> {
+    if (this.knownSheets) return this.knownSheets;
+    const worksheets = this.context.workbook.worksheets;
+    worksheets.load("items/name");
+    await this.context.sync();
+    return worksheets.items.map((w) => w.name);
+  }
+
   /**
-   * Puts the workbook back as it was: temporary sheets deleted, backups renamed back. If a backup
-   * was already deleted the swap is past the point of no return, so it is finished instead.
+   * Puts the workbook back as it was: owned sheets restored from their backups, temporary and
+   * newly added sheets deleted, defined names as they were. Once the temporary copies of owned
+   * sheets are being deleted, every owned sheet holds its new content: the run is finished instead.
    */
-  private async recover(plan: WorkbookPlan, names: Array<{ temp: string; backup: string }>, hadOld: boolean[]): Promise<void> {
+  private async recover(
+    plan: WorkbookPlan,
+    tag: string,
+    existing: readonly string[],
+    owned: Array<string | undefined>,
+    swapping: boolean,
+  ): Promise<void> {
     const context = this.context;
     const worksheets = context.workbook.worksheets;
+    const names = context.workbook.names;
     worksheets.load("items/name");
+    names.load("items/name,items/formula");
     await context.sync();
-    const present = new Set(worksheets.items.map((w) => w.name.toLowerCase()));
-    const has = (n: string) => present.has(n.toLowerCase());
-    const backupsRenamed = plan.sheets.map((s, i) => has(names[i].backup));
-    const tempsLeft = names.some((n) => has(n.temp));
-    // Backups are deleted only after every temp took its final name: if no temp is left and an
-    // old sheet's backup is gone, deletion had begun, so finish it; otherwise roll back.
-    const committing = !tempsLeft && plan.sheets.some((_, i) => !backupsRenamed[i] && hadOld[i]);
+    const now = worksheets.items.map((w) => w.name);
+    const has = (n: string) => now.some((x) => x.toLowerCase() === n.toLowerCase());
+    const before = new Set(existing.map((n) => n.toLowerCase()));
+    // Every sheet this run added: temps, new sheets, backups, and a copy the failure left unnamed.
+    const added = now.filter((n) => !before.has(n.toLowerCase()));
+    const temps = plan.sheets.map((_, i) => tempName(tag, i));
+    const committing = swapping && plan.sheets.some((_, i) => owned[i] && !has(temps[i]));
     if (committing) {
-      names.forEach((n) => has(n.backup) && worksheets.getItem(n.backup).delete());
-    } else {
-      const swapStarted = hadOld.length > 0;
-      plan.sheets.forEach((s, i) => {
-        if (has(names[i].temp)) worksheets.getItem(names[i].temp).delete();
-        // A new sheet already renamed into place where there was no old one.
-        else if (swapStarted && !hadOld[i] && has(s.name)) worksheets.getItem(s.name).delete();
-        if (backupsRenamed[i]) {
-          if (has(s.name)) worksheets.getItem(s.name).delete();
-          worksheets.getItem(names[i].backup).name = s.name;
-        }
-      });
+      const kept = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+      added.filter((n) => !kept.has(n.toLowerCase())).forEach((n) => worksheets.getItem(n).delete());
+      await context.sync();
+      return;
+    }
+    const restore: Array<{ name: string; backup: string }> = [];
+    plan.sheets.forEach((s, i) => {
+      if (owned[i] && has(backupName(tag, s.name))) restore.push({ name: owned[i] as string, backup: backupName(tag, s.name) });
+    });
+    const backups = new Set(restore.map((r) => r.backup.toLowerCase()));
+    added.filter((n) => !backups.has(n.toLowerCase())).forEach((n) => worksheets.getItem(n).delete());
+    // Names: the ones this run added go, the ones it repointed point back.
+    const current = new Map(names.items.map((n) => [n.name.toLowerCase(), n]));
+    for (const n of this.namesBefore ? (plan.names ?? []) : []) {
+      const item = current.get(n.name.toLowerCase());
+      const old = this.namesBefore?.get(n.name.toLowerCase());
+      if (item && old === undefined) item.delete();
+      else if (item && old !== undefined && item.formula !== old) item.formula = old;
     }
     await context.sync();
+    await this.restoreFromBackups(restore);
   }
+
+  /** Each owned sheet made again what its backup holds, in place; the backups deleted. */
+  private async restoreFromBackups(pairs: ReadonlyArray<{ name: string; backup: string }>): Promise<void> {
+    if (pairs.length === 0) return;
+    const context = this.context;
+    const worksheets = context.workbook.worksheets;
+    const loaded = pairs.map(({ backup }) => loadSettings(worksheets.getItem(backup)));
+    await context.sync();
+    pairs.forEach(({ name, backup }, i) => {
+      const ws = worksheets.getItem(name);
+      ws.getRange().clear("All");
+      ws.freezePanes.unfreeze();
+      ws.horizontalPageBreaks.removePageBreaks();
+      ws.getRange().copyFrom(wholeSheet(backup), "All");
+      applySettings(ws, loaded[i]);
+      worksheets.getItem(backup).delete();
+    });
+    await context.sync();
+  }
+
+  /**
+   * Cleans up after a run that was interrupted before it could roll back (the pane closed, the
+   * connection lost): each backup put back over its owned sheet (or renamed into place where it is
+   * the only copy), every other `~jx…` sheet deleted. Reads the sheet list unless given it.
+   */
+  async cleanLeftovers(sheetNames?: readonly string[]): Promise<LeftoverReport> {
+    const context = this.context;
+    let names = sheetNames;
+    if (!names) {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync();
+      names = worksheets.items.map((w) => w.name);
+    }
+    const report: LeftoverReport = { restored: [], removed: [] };
+    const leftovers = names.filter((n) => leftoverKind(n) !== null);
+    if (leftovers.length === 0) return report;
+    const worksheets = context.workbook.worksheets;
+    const lower = new Set(names.map((n) => n.toLowerCase()));
+    const restore: Array<{ name: string; backup: string }> = [];
+    for (const n of leftovers) {
+      const of = leftoverKind(n)?.backupOf;
+      if (of && lower.has(of.toLowerCase())) restore.push({ name: of, backup: n });
+      else if (of) {
+        worksheets.getItem(n).name = of;
+        lower.add(of.toLowerCase());
+      } else worksheets.getItem(n).delete();
+      if (of) report.restored.push(of);
+      else report.removed.push(n);
+    }
+    await context.sync();
+    await this.restoreFromBackups(restore);
+    this.knownSheets = undefined;
+    this.leftovers = report;
+    return report;
+  }
+}
+
+/** Queues the loads of a sheet's settings (page setup, freeze panes, tab colour, page breaks). */
+function loadSettings(ws: Excel.Worksheet): LoadedSettings {
+  const s: LoadedSettings = {
+    ws,
+    layout: ws.pageLayout,
+    footer: ws.pageLayout.headersFooters.defaultForAllPages,
+    printArea: ws.pageLayout.getPrintAreaOrNullObject(),
+    titleRows: ws.pageLayout.getPrintTitleRowsOrNullObject(),
+    freeze: ws.freezePanes.getLocationOrNullObject(),
+    breaks: ws.horizontalPageBreaks,
+  };
+  ws.load("tabColor");
+  s.layout.load(LAYOUT_PROPS);
+  s.footer.load("centerFooter");
+  s.printArea.load("address");
+  s.titleRows.load("address");
+  s.freeze.load("address");
+  s.breaks.load("items/rowIndex");
+  return s;
+}
+
+/** Queues the loaded settings onto `ws`. */
+function applySettings(ws: Excel.Worksheet, s: LoadedSettings): void {
+  const local = (address: string) => address.slice(address.lastIndexOf("!") + 1);
+  ws.tabColor = s.ws.tabColor;
+  const l = s.layout;
+  if (l.orientation) ws.pageLayout.orientation = l.orientation;
+  if (l.paperSize) ws.pageLayout.paperSize = l.paperSize;
+  if (l.centerHorizontally !== undefined) ws.pageLayout.centerHorizontally = l.centerHorizontally;
+  if (l.zoom) ws.pageLayout.zoom = l.zoom;
+  const margins = Object.fromEntries(MARGINS.map((m) => [m, l[`${m}Margin`]]).filter(([, v]) => v !== undefined && v !== null));
+  if (Object.keys(margins).length) ws.pageLayout.setPrintMargins("Points", margins);
+  if (!s.printArea.isNullObject) ws.pageLayout.setPrintArea(local(s.printArea.address));
+  if (!s.titleRows.isNullObject) ws.pageLayout.setPrintTitleRows(local(s.titleRows.address).replace(/\$?(\d+)/g, "$$$1"));
+  ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = s.footer.centerFooter;
+  if (!s.freeze.isNullObject) ws.freezePanes.freezeAt(local(s.freeze.address));
+  for (const b of s.breaks.items) ws.horizontalPageBreaks.add(`A${b.rowIndex + 1}`);
 }

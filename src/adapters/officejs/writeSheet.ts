@@ -73,6 +73,14 @@ export function numberFormatOf(c: PlanCell | null, styles: Record<string, CellSt
   return f && f !== "General" ? f : undefined;
 }
 
+/** A 2-D array of `v` in the shape of `r`: what office.js takes for a multi-cell range (a scalar is not reliable there). */
+export function gridOf<T>(r: Rect, v: T): T[][] {
+  return Array.from({ length: r.r2 - r.r1 + 1 }, () => new Array<T>(r.c2 - r.c1 + 1).fill(v));
+}
+
+/** Excel keeps at most 1,026 manual page breaks per direction; beyond that add() fails. */
+export const MAX_PAGE_BREAKS = 1026;
+
 /** Excel column width in characters → points (7 px per character plus 5 px padding, at 96 dpi). */
 export const charsToPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
@@ -145,13 +153,16 @@ function runs(values: ReadonlyArray<[number, number]>): Array<[number, number, n
 
 /**
  * Queues every write of `plan` on `ws` (a fresh, empty sheet). `renames` maps the final names of
- * the plan's sheets to their temporary names, for formulas that point across them.
+ * the plan's sheets to their temporary names, for formulas that point across them. Without
+ * `settings`, only what a range copy carries is written (cells, formats, sizes, merges,
+ * validations); the sheet-level settings are then written by writeSheetSettings on the final sheet.
  */
 export async function writeSheet(
   ws: Excel.Worksheet,
   plan: SheetPlan,
   renames: ReadonlyMap<string, string>,
   budget: RequestBudget,
+  settings = true,
 ): Promise<void> {
   // Column widths first (whole columns, grouped).
   const widths = plan.columnWidths.map((w, i) => [i + 1, w] as [number, number]).filter(([, w]) => w > 0);
@@ -165,7 +176,8 @@ export async function writeSheet(
 
   // Number formats before values: a text cell must be "@" when its value arrives.
   for (const { rect, key } of keyedRects(plan.cells, (c) => numberFormatOf(c, plan.styles))) {
-    await put(budget, [rect, key], () => (ws.getRange(rectA1(rect)).numberFormat = key as unknown as string[][]));
+    const grid = gridOf(rect, key);
+    await put(budget, grid, () => (ws.getRange(rectA1(rect)).numberFormat = grid));
   }
   // Formats, property by property, over rectangles of cells that share the value.
   for (const p of PROPERTIES) {
@@ -243,7 +255,8 @@ export async function writeSheet(
   }
   // After the grid, whose "" entries would otherwise blank the filled cells.
   for (const { rect, f } of fills) {
-    await put(budget, [rect, f], () => (ws.getRange(rectA1(rect)).formulasR1C1 = ("=" + f) as unknown as string[][]));
+    const grid = gridOf(rect, "=" + f);
+    await put(budget, grid, () => (ws.getRange(rectA1(rect)).formulasR1C1 = grid));
   }
 
   // Row heights (grouped), merges, validations, notes.
@@ -266,6 +279,11 @@ export async function writeSheet(
       ws.getRange(n.address).dataValidation.prompt = { showPrompt: true, title: "说明", message: n.text.slice(0, 255) };
     });
   }
+  if (settings) await writeSheetSettings(ws, plan, budget);
+}
+
+/** The sheet-level settings of `plan` (freeze panes, tab colour, page setup, page breaks) on `ws`. */
+export async function writeSheetSettings(ws: Excel.Worksheet, plan: SheetPlan, budget: RequestBudget): Promise<void> {
   const fz = plan.freeze;
   if (fz && (fz.rows || fz.cols)) {
     await put(budget, ["freeze", fz], () => {
@@ -284,13 +302,14 @@ export async function writeSheet(
       layout.setPrintArea(p.printArea);
       layout.setPrintMargins("Inches", { ...p.margins });
       layout.centerHorizontally = true;
+      // The whole zoom object (a partial one resets the missing fields): one page wide, any number tall.
       if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       if (p.centerFooter) layout.headersFooters.defaultForAllPages.centerFooter = p.centerFooter;
       if (p.printTitleRows) layout.setPrintTitleRows(p.printTitleRows.replace(/(\d+)/g, "$$$1"));
     });
   }
   // A break "after row r" stands before row r + 1 (horizontalPageBreaks, ExcelApi 1.9).
-  for (const row of plan.pageBreaksAfter ?? []) {
+  for (const row of (plan.pageBreaksAfter ?? []).slice(0, MAX_PAGE_BREAKS)) {
     await put(budget, ["break", row], () => ws.horizontalPageBreaks.add(`A${row + 1}`));
   }
 }
