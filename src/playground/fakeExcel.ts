@@ -638,9 +638,9 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
 
   /** ExcelApi 1.7: a full copy of the sheet, at the end, named like Excel names it. */
-  copy(_position?: string): FakeWorksheet {
+  copy(position = "End"): FakeWorksheet {
     let created: FakeSheet | null = null;
-    this.write("copy", (s) => (created = this.context.model.copySheet(s)));
+    this.write(["copy", position], (s) => (created = this.context.model.copySheet(s)));
     return new FakeWorksheet(this.context, () => created);
   }
 

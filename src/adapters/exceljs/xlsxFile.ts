@@ -11,7 +11,8 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { SheetPlan, WorkbookPlan } from "../../core/plan";
+import type { DefinedName, SheetPlan, WorkbookPlan } from "../../core/plan";
+import { quoteSheet } from "../../core/cells";
 import { OUTPUT_SHEETS } from "../../core/contract";
 import { ALL_SHEETS, type SheetData, type SheetSelection, type WorkbookPort, type WorkbookSnapshot } from "../../port/workbook";
 import { writeSheet } from "./exceljsWorkbook";
@@ -28,6 +29,7 @@ const MAX_REWRITE_BYTES = 16 * 1024 * 1024;
 
 export class XlsxFileWorkbook implements WorkbookPort {
   private readonly planned = new Map<string, SheetPlan>();
+  private readonly names = new Map<string, DefinedName>();
   private activate?: string;
 
   private constructor(
@@ -54,6 +56,7 @@ export class XlsxFileWorkbook implements WorkbookPort {
 
   async apply(plan: WorkbookPlan): Promise<void> {
     for (const sheet of plan.sheets) this.planned.set(sheet.name, sheet);
+    for (const n of plan.names ?? []) this.names.set(n.name, n);
     if (plan.activate) this.activate = plan.activate;
   }
 
@@ -62,7 +65,7 @@ export class XlsxFileWorkbook implements WorkbookPort {
     if (this.planned.size === 0) return this.original;
     const graft = await Graft.build([...this.planned.values()]);
     const zip = this.pkg.zip;
-    await graft.into(zip, this.pkg, this.activate);
+    await graft.into(zip, this.pkg, this.activate, [...this.names.values()]);
     return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
   }
 }
@@ -111,7 +114,7 @@ class Graft {
   }
 
   /** Moves the sheets into `zip` (the input package), replacing same-named sheets in place. */
-  async into(zip: JSZip, pkg: XlsxPackage, activate: string | undefined): Promise<void> {
+  async into(zip: JSZip, pkg: XlsxPackage, activate: string | undefined, names: readonly DefinedName[] = []): Promise<void> {
     const wbPath = pkg.workbookPath;
     const wbRelsPath = relsPath(wbPath);
     let workbook = (await pkg.text(wbPath))!;
@@ -185,7 +188,11 @@ class Graft {
         const el = sheetList[index].replace(/(\s\w+:id\s*=\s*")[^"]*(")/, `$1${relId}$2`);
         workbook = workbook.replace(sheetList[index], el);
         sheetList[index] = el;
-        workbook = workbook.replace(new RegExp(`<definedName\\b[^>]*localSheetId="${index}"[^>]*>[\\s\\S]*?</definedName>`, "g"), "");
+        // Its print area and titles come with the graft; names the user gave its cells stay.
+        workbook = workbook.replace(
+          new RegExp(`<definedName\\b(?=[^>]*localSheetId="${index}")(?=[^>]*name="_xlnm\\.)[^>]*>[\\s\\S]*?</definedName>`, "g"),
+          "",
+        );
       } else {
         const ids = sheetList.map((el) => Number(attr(el.slice(1), "sheetId") ?? 0));
         const el = `<sheet name="${encodeXml(sheet.name)}" sheetId="${Math.max(0, ...ids) + 1}" r:id="${relId}"/>`;
@@ -198,6 +205,13 @@ class Graft {
       localNames.push(...sheet.definedNames.map((d) => d.replace(/localSheetId="\d+"/, `localSheetId="${position}"`)));
       wbRels = addRel(wbRels, relId, worksheetType, relTarget(wbPath, sheetPath));
       sheetParts.set(sheetPath, xml);
+    }
+    // The key figures' workbook-level names: replaced where they exist (a user's link to the name
+    // keeps working: formulas refer to names by text), added where not.
+    for (const n of names) {
+      const same = new RegExp(`<(\\w+:)?definedName\\b(?![^>]*localSheetId)[^>]*\\bname="${escapeRe(encodeXml(n.name))}"[^>]*>[\\s\\S]*?</(\\w+:)?definedName>`, "i");
+      workbook = workbook.replace(same, "");
+      localNames.push(`<definedName name="${encodeXml(n.name)}">${encodeXml(`${quoteSheet(n.sheet)}!${n.address}`)}</definedName>`);
     }
     if (localNames.length) {
       if (/<(\w+:)?definedNames\b[^>]*>/.test(workbook))
