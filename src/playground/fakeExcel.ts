@@ -285,7 +285,7 @@ export class FakeWorkbook {
         validations: s.validations,
         freeze: s.freeze,
         tabColor: s.tabColor,
-        pageLayout: s.pageLayout,
+        pageLayout: effectiveLayout(s.pageLayout),
         pageBreaks: s.pageBreaks,
       }),
     );
@@ -300,6 +300,15 @@ export class FakeWorkbook {
       }),
     );
   }
+}
+
+/** The page setup without what equals Excel's defaults (see PAGE_DEFAULTS). */
+function effectiveLayout(p: FakePageLayout): FakePageLayout {
+  const out = { ...p };
+  if (out.orientation === PAGE_DEFAULTS.orientation) delete out.orientation;
+  if (out.paperSize === PAGE_DEFAULTS.paperSize) delete out.paperSize;
+  if (out.margins && Object.entries(PAGE_DEFAULTS.margins).every(([k, v]) => out.margins![k] === v)) delete out.margins;
+  return out;
 }
 
 function cloneSheet(s: FakeSheet): FakeSheet {
@@ -450,11 +459,21 @@ abstract class FakeProxy<T> {
     return this.loaded.get(prop);
   }
 
+  /** Set on objects whose path does not survive a sync (worksheets.add()): using them after it throws. */
+  validUntilSync?: number;
+
+  protected checkPath(): void {
+    if (this.validUntilSync !== undefined && this.context.syncCount > this.validUntilSync)
+      throw new Error("InvalidObjectPath: the object path 'worksheets.add()' isn't working across context.sync calls");
+  }
+
   protected write(args: unknown, run: (t: T) => void): void {
+    this.checkPath();
     this.context.enqueue(true, args, () => run(this.must()));
   }
 
   load(props?: string | string[] | Record<string, unknown>): this {
+    this.checkPath();
     const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : Array.isArray(props) ? props : [];
     this.context.enqueue(false, list, () => {
       const t = this.resolve();
@@ -587,10 +606,13 @@ class FakeWorksheetCollection extends FakeProxy<FakeWorkbook> {
     return new FakeWorksheet(this.context, () => model.findSheet(name) ?? null);
   }
 
+  /** Like office.js, the returned object is valid until the next sync only (its path is the add call). */
   add(name: string): FakeWorksheet {
     let created: FakeSheet | null = null;
     this.context.enqueue(true, ["addSheet", name], () => (created = this.context.model.addSheet(name)));
-    return new FakeWorksheet(this.context, () => created);
+    const ws = new FakeWorksheet(this.context, () => created);
+    ws.validUntilSync = this.context.syncCount;
+    return ws;
   }
 }
 
@@ -693,6 +715,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
 
   getRange(address?: string): FakeRange {
+    this.checkPath();
     return new FakeRange(this.context, () => {
       const s = this.resolve();
       if (!s) return null;
@@ -714,6 +737,15 @@ type PageRun = (args: unknown, run: (p: FakePageLayout) => void) => void;
 
 /** Inches ↔ points (office.js margins load in points). */
 const POINTS_PER_INCH = 72;
+/**
+ * What Excel reports for a sheet nobody set up (a new sheet's page setup). dump() leaves out what
+ * equals these, so a setting put back to its default compares equal to one never set.
+ */
+const PAGE_DEFAULTS = {
+  orientation: "Portrait",
+  paperSize: "Letter",
+  margins: { top: 0.75, bottom: 0.75, left: 0.7, right: 0.7, header: 0.3, footer: 0.3 } as Record<string, number>,
+};
 
 class FakePageLayoutProxy extends FakeProxy<FakeSheet> {
   readonly headersFooters: { defaultForAllPages: FakeHeaderFooter };
@@ -728,9 +760,10 @@ class FakePageLayoutProxy extends FakeProxy<FakeSheet> {
   protected read(s: FakeSheet, prop: string): unknown {
     const p = s.pageLayout;
     const margin = /^(top|bottom|left|right|header|footer)Margin$/.exec(prop);
-    if (margin) return p.margins?.[margin[1]] === undefined ? undefined : p.margins[margin[1]] * POINTS_PER_INCH;
+    if (margin) return (p.margins ?? PAGE_DEFAULTS.margins)[margin[1]] * POINTS_PER_INCH;
     if (prop === "zoom") return p.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
-    if (prop === "orientation" || prop === "paperSize" || prop === "centerHorizontally") return p[prop];
+    if (prop === "orientation" || prop === "paperSize") return p[prop] ?? PAGE_DEFAULTS[prop];
+    if (prop === "centerHorizontally") return p.centerHorizontally ?? false;
     throw new Error(`fake: cannot load ${prop} on a page layout`);
   }
   get orientation(): string {
@@ -986,6 +1019,28 @@ class FakeRange extends FakeProxy<RangeTarget> {
         else areas.push({ r1: r, c1: c, r2: r, c2: c });
       }
       return { sheet, areas, cellCount: hits.length };
+    });
+  }
+
+  /** The i-th row of the range (0-based): Microsoft's client writes arrays over 1,500 cells in row blocks through it. */
+  getRow(i: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.resolve();
+      return t && { sheet: t.sheet, rect: { r1: t.rect.r1 + i, c1: t.rect.c1, r2: t.rect.r1 + i, c2: t.rect.c2 } };
+    });
+  }
+
+  /** The smallest range holding this one and `other` (same sheet). */
+  getBoundingRect(other: FakeRange | string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.resolve();
+      const o = typeof other === "string" ? parseAddress(other).rect : other.resolve()?.rect;
+      if (!t || !o) return null;
+      const r = t.rect;
+      return {
+        sheet: t.sheet,
+        rect: { r1: Math.min(r.r1, o.r1), c1: Math.min(r.c1, o.c1), r2: Math.max(r.r2, o.r2), c2: Math.max(r.c2, o.c2) },
+      };
     });
   }
 

@@ -209,7 +209,10 @@ class Graft {
     // The key figures' workbook-level names: replaced where they exist (a user's link to the name
     // keeps working: formulas refer to names by text), added where not.
     for (const n of names) {
-      const same = new RegExp(`<(\\w+:)?definedName\\b(?![^>]*localSheetId)[^>]*\\bname="${escapeRe(encodeXml(n.name))}"[^>]*>[\\s\\S]*?</(\\w+:)?definedName>`, "i");
+      const same = new RegExp(
+        `<(\\w+:)?definedName\\b(?![^>]*localSheetId)[^>]*\\bname="${escapeRe(encodeXml(n.name))}"[^>]*>[\\s\\S]*?</(\\w+:)?definedName>`,
+        "i",
+      );
       workbook = workbook.replace(same, "");
       localNames.push(`<definedName name="${encodeXml(n.name)}">${encodeXml(`${quoteSheet(n.sheet)}!${n.address}`)}</definedName>`);
     }

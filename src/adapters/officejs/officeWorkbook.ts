@@ -205,8 +205,10 @@ export class OfficeJsWorkbook implements WorkbookPort {
       // Request 1: every sheet built complete under its temporary name; the defined names listed.
       suspend();
       oldNames.load("items/name,items/formula");
-      // Every temp sheet exists before any formula that points across them is written.
-      const added = temps.map((t) => worksheets.add(t));
+      // Every temp sheet exists before any formula that points across them is written. Writes go
+      // through getItem: the object add() returns is invalid after a sync (a budget flush).
+      temps.forEach((t) => worksheets.add(t));
+      const added = temps.map((t) => worksheets.getItem(t));
       for (let i = 0; i < plan.sheets.length; i++) await writeSheet(added[i], plan.sheets[i], renames, budget, !owned[i]);
       await context.sync();
       this.lastChunkSyncs = budget.flushes;

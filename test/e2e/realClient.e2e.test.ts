@@ -1,0 +1,208 @@
+/**
+ * Microsoft's own Excel JavaScript client in the tests (issue 10): `@microsoft/office-js`'s
+ * `excel-web-16.00.js` in Chromium, driving the office.js adapter through `new
+ * Excel.RequestContext(url)` against a local server that answers ProcessQuery from the fake
+ * workbook model (src/playground/processQuery.ts). Request construction, batching, load/sync and
+ * null objects are Microsoft's code; syncs and bytes are counted from the actual HTTP traffic, for
+ * 计算得分 and 生成报告 at 10 and 10,000 rows; the workbook must equal the one the fake alone produces.
+ * Nothing leaves the machine: every non-loopback request is blocked and recorded.
+ */
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as path from "path";
+import webpack from "webpack";
+import { type Browser, type Page, chromium } from "playwright-core";
+import { type Command, runCommand } from "../../src/core/engine";
+import { OfficeJsWorkbook } from "../../src/adapters/officejs/officeWorkbook";
+import { FakeRequestContext, type FakeWorkbook, REQUEST_LIMIT_BYTES } from "../../src/playground/fakeExcel";
+import { processQuery } from "../../src/playground/processQuery";
+import { generatedWorkbook } from "../../src/playground/generatedWorkbook";
+import { sampleWorkbook } from "../unit/officejs/fixtures";
+
+const ROOT = path.join(__dirname, "../..");
+const BUILD = path.join(ROOT, "test-output/real-client");
+const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/package.json"));
+export const RESULTS = path.join(ROOT, "test-output/real-client/traffic.json");
+
+/** The workbook the server answers from; each test sets it. */
+let model: FakeWorkbook;
+let traffic: Array<{ request: number; response: number }> = [];
+let browser: Browser;
+let page: Page;
+let server: http.Server;
+let base: string;
+const blocked: string[] = [];
+
+function bundle(): Promise<void> {
+  const compiler = webpack({
+    mode: "production",
+    entry: path.join(__dirname, "realClient.entry.ts"),
+    output: { path: BUILD, filename: "harness.js" },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+    },
+    performance: { hints: false },
+  });
+  return new Promise((resolve, reject) =>
+    compiler.run((err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString())) : resolve())),
+  );
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(BUILD, { recursive: true });
+  await bundle();
+  server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://x");
+      if (url.pathname === "/api/ProcessQuery") {
+        const body = Buffer.concat(chunks).toString("utf8");
+        void processQuery(model, body).then((reply) => {
+          traffic.push({ request: Buffer.byteLength(body), response: Buffer.byteLength(reply.body) });
+          res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8" }).end(reply.body);
+        });
+        return;
+      }
+      const files: Record<string, string> = {
+        "/": "",
+        "/excel-web-16.00.js": path.join(OFFICE_JS, "dist/excel-web-16.00.js"),
+        "/harness.js": path.join(BUILD, "harness.js"),
+      };
+      const file = files[url.pathname];
+      if (file === undefined) return void res.writeHead(404).end();
+      if (file === "") {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        return void res.end(
+          '<!doctype html><meta charset="utf-8"><script src="/excel-web-16.00.js"></script><script src="/harness.js"></script>',
+        );
+      }
+      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8" });
+      fs.createReadStream(file).pipe(res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+  page = await browser.newPage();
+  await page.route(
+    (u) => !/^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(u.href),
+    (route) => {
+      blocked.push(route.request().url());
+      return route.abort();
+    },
+  );
+  await page.goto(base + "/");
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+/** Runs the command through the real client; traffic counted from the HTTP exchanges. */
+async function viaRealClient(workbook: FakeWorkbook, command: Command, tag: string) {
+  model = workbook;
+  traffic = [];
+  const result = await page.evaluate(([url, c, t]) => window.jxRealClient(url, c as Command, t), [`${base}/api`, command, tag] as const);
+  return { result, traffic: [...traffic] };
+}
+
+/** The same command through the fake alone (the reference workbook). */
+async function viaFake(workbook: FakeWorkbook, command: Command, tag: string) {
+  const context = new FakeRequestContext(workbook);
+  await runCommand(new OfficeJsWorkbook(context as unknown as Excel.RequestContext, { tag }), command);
+  return context;
+}
+
+const figures: Record<string, unknown> = {};
+
+describe("the adapter through Microsoft's Excel client", () => {
+  for (const command of ["score", "report"] as const) {
+    for (const rows of [10, 10_000]) {
+      test(`${command} at ${rows} indicator rows: the fake's workbook, syncs and bytes measured, every message under 5 MB`, async () => {
+        const lines = Math.max(2, rows / 5);
+        const real = generatedWorkbook(lines, rows);
+        const reference = generatedWorkbook(lines, rows);
+        const { result, traffic: t } = await viaRealClient(real, command, "h");
+        expect(result.error).toBeUndefined();
+        const fake = await viaFake(reference, command, "h");
+        expect(real.dump()).toEqual(reference.dump());
+        expect(t.length).toBe(fake.syncCount);
+        expect(Math.max(...t.map((x) => x.request))).toBeLessThan(REQUEST_LIMIT_BYTES);
+        expect(Math.max(...t.map((x) => x.response))).toBeLessThan(REQUEST_LIMIT_BYTES);
+        figures[`${command}@${rows}`] = {
+          syncs: t.length,
+          requestBytes: t.reduce((a, x) => a + x.request, 0),
+          responseBytes: t.reduce((a, x) => a + x.response, 0),
+          largestRequest: Math.max(...t.map((x) => x.request)),
+          largestResponse: Math.max(...t.map((x) => x.response)),
+        };
+      }, 300_000);
+    }
+  }
+
+  test("re-runs keep a cover sheet's link, a name and a chart series; an interrupted run's leftovers are cleaned", async () => {
+    const workbook = await sampleWorkbook();
+    await viaRealClient(workbook, "report", "a");
+    const score = [...workbook.names].find(([n]) => n === "自评得分")![1].replace(/^='评分结果'!/, "");
+    const cover = workbook.addSheet("封面");
+    workbook.cellForWrite(cover, 1, 1).formula = `=评分结果!${score}`;
+    workbook.names.set("我的得分", `=评分结果!${score}`);
+    workbook.charts.push({ sheet: "封面", name: "图", series: [`=SERIES(,,评分结果!${score},1)`] });
+    const ids = workbook.sheets.map((s) => s.id);
+    for (const command of ["report", "score"] as const) {
+      const { result } = await viaRealClient(workbook, command, command === "report" ? "b" : "c");
+      expect(result.score).toBe(96.9);
+      expect(workbook.sheets.map((s) => s.id)).toEqual(ids);
+      expect(workbook.cell(cover, 1, 1)!.formula).toBe(`=评分结果!${score}`);
+      expect(workbook.names.get("我的得分")).toBe(`=评分结果!${score}`);
+      expect(workbook.charts[0].series).toEqual([`=SERIES(,,评分结果!${score},1)`]);
+    }
+    // Leftovers: a backup over a half-written 评分结果, and a temp sheet.
+    const expected = workbook.clone().dump();
+    const scores = workbook.findSheet("评分结果")!;
+    workbook.renameSheet(workbook.copySheet(scores), "~jxdead-评分结果");
+    scores.cells.clear();
+    workbook.addSheet("~jxdead+1");
+    const cleaned = await viaRealClient(workbook, "score", "d");
+    expect(cleaned.result.error).toBeUndefined();
+    expect(workbook.sheets.map((s) => s.name).filter((n) => n.startsWith("~jx"))).toEqual([]);
+    expect(workbook.cell(cover, 1, 1)!.formula).toBe(`=评分结果!${score}`);
+    expect(workbook.dump().length).toBe(expected.length);
+  }, 120_000);
+
+  test("a failure in Excel mid-request reaches the adapter as Microsoft's error and the workbook is as it was", async () => {
+    const workbook = await sampleWorkbook();
+    await viaRealClient(workbook, "report", "a");
+    const before = workbook.dump();
+    // The sheet the final request copies from is gone when that request runs: Excel fails it.
+    const original = workbook.copySheet.bind(workbook);
+    workbook.copySheet = () => {
+      throw new Error("GeneralException: injected");
+    };
+    const { result } = await viaRealClient(workbook, "report", "e");
+    workbook.copySheet = original;
+    expect(result.code).toBe("GeneralException");
+    expect(workbook.dump()).toEqual(before);
+  }, 120_000);
+
+  afterAll(() => {
+    fs.writeFileSync(RESULTS, JSON.stringify({ blocked, figures }, null, 2));
+    expect(blocked).toEqual([]);
+  });
+});
