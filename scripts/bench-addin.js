@@ -5,6 +5,9 @@
  *                   Microsoft's CDN); goal ≤ 150.
  *   syncs:          context.sync() round trips of 计算得分 and 生成报告 at 10 and 10,000 indicator rows
  *                   (and one budget line per five), counted with the fake Excel object model.
+ *   realClient:     the same runs through Microsoft's Excel client (@microsoft/office-js in Chromium,
+ *                   test/e2e/realClient.e2e.test.ts): syncs, request and response bytes as sent over
+ *                   HTTP, and the largest of each (Excel on the web rejects either over 5 MB).
  * It builds what it needs into a temporary folder: webpack (production) and tsc (the adapter,
  * the fake and the core, as CommonJS). Run directly, it prints the JSON.
  */
@@ -76,10 +79,16 @@ async function addinFigures() {
         syncs[command][String(rows)] = context.syncCount;
       }
     }
-    return { taskpaneGzipKB, syncs };
+    return { taskpaneGzipKB, syncs, realClient: realClientTraffic() };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Runs the real-client harness and returns the traffic it measured. */
+function realClientTraffic() {
+  execFileSync(process.execPath, [require.resolve("jest/bin/jest"), "test/e2e/realClient.e2e.test.ts"], { cwd: ROOT, stdio: "pipe" });
+  return JSON.parse(fs.readFileSync(path.join(ROOT, "test-output/real-client/traffic.json"), "utf8")).figures;
 }
 
 module.exports = { addinFigures };

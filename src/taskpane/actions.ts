@@ -2,7 +2,7 @@
  * The three commands inside Excel, shared by the task pane and the ribbon buttons: read through
  * the office.js adapter, plan with the core, apply. `onStage` reports progress to the pane.
  */
-import { OfficeJsWorkbook } from "../adapters/officejs/officeWorkbook";
+import { type LeftoverReport, OfficeJsWorkbook } from "../adapters/officejs/officeWorkbook";
 import type { EvaluationType } from "../core/contract";
 import { type Command, type CommandResult, type RunOptions, planCommand, planTemplate } from "../core/engine";
 import { ALL_SHEETS } from "../port/workbook";
@@ -28,10 +28,11 @@ export async function runScoring(
   options: RunOptions = {},
   onStage: (s: Stage) => void = () => undefined,
   run: ExcelRun = excelRun,
-): Promise<CommandResult> {
+): Promise<CommandResult & { leftovers?: LeftoverReport }> {
   return run(async (context) => {
     const port = new OfficeJsWorkbook(context);
     onStage("reading");
+    // The read first cleans up after an interrupted earlier run (port.leftovers says what it did).
     const snapshot = await port.read(ALL_SHEETS);
     onStage("computing");
     // planCommand also refreshes an existing 自评报告 on 计算得分 (its formulas read 评分结果).
@@ -40,8 +41,20 @@ export async function runScoring(
     const result = planCommand(snapshot, command, { ...options, formSheet, profileId: options.profileId || undefined });
     onStage("writing");
     await port.apply(result.plan);
-    return result;
+    return { ...result, leftovers: port.leftovers };
   });
+}
+
+/** When the pane opens: an interrupted earlier run's `~jx…` sheets cleaned up (restored or removed). */
+export async function cleanLeftovers(run: ExcelRun = excelRun): Promise<LeftoverReport> {
+  return run((context) => new OfficeJsWorkbook(context).cleanLeftovers());
+}
+
+/** What the cleanup did, in the pane's words; "" when there was nothing to clean. */
+export function leftoverText(r: LeftoverReport | undefined, m: { leftoversCleaned: string; listSeparator: string }): string {
+  if (!r || r.restored.length + r.removed.length === 0) return "";
+  const restored = r.restored.length ? r.restored.join(m.listSeparator) : "—";
+  return m.leftoversCleaned.replace("{restored}", restored).replace("{removed}", String(r.removed.length));
 }
 
 export async function insertTemplate(type: EvaluationType, run: ExcelRun = excelRun): Promise<TemplateOutcome> {

@@ -36,6 +36,7 @@ export const zhCN = {
   docxFileName: "{year}年度{unit}绩效自评报告.docx",
   docxFailed: "Word 报告未能生成：{message}",
   failed: "操作失败，工作簿未改动：{message}",
+  leftoversCleaned: "上次运行被中断，已清理：恢复了 {restored}，删除了 {removed} 张临时工作表（~jx…）。",
   unsupported:
     "此版本的 Excel 不支持本加载项（需要 ExcelApi 1.9，即 Excel 2021、Excel 2024、Microsoft 365 或 Excel 网页版）。请升级 Office 后重试。",
   selectFailed: "无法定位到 {cell}：{message}",
@@ -95,6 +96,7 @@ export const enUS: Record<MessageKey, string> = {
   docxFileName: "{year}年度{unit}绩效自评报告.docx",
   docxFailed: "The Word report could not be built: {message}",
   failed: "The command failed; the workbook is unchanged: {message}",
+  leftoversCleaned: "An interrupted earlier run was cleaned up: restored {restored}, removed {removed} temporary sheet(s) (~jx…).",
   unsupported:
     "This version of Excel cannot run the add-in (it needs ExcelApi 1.9: Excel 2021, Excel 2024, Microsoft 365 or Excel on the web). Please update Office.",
   selectFailed: "Could not select {cell}: {message}",

@@ -10,7 +10,7 @@ import { InputError } from "../core/issues";
 import type { CellIssue } from "../core/issues";
 import { PROFILES } from "../core/profiles";
 import type { Summary } from "../core/summary";
-import { type Stage, insertTemplate, runScoring, selectCell } from "./actions";
+import { type Stage, cleanLeftovers, insertTemplate, leftoverText, runScoring, selectCell } from "./actions";
 import { el } from "./dom";
 import { type FormChoice, renderFormCard, reportOptions } from "./forms";
 import { type MessageKey, type Messages, format, messagesFor } from "./i18n";
@@ -22,9 +22,16 @@ export interface PaneActions {
   insertTemplate: typeof insertTemplate;
   selectCell: (cell: string) => Promise<void>;
   reportDocx: typeof reportDocx;
+  cleanLeftovers?: () => ReturnType<typeof cleanLeftovers>;
 }
 
-const OFFICE_ACTIONS: PaneActions = { runScoring, insertTemplate, selectCell: (cell) => selectCell(cell), reportDocx };
+const OFFICE_ACTIONS: PaneActions = {
+  runScoring,
+  insertTemplate,
+  selectCell: (cell) => selectCell(cell),
+  reportDocx,
+  cleanLeftovers: () => cleanLeftovers(),
+};
 
 // The report's own rule (100%, 92.87%), so the card and the report never show a rate two ways.
 const percent = (r: number | null, m: Messages) => (r === null ? m.notApplicable : formatRate(r));
@@ -80,6 +87,11 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
     status.replaceChildren(...(kind === "busy" ? [el("span", { class: "jx-spinner", "aria-hidden": "true" })] : []), text);
   };
   const stageText: Record<Stage, MessageKey> = { reading: "busyReading", computing: "busyComputing", writing: "busyWriting" };
+  // An interrupted earlier run's leftovers, cleaned when the pane opens; the user is told.
+  actions
+    .cleanLeftovers?.()
+    .then((r) => leftoverText(r, m) && setStatus(leftoverText(r, m), "ok"))
+    .catch(() => undefined);
 
   const trySelect = (cell: string) => {
     actions.selectCell(cell).catch((e: unknown) => setStatus(format(m.selectFailed, { cell, message: errorText(e) }), "error"));
@@ -183,7 +195,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
       showSummary(result.summary);
       showIssues([], result.summary.warnings);
       const wroteReport = result.plan.sheets.length > 1;
-      const done = !wroteReport ? m.scoreDone : reportDone(result.summary);
+      const done = [!wroteReport ? m.scoreDone : reportDone(result.summary), leftoverText(result.leftovers, m)].filter(Boolean).join(" ");
       setStatus(done, "ok");
       if (command !== "report") return;
       setStatus(m.busyDocx, "busy");

@@ -115,3 +115,34 @@ describe("leftovers of an interrupted run", () => {
     expect(port.leftovers).toBeUndefined();
   });
 });
+
+describe("the pane tells the user", () => {
+  // actions.ts is the pane's module; it reaches Excel only through the run function it is given.
+  const { cleanLeftovers, leftoverText, runScoring } =
+    require("../../../src/taskpane/actions") as typeof import("../../../src/taskpane/actions");
+  const { zhCN, enUS } = require("../../../src/taskpane/i18n") as typeof import("../../../src/taskpane/i18n");
+  const { fakeExcelRun } = require("../../../src/playground/fakeExcel") as typeof import("../../../src/playground/fakeExcel");
+
+  async function interrupted(): Promise<FakeWorkbook> {
+    const model = await sampleWorkbook();
+    await run(model, "score", "a");
+    model.renameSheet(model.copySheet(model.findSheet("评分结果")!), backupName("zz", "评分结果"));
+    model.addSheet(tempName("zz", 1));
+    return model;
+  }
+
+  test("when the pane opens: cleaned, and said in Chinese (English second)", async () => {
+    const model = await interrupted();
+    const report = await cleanLeftovers(fakeExcelRun(model) as never);
+    expect(leftoverText(report, zhCN)).toBe("上次运行被中断，已清理：恢复了 评分结果，删除了 1 张临时工作表（~jx…）。");
+    expect(leftoverText(report, enUS)).toMatch(/^An interrupted earlier run was cleaned up: restored 评分结果, removed 1/);
+    expect(model.sheets.some((s) => s.name.startsWith("~jx"))).toBe(false);
+    expect(leftoverText(await cleanLeftovers(fakeExcelRun(model) as never), zhCN)).toBe("");
+  });
+
+  test("at the next run: the result carries what was cleaned", async () => {
+    const model = await interrupted();
+    const result = await runScoring("score", {}, undefined, fakeExcelRun(model) as never);
+    expect(result.leftovers).toEqual({ restored: ["评分结果"], removed: [tempName("zz", 1)] });
+  });
+});
