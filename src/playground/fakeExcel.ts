@@ -139,7 +139,14 @@ export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   activeSheetId = 0;
   selection: { sheet: string; address: string } | null = null;
+  /** `worksheets.onChanged` handlers; the playground calls them when the user edits a cell. */
+  changeHandlers = new Set<(event: { worksheetId: string; address: string; changeType: string }) => Promise<unknown> | void>();
   private nextId = 1;
+
+  /** Tells the change handlers, asynchronously like Excel, that `address` of `sheet` changed. */
+  notifyChanged(sheet: FakeSheet, address: string): void {
+    for (const h of this.changeHandlers) setTimeout(() => void h({ worksheetId: String(sheet.id), address, changeType: "RangeEdited" }), 0);
+  }
 
   addSheet(name: string): FakeSheet {
     if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new Error(`InvalidArgument: bad sheet name ${name}`);
@@ -432,8 +439,20 @@ class FakeWorkbookProxy {
 }
 
 class FakeWorksheetCollection extends FakeProxy<FakeWorkbook> {
+  /** ExcelApi 1.9: the handler runs after each change (registered at the next sync). */
+  readonly onChanged: {
+    add(handler: Parameters<FakeWorkbook["changeHandlers"]["add"]>[0]): { context: FakeRequestContext; remove(): void };
+  };
+
   constructor(context: FakeRequestContext) {
     super(context, () => context.model);
+    this.onChanged = {
+      add: (handler) => {
+        const model = context.model;
+        context.enqueue(false, "onChanged.add", () => model.changeHandlers.add(handler));
+        return { context, remove: () => context.enqueue(false, "onChanged.remove", () => model.changeHandlers.delete(handler)) };
+      },
+    };
   }
 
   get items(): FakeWorksheet[] {
