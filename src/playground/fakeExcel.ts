@@ -201,6 +201,15 @@ export class FakeWorkbook {
     if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0].id;
   }
 
+  /** What typing into a cell does: text, or a number when it reads as one; "" clears the value. */
+  setUserValue(sheet: FakeSheet, r: number, c: number, text: string): void {
+    const k = key(r, c);
+    const old = sheet.cells.get(k) ?? blankCell();
+    const trimmed = text.trim();
+    const value: FakeValue = trimmed !== "" && Number.isFinite(Number(trimmed)) ? Number(trimmed) : text;
+    sheet.cells.set(k, { ...old, value, formula: undefined });
+  }
+
   cell(sheet: FakeSheet, r: number, c: number): FakeCell | undefined {
     return sheet.cells.get(key(r, c));
   }

@@ -5,7 +5,7 @@
  *
  * Query options: ?empty (start with a blank workbook), ?sample=form (the official 自评表 sample,
  * assets/sample-form.xlsx, instead of the template sample), ?lang=en-US, ?api=1.8 (an old host),
- * ?platform=Mac (a host whose webview cannot download: the pane hands the file to the browser).
+ * ?pane=320 (the pane's width), ?platform=Mac (a host whose webview cannot download: the pane hands the file to the browser).
  *
  * Loading another workbook starts the pane again, as Excel opens a new pane per workbook.
  */
@@ -16,6 +16,8 @@ import { loadXlsx, saveXlsx } from "./xlsxBridge";
 const params = new URLSearchParams(window.location.search);
 const apiVersion = params.get("api") ?? "1.17";
 const platform = params.get("platform") ?? "OfficeOnline";
+// ?pane=320: the task pane's width in pixels (Excel's narrowest is about 320).
+if (params.get("pane")) document.documentElement.style.setProperty("--pg-pane", `${Number(params.get("pane"))}px`);
 
 let model = blankWorkbook();
 
@@ -212,11 +214,23 @@ function render(): void {
   selectedCell?.scrollIntoView({ block: "center", inline: "center" });
 }
 
+/** A user's edit: the cell takes the text (or its number) and worksheets.onChanged fires. */
+function editCell(sheetName: string, address: string, text: string): void {
+  const sheet = model.findSheet(sheetName);
+  if (!sheet) return;
+  const { r1, c1 } = parseAddress(address).rect;
+  model.setUserValue(sheet, r1, c1, text);
+  model.notifyChanged(sheet, address);
+  render();
+}
+
 // The e2e test reads the workbook through this handle.
 globals.jixiaoPlayground = {
   dump: () => model.dump(),
   sheetNames: () => model.sheets.map((s) => s.name),
   selection: () => model.selection,
+  /** Types `text` into a cell, as a user would (a number when it reads as one), and tells onChanged. */
+  edit: (sheetName: string, address: string, text: string) => editCell(sheetName, address, text),
   loadBase64: async (b64: string) => loadBytes(Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0)).buffer),
   saveBase64: async () => {
     const bytes = await saveXlsx(model);
