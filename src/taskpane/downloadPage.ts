@@ -11,6 +11,7 @@ function render(): void {
   const m = messagesFor(navigator.language);
   document.documentElement.lang = m.title === messagesFor("zh-CN").title ? "zh-CN" : "en-US";
   const root = document.getElementById("app") as HTMLElement;
+  root.classList.add("jx-handoff");
   const file = parseHandoff(window.location.hash);
   const header = el("header", { class: "jx-header" }, el("h1", {}, m.title));
   if (!file) {
