@@ -50,7 +50,7 @@ export function fingerprint(snapshot: WorkbookSnapshot): string {
   for (const name of snapshot.sheetNames) {
     const sheet = snapshot.sheets[name];
     add(`\u0001${name}\u0002`);
-    if (sheet) add(`${sheet.startRow},${sheet.startCol}:${JSON.stringify(sheet.values)}`);
+    if (sheet) add(JSON.stringify(sheet.cells));
   }
   return (h >>> 0).toString(16);
 }
@@ -78,16 +78,11 @@ function subjectOf(cell: string, snapshot: WorkbookSnapshot): string | undefined
   const sheet = snapshot.sheets[m[1].replace(/^'(.*)'$/, "$1").replace(/''/g, "'")];
   if (!sheet) return undefined;
   const row = Number(m[2]);
-  const text = (r: number, c: number) => {
-    const v = sheet.values[r - sheet.startRow]?.[c - sheet.startCol];
-    return v === null || v === undefined ? "" : String(v).trim();
-  };
-  const lastCol = sheet.startCol + Math.max(0, ...sheet.values.map((r) => r.length)) - 1;
-  for (let r = sheet.startRow; r < Math.min(row, sheet.startRow + HEADER_SEARCH_ROWS); r++) {
-    for (let c = sheet.startCol; c <= lastCol; c++) {
-      if (!SUBJECT_HEADERS.includes(text(r, c).replace(/\s/g, ""))) continue;
-      const subject = text(row, c);
-      return subject || undefined;
+  const grid = new Grid(sheet);
+  for (const r of grid.rowsBetween(grid.firstRow, Math.min(row - 1, grid.firstRow + HEADER_SEARCH_ROWS - 1))) {
+    for (const c of grid.cols(r)) {
+      if (!SUBJECT_HEADERS.includes(grid.key(r, c))) continue;
+      return grid.text(row, c) || undefined;
     }
   }
   return undefined;
@@ -98,6 +93,6 @@ function subjectOf(cell: string, snapshot: WorkbookSnapshot): string | undefined
  * parser's messages quote the cell's text; an empty quote is no help to a finance officer.)
  */
 export function plainMessage(message: string, notFilled: string): string {
-  const m = /^(.+?)应(?:为|大于).*[，,]\s*现为“\s*”$/.exec(message);
+  const m = /^(.+?)应(?:为|大于).*[，,]\s*现为(?:“\s*”|空)$/.exec(message);
   return m ? `${m[1]}${notFilled}` : message;
 }
