@@ -72,6 +72,7 @@ function progressBar(stream: NodeJS.WriteStream, total: number): SingleBar {
   );
   bar.start(total, 0, { rate: "0.0" });
   const update = bar.update.bind(bar);
-  bar.update = ((value: number) => update(value, { rate: (value / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) })) as typeof bar.update;
+  bar.update = ((value: number) =>
+    update(value, { rate: (value / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) })) as typeof bar.update;
   return bar;
 }

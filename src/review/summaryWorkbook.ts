@@ -20,11 +20,13 @@ const fill = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid
 const RED = fill("FFFFC7CE");
 const AMBER = fill("FFFFEB9C");
 const GREEN = fill("FFC6EFCE");
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
 
 interface ColumnSpec {
   header: string;
   width: number;
   numFmt?: string;
+  center?: boolean;
 }
 
 const FORM_COLUMNS: ColumnSpec[] = [
@@ -32,7 +34,7 @@ const FORM_COLUMNS: ColumnSpec[] = [
   { header: "工作表", width: 12 },
   { header: "单位", width: 24 },
   { header: "项目", width: 22 },
-  { header: "年度", width: 7 },
+  { header: "年度", width: 7, center: true },
   { header: "类型", width: 12 },
   { header: "预算数（万元）", width: 13, numFmt: AMOUNT },
   { header: "执行数（万元）", width: 13, numFmt: AMOUNT },
@@ -40,15 +42,15 @@ const FORM_COLUMNS: ColumnSpec[] = [
   { header: "填报总分", width: 9, numFmt: SCORE },
   { header: "规则总分", width: 9, numFmt: SCORE },
   { header: "差异", width: 8, numFmt: SCORE },
-  { header: "差异项数", width: 8 },
-  { header: "等级", width: 6 },
-  { header: "问题数", width: 7 },
+  { header: "差异项数", width: 8, center: true },
+  { header: "等级", width: 6, center: true },
+  { header: "问题数", width: 7, center: true },
 ];
 
 const ISSUE_COLUMNS: ColumnSpec[] = [
   { header: "文件", width: 30 },
   { header: "位置", width: 18 },
-  { header: "严重程度", width: 9 },
+  { header: "严重程度", width: 9, center: true },
   { header: "说明", width: 90 },
 ];
 
@@ -58,13 +60,13 @@ export function fileLink(file: string, summaryDir: string): string {
   return rel.map(encodeURIComponent).join("/");
 }
 
-function printSetup(ws: ExcelJS.Worksheet, titleRows?: string): void {
+function printSetup(ws: ExcelJS.Worksheet, titleRows?: string, onePage = false): void {
   ws.pageSetup = {
     paperSize: 9,
     orientation: "landscape",
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight: onePage ? 1 : 0,
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
@@ -91,13 +93,18 @@ function tableSheet(
       rows,
     });
   } else columns.forEach((c, i) => (ws.getCell(1, i + 1).value = c.header));
-  ws.getRow(1).font = { name: FONT, size: 10, bold: true };
-  ws.getRow(1).alignment = { vertical: "middle", wrapText: true };
+  columns.forEach((_, i) => {
+    const cell = ws.getCell(1, i + 1);
+    cell.font = { name: FONT, size: 10, bold: true };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  });
   for (let r = 2; r <= rows.length + 1; r++) {
     columns.forEach((c, i) => {
       const cell = ws.getCell(r, i + 1);
       cell.font = { name: FONT, size: 10 };
       if (c.numFmt) cell.numFmt = c.numFmt;
+      if (c.center) cell.alignment = { horizontal: "center" };
     });
   }
   printSetup(ws, "1:1");
@@ -186,7 +193,14 @@ export function buildSummaryWorkbook(results: readonly FileResult[], summaryFile
   if (issueRows.length > 0)
     issues.addConditionalFormatting({
       ref: `C2:C${issueRows.length + 1}`,
-      rules: [{ type: "expression", priority: 1, formulae: ['C2="错误"'], style: { fill: RED, font: { color: { argb: "FF9C0006" }, bold: true } } }],
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: ['C2="错误"'],
+          style: { fill: RED, font: { color: { argb: "FF9C0006" }, bold: true } },
+        },
+      ],
     });
 
   statsSheet(wb, computeStats(results), summaryDir);
@@ -209,7 +223,7 @@ function statsSheet(wb: ExcelJS.Workbook, stats: Stats, summaryDir: string): voi
       const cell = ws.getCell(row, i + 1);
       cell.value = t;
       cell.font = { name: FONT, size: 10, bold: true };
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+      cell.fill = HEADER_FILL;
       cell.border = { bottom: { style: "thin" } };
     });
     row++;
@@ -247,10 +261,13 @@ function statsSheet(wb: ExcelJS.Workbook, stats: Stats, summaryDir: string): voi
   title(`差异最大的自评表（前 ${stats.largest.length} 张）`);
   header("文件", "工作表", "单位", "项目", "填报总分", "规则总分", "差异");
   for (const { file, form } of stats.largest) {
-    line([file, form.sheet, form.unit, form.project, form.filled, form.rule, form.difference], [undefined, undefined, undefined, undefined, SCORE, SCORE, SCORE]);
+    line(
+      [file, form.sheet, form.unit, form.project, form.filled, form.rule, form.difference],
+      [undefined, undefined, undefined, undefined, SCORE, SCORE, SCORE],
+    );
     const cell = ws.getCell(row - 1, 1);
     cell.value = { text: file, hyperlink: fileLink(file, summaryDir) };
     cell.font = LINK_FONT;
   }
-  printSetup(ws);
+  printSetup(ws, undefined, true);
 }

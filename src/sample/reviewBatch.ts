@@ -218,23 +218,44 @@ function makeForm(r: Rand, id: string, n: number, layout: Layout, slip: (typeof 
     title: "项目支出绩效自评表",
     period: `（${FORM_YEAR}年度）`,
     info: projectInfo(`专项项目${id}`, `测试单位${id.split("-")[0]}`),
-    fund: fundBlock({ initial: budget, budget, spent, weight: 10, rate: pct(filledRate), score: execScore }, [["其中：当年财政拨款", budget, budget, spent]], {
-      columns: layout.fund,
-    }),
+    fund: fundBlock(
+      { initial: budget, budget, spent, weight: 10, rate: pct(filledRate), score: execScore },
+      [["其中：当年财政拨款", budget, budget, spent]],
+      {
+        columns: layout.fund,
+      },
+    ),
     goals: GOALS,
-    indicators: { label: "绩效指标", columns: layout.indicators, rows, total: { weight: totalWeight, score: excelRound(filledSum + totalExtra, 2) } },
+    indicators: {
+      label: "绩效指标",
+      columns: layout.indicators,
+      rows,
+      total: { weight: totalWeight, score: excelRound(filledSum + totalExtra, 2) },
+    },
   };
   return { spec, n, slip: slip && slipCell ? { kind: slip, cell: slipCell } : undefined };
 }
 
 /** A clean template workbook (部门整体支出): budget fully spent, targets met, weights summing to 100. */
-function makeTemplate(r: Rand, id: string, slip: "templateSelfScore" | "templateShortfall" | undefined): { data: InputData; cell?: string } {
+function makeTemplate(
+  r: Rand,
+  id: string,
+  slip: "templateSelfScore" | "templateShortfall" | undefined,
+): { data: InputData; cell?: string } {
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const n = int(4, 8);
   const weights = Array.from({ length: n }, (_, i) => Math.floor(100 / n) + (i < 100 % n ? 1 : 0));
   const indicators: InputData["indicators"] = weights.map((w, i) => {
     const t = int(5, 300);
-    return { ...(i === 0 ? { level1: "产出指标", level2: "数量指标" } : {}), name: `年度任务${i + 1}`, direction: "≥", target: t, unit: "个", actual: t, weight: w };
+    return {
+      ...(i === 0 ? { level1: "产出指标", level2: "数量指标" } : {}),
+      name: `年度任务${i + 1}`,
+      direction: "≥",
+      target: t,
+      unit: "个",
+      actual: t,
+      weight: w,
+    };
   });
   let cell: string | undefined;
   // 绩效指标: header on row 2, data from row 3; 实际完成值 H, 自评得分 L, 偏差原因 M.
@@ -302,7 +323,13 @@ export async function writeReviewBatch(dir: string, options: BatchOptions = {}):
         next = 1;
       }
       sheets[sheets.length - 1].forms.push(form.spec);
-      if (form.slip) manifest.slips.push({ file: rel, kind: form.slip.kind, cell: `${sheetName}!${form.slip.cell(next)}`, includes: SLIP_MESSAGES[form.slip.kind] });
+      if (form.slip)
+        manifest.slips.push({
+          file: rel,
+          kind: form.slip.kind,
+          cell: `${sheetName}!${form.slip.cell(next)}`,
+          includes: SLIP_MESSAGES[form.slip.kind],
+        });
       next = formRows(next, form.n).end + 1 + 2;
     }
     await writeWorkbook(file, buildFormWorkbook(sheets));
@@ -350,6 +377,12 @@ async function writeBroken(dir: string, r: Rand): Promise<BrokenFile[]> {
   const q = badQual.indicators.rows.findIndex((row) => row.target === "有效提升");
   badQual.indicators.rows[q].actual = "未完成";
   badQual.indicators.rows[q].score = undefined;
-  await put("10-定性未评分.xlsx", buildFormWorkbook([{ name: "Sheet1", forms: [badQual] }]), "定性 not achieved, no 得分", `Sheet1!H${13 + q}`, "须填写得分");
+  await put(
+    "10-定性未评分.xlsx",
+    buildFormWorkbook([{ name: "Sheet1", forms: [badQual] }]),
+    "定性 not achieved, no 得分",
+    `Sheet1!H${13 + q}`,
+    "须填写得分",
+  );
   return out;
 }
