@@ -19,6 +19,8 @@ module.exports = (env = {}, argv = {}) => {
       taskpane: "./src/taskpane/taskpane.ts",
       commands: "./src/commands/commands.ts",
       dialog: "./src/commands/dialog.ts",
+      // Opened in the user's browser where the pane's webview cannot save a file (Excel on Mac).
+      download: "./src/taskpane/downloadPage.ts",
       playground: "./src/playground/playground.ts",
     },
     output: {
@@ -41,6 +43,7 @@ module.exports = (env = {}, argv = {}) => {
       page("./src/taskpane/taskpane.html", "taskpane.html", ["taskpane"]),
       page("./src/commands/commands.html", "commands.html", ["commands"]),
       page("./src/commands/dialog.html", "dialog.html", ["dialog"]),
+      page("./src/taskpane/download.html", "download.html", ["download"]),
       // The playground runs the same taskpane.js after its fake Office/Excel globals.
       page("./src/playground/playground.html", "index.html", ["playground", "taskpane"]),
       new CopyWebpackPlugin({

@@ -76,6 +76,8 @@ async function run() {
   Object.assign(results, await require("./bench-forms").formsFigures());
   console.log(`forms: ${JSON.stringify(results.forms)} (goal ratio ≤ 1.3)`);
 
+  Object.assign(results, await require("./bench-review").reviewFigures()); // jixiao review on 1,000 workbooks (issue 11)
+
   // Hostile workbooks (issue 8), each scored in a child process so its peak RSS is its own.
   Object.assign(results, { robust: await robustFigures(dir) });
 

@@ -1,4 +1,4 @@
-/** Minimal argv parsing for the jixiao CLI (no dependency for four commands and five flags). */
+/** Minimal argv parsing for the jixiao CLI (no dependency for a handful of commands and flags). */
 
 export interface ParsedArgs {
   command: string;
@@ -6,7 +6,8 @@ export interface ParsedArgs {
   flags: Record<string, string>;
 }
 
-const VALUE_FLAGS = new Set(["-o", "--output", "--json", "--docx", "--type", "--profile", "--form", "--scores"]);
+const VALUE_FLAGS = new Set(["-o", "--output", "--json", "--docx", "--type", "--profile", "--form", "--scores", "--jobs"]);
+const BOOLEAN_FLAGS = new Set(["--strict"]);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const helpFirst = argv[0] === "-h" || argv[0] === "--help";
@@ -23,6 +24,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const [k, v] = a.split(/=(.*)/s);
       flags[k] = v;
     } else if (a === "-h" || a === "--help") flags["--help"] = "";
+    else if (BOOLEAN_FLAGS.has(a)) flags[a] = "";
     else if (a.startsWith("-") && a !== "-") throw new UsageError(`${a}: 未知选项`);
     else positional.push(a);
   }
@@ -39,5 +41,9 @@ export const USAGE = `用法 / Usage:
   IN 可以是 Jixiao 模板，也可以是已填好的项目支出/部门整体支出绩效自评表（任意工作表、可多张）；
   --form 选择报告哪张自评表（默认第一张），--scores 报告采用规则得分（默认）或填报得分。
   jixiao demo [-o DIR]                                               用内置样例演示全过程（默认 out/）
+  jixiao review IN… -o SUMMARY.xlsx [--json FILE|-] [--strict] [--jobs N]
+                                                                     批量复核：IN 为任意多个 .xlsx 文件或文件夹（递归查找），
+                                                                     汇总每张自评表、问题清单和统计；输入文件从不修改。
+                                                                     --strict 有文件出错时退出码为 2；--jobs 并行线程数（默认 CPU 核数）
 
 退出码：0 完成（警告输出到 stderr）；2 输入有误（每行一个问题：工作表!单元格: 说明），不生成输出文件；1 其他错误。`;

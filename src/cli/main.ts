@@ -6,25 +6,27 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { EVALUATION_TYPES, type EvaluationType, INPUT_SHEETS } from "../core/contract";
 import { type Command, planCommand } from "../core/engine";
-import { type CellIssue, InputError, quote } from "../core/issues";
+import { InputError, quote } from "../core/issues";
 import { PROFILES, findProfile } from "../core/profiles";
 import { formatAmount, formatRate } from "../core/format";
 import { buildInputSheets } from "../core/sheets/inputSheets";
 import type { Summary } from "../core/summary";
 import { ExcelJsWorkbook } from "../adapters/exceljs/exceljsWorkbook";
 import { ALL_SHEETS } from "../port/workbook";
-import { XlsxFileWorkbook } from "../adapters/exceljs/xlsxFile";
 import { SAMPLE_DATA } from "../sample/sampleWorkbook";
 import { writeSampleForm } from "../sample/forms/sampleForms";
 import { USAGE, UsageError, parseArgs } from "./args";
 import { writeReportDocx } from "./docxOutput";
+import { type Io, OutputError, checkOutputPath, oneLine, printIssues, readInput, writeAtomically, writeJson } from "./files";
+import { review } from "../review/command";
 
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
+export { type Io, OutputError, writeAtomically } from "./files";
 
-const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+const processIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  progress: process.stderr.isTTY ? process.stderr : undefined,
+};
 
 /** Returns the exit code: 0 done, 2 bad input, 1 anything else. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -43,6 +45,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await scoreOrReport(args.command, args.positional[0], args.flags, io);
       case "demo":
         return await demo(args.flags["-o"] ?? "out", io);
+      case "review":
+        return await review(args.positional, args.flags, io);
       case "sample":
         return await writeSample(args.flags["-o"] ?? "assets/sample.xlsx");
       default:
@@ -69,51 +73,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 }
 
-/** One problem, one line: line breaks in a message never reach the terminal as line breaks. */
-function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, " ").trim();
-}
-
-function printIssues(io: Io, issues: CellIssue[]): void {
-  for (const i of issues) io.stderr(`${oneLine(i.cell)}: ${oneLine(i.message)}\n`);
-}
-
-/** An output path that cannot be written; `option` names it (-o, --json, --docx). */
-export class OutputError extends Error {}
-
-const FS_REASONS: Readonly<Record<string, string>> = {
-  EACCES: "没有写入权限",
-  EPERM: "没有写入权限",
-  EROFS: "位于只读位置",
-  ENOSPC: "磁盘空间不足",
-  ENOTDIR: "路径中有一部分不是目录",
-  EEXIST: "路径中有一部分不是目录",
-  EISDIR: "是一个目录",
-  ENAMETOOLONG: "路径过长",
-};
-
-/** Before any work: an output path must not be a directory (exit 2, one line). */
-async function checkOutputPath(option: string, file: string | undefined): Promise<void> {
-  if (!file || file === "-") return;
-  const stat = await fs.stat(file).catch(() => undefined);
-  if (stat?.isDirectory()) throw new UsageError(`${option}: 是一个目录（${file}），应为文件路径`);
-}
-
-/** Writes via a temp file in the same folder, so OUT is either complete or untouched. */
-export async function writeAtomically(file: string, data: Buffer, option = "-o"): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? "";
-    throw new OutputError(`${option}: 无法写入 ${file}（${FS_REASONS[code] ?? code ?? "未知原因"}）`);
-  } finally {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-  }
-}
-
 async function template(out: string | undefined, typeFlag: string | undefined): Promise<number> {
   if (!out) throw new UsageError("template 需要 -o FILE.xlsx");
   const type = (typeFlag ?? "部门整体支出") as EvaluationType;
@@ -123,20 +82,6 @@ async function template(out: string | undefined, typeFlag: string | undefined): 
   await wb.apply({ sheets: buildInputSheets(type), activate: INPUT_SHEETS[0] });
   await writeAtomically(out, await wb.toBuffer());
   return 0;
-}
-
-async function readInput(file: string): Promise<XlsxFileWorkbook> {
-  let data: Buffer;
-  try {
-    data = await fs.readFile(file);
-  } catch {
-    throw new InputError([{ cell: path.basename(file), message: `无法读取文件“${file}”` }]);
-  }
-  try {
-    return await XlsxFileWorkbook.fromBuffer(data);
-  } catch {
-    throw new InputError([{ cell: path.basename(file), message: "文件不是有效的 Excel 工作簿（.xlsx）" }]);
-  }
 }
 
 async function scoreOrReport(command: Command, input: string | undefined, flags: Record<string, string>, io: Io): Promise<number> {
@@ -174,12 +119,6 @@ async function scoreOrReport(command: Command, input: string | undefined, flags:
   );
   if (jsonTarget) await writeJson(jsonTarget, summary, io);
   return 0;
-}
-
-async function writeJson(target: string, data: unknown, io: Io): Promise<void> {
-  const text = JSON.stringify(data, null, 2) + "\n";
-  if (target === "-") io.stdout(text);
-  else await writeAtomically(target, Buffer.from(text), "--json");
 }
 
 /**

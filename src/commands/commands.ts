@@ -6,6 +6,7 @@ import { EVALUATION_TYPES } from "../core/contract";
 import { InputError } from "../core/issues";
 import { insertTemplate, runScoring } from "../taskpane/actions";
 import { type Messages, format, messagesFor } from "../taskpane/i18n";
+import { type PaneIssue, plainMessage } from "../taskpane/workflow";
 
 const messages = (): Messages => messagesFor(Office.context?.displayLanguage);
 
@@ -21,7 +22,15 @@ export function notify(title: string, lines: string[]): Promise<void> {
 
 export function problemLines(e: unknown, m: Messages): { title: string; lines: string[] } {
   if (e instanceof InputError)
-    return { title: m.errorsTitle, lines: e.issues.map((i) => format(m.issueLine, { cell: i.cell, message: i.message })) };
+    return {
+      title: m.errorsTitle,
+      lines: e.issues.map((i: PaneIssue) =>
+        format(m.issueLine, {
+          cell: i.subject ? `${i.cell}${m.subjectSeparator}${i.subject}` : i.cell,
+          message: plainMessage(i.message, m.notFilled),
+        }),
+      ),
+    };
   return { title: m.title, lines: [format(m.failed, { message: e instanceof Error ? e.message : String(e) })] };
 }
 

@@ -109,11 +109,22 @@ export function evaluateInput(input: Input, parseWarnings: CellIssue[] = []): Ev
 
 function executionRateIndicator(item: NonNullable<Input["info"]["profile"]["executionRateItem"]>): Indicator {
   const none = `${SHEET.budget}`;
-  return {
+  return executionIndicator({
     sheet: none,
     row: null,
     level1: item.level1,
     level2: item.level2,
+    weight: { value: item.weight, kind: "profile" },
+    cells: { target: none, actual: none, weight: none, selfScore: none, deviation: none },
+  });
+}
+
+/** The 预算执行率 item (method 执行率, target 100%): the profile's, or a form's fund block's. */
+export function executionIndicator(
+  fields: Pick<Indicator, "sheet" | "row" | "level1" | "level2" | "weight" | "cells"> & { selfScore?: Indicator["selfScore"] },
+): Indicator {
+  return {
+    ...fields,
     name: "预算执行率",
     nature: "定量",
     direction: ">=",
@@ -121,9 +132,7 @@ function executionRateIndicator(item: NonNullable<Input["info"]["profile"]["exec
     targetText: "100%",
     actualText: "",
     unit: "%",
-    weight: { value: item.weight, kind: "profile" },
     deviation: "",
-    cells: { target: none, actual: none, weight: none, selfScore: none, deviation: none },
   };
 }
 

@@ -21,6 +21,12 @@ const scaled = (ratio: Expr): Expr => round(mul(ratio, W), 2);
 
 const positive: Expr = iff(ge(A, T), W, scaled(div(A, T)));
 
+/**
+ * A score given by hand, kept within [0, W]: the template refuses one outside its range, but a
+ * form's filled 得分 above its 分值 is only a warning, and the rule score never exceeds the weight.
+ */
+const byHand: Expr = round(max(num(0), min(S, W)), 2);
+
 export interface MethodDef {
   id: MethodId;
   /** The variables the formula reads; the parser guarantees each is present and valid. */
@@ -49,9 +55,9 @@ export const METHODS: Record<MethodId, MethodDef> = {
   },
   执行率: { id: "执行率", vars: ["R", "W"], computed: true, score: () => scaled(min(R, num(1))), completion: R },
   // The tier range is checked when parsing; the cell shows the user's score as given.
-  定性分档: { id: "定性分档", vars: ["S", "W"], computed: false, score: () => round(S, 2) },
+  定性分档: { id: "定性分档", vars: ["S", "W"], computed: false, score: () => byHand },
   扣分: { id: "扣分", vars: ["S", "W"], computed: false, score: () => round(max(num(0), sub(W, S)), 2) },
-  直接评分: { id: "直接评分", vars: ["S", "W"], computed: false, score: () => round(S, 2) },
+  直接评分: { id: "直接评分", vars: ["S", "W"], computed: false, score: () => byHand },
 };
 
 export function isMethodId(s: string): s is MethodId {

@@ -27,8 +27,10 @@ export const DEFAULT_PROFILE: Record<EvaluationType, string> = {
   项目支出: "mof-2020-project",
 };
 
-export function findProfile(id: string): RuleProfile | undefined {
-  return PROFILES.find((p) => p.id === id);
+/** By the name shown in pickers and cells (`部门整体支出（通用）`), or by the id (older workbooks, the CLI). */
+export function findProfile(nameOrId: string): RuleProfile | undefined {
+  const key = nameOrId.trim().replace(/\(/g, "（").replace(/\)/g, "）");
+  return PROFILES.find((p) => p.name === key) ?? PROFILES.find((p) => p.id === nameOrId.trim());
 }
 
 export function rateDenominator(profile: RuleProfile): RateDenominator {

@@ -154,7 +154,14 @@ export class FakeWorkbook {
   charts: FakeChart[] = [];
   activeSheetId = 0;
   selection: { sheet: string; address: string } | null = null;
+  /** `worksheets.onChanged` handlers; the playground calls them when the user edits a cell. */
+  changeHandlers = new Set<(event: { worksheetId: string; address: string; changeType: string }) => Promise<unknown> | void>();
   private nextId = 1;
+
+  /** Tells the change handlers, asynchronously like Excel, that `address` of `sheet` changed. */
+  notifyChanged(sheet: FakeSheet, address: string): void {
+    for (const h of this.changeHandlers) setTimeout(() => void h({ worksheetId: String(sheet.id), address, changeType: "RangeEdited" }), 0);
+  }
 
   addSheet(name: string): FakeSheet {
     if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new Error(`InvalidArgument: bad sheet name ${name}`);
@@ -223,6 +230,15 @@ export class FakeWorkbook {
     this.sheets = this.sheets.filter((s) => s !== sheet);
     sheet.deleted = true;
     if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0].id;
+  }
+
+  /** What typing into a cell does: text, or a number when it reads as one; "" clears the value. */
+  setUserValue(sheet: FakeSheet, r: number, c: number, text: string): void {
+    const k = key(r, c);
+    const old = sheet.cells.get(k) ?? blankCell();
+    const trimmed = text.trim();
+    const value: FakeValue = trimmed !== "" && Number.isFinite(Number(trimmed)) ? Number(trimmed) : text;
+    sheet.cells.set(k, { ...old, value, formula: undefined });
   }
 
   cell(sheet: FakeSheet, r: number, c: number): FakeCell | undefined {
@@ -573,8 +589,20 @@ class FakeNamedItem extends FakeProxy<{ name: string }> {
 }
 
 class FakeWorksheetCollection extends FakeProxy<FakeWorkbook> {
+  /** ExcelApi 1.9: the handler runs after each change (registered at the next sync). */
+  readonly onChanged: {
+    add(handler: Parameters<FakeWorkbook["changeHandlers"]["add"]>[0]): { context: FakeRequestContext; remove(): void };
+  };
+
   constructor(context: FakeRequestContext) {
     super(context, () => context.model);
+    this.onChanged = {
+      add: (handler) => {
+        const model = context.model;
+        context.enqueue(false, "onChanged.add", () => model.changeHandlers.add(handler));
+        return { context, remove: () => context.enqueue(false, "onChanged.remove", () => model.changeHandlers.delete(handler)) };
+      },
+    };
   }
 
   get items(): FakeWorksheet[] {

@@ -4,7 +4,10 @@
  * dropped in) and downloads the result. It exists for everyone without Excel, and for the e2e test.
  *
  * Query options: ?empty (start with a blank workbook), ?sample=form (the official 自评表 sample,
- * assets/sample-form.xlsx, instead of the template sample), ?lang=en-US, ?api=1.8 (an old host).
+ * assets/sample-form.xlsx, instead of the template sample), ?lang=en-US, ?api=1.8 (an old host),
+ * ?pane=320 (the pane's width), ?platform=Mac (a host whose webview cannot download: the pane hands the file to the browser).
+ *
+ * Loading another workbook starts the pane again, as Excel opens a new pane per workbook.
  */
 import { columnLetter } from "../core/cells";
 import { FakeWorkbook, MAX_COLS, fakeExcelRun, parseAddress } from "./fakeExcel";
@@ -12,6 +15,9 @@ import { loadXlsx, saveXlsx } from "./xlsxBridge";
 
 const params = new URLSearchParams(window.location.search);
 const apiVersion = params.get("api") ?? "1.17";
+const platform = params.get("platform") ?? "OfficeOnline";
+// ?pane=320: the task pane's width in pixels (Excel's narrowest is about 320).
+if (params.get("pane")) document.documentElement.style.setProperty("--pg-pane", `${Number(params.get("pane"))}px`);
 
 let model = blankWorkbook();
 
@@ -35,24 +41,40 @@ const atLeast = (want: string) => {
 // The globals office.js would define, just enough for the pane and the adapter.
 const globals = window as unknown as Record<string, unknown>;
 globals.Excel = { run };
+type ReadyCallback = (info: { host: string; platform: string }) => void;
+const readyCallbacks: ReadyCallback[] = [];
+const info = { host: "Excel", platform };
+/** Another workbook: the pane starts again, like a new pane in Excel. */
+const restartPane = () => readyCallbacks.forEach((cb) => cb(info));
 globals.Office = {
-  onReady: (cb?: (info: { host: string; platform: string }) => void) => {
-    const info = { host: "Excel", platform: "OfficeOnline" };
+  onReady: (cb?: ReadyCallback) => {
+    if (cb) readyCallbacks.push(cb);
     return Promise.resolve().then(() => (cb?.(info), info));
   },
   context: {
     displayLanguage: params.get("lang") ?? "zh-CN",
-    requirements: { isSetSupported: (set: string, version = "1.1") => set === "ExcelApi" && atLeast(version) },
+    platform,
+    requirements: {
+      isSetSupported: (set: string, version = "1.1") =>
+        (set === "ExcelApi" && atLeast(version)) || (set === "OpenBrowserWindowApi" && platform !== "OfficeOnline"),
+    },
     ui: {
       displayDialogAsync: (url: string) => window.alert(decodeURIComponent(url)),
+      // The user's browser: here a new tab of the same browser.
+      openBrowserWindow: (url: string) => void window.open(url, "_blank"),
     },
   },
   actions: { associate: () => undefined },
 };
 
 async function loadBytes(bytes: ArrayBuffer): Promise<void> {
-  model = await loadXlsx(bytes);
+  replaceModel(await loadXlsx(bytes));
+}
+
+function replaceModel(next: FakeWorkbook): void {
+  model = next;
   render();
+  restartPane();
 }
 
 /** The bundled samples: the template workbook (assets/sample.xlsx) and an official form (assets/sample-form.xlsx). */
@@ -98,10 +120,7 @@ function toolbar(): void {
   link.hidden = true;
   bar.append(
     title,
-    button("pg-blank", "空白工作簿", () => {
-      model = blankWorkbook();
-      render();
-    }),
+    button("pg-blank", "空白工作簿", () => replaceModel(blankWorkbook())),
     button("pg-sample", "加载示例", () => void loadSample("template")),
     button("pg-sample-form", "加载自评表示例", () => void loadSample("form")),
     file,
@@ -195,11 +214,23 @@ function render(): void {
   selectedCell?.scrollIntoView({ block: "center", inline: "center" });
 }
 
+/** A user's edit: the cell takes the text (or its number) and worksheets.onChanged fires. */
+function editCell(sheetName: string, address: string, text: string): void {
+  const sheet = model.findSheet(sheetName);
+  if (!sheet) return;
+  const { r1, c1 } = parseAddress(address).rect;
+  model.setUserValue(sheet, r1, c1, text);
+  model.notifyChanged(sheet, address);
+  render();
+}
+
 // The e2e test reads the workbook through this handle.
 globals.jixiaoPlayground = {
   dump: () => model.dump(),
   sheetNames: () => model.sheets.map((s) => s.name),
   selection: () => model.selection,
+  /** Types `text` into a cell, as a user would (a number when it reads as one), and tells onChanged. */
+  edit: (sheetName: string, address: string, text: string) => editCell(sheetName, address, text),
   loadBase64: async (b64: string) => loadBytes(Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0)).buffer),
   saveBase64: async () => {
     const bytes = await saveXlsx(model);

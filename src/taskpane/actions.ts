@@ -5,7 +5,9 @@
 import { type LeftoverReport, OfficeJsWorkbook } from "../adapters/officejs/officeWorkbook";
 import type { EvaluationType } from "../core/contract";
 import { type Command, type CommandResult, type RunOptions, planCommand, planTemplate } from "../core/engine";
+import { InputError } from "../core/issues";
 import { ALL_SHEETS } from "../port/workbook";
+import { type WorkbookState, inspectSnapshot, withSubjects } from "./workflow";
 
 export type Stage = "reading" | "computing" | "writing";
 
@@ -38,7 +40,13 @@ export async function runScoring(
     // planCommand also refreshes an existing 自评报告 on 计算得分 (its formulas read 评分结果).
     // The pane remembers the picked form; if its sheet was renamed or deleted since, the first form is reported.
     const formSheet = options.formSheet && snapshot.sheetNames.includes(options.formSheet) ? options.formSheet : undefined;
-    const result = planCommand(snapshot, command, { ...options, formSheet, profileId: options.profileId || undefined });
+    let result: CommandResult;
+    try {
+      result = planCommand(snapshot, command, { ...options, formSheet, profileId: options.profileId || undefined });
+    } catch (e) {
+      // Each problem also names its row's subject (the 三级指标 …), read from the same snapshot.
+      throw e instanceof InputError ? new InputError(withSubjects(e.issues, snapshot)) : e;
+    }
     onStage("writing");
     await port.apply(result.plan);
     return { ...result, leftovers: port.leftovers };
@@ -65,6 +73,31 @@ export async function insertTemplate(type: EvaluationType, run: ExcelRun = excel
     if (created.length > 0) await port.apply(plan);
     return { created, existing };
   });
+}
+
+/** Looks at the workbook (every sheet the engine reads) for the pane's next step and staleness. */
+export async function inspectWorkbook(run: ExcelRun = excelRun): Promise<WorkbookState> {
+  return run(async (context) => inspectSnapshot(await new OfficeJsWorkbook(context).read(ALL_SHEETS)));
+}
+
+/**
+ * Calls `onChange` when a worksheet changes (ExcelApi 1.9 `worksheets.onChanged`); returns a
+ * function that stops listening. Resolves to null where the host has no such event.
+ */
+export async function watchChanges(onChange: () => void, run: ExcelRun = excelRun): Promise<(() => Promise<void>) | null> {
+  try {
+    const handler = await run(async (context) => {
+      const result = context.workbook.worksheets.onChanged.add(async () => onChange());
+      await context.sync();
+      return result;
+    });
+    return async () => {
+      handler.remove();
+      await handler.context.sync().catch(() => undefined);
+    };
+  } catch {
+    return null;
+  }
 }
 
 /** "绩效指标!H5" → sheet and address; a bare sheet name selects A1. */

@@ -81,8 +81,8 @@ afterAll(async () => {
   await new Promise((r) => (server ? server.close(r) : r(undefined)));
 });
 
-async function openPage(query: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: "zh-CN" });
+async function openPage(query: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: "zh-CN" });
   // First: nothing leaves the machine (the most recently registered route runs first, so any
   // later route still sees only loopback requests).
   await context.route("**/*", (route) => {
@@ -118,7 +118,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT
 const sheetNames = (page: Page) =>
   page.evaluate(() => (window as unknown as { jixiaoPlayground: { sheetNames(): string[] } }).jixiaoPlayground.sheetNames());
 const dump = (page: Page) => page.evaluate(() => (window as unknown as { jixiaoPlayground: { dump(): string[] } }).jixiaoPlayground.dump());
-const statusText = (page: Page) => page.locator("#jx-status").innerText();
+const statusText = (page: Page) => page.locator("#jx-status .jx-bar-text").innerText();
 const paneShot = (page: Page, name: string) => page.locator(".pg-pane").screenshot({ path: path.join(OUT, `${name}.png`) });
 const selection = (page: Page) =>
   page.evaluate(() =>
@@ -165,6 +165,7 @@ test("the sample → 计算得分 → 生成报告 → download; LibreOffice agr
   await page.click("#jx-score");
   await page.waitForSelector("#jx-total");
   expect(await page.locator("#jx-total").innerText()).toBe("96.9");
+  expect(await page.locator("#jx-max").innerText()).toBe("/ 100");
   expect(await page.locator("#jx-grade").innerText()).toBe("优");
   expect(await page.locator("#jx-rate-total").innerText()).toBe("100%");
   expect(await sheetNames(page)).toContain("评分结果");
@@ -317,15 +318,17 @@ test("official forms → 计算得分: the forms found, both totals, a differenc
   await page.click("#jx-report");
   await page.waitForSelector("#jx-docx");
   await settled(page);
-  expect(await statusText(page)).toBe("已写入“评分结果”和“自评报告”表（Sheet1，填报得分）");
+  expect(await statusText(page)).toBe("已写入“评分结果”和“自评报告”表（Sheet1，填报得分）。Word 报告已生成");
   expect(await sheetNames(page)).toEqual(expect.arrayContaining([...FORM_WORKBOOK.sheets, "评分结果", "自评报告"]));
   expect((await dump(page)).slice(0, 2)).toEqual(formsBefore);
   expect(await page.locator("#jx-form-pick").inputValue()).toBe("Sheet1");
   expect(await page.locator("#jx-scores-filled").isChecked()).toBe(true);
   await shot(page, "10-forms-report");
   await paneShot(page, "10-forms-report-pane");
-  expect(await page.locator("#jx-docx").getAttribute("download")).toBe("2023年度市直机关党建品牌建设项目绩效自评报告.docx");
-  const docx = await downloadDocx(page, path.join(OUT, "forms-report.docx"));
+  const [formDl] = await Promise.all([page.waitForEvent("download"), page.locator("#jx-docx").click()]);
+  expect(formDl.suggestedFilename()).toBe("2023年度市直机关党建品牌建设项目绩效自评报告.docx");
+  await formDl.saveAs(path.join(OUT, "forms-report.docx"));
+  const docx = fs.readFileSync(path.join(OUT, "forms-report.docx"));
   expect(docx.subarray(0, 2).toString()).toBe("PK");
   await page.context().close();
 }, 120_000);
@@ -377,9 +380,178 @@ test("English Office gets English; a host below ExcelApi 1.9 gets a clear messag
   await en.context().close();
 
   const old = await openPage("?empty&api=1.8");
-  expect(await old.locator("#jx-status").innerText()).toMatch(/ExcelApi 1\.9/);
+  expect(await old.locator("#jx-status .jx-bar-text").innerText()).toMatch(/ExcelApi 1\.9/);
   expect(await old.locator("#jx-score").count()).toBe(0);
   await shot(old, "06-unsupported");
   await old.context().close();
   expect(blocked).toEqual([]);
+}, 60_000);
+
+/** The id of the one primary button of the pane, and how many there are. */
+const primary = async (page: Page) => {
+  const ids = await page.locator("#app button.jx-primary:visible").evaluateAll((bs) => bs.map((b) => b.id));
+  expect(ids).toHaveLength(1);
+  return ids[0];
+};
+/** The bounding box of `selector` lies inside the pane's visible area. */
+const inView = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const pane = document.querySelector(".pg-pane")!.getBoundingClientRect();
+    const b = document.querySelector(sel)!.getBoundingClientRect();
+    return b.width > 0 && b.top >= pane.top && b.bottom <= pane.bottom && b.left >= pane.left && b.right <= pane.right;
+  }, selector);
+
+for (const size of [
+  { width: 320, height: 600 },
+  { width: 400, height: 800 },
+]) {
+  test(`${size.width}×${size.height}: empty workbook → 插入模板 → 计算得分 → 生成报告 → .docx in ≤ 5 clicks, the next step always the one primary button`, async () => {
+    const page = await openPage(`?empty&pane=${size.width}`, { width: 900 + size.width, height: size.height });
+    const name = (step: string) => `journey-${size.width}x${size.height}-${step}`;
+    let clicks = 0;
+    const click = async (selector: string) => {
+      clicks++;
+      await page.click(selector);
+    };
+    await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "template");
+    expect(await primary(page)).toBe("jx-template");
+    expect(await inView(page, "#jx-template")).toBe(true);
+    await paneShot(page, name("1-empty"));
+
+    await click("#jx-template");
+    await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "score");
+    expect(await primary(page)).toBe("jx-score");
+    expect(await sheetNames(page)).toEqual(["Sheet1", "基本信息", "预算执行", "绩效指标", "文字材料"]);
+    await paneShot(page, name("2-template"));
+
+    await click("#jx-score");
+    await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "report");
+    await settled(page);
+    expect(await primary(page)).toBe("jx-report");
+    // Every figure on the card is the one 评分结果 holds.
+    const figures = await page.evaluate(() => {
+      const cells = (window as unknown as { jixiaoPlayground: { dump(): string[] } }).jixiaoPlayground.dump().join("\n");
+      return cells;
+    });
+    const total = await page.locator("#jx-total").innerText();
+    expect(figures).toContain(total);
+    await paneShot(page, name("3-score"));
+
+    await click("#jx-report");
+    await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "download");
+    await settled(page);
+    expect(await primary(page)).toBe("jx-docx");
+    expect(await inView(page, "#jx-docx")).toBe(true);
+    // Focus moved to the download.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("jx-docx");
+    await paneShot(page, name("4-report"));
+
+    clicks++;
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.locator("#jx-docx").click()]);
+    const file = path.join(OUT, `${name("5")}.docx`);
+    await dl.saveAs(file);
+    expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe("PK");
+    expect(dl.suggestedFilename()).toMatch(/^\d{4}年度.+绩效自评报告\.docx$/);
+    expect(clicks).toBeLessThanOrEqual(5);
+    await paneShot(page, name("5-downloaded"));
+    await page.context().close();
+  }, 120_000);
+}
+
+test("the card greys out when the workbook changes, and clears when another workbook is loaded", async () => {
+  const page = await openPage("?pane=320", { width: 1220, height: 600 });
+  await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "score");
+  await page.click("#jx-score");
+  await page.waitForSelector("#jx-total");
+  await settled(page);
+  expect(await page.locator("#jx-summary").getAttribute("class")).not.toContain("jx-stale");
+  // An edit, as Excel reports it: worksheets.onChanged.
+  await page.evaluate(() =>
+    (window as unknown as { jixiaoPlayground: { edit(s: string, a: string, v: string): void } }).jixiaoPlayground.edit(
+      "绩效指标",
+      "H3",
+      "1",
+    ),
+  );
+  await page.waitForFunction(() => document.querySelector("#jx-summary")?.classList.contains("jx-stale"));
+  expect(await page.locator(".jx-stale-badge").innerText()).toBe("需要重新计算");
+  await paneShot(page, "stale-320x600");
+  await page.click("#pg-blank");
+  await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "template");
+  expect(await page.locator("#jx-summary").isHidden()).toBe(true);
+  await page.context().close();
+}, 60_000);
+
+test("a failed run: problems as an error MessageBar naming cell and subject, focus on the first", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  const ws = wb.getWorksheet("绩效指标")!;
+  let header = 0;
+  let weightCol = 0;
+  let nameCol = 0;
+  ws.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      if (!header && cell.value === "分值") [header, weightCol] = [r, c];
+      if (cell.value === "三级指标") nameCol = c;
+    }),
+  );
+  ws.getCell(header + 1, weightCol).value = null;
+  const subject = String(ws.getCell(header + 1, nameCol).value);
+  const cell = `绩效指标!${ws.getCell(header + 1, weightCol).address}`;
+  const page = await openPage("?empty&pane=320", { width: 1220, height: 600 });
+  await page.evaluate(
+    (b64) => (window as unknown as { jixiaoPlayground: { loadBase64(s: string): Promise<void> } }).jixiaoPlayground.loadBase64(b64),
+    Buffer.from(await wb.xlsx.writeBuffer()).toString("base64"),
+  );
+  await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "score");
+  await page.click("#jx-score");
+  await page.waitForSelector(".jx-issue.jx-error");
+  const first = page.locator(".jx-issue.jx-error").first();
+  expect(await first.innerText()).toBe(`${cell} · ${subject}：分值未填写`);
+  expect(await page.evaluate(() => document.activeElement?.classList.contains("jx-issue"))).toBe(true);
+  expect(await page.locator("#jx-status svg.jx-icon").count()).toBe(1);
+  expect(await page.locator("#jx-status .jx-sr").innerText()).toBe("错误：");
+  await paneShot(page, "failure-320x600");
+  await page.context().close();
+}, 60_000);
+
+test("Excel on Mac: the download goes through the browser (openBrowserWindow → download.html), same bytes and name", async () => {
+  const page = await openPage("?pane=320&platform=Mac", { width: 1220, height: 600 });
+  await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "score");
+  await page.click("#jx-report");
+  await page.waitForSelector("#jx-docx:visible");
+  await settled(page);
+  const [popup] = await Promise.all([page.waitForEvent("popup"), page.click("#jx-docx")]);
+  expect(new URL(popup.url()).pathname).toBe("/download.html");
+  const dl = await popup.waitForEvent("download");
+  const file = path.join(OUT, "mac-handoff.docx");
+  await dl.saveAs(file);
+  expect(dl.suggestedFilename()).toMatch(/^\d{4}年度.+绩效自评报告\.docx$/);
+  expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe("PK");
+  expect(await statusText(page)).toMatch(/浏览器/);
+  await popup.screenshot({ path: path.join(OUT, "mac-handoff-page.png") });
+  await paneShot(page, "mac-handoff-pane");
+  await page.context().close();
+}, 90_000);
+
+test("accessibility: every control named, one status region", async () => {
+  const page = await openPage("?pane=320", { width: 1220, height: 600 });
+  await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "score");
+  await page.click("#jx-score");
+  await page.waitForSelector("#jx-total");
+  const unnamed = await page.evaluate(() =>
+    Array.from(document.querySelectorAll("#app button, #app select, #app input"))
+      .filter((e) => !(e as HTMLElement).hidden)
+      .filter((e) => {
+        const labelled = e.id && document.querySelector(`label[for="${e.id}"]`);
+        return !(e.getAttribute("aria-label") || labelled || (e.textContent ?? "").trim());
+      })
+      .map((e) => e.outerHTML.slice(0, 80)),
+  );
+  expect(unnamed).toEqual([]);
+  expect(await page.locator("#app [role=status], #app [aria-live]").count()).toBe(1);
+  const snapshot = await page.locator("#app").ariaSnapshot();
+  fs.writeFileSync(path.join(OUT, "aria-320.yml"), snapshot);
+  expect(snapshot).toContain('button "生成报告"');
+  await page.context().close();
 }, 60_000);

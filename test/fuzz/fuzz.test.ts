@@ -1,5 +1,6 @@
 /**
- * The fuzz suite (issue 8): seeded mutations of the sample and of generated workbooks — values,
+ * The fuzz suite (issue 8): seeded mutations of the sample, of generated workbooks and of official
+ * forms (the form sample and corpus workbooks) — values,
  * types, formulas, structure, sizes — made at the XML level, each scored by the CLI. For every run:
  * exit 0 or 2 only; one cell-addressed line per problem; nothing written on failure; the input's
  * bytes unchanged; on exit 0 a JSON whose figures are finite and consistent (total = sum of the
@@ -16,6 +17,7 @@ import { columnLetter } from "../../src/core/cells";
 import { GRADE_BANDS, LOWEST_GRADE } from "../../src/core/methods";
 import { generateInput, rng } from "../../src/sample/generate";
 import { SAMPLE_DATA } from "../../src/sample/sampleWorkbook";
+import { CORPUS } from "../../src/sample/forms/corpus";
 import type { InputData } from "../../src/core/sheets/inputSheets";
 import { libreOfficeAvailable, recalculate, valueRightOf } from "../support/libreoffice";
 import { cli, tempDir, writeInputWorkbook } from "../support/workbooks";
@@ -69,10 +71,11 @@ const VALUES: ReadonlyArray<[string, string, string]> = [
   ["number 0.95 as %", "<v>0.95</v>", 's="0"'],
 ];
 
-type Mutation = (x: XlsxEdit, r: Rand) => Promise<string>;
+/** The sheets a run mutates: the template's, or an official form's (any sheet, forms.md). */
+type Mutation = (x: XlsxEdit, r: Rand, sheets: readonly string[]) => Promise<string>;
 
-const cellMutation: Mutation = async (x, r) => {
-  const sheet = pick(r, SHEETS.slice(0, 3));
+const cellMutation: Mutation = async (x, r, sheets) => {
+  const sheet = pick(r, sheets.slice(0, 3));
   const ref = `${columnLetter(int(r, 1, sheet === "基本信息" ? 2 : 13))}${int(r, 1, 22)}`;
   const [what, inner, attrs] = pick(r, VALUES);
   await x.setCell(sheet, ref, inner, attrs);
@@ -83,16 +86,16 @@ const MUTATIONS: ReadonlyArray<[number, Mutation]> = [
   [8, cellMutation],
   [
     1,
-    async (x, r) => {
+    async (x, r, sheets) => {
       const ref = pick(r, ["XFD1048576", "ZZ500000", "M1048576", "A1048576", "C700000"]);
-      await x.setCell(pick(r, SHEETS.slice(1, 3)), ref, "<v>1</v>");
+      await x.setCell(pick(r, sheets.slice(1, 3)), ref, "<v>1</v>");
       return `stray value at ${ref}`;
     },
   ],
   [
     1,
-    async (x, r) => {
-      const sheet = pick(r, SHEETS.slice(1, 3));
+    async (x, r, sheets) => {
+      const sheet = pick(r, sheets.slice(1, 3));
       const n = int(r, 1, 3000);
       await x.editSheet(sheet, (xml) => blankFormattedRows(xml, 200, n, 1));
       return `${n} blank formatted rows in ${sheet}`;
@@ -100,8 +103,8 @@ const MUTATIONS: ReadonlyArray<[number, Mutation]> = [
   ],
   [
     1,
-    async (x, r) => {
-      const sheet = pick(r, SHEETS);
+    async (x, r, sheets) => {
+      const sheet = pick(r, sheets);
       const to = pick(r, [
         `${sheet} `,
         ` ${sheet}`,
@@ -115,8 +118,8 @@ const MUTATIONS: ReadonlyArray<[number, Mutation]> = [
   ],
   [
     1,
-    async (x, r) => {
-      const sheet = pick(r, SHEETS.slice(0, 3));
+    async (x, r, sheets) => {
+      const sheet = pick(r, sheets.slice(0, 3));
       const row = int(r, 1, 20);
       await x.editSheet(sheet, (xml) => xml.replace(new RegExp(`<row\\b[^>]*\\br="${row}"[^>]*?(?:/>|>[\\s\\S]*?</row>)`), ""));
       return `row ${row} of ${sheet} deleted`;
@@ -124,17 +127,19 @@ const MUTATIONS: ReadonlyArray<[number, Mutation]> = [
   ],
   [
     1,
-    async (x, r) => {
-      const sheet = pick(r, SHEETS.slice(1, 3));
+    async (x, r, sheets) => {
+      const sheet = pick(r, sheets.slice(1, 3));
       const col = columnLetter(int(r, 1, 13));
-      const header = pick(r, ["分值", "三级指标", "全年预算数", "年度指标值", "评分方法", "", "权重"]);
-      await x.setCell(sheet, `${col}2`, header ? inlineText(header) : "", header ? 't="inlineStr"' : "");
+      const header = pick(r, ["分值", "三级指标", "全年预算数", "年度指标值", "评分方法", "", "权重", "得分", "全年执行数", "一级指标"]);
+      // Row 2 is the template's header row; rows 5 and 12 are a national form's fund and indicator headers.
+      const row = pick(r, sheets === SHEETS ? [2] : [5, 12, int(r, 1, 20)]);
+      await x.setCell(sheet, `${col}${row}`, header ? inlineText(header) : "", header ? 't="inlineStr"' : "");
       return `${sheet}!${col}2 header = ${header || "blank"}`;
     },
   ],
 ];
 
-async function mutate(base: Buffer, seed: number): Promise<{ input: Buffer; steps: string[] }> {
+async function mutate(base: Buffer, seed: number, sheets: readonly string[] = SHEETS): Promise<{ input: Buffer; steps: string[] }> {
   const r = rng(seed);
   const x = await XlsxEdit.open(base);
   const steps: string[] = [];
@@ -143,7 +148,7 @@ async function mutate(base: Buffer, seed: number): Promise<{ input: Buffer; step
     let roll = r() * total;
     const [, m] = MUTATIONS.find(([w]) => (roll -= w) < 0) ?? MUTATIONS[0];
     // A mutation of a sheet an earlier one renamed away does nothing.
-    steps.push(await m(x, r).catch(() => "(no such sheet)"));
+    steps.push(await m(x, r, sheets).catch(() => "(no such sheet)"));
   }
   return { input: await x.toBuffer(), steps };
 }
@@ -188,45 +193,75 @@ beforeAll(async () => {
   }
 });
 
+/** One mutated workbook through `score`: the checks every run must pass, whatever the input. */
+async function fuzzRun(input: Buffer, label: string): Promise<0 | 2> {
+  const caseDir = fs.mkdtempSync(path.join(dir, "run-"));
+  const file = path.join(caseDir, "in.xlsx");
+  const output = path.join(caseDir, "out.xlsx");
+  const json = path.join(caseDir, "out.json");
+  fs.writeFileSync(file, input);
+  const res = await cli("score", file, "-o", output, "--json", json);
+  try {
+    expect([0, 2]).toContain(res.code);
+    const lines = res.stderr.split("\n").filter(Boolean);
+    for (const line of lines) {
+      expect(line).toMatch(LINE);
+      const row = LINE.exec(line)![1];
+      if (row) expect(Number(row)).toBeLessThanOrEqual(1048576);
+    }
+    expect(sha(fs.readFileSync(file))).toBe(sha(input));
+    const data = JSON.parse(fs.readFileSync(json, "utf8"));
+    if (res.code === 2) {
+      expect(fs.readdirSync(caseDir).filter((f) => f.startsWith("out.xlsx"))).toEqual([]);
+      expect(data.errors.length).toBeGreaterThan(0);
+      expect(lines.filter((l) => !/: 警告：/.test(l))).toHaveLength(data.errors.length);
+    } else {
+      expect(fs.existsSync(output)).toBe(true);
+      expectConsistent(data);
+      // A forms workbook: every form's figures, not only the reported one's.
+      for (const form of (data.forms ?? []) as Array<Summary & { score: Summary["score"] }>) expectConsistent(form);
+      succeeded.push({ output, summary: data, label });
+    }
+    return res.code as 0 | 2;
+  } catch (err) {
+    throw new Error(`${label}\nstderr: ${res.stderr.slice(0, 2000)}\n${(err as Error).message}`);
+  }
+}
+
 test(`${RUNS} mutated workbooks: exit 0 or 2, one cell-addressed line per problem, consistent JSON`, async () => {
   exits = { 0: 0, 2: 0 };
   for (let run = 0; run < RUNS; run++) {
     const seed = SEED * 100000 + run;
     const { input, steps } = await mutate(bases[run % bases.length], seed);
-    const label = `seed ${seed} (base ${run % bases.length}): ${steps.join("; ")}`;
-    const caseDir = fs.mkdtempSync(path.join(dir, "run-"));
-    const file = path.join(caseDir, "in.xlsx");
-    const output = path.join(caseDir, "out.xlsx");
-    const json = path.join(caseDir, "out.json");
-    fs.writeFileSync(file, input);
-    const res = await cli("score", file, "-o", output, "--json", json);
-    try {
-      expect([0, 2]).toContain(res.code);
-      const lines = res.stderr.split("\n").filter(Boolean);
-      for (const line of lines) {
-        expect(line).toMatch(LINE);
-        const row = LINE.exec(line)![1];
-        if (row) expect(Number(row)).toBeLessThanOrEqual(1048576);
-      }
-      expect(sha(fs.readFileSync(file))).toBe(sha(input));
-      const data = JSON.parse(fs.readFileSync(json, "utf8"));
-      if (res.code === 2) {
-        expect(fs.readdirSync(caseDir).filter((f) => f.startsWith("out.xlsx"))).toEqual([]);
-        expect(data.errors.length).toBeGreaterThan(0);
-        expect(lines.filter((l) => !/: 警告：/.test(l))).toHaveLength(data.errors.length);
-      } else {
-        expect(fs.existsSync(output)).toBe(true);
-        expectConsistent(data);
-        succeeded.push({ output, summary: data, label });
-      }
-      exits[res.code as 0 | 2]++;
-    } catch (err) {
-      throw new Error(`${label}\nstderr: ${res.stderr.slice(0, 2000)}\n${(err as Error).message}`);
-    }
+    exits[await fuzzRun(input, `seed ${seed} (base ${run % bases.length}): ${steps.join("; ")}`)]++;
   }
   // Both outcomes occur: the mutations neither always break nor never break the input.
   expect(exits[0]).toBeGreaterThan(RUNS / 20);
   expect(exits[2]).toBeGreaterThan(RUNS / 20);
+});
+
+/** Official forms (forms.md): the bundled form sample and corpus workbooks, mutated the same ways. */
+const FORM_RUNS = Math.ceil(RUNS / 2);
+test(`${FORM_RUNS} mutated official-form workbooks: the same guarantees`, async () => {
+  const formBases: Array<{ data: Buffer; sheets: string[] }> = [];
+  formBases.push({
+    data: fs.readFileSync(path.join(__dirname, "../../assets/sample-form.xlsx")),
+    sheets: ["党建品牌", "公开14表", "Sheet3"],
+  });
+  for (const entry of CORPUS.filter((e) => !("error" in e.expected)).slice(0, 6)) {
+    const wb = await entry.build();
+    const names = wb.worksheets.map((w) => w.name);
+    formBases.push({ data: Buffer.from(await wb.xlsx.writeBuffer()), sheets: [...names, ...names, ...names].slice(0, 4) });
+  }
+  const outcomes = { 0: 0, 2: 0 };
+  for (let run = 0; run < FORM_RUNS; run++) {
+    const seed = SEED * 100000 + 50000 + run;
+    const base = formBases[run % formBases.length];
+    const { input, steps } = await mutate(base.data, seed, base.sheets);
+    outcomes[await fuzzRun(input, `form seed ${seed} (form base ${run % formBases.length}): ${steps.join("; ")}`)]++;
+  }
+  expect(outcomes[0]).toBeGreaterThan(FORM_RUNS / 20);
+  expect(outcomes[2]).toBeGreaterThan(FORM_RUNS / 20);
 });
 
 const recalcTest = libreOfficeAvailable() ? test : test.skip;

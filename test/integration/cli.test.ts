@@ -25,12 +25,17 @@ test("template writes the four input sheets with headers and drop-downs", async 
   expect(wb.worksheets.map((w) => w.name)).toEqual([...INPUT_SHEETS]);
   expect(wb.getWorksheet(SHEET.indicators)!.getRow(2).values).toEqual(expect.arrayContaining(["一级指标", "三级指标", "分值", "评分方法"]));
   expect(wb.getWorksheet(SHEET.basicInfo)!.getCell("B5").value).toBe("项目支出");
-  expect(wb.getWorksheet(SHEET.basicInfo)!.getCell("B6").value).toBe("mof-2020-project");
+  // Profiles are named in Chinese in the sheet; their ids stay accepted.
+  expect(wb.getWorksheet(SHEET.basicInfo)!.getCell("B6").value).toBe("项目支出（财预〔2020〕10号）");
   expect(wb.getWorksheet(SHEET.indicators)!.getCell("J3").dataValidation).toMatchObject({ type: "list" });
-  // A blank template is bad input for score, with messages pointing at what to fill.
-  const run = await cli("score", out, "-o", path.join(dir, "t-out.xlsx"));
-  expect(run.code).toBe(2);
-  expect(run.stderr).toMatch(/^基本信息!B3: 单位名称不能为空$/m);
+  // The template teaches: its example rows (the standard indicator tree) score as they stand, the
+  // weights with the profile's 预算执行率 summing to 100.
+  const run = await cli("score", out, "-o", path.join(dir, "t-out.xlsx"), "--json", "-");
+  expect(run.code).toBe(0);
+  const json = JSON.parse(run.stdout) as Summary;
+  expect(json).toMatchObject({ source: "template", type: "项目支出", profile: "mof-2020-project" });
+  expect(json.score.max).toBe(100);
+  expect(new Set(json.indicators.map((i) => i.level1))).toEqual(new Set(["产出指标", "效益指标", "满意度指标", "预算执行率"]));
 });
 
 test("the bundled sample in assets/ is what the generator builds", async () => {

@@ -299,7 +299,7 @@ describe("the output: the input package with the plan's sheets grafted in", () =
       };
     };
     const [a, b] = [await parts(r1), await parts(r2)];
-    expect(a.sheets).toEqual(["基本信息", "预算执行", "绩效指标", "文字材料", "评分结果", "自评报告"]);
+    expect(a.sheets).toEqual(["基本信息", "预算执行", "绩效指标", "文字材料", "评分结果", "自评报告", "自评报告附表"]);
     expect(b).toEqual(a);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(r2);

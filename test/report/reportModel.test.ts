@@ -260,7 +260,27 @@ describe("typography helpers", () => {
     expect(pieces.every((p) => displayUnits(p) <= 100 && p.endsWith("。"))).toBe(true);
     const lines = titleLines("2023年度中国共产党广州市直属机关工作委员会部门整体支出绩效自评报告", 38);
     expect(lines.join("")).toBe("2023年度中国共产党广州市直属机关工作委员会部门整体支出绩效自评报告");
-    expect(lines.length).toBe(2);
+    // Three lines at phrase boundaries rather than two that split 直属机关 / 工作委员会 (issue 9).
+    expect(lines).toEqual(["2023年度中国共产党", "广州市直属机关工作委员会", "部门整体支出绩效自评报告"]);
     expect(lines.every((l) => displayUnits(l) <= 38)).toBe(true);
+  });
+
+  test("a long title breaks at a phrase boundary, never inside a word or a figure", () => {
+    const t = "2023年度中国共产党广州市直属机关工作委员会部门整体支出绩效自评报告";
+    // Room for the unit: the break falls after its name, before the report's kind.
+    expect(titleLines(t, 50)).toEqual(["2023年度中国共产党广州市直属机关工作委员会", "部门整体支出绩效自评报告"]);
+    // Narrower: the unit's name breaks after its place, never inside 工作委员会 or 直属机关.
+    const narrow = titleLines(t, 38);
+    expect(narrow.join("")).toBe(t);
+    expect(narrow[narrow.length - 1]).toBe("部门整体支出绩效自评报告");
+    for (const word of ["直属机关", "工作委员会", "中国共产党", "2023"]) expect(narrow.some((l) => l.includes(word))).toBe(true);
+    expect(titleLines("2023年度市直机关党建品牌建设项目项目支出绩效自评报告", 40)).toEqual([
+      "2023年度市直机关党建品牌建设项目",
+      "项目支出绩效自评报告",
+    ]);
+    // No phrase fits: balanced lines, a figure kept whole.
+    const odd = titleLines("关于预算执行率达到96.14%的说明与分析报告", 20);
+    expect(odd.join("")).toBe("关于预算执行率达到96.14%的说明与分析报告");
+    expect(odd.some((l) => l.includes("96.14%"))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 /** Builds WorkbookSnapshots directly (no file I/O) for fast parser and engine tests. */
 import { INPUT_SHEETS } from "../../src/core/contract";
+import { InputError } from "../../src/core/issues";
 import type { SheetPlan } from "../../src/core/plan";
 import { type InputData, buildInputSheets } from "../../src/core/sheets/inputSheets";
 import { type CellValue, type SheetData, type WorkbookSnapshot, blockCells } from "../../src/port/workbook";
@@ -31,4 +32,15 @@ export function snapshotOf(sheets: SheetData[]): WorkbookSnapshot {
 /** The snapshot of a workbook made by 插入模板 and filled with `data`. */
 export function snapshotFromData(data: InputData, type: "部门整体支出" | "项目支出" = "部门整体支出"): WorkbookSnapshot {
   return snapshotOf(buildInputSheets(type, data).map(planToSheetData));
+}
+
+/** The `sheet!cell: message` lines of the InputError `fn` throws; [] when it throws none. */
+export function issues(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.issues.map((i) => `${i.cell}: ${i.message}`);
+    throw e;
+  }
+  return [];
 }

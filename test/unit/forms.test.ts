@@ -1,24 +1,13 @@
 /** The form reader's rules (docs/forms.md) on small forms built as snapshots. */
 import { planCommand } from "../../src/core/engine";
-import { InputError } from "../../src/core/issues";
 import { labelWeight } from "../../src/core/forms/readForm";
 import { inferMethod, monthValue, numberPlace, tierFromWords } from "../../src/core/forms/values";
 import type { CellValue, WorkbookSnapshot } from "../../src/port/workbook";
-import { sheetData } from "../support/snapshot";
+import { issues, sheetData } from "../support/snapshot";
 
 function workbook(...sheets: Array<[string, CellValue[][], Record<string, string>?]>): WorkbookSnapshot {
   const data = sheets.map(([name, rows, formats]) => sheetData(name, rows, formats ?? {}));
   return { sheetNames: data.map((d) => d.name), sheets: Object.fromEntries(data.map((d) => [d.name, d])) };
-}
-
-function issues(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.issues.map((i) => `${i.cell}: ${i.message}`);
-    throw e;
-  }
-  return [];
 }
 
 /** The national 项目支出绩效自评表 (forms.md "The forms"), with the indicator rows given. */

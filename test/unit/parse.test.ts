@@ -1,10 +1,9 @@
 /** The workbook contract's parse rules (workbook.md "Input sheets"). */
 import { planCommand } from "../../src/core/engine";
-import { InputError } from "../../src/core/issues";
 import { parseWorkbook } from "../../src/core/input/parse";
 import type { CellValue } from "../../src/port/workbook";
 import { baseData, withIndicator } from "../support/data";
-import { sheetData, snapshotFromData, snapshotOf } from "../support/snapshot";
+import { issues, sheetData, snapshotFromData, snapshotOf } from "../support/snapshot";
 
 const INFO: CellValue[][] = [
   ["项目", "内容"],
@@ -22,16 +21,6 @@ function parse(budget: CellValue[][], indicators: CellValue[][], info = INFO, fo
       sheetData("文字材料", TEXTS),
     ]),
   );
-}
-
-function issues(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.issues.map((i) => `${i.cell}: ${i.message}`);
-    throw e;
-  }
-  return [];
 }
 
 const BUDGET: CellValue[][] = [

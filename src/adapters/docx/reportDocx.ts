@@ -36,10 +36,13 @@ import {
   partsText,
   reportModel,
 } from "../../core/report";
+import { titleLines } from "../../core/report/typography";
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
 const A4 = { width: twips(210), height: twips(297) };
+/** Half-width units a title line holds: the portrait text width (156 mm) at the title's size, less one character. */
+const TITLE_UNITS = Math.floor(((210 - PAGE_MARGINS_MM.left - PAGE_MARGINS_MM.right) * 72) / 25.4 / (REPORT_FONTS.title.size / 2)) - 2;
 /** 公文 body: 28 pt exact line pitch for 16 pt text (about 22 lines a page). */
 const BODY_LINE = 560;
 
@@ -74,7 +77,8 @@ function blockParagraphs(block: Block): Array<Paragraph | Table> {
         new Paragraph({
           alignment: AlignmentType.CENTER,
           spacing: { after: 560, line: 700, lineRule: LineRuleType.EXACT },
-          children: runs(block.text, "title"),
+          // Lines broken at a phrase boundary (after the unit's name), never inside a word.
+          children: runs(titleLines(block.text, TITLE_UNITS).join("\n"), "title"),
         }),
       ];
     case "heading": {

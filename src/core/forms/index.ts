@@ -4,6 +4,7 @@
  */
 import { INPUT_SHEETS, OUTPUT_SHEETS, TEMPLATE_SHEETS } from "../contract";
 import { Grid } from "../grid";
+import { likelySheet } from "../input/sheetNames";
 import type { CellIssue, IssueLog } from "../issues";
 import type { Input } from "../model";
 import type { WorkbookSnapshot } from "../../port/workbook";
@@ -16,12 +17,19 @@ export { differingItems, filledTotal, filledView } from "./filled";
 
 /**
  * Sheets that may hold a form: all but the ones Jixiao writes, and but the template's input sheets
- * where part of the template is there (its 绩效指标 has the same three headers as a form).
+ * (or their near-namesakes, 績效指標) where part of the template is there: its 绩效指标 has the
+ * same three headers as a form, and the template's own messages say what is wrong with it.
  */
 export function candidateSheets(snapshot: WorkbookSnapshot): string[] {
   const template = TEMPLATE_SHEETS.some((s) => snapshot.sheetNames.includes(s));
-  const skip: readonly string[] = template ? [...OUTPUT_SHEETS, ...INPUT_SHEETS] : OUTPUT_SHEETS;
-  return snapshot.sheetNames.filter((n) => !skip.includes(n) && snapshot.sheets[n]);
+  const skip = new Set<string>(OUTPUT_SHEETS);
+  if (template)
+    for (const input of INPUT_SHEETS) {
+      skip.add(input);
+      const near = likelySheet(input, snapshot.sheetNames);
+      if (near) skip.add(near.sheet);
+    }
+  return snapshot.sheetNames.filter((n) => !skip.has(n) && snapshot.sheets[n]);
 }
 
 export interface FormRead {

@@ -10,6 +10,7 @@ import { readNumber } from "../input/readNumber";
 import { tierRange } from "../methods";
 import type { BudgetLine, FormInfo, FundRow, Indicator, Input, NumberSource } from "../model";
 import { normalizeText } from "../numbers";
+import { executionIndicator } from "../evaluate";
 import { DEFAULT_PROFILE, type RuleProfile, findProfile } from "../profiles";
 import { type FormRegion, rowFields, synonymIndex } from "./locate";
 import { inferMethod, readAmount, readFormValue, tierFromWords } from "./values";
@@ -406,23 +407,15 @@ function executionItem(grid: Grid, fund: FundBlock, type: EvaluationType, head: 
     if (s.ok && !s.percent) selfScore = s.source;
   }
   const rateCell = fund.rateCell ?? grid.cell(row, fund.cols.spent!);
-  return {
+  return executionIndicator({
     sheet: grid.name,
     row,
     level1: "预算执行",
     level2: "预算执行率",
-    name: "预算执行率",
-    nature: "定量",
-    direction: ">=",
-    method: "执行率",
-    targetText: "100%",
-    actualText: "",
-    unit: "%",
     weight,
     selfScore,
-    deviation: "",
     cells: { target: rateCell, actual: rateCell, weight: weightCell, selfScore: at(fund.cols.score) ?? weightCell, deviation: rateCell },
-  };
+  });
 }
 
 /** （20分）, 20分*执行率, 权重 10, 执行率权重10 in a label. */

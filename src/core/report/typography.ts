@@ -118,13 +118,59 @@ function splitLong(s: string, maxUnits: number): string[] {
 }
 
 /**
- * Breaks a title into balanced lines of at most `maxUnits` (a title is centred line by line, 公文
- * style), never inside a run of digits or Latin letters.
+ * Where a report title may break: before the year, before the report's kind
+ * (`部门整体支出绩效自评报告`, `项目支出绩效自评报告`), before `绩效自评报告` (TITLE_BEFORE); and, in
+ * a unit's name too long for one line, after the year, after `中国共产党` and after the place
+ * (`广州市` | `直属机关工作委员会`) (TITLE_AFTER).
+ */
+const TITLE_BEFORE: readonly RegExp[] = [/\d{4}年度/, /(部门整体支出|项目支出|整体支出)绩效自评报告/, /绩效自评报告/];
+const TITLE_AFTER: readonly RegExp[] = [/\d{4}年度/, /中国共产党/, /[^\d年度]{2,}?[省市县区](?![委级])/];
+
+/** Word characters: a line never breaks between two of them (`96.14%`, `2023`, Latin words). */
+const WORD_CHAR = /[0-9A-Za-z.,%％]/;
+
+/**
+ * Breaks a title into lines of at most `maxUnits` (a title is centred line by line, 公文 style):
+ * at a phrase boundary when one gives lines that fit (the most balanced such break), else into
+ * balanced lines that never split a run of digits or Latin letters.
  */
 export function titleLines(s: string, maxUnits: number): string[] {
+  if (displayUnits(s) <= maxUnits) return [s];
+  const { before, all } = phraseCuts(s);
+  // The fewest lines; among them a break before the report's kind first, then the most balanced.
+  let best: string[] | null = null;
+  let bestSpread = Infinity;
+  const consider = (lines: string[]) => {
+    const widths = lines.map(displayUnits);
+    if (Math.max(...widths) > maxUnits || lines.some((l) => !l)) return;
+    const spread = Math.max(...widths) - Math.min(...widths);
+    if (spread < bestSpread) [best, bestSpread] = [lines, spread];
+  };
+  for (const a of before) consider([s.slice(0, a), s.slice(a)]);
+  if (!best) for (const a of all) consider([s.slice(0, a), s.slice(a)]);
+  if (!best) for (const a of all) for (const b of all) if (b > a) consider([s.slice(0, a), s.slice(a, b), s.slice(b)]);
+  return best ?? balancedLines(s, maxUnits);
+}
+
+/** String offsets where a title may break (never 0 or the end). */
+function phraseCuts(s: string): { before: number[]; all: number[] } {
+  const before = new Set<number>();
+  for (const re of TITLE_BEFORE) {
+    const m = re.exec(s);
+    if (m && m.index > 0) before.add(m.index);
+  }
+  const all = new Set(before);
+  for (const re of TITLE_AFTER) {
+    const m = re.exec(s);
+    if (m && m.index + m[0].length < s.length) all.add(m.index + m[0].length);
+  }
+  const sorted = (x: Set<number>) => [...x].sort((p, q) => p - q);
+  return { before: sorted(before), all: sorted(all) };
+}
+
+function balancedLines(s: string, maxUnits: number): string[] {
   const total = displayUnits(s);
   const n = Math.max(1, Math.ceil(total / maxUnits));
-  if (n === 1) return [s];
   const chars = [...s];
   const lines: string[] = [];
   let line = "";
@@ -132,7 +178,7 @@ export function titleLines(s: string, maxUnits: number): string[] {
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i];
     const target = (total * (lines.length + 1)) / n;
-    const wordGoesOn = /[0-9A-Za-z.,]/.test(ch) && /[0-9A-Za-z.,]/.test(chars[i - 1] ?? "");
+    const wordGoesOn = WORD_CHAR.test(ch) && WORD_CHAR.test(chars[i - 1] ?? "");
     if (line && lines.length < n - 1 && used + charUnits(ch) / 2 > target && !wordGoesOn) {
       lines.push(line);
       line = "";

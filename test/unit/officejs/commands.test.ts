@@ -85,7 +85,7 @@ test("bad input: completed anyway, the dialog lists the cells in Chinese, nothin
   const url = new URL(dialogs[0]);
   expect(url.pathname).toBe("/dialog.html");
   expect(url.searchParams.get("title")).toContain("请先修正");
-  expect(JSON.parse(url.searchParams.get("lines")!).join("\n")).toMatch(/^绩效指标!H2：/m);
+  expect(JSON.parse(url.searchParams.get("lines")!).join("\n")).toMatch(/^绩效指标!H2 · \S+：分值应为/m);
   expect(model.findSheet("评分结果")).toBeUndefined();
 });
 

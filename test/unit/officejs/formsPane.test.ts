@@ -134,28 +134,34 @@ describe("the pane", () => {
     body.replaceChildren(root);
     const calls: Array<{ command: string; options: RunOptions }> = [];
     const selected: string[] = [];
+    const saved: string[] = [];
     let next = 0;
+    let scored = false;
     startPane(asHtml(root), zhCN, true, {
       runScoring: async (command, options = {}) => {
         calls.push({ command, options });
         const s = summaries[Math.min(next++, summaries.length - 1)];
         // The engine states which scores the report used.
         const stated = s.source === "form" ? { ...s, reportedScores: options.scores ?? "rule" } : s;
+        scored = true;
         return result(stated, command === "report" ? 2 : 1);
       },
       insertTemplate: async () => ({ created: [], existing: [] }),
       selectCell: async (cell) => void selected.push(cell),
       reportDocx: async () => new Uint8Array([0x50, 0x4b]),
+      inspect: async () => ({ hasInputs: true, hasForms: false, scored, reported: false, fingerprint: "same" }),
+      watch: async () => null,
+      saveFile: (_bytes, name) => (saved.push(name), "anchor"),
     });
-    return { root, calls, selected };
+    return { root, calls, selected, saved };
   };
 
   test("计算得分 on forms → the card; the picked form and 填报得分 go to 生成报告; a difference selects its cell", async () => {
-    const { root, calls, selected } = start([formsSummary(), formsSummary([formA(), formB()], formB())]);
+    const { root, calls, selected, saved } = start([formsSummary(), formsSummary([formA(), formB()], formB())]);
     root.querySelector("#jx-score")!.click();
     await flush();
     expect(calls[0]).toEqual({ command: "score", options: { profileId: "" } });
-    expect(text(root.querySelector("#jx-status"))).toBe("已写入“评分结果”表");
+    expect(text(root.querySelector(".jx-bar-text"))).toBe("已写入“评分结果”表");
     const card = root.querySelector("#jx-summary")!;
     expect(card.hidden).toBe(false);
     expect(card.classList.contains("jx-forms")).toBe(true);
@@ -176,27 +182,36 @@ describe("the pane", () => {
     expect(calls[1]).toEqual({ command: "report", options: { profileId: "", formSheet: "项目B", scores: "filled" } });
     expect(root.querySelector("#jx-form-pick")!.value).toBe("项目B");
     expect(root.querySelector("#jx-scores-filled")!.checked).toBe(true);
-    expect(text(root.querySelector("#jx-status"))).toBe("已写入“评分结果”和“自评报告”表（项目B，填报得分）");
-    expect(root.querySelector("#jx-docx")!.getAttribute("download")).toBe("2023年度城市社区治理试点项目绩效自评报告.docx");
+    expect(text(root.querySelector(".jx-bar-text"))).toBe("已写入“评分结果”和“自评报告”表（项目B，填报得分）。Word 报告已生成");
+    root.querySelector("#jx-docx")!.click();
+    expect(saved).toEqual(["2023年度城市社区治理试点项目绩效自评报告.docx"]);
   });
 
   test("a template workbook: the card as before, no form options", async () => {
-    const { root, calls } = start([templateSummary()]);
+    const { root, calls, saved } = start([templateSummary()]);
     root.querySelector("#jx-score")!.click();
     await flush();
     const card = root.querySelector("#jx-summary")!;
     expect(card.classList.contains("jx-forms")).toBe(false);
     expect(text(card.querySelector("h2"))).toBe("自评结果");
-    expect(text(card.querySelector("#jx-total"))).toBe("96.9");
-    expect(text(card.querySelector("#jx-grade"))).toBe("优");
+    const s = templateSummary();
+    expect(text(card.querySelector("#jx-total"))).toBe(String(s.score.total));
+    expect(text(card.querySelector("#jx-max"))).toBe(`/ ${s.score.max}`);
+    expect(text(card.querySelector("#jx-grade"))).toBe(s.score.grade);
     expect(text(card.querySelector("#jx-rate-total"))).toBe("100%");
+    // The status announces the card once; the card itself is not a live region.
+    expect(text(root.querySelector(".jx-bar-text"))).toBe(
+      `已写入“评分结果”表。自评得分 ${s.score.total} / ${s.score.max}，等级 ${s.score.grade}`,
+    );
+    expect(card.getAttribute("aria-live")).toBeNull();
     expect(card.querySelector("#jx-scores")).toBeNull();
     root.querySelector("#jx-report")!.click();
     await flush();
     await flush();
     expect(calls.map((c) => c.options)).toEqual([{ profileId: "" }, { profileId: "" }]);
-    expect(text(root.querySelector("#jx-status"))).toBe("已写入“评分结果”和“自评报告”表");
-    expect(root.querySelector("#jx-docx")!.getAttribute("download")).toBe("2024年度某某局绩效自评报告.docx");
+    expect(text(root.querySelector(".jx-bar-text"))).toMatch(/^已写入“评分结果”和“自评报告”表。/);
+    root.querySelector("#jx-docx")!.click();
+    expect(saved).toEqual(["2024年度某某局绩效自评报告.docx"]);
   });
 });
 

@@ -134,7 +134,7 @@ describe("the pane tells the user", () => {
   test("when the pane opens: cleaned, and said in Chinese (English second)", async () => {
     const model = await interrupted();
     const report = await cleanLeftovers(fakeExcelRun(model) as never);
-    expect(leftoverText(report, zhCN)).toBe("上次运行被中断，已清理：恢复了 评分结果，删除了 1 张临时工作表（~jx…）。");
+    expect(leftoverText(report, zhCN)).toBe("上次运行被中断，已清理：恢复了 评分结果，删除了 1 张临时工作表（~jx…）");
     expect(leftoverText(report, enUS)).toMatch(/^An interrupted earlier run was cleaned up: restored 评分结果, removed 1/);
     expect(model.sheets.some((s) => s.name.startsWith("~jx"))).toBe(false);
     expect(leftoverText(await cleanLeftovers(fakeExcelRun(model) as never), zhCN)).toBe("");

@@ -86,6 +86,18 @@ export class MiniElement {
       this.childNodes.push(node);
     }
   }
+  prepend(...nodes: Array<MiniNode | string>): void {
+    const rest = this.childNodes;
+    this.childNodes = [];
+    this.append(...nodes);
+    for (const n of rest) this.childNodes.push(n);
+  }
+  /** data-* attributes, as a plain object (enough for the pane's reads and writes). */
+  readonly dataset: Record<string, string> = {};
+  /** Focus: recorded on the document (`document.activeElement`). */
+  focus(): void {
+    (globalThis as unknown as { document: { activeElement: MiniElement | null } }).document.activeElement = this;
+  }
   replaceChildren(...nodes: Array<MiniNode | string>): void {
     for (const n of this.childNodes) n.parentNode = null;
     this.childNodes = [];
@@ -149,9 +161,10 @@ export class MiniElement {
   }
   querySelectorAll(selector: string): MiniElement[] {
     const out: MiniElement[] = [];
+    const selectors = selector.split(",").map((x) => x.trim());
     const walk = (e: MiniElement) => {
       for (const c of e.children) {
-        if (c.matches(selector)) out.push(c);
+        if (selectors.some((x) => c.matches(x))) out.push(c);
         walk(c);
       }
     };
@@ -172,8 +185,18 @@ export function installMiniDom(): MiniElement {
     title: "",
     documentElement,
     body,
+    activeElement: null,
+    visibilityState: "visible",
     createElement: (tag: string) => new MiniElement(tag),
+    createElementNS: (_ns: string, tag: string) => new MiniElement(tag),
     getElementById: (id: string) => documentElement.querySelector(`#${id}`),
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  };
+  (globalThis as unknown as { window: unknown }).window = {
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    location: { href: "https://localhost/taskpane.html" },
   };
   return body;
 }

@@ -1,0 +1,68 @@
+/**
+ * The review part of `npm run bench`: `jixiao review` over 1,000 generated one-form workbooks of a
+ * typical size (20–30 indicators, src/sample/reviewBatch.ts), beside the floor measured in the same
+ * run — exceljs alone reading the same 1,000 files on one core. Peak RSS (the process and its
+ * worker threads) at 250 and at 1,000 files shows memory does not grow with the batch.
+ * Returns `review: {files, ms, filesPerSec, floorMs, ratio, peakMB, peakMB250}`; goals on 2 cores:
+ * ratio ≤ 0.7, peak < 400 MB.
+ */
+const { execFileSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const FILES = 1000;
+
+/** Runs `code` in a child node with a peak-RSS sampler; returns {ms, peakMB}. */
+function measured(code) {
+  const script = `
+    let peak = 0; const s = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    const { performance } = require("perf_hooks");
+    (async () => { const t = performance.now(); ${code}; const ms = performance.now() - t; clearInterval(s);
+      peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+      process.stdout.write(JSON.stringify({ ms, peakMB: peak / 1048576 })); })().catch((e) => { console.error(e); process.exit(1); });`;
+  return JSON.parse(
+    execFileSync(process.execPath, ["-e", script], { cwd: path.join(__dirname, ".."), encoding: "utf8", maxBuffer: 1 << 24 }),
+  );
+}
+
+const review = (files, out) =>
+  measured(`const code = await require("./dist/cli/main").main(["review", ...${JSON.stringify(files)}, "-o", ${JSON.stringify(out)}],
+    { stdout: () => {}, stderr: () => {} }); if (code !== 0) throw new Error("review exited " + code)`);
+
+async function reviewFigures() {
+  const { writeReviewBatch } = require("../dist/sample/reviewBatch");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-review-"));
+  const batch = path.join(dir, "batch");
+  const manifest = await writeReviewBatch(batch, {
+    count: FILES,
+    seed: 1000,
+    templateEvery: 0,
+    maxForms: 1,
+    indicators: [20, 30],
+    broken: false,
+  });
+  const files = manifest.files.map((f) => path.join(batch, f));
+  const quarter = review(files.slice(0, FILES / 4), path.join(dir, "summary-250.xlsx"));
+  const all = review([batch], path.join(dir, "summary.xlsx"));
+  const floor = measured(
+    `const E = require("exceljs"); for (const f of ${JSON.stringify(files)}) { const w = new E.Workbook(); await w.xlsx.readFile(f); }`,
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
+  return {
+    review: {
+      files: FILES,
+      cores: typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length,
+      ms: Math.round(all.ms),
+      filesPerSec: Math.round((FILES / all.ms) * 1000 * 10) / 10,
+      floorMs: Math.round(floor.ms),
+      ratio: Math.round((all.ms / floor.ms) * 100) / 100,
+      peakMB: Math.round(all.peakMB),
+      peakMB250: Math.round(quarter.peakMB),
+    },
+  };
+}
+
+module.exports = { reviewFigures };
+
+if (require.main === module) reviewFigures().then((f) => console.log(JSON.stringify(f)));

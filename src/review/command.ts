@@ -1,0 +1,78 @@
+/**
+ * `jixiao review IN… -o SUMMARY.xlsx [--json FILE|-] [--strict] [--jobs N]` (cli.md): every
+ * workbook under IN scored by the engine, none modified; SUMMARY.xlsx lists every form, every check
+ * and every file that could not be read. Exit 0 when the batch ran; 2 with --strict if a file failed.
+ */
+import * as path from "path";
+import { Presets, SingleBar } from "cli-progress";
+import { UsageError } from "../cli/args";
+import { type Io, checkOutputPath, writeAtomically, writeJson } from "../cli/files";
+import { discover } from "./discover";
+import { reviewAll } from "./pool";
+import type { FileResult } from "./reviewFile";
+import { buildSummaryWorkbook } from "./summaryWorkbook";
+import { computeStats } from "./stats";
+
+export async function review(inputs: readonly string[], flags: Record<string, string>, io: Io): Promise<number> {
+  const out = flags["-o"];
+  if (inputs.length === 0 || !out) throw new UsageError("review 需要至少一个输入文件或文件夹，以及 -o SUMMARY.xlsx");
+  const jobs = flags["--jobs"] === undefined ? undefined : Number(flags["--jobs"]);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs: 应为正整数，现为“${flags["--jobs"]}”`);
+  await checkOutputPath("-o", out);
+  await checkOutputPath("--json", flags["--json"]);
+  const outputs = [out, flags["--json"]].filter((f): f is string => !!f && f !== "-").map((f) => path.resolve(f));
+  for (const input of inputs)
+    if (outputs.includes(path.resolve(input))) throw new UsageError("-o: 输出文件不能与输入文件相同（输入文件从不修改）");
+
+  const files = await discover(inputs, outputs);
+  const bar = io.progress ? progressBar(io.progress, files.length) : undefined;
+  let results: FileResult[];
+  try {
+    results = await reviewAll(files, { jobs, details: !!flags["--json"], onResult: (_, done) => bar?.update(done) });
+  } finally {
+    bar?.stop();
+  }
+
+  const wb = buildSummaryWorkbook(results, out);
+  await writeAtomically(out, Buffer.from(await wb.xlsx.writeBuffer()));
+  if (flags["--json"]) await writeJson(flags["--json"], reviewJson(results), io);
+  const stats = computeStats(results);
+  io.stderr(
+    `复核 ${stats.files} 个文件：${stats.forms} 张自评表，提示 ${stats.warnings} 条，` +
+      `${stats.failedFiles} 个文件无法读取或有错误。输出：${out}\n`,
+  );
+  return "--strict" in flags && stats.failedFiles > 0 ? 2 : 0;
+}
+
+/** `--json`: every file with the summary `score --json` prints for it (its `forms`), or its errors. */
+function reviewJson(results: readonly FileResult[]) {
+  return {
+    files: results.map((r) => ({
+      file: r.file,
+      source: r.source,
+      summary: r.summary ?? null,
+      errors: r.failed ? r.issues.map(({ cell, message }) => ({ cell, message })) : [],
+    })),
+    issues: results.flatMap((r) => r.issues.map((i) => ({ file: r.file, ...i }))),
+  };
+}
+
+/** The progress bar (count, rate, ETA), drawn only where stderr is a terminal. */
+function progressBar(stream: NodeJS.WriteStream, total: number): SingleBar {
+  const started = Date.now();
+  const bar = new SingleBar(
+    {
+      stream,
+      format: "复核 [{bar}] {value}/{total} 个文件 | {rate} 个/秒 | 已用 {duration_formatted} | 剩余 {eta_formatted}",
+      hideCursor: true,
+      etaBuffer: 50,
+      fps: 5,
+    },
+    Presets.shades_classic,
+  );
+  bar.start(total, 0, { rate: "0.0" });
+  const update = bar.update.bind(bar);
+  bar.update = ((value: number) =>
+    update(value, { rate: (value / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) })) as typeof bar.update;
+  return bar;
+}

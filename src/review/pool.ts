@@ -1,0 +1,91 @@
+/**
+ * Reviews files in parallel over worker threads (one per core by default), each worker holding one
+ * workbook at a time and posting back only its compact result, so memory stays flat whatever the
+ * number of files. Results are reported as they come and returned in the files' order.
+ *
+ * The workers run the compiled code (dist/review/worker.js). Where there is none — the sources run
+ * through ts-jest — or with one job, the files are reviewed in this thread, one after another.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Worker } from "worker_threads";
+import { type FileResult, type ReviewFileOptions, failure, reviewFile } from "./reviewFile";
+
+export interface PoolOptions extends ReviewFileOptions {
+  /** Worker threads; default the machine's cores. */
+  jobs?: number;
+  /** Called as each file is done (in completion order). */
+  onResult?: (result: FileResult, done: number) => void;
+}
+
+const WORKER = path.join(__dirname, "worker.js");
+
+export function workersAvailable(): boolean {
+  return __filename.endsWith(".js") && fs.existsSync(WORKER);
+}
+
+export function defaultJobs(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+}
+
+export async function reviewAll(files: readonly string[], options: PoolOptions = {}): Promise<FileResult[]> {
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), files.length));
+  if (files.length === 0) return [];
+  if (jobs === 1 || !workersAvailable()) return inThread(files, options);
+  return inWorkers(files, jobs, options);
+}
+
+async function inThread(files: readonly string[], options: PoolOptions): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const file of files) {
+    const result = await reviewFile(file, options);
+    results.push(result);
+    options.onResult?.(result, results.length);
+  }
+  return results;
+}
+
+function inWorkers(files: readonly string[], jobs: number, options: PoolOptions): Promise<FileResult[]> {
+  const results = new Array<FileResult>(files.length);
+  let next = 0;
+  let done = 0;
+  return new Promise((resolve) => {
+    const record = (index: number, result: FileResult) => {
+      results[index] = result;
+      done++;
+      options.onResult?.(result, done);
+      if (done === files.length) resolve(results);
+    };
+    const start = () => {
+      const worker = new Worker(WORKER, { workerData: { details: options.details } satisfies ReviewFileOptions });
+      let current: number | undefined;
+      let crash: unknown;
+      const feed = () => {
+        if (next < files.length) {
+          current = next++;
+          worker.postMessage({ index: current, file: files[current] });
+        } else {
+          current = undefined;
+          void worker.terminate();
+        }
+      };
+      worker.on("message", (m: { index: number; result: FileResult }) => {
+        current = undefined;
+        record(m.index, m.result);
+        feed();
+      });
+      worker.on("error", (err) => (crash = err));
+      // A worker that dies mid-file (out of memory, a native fault) costs that file, not the batch.
+      worker.on("exit", () => {
+        if (current === undefined) return;
+        const index = current;
+        current = undefined;
+        record(index, failure(files[index], crash ?? new Error("工作线程异常退出")));
+        if (next < files.length) start();
+      });
+      feed();
+    };
+    for (let i = 0; i < jobs; i++) start();
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * One workbook of a review: read it, score every form with the engine (planCommand "score", the
+ * plan never written), and keep only what the summary needs — a few numbers per form and the
+ * checks with their cells — so a batch of thousands holds no workbook longer than its own turn.
+ * Never throws: a file that cannot be read becomes error rows.
+ */
+import * as path from "path";
+import { planCommand } from "../core/engine";
+import { InputError } from "../core/issues";
+import type { Summary } from "../core/summary";
+import { ALL_SHEETS } from "../port/workbook";
+import { oneLine, readInput } from "../cli/files";
+import { SHEET } from "../core/contract";
+
+export type Severity = "错误" | "提示";
+
+export interface ReviewIssue {
+  /** `Sheet1!H14`; empty where the problem is the file itself (not an .xlsx, unreadable). */
+  cell: string;
+  severity: Severity;
+  message: string;
+}
+
+/** One row of 汇总: a form (or a template workbook), amounts in 万元, rates as fractions. */
+export interface ReviewedForm {
+  sheet: string;
+  unit: string;
+  project: string;
+  year: number;
+  type: string;
+  budget: number;
+  spent: number;
+  rate: number | null;
+  /** The form's 总分 as typed (null where blank, and for a template). */
+  filled: number | null;
+  rule: number;
+  max: number;
+  grade: string;
+  /** filled − rule, null where the 总分 is blank. */
+  difference: number | null;
+  /** Rows whose filled 得分 differs from the rule score. */
+  differingRows: number;
+  /** Checks raised on this form. */
+  checks: number;
+}
+
+export interface FileResult {
+  /** The path as the batch names it. */
+  file: string;
+  source: Summary["source"] | null;
+  forms: ReviewedForm[];
+  issues: ReviewIssue[];
+  /** True when the file could not be scored (its issues hold the errors). */
+  failed: boolean;
+  /** With `details`: the summary `score --json` prints for this workbook. */
+  summary?: Summary;
+}
+
+export interface ReviewFileOptions {
+  details?: boolean;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export async function reviewFile(file: string, options: ReviewFileOptions = {}): Promise<FileResult> {
+  try {
+    const wb = await readInput(file);
+    const result = planCommand(await wb.read(ALL_SHEETS), "score");
+    const { summary, evaluations } = result;
+    const issues = summary.warnings.map((w) => ({ cell: w.cell, severity: "提示" as const, message: oneLine(w.message) }));
+    const forms: ReviewedForm[] = summary.forms
+      ? summary.forms.map((f, i) => ({
+          sheet: f.sheet,
+          unit: f.unit,
+          project: f.project,
+          year: f.year,
+          type: f.type,
+          budget: f.budget.total,
+          spent: f.spent.total,
+          rate: f.executionRate.total,
+          filled: f.score.filled,
+          rule: f.score.total,
+          max: f.score.max,
+          grade: f.score.grade,
+          difference: f.score.filled === null ? null : round2(f.score.filled - f.score.total),
+          differingRows: f.differences,
+          checks: evaluations[i].warnings.length,
+        }))
+      : [
+          {
+            sheet: SHEET.indicators,
+            unit: summary.unit,
+            project: "",
+            year: summary.year,
+            type: summary.type,
+            budget: summary.budget.total,
+            spent: summary.spent.total,
+            rate: summary.executionRate.total,
+            filled: null,
+            rule: summary.score.total,
+            max: summary.score.max,
+            grade: summary.score.grade,
+            difference: null,
+            differingRows: 0,
+            checks: summary.warnings.length,
+          },
+        ];
+    return { file, source: summary.source, forms, issues, failed: false, summary: options.details ? summary : undefined };
+  } catch (err) {
+    return failure(file, err);
+  }
+}
+
+/** The rows of a file that could not be scored: the engine's cell-addressed errors, else one line. */
+export function failure(file: string, err: unknown): FileResult {
+  const name = path.basename(file);
+  const issues: ReviewIssue[] =
+    err instanceof InputError
+      ? err.issues.map((i) => ({ cell: i.cell === name ? "" : i.cell, severity: "错误", message: oneLine(i.message) }))
+      : [{ cell: "", severity: "错误", message: `无法处理此文件：${oneLine(err instanceof Error ? err.message : String(err))}` }];
+  return { file, source: null, forms: [], issues, failed: true };
+}

@@ -1,0 +1,63 @@
+/** The figures of 统计, from the reviewed files: pure, so the sheet and the tests share them. */
+import type { FileResult, ReviewedForm } from "./reviewFile";
+
+export const GRADES = ["优", "良", "中", "差"] as const;
+export const RATE_BANDS = ["低于 60%", "60%–90%", "90% 及以上", "无预算"] as const;
+export const DIFFERENCE_BANDS = ["无差异", "小于 1 分", "1–5 分", "5 分及以上", "未填总分"] as const;
+
+export interface Stats {
+  files: number;
+  forms: number;
+  failedFiles: number;
+  warnings: number;
+  errors: number;
+  byGrade: Record<string, number>;
+  byRate: Record<string, number>;
+  byDifference: Record<string, number>;
+  /** The forms whose filled total differs most from the rule's, largest first (at most `top`). */
+  largest: Array<{ file: string; form: ReviewedForm }>;
+}
+
+export function rateBand(rate: number | null): (typeof RATE_BANDS)[number] {
+  if (rate === null) return "无预算";
+  return rate < 0.6 ? "低于 60%" : rate < 0.9 ? "60%–90%" : "90% 及以上";
+}
+
+export function differenceBand(difference: number | null): (typeof DIFFERENCE_BANDS)[number] {
+  if (difference === null) return "未填总分";
+  const d = Math.abs(difference);
+  return d === 0 ? "无差异" : d < 1 ? "小于 1 分" : d < 5 ? "1–5 分" : "5 分及以上";
+}
+
+export function computeStats(results: readonly FileResult[], top = 10): Stats {
+  const count = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
+  const stats: Stats = {
+    files: results.length,
+    forms: 0,
+    failedFiles: 0,
+    warnings: 0,
+    errors: 0,
+    byGrade: count(GRADES),
+    byRate: count(RATE_BANDS),
+    byDifference: count(DIFFERENCE_BANDS),
+    largest: [],
+  };
+  const differing: Stats["largest"] = [];
+  for (const r of results) {
+    if (r.failed) stats.failedFiles++;
+    for (const i of r.issues) {
+      if (i.severity === "错误") stats.errors++;
+      else stats.warnings++;
+    }
+    for (const form of r.forms) {
+      stats.forms++;
+      stats.byGrade[form.grade] = (stats.byGrade[form.grade] ?? 0) + 1;
+      stats.byRate[rateBand(form.rate)]++;
+      stats.byDifference[differenceBand(form.difference)]++;
+      if (form.difference) differing.push({ file: r.file, form });
+    }
+  }
+  differing.sort((a, b) => Math.abs(b.form.difference!) - Math.abs(a.form.difference!));
+  stats.largest = differing.slice(0, top);
+  return stats;
+}
