@@ -42,11 +42,31 @@ export function isTemplateWorkbook(snapshot: WorkbookSnapshot): boolean {
 }
 
 /** Parses, scores and plans the writes; throws InputError (nothing planned) on bad input. */
-export function planCommand(snapshot: WorkbookSnapshot, command: Command, options: RunOptions = {}): CommandResult {
+/** What scoring a workbook knows before anything is planned: every evaluation, the reported one, the summary. */
+export interface WorkbookEvaluation {
+  evaluations: Evaluation[];
+  /** The evaluation reported (a form's: the one chosen), as the report states it. */
+  reported: Evaluation;
+  reportedIndex: number;
+  summary: Summary;
+  warnings: Evaluation["warnings"];
+}
+
+/**
+ * Parses and scores the template or every form; throws InputError on bad input. No plan is built:
+ * `jixiao review` needs only this, and planCommand adds the sheets.
+ */
+export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: RunOptions = {}): WorkbookEvaluation {
   if (isTemplateWorkbook(snapshot)) {
     const { input, log } = parseWorkbook(snapshot, options);
     const evaluation = evaluateInput(input, log.warnings);
-    return plan(snapshot, command, [evaluation], evaluation, summarize(evaluation), evaluation.warnings);
+    return {
+      evaluations: [evaluation],
+      reported: evaluation,
+      reportedIndex: 0,
+      summary: summarize(evaluation),
+      warnings: evaluation.warnings,
+    };
   }
   const log = new IssueLog();
   const { forms, found } = readForms(snapshot, log, options);
@@ -71,7 +91,13 @@ export function planCommand(snapshot: WorkbookSnapshot, command: Command, option
   const reported = options.scores === "filled" ? filledView(chosen) : chosen;
   const warnings = evaluations.flatMap((e) => e.warnings);
   const summary = summarizeForms(evaluations, chosen, reported, warnings, options.scores ?? "rule");
-  return plan(snapshot, command, evaluations, reported, summary, warnings, evaluations.indexOf(chosen));
+  return { evaluations, reported, reportedIndex: evaluations.indexOf(chosen), summary, warnings };
+}
+
+/** Parses, scores and plans the writes; throws InputError (nothing planned) on bad input. */
+export function planCommand(snapshot: WorkbookSnapshot, command: Command, options: RunOptions = {}): CommandResult {
+  const e = evaluateWorkbook(snapshot, options);
+  return plan(snapshot, command, e.evaluations, e.reported, e.summary, e.warnings, e.reportedIndex);
 }
 
 function plan(

@@ -1,11 +1,11 @@
 /**
- * One workbook of a review: read it, score every form with the engine (planCommand "score", the
- * plan never written), and keep only what the summary needs — a few numbers per form and the
+ * One workbook of a review: read it, score every form with the engine (evaluateWorkbook: no sheets
+ * are planned), and keep only what the summary needs — a few numbers per form and the
  * checks with their cells — so a batch of thousands holds no workbook longer than its own turn.
  * Never throws: a file that cannot be read becomes error rows.
  */
 import * as path from "path";
-import { planCommand } from "../core/engine";
+import { evaluateWorkbook } from "../core/engine";
 import { InputError } from "../core/issues";
 import type { Summary } from "../core/summary";
 import { ALL_SHEETS } from "../port/workbook";
@@ -65,8 +65,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export async function reviewFile(file: string, options: ReviewFileOptions = {}): Promise<FileResult> {
   try {
     const wb = await readInput(file);
-    const result = planCommand(await wb.read(ALL_SHEETS), "score");
-    const { summary, evaluations } = result;
+    const { summary, evaluations } = evaluateWorkbook(await wb.read(ALL_SHEETS));
     const issues = summary.warnings.map((w) => ({ cell: w.cell, severity: "提示" as const, message: oneLine(w.message) }));
     const forms: ReviewedForm[] = summary.forms
       ? summary.forms.map((f, i) => ({
