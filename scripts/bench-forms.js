@@ -4,7 +4,7 @@
  * Returns `forms: {forms, scoreMs, floorMs, ratio, peakMB}`; the peak is measured in a child
  * process of its own, so earlier parts of the bench do not inflate it.
  */
-const { execFileSync } = require("child_process");
+const { measured } = require("./bench-child");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -51,17 +51,6 @@ async function writeFormsWorkbook(file) {
     });
   }
   await buildFormWorkbook(sheets).xlsx.writeFile(file);
-}
-
-/** Runs `fn` in a child node with a peak-RSS sampler; returns {ms, peakMB}. */
-function measured(code) {
-  const script = `
-    let peak = 0; const s = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-    const { performance } = require("perf_hooks");
-    (async () => { const t = performance.now(); ${code}; const ms = performance.now() - t; clearInterval(s);
-      peak = Math.max(peak, process.memoryUsage().rss);
-      process.stdout.write(JSON.stringify({ ms, peakMB: peak / 1048576 })); })().catch((e) => { console.error(e); process.exit(1); });`;
-  return JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: path.join(__dirname, ".."), encoding: "utf8" }));
 }
 
 async function formsFigures() {

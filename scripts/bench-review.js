@@ -6,25 +6,12 @@
  * Returns `review: {files, ms, filesPerSec, floorMs, ratio, peakMB, peakMB250}`; goals on 2 cores:
  * ratio ≤ 0.7, peak < 400 MB.
  */
-const { execFileSync } = require("child_process");
+const { measured } = require("./bench-child");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 
 const FILES = 1000;
-
-/** Runs `code` in a child node with a peak-RSS sampler; returns {ms, peakMB}. */
-function measured(code) {
-  const script = `
-    let peak = 0; const s = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-    const { performance } = require("perf_hooks");
-    (async () => { const t = performance.now(); ${code}; const ms = performance.now() - t; clearInterval(s);
-      peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
-      process.stdout.write(JSON.stringify({ ms, peakMB: peak / 1048576 })); })().catch((e) => { console.error(e); process.exit(1); });`;
-  return JSON.parse(
-    execFileSync(process.execPath, ["-e", script], { cwd: path.join(__dirname, ".."), encoding: "utf8", maxBuffer: 1 << 24 }),
-  );
-}
 
 const review = (files, out) =>
   measured(`const code = await require("./dist/cli/main").main(["review", ...${JSON.stringify(files)}, "-o", ${JSON.stringify(out)}],
