@@ -8,11 +8,12 @@
  * Nothing leaves the machine: every non-loopback request is blocked and recorded.
  */
 import * as fs from "fs";
+import { launchChromium } from "../support/chromium";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import webpack from "webpack";
-import { type Browser, type Page, chromium } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { type Command, runCommand } from "../../src/core/engine";
 import { OfficeJsWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import { FakeRequestContext, type FakeWorkbook, REQUEST_LIMIT_BYTES } from "../../src/playground/fakeExcel";
@@ -85,19 +86,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   await page.route(
     (u) => !/^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(u.href),

@@ -8,12 +8,13 @@
  * Screenshots of each step go to test-output/e2e/ (the forms steps also as the 340 px pane alone).
  */
 import { execFileSync } from "child_process";
+import { launchChromium } from "../support/chromium";
 import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { type Browser, type Page, chromium } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { Summary } from "../../src/core/summary";
 import { recalculate, valueRightOf } from "../support/libreoffice";
 import { cli, tempDir } from "../support/workbooks";
@@ -61,19 +62,7 @@ beforeAll(async () => {
   });
   server = await serve(BUILD);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {
