@@ -84,4 +84,16 @@ describe("reads in row blocks under the response limit (issue 10)", () => {
     expect(Math.max(...context.responseBytes)).toBeGreaterThan(REQUEST_LIMIT_BYTES); // one was refused …
     expect(context.syncCount).toBeLessThan(20); // … and the read went on in smaller blocks
   });
+
+  test("first rows too large for one response: counts first, then blocks (refused ones asked again in halves)", async () => {
+    const model = generatedWorkbook(2, 8_000);
+    const sheet = model.findSheet("绩效指标")!;
+    for (let r = 2; r <= 8_001; r++) model.cellForWrite(sheet, r, 9).value = "备".repeat(300);
+    const context = new FakeRequestContext(model);
+    const snapshot = await new OfficeJsWorkbook(excel(context)).read(INPUT_SHEETS);
+    expect(snapshot.sheets["绩效指标"].cells.length).toBe(8_001 * 8 + 8_000);
+    expect(context.responseBytes[0]).toBeGreaterThan(REQUEST_LIMIT_BYTES);
+    // Blocks planned from the counts (bytes per cell unknown yet) may be refused once more, then halve.
+    expect(context.syncCount).toBeLessThan(12);
+  });
 });
