@@ -389,6 +389,10 @@ export class FakeRequestContext {
   syncCount = 0;
   /** Size of each request sent, in bytes. */
   readonly requestBytes: number[] = [];
+  /** Size of each response, in bytes: the loaded values as JSON (what the wire carries, near enough). */
+  readonly responseBytes: number[] = [];
+  /** The response of the sync being run, so far. */
+  private responding = 0;
   /** Tests: the n-th write command (1-based, counted over this context) throws. */
   failAtWrite = 0;
   writesRun = 0;
@@ -406,12 +410,18 @@ export class FakeRequestContext {
     this.queue.push({ write, bytes: write ? payloadBytes(args) : 40, run, origin: this.origin });
   }
 
+  /** A load adds what it returns to the response of the sync it runs in. */
+  respond(value: unknown): void {
+    this.responding += payloadBytes(value) - 40;
+  }
+
   async sync(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
     this.syncCount++;
     const bytes = batch.reduce((n, c) => n + c.bytes, 0);
     this.requestBytes.push(bytes);
+    this.responding = 0;
     // A real round trip yields to the event loop; so does this one.
     await Promise.resolve();
     if (bytes > REQUEST_LIMIT_BYTES) throw new Error(`RequestPayloadSizeLimitExceeded: ${bytes} bytes`);
@@ -423,10 +433,14 @@ export class FakeRequestContext {
           throw new Error(`GeneralException: injected failure at write ${this.writesRun}`);
         c.run();
       }
+      // Excel on the web answers a response over 5 MB with this error instead of the values.
+      current = undefined;
+      if (this.responding > REQUEST_LIMIT_BYTES) throw new Error(`ResponsePayloadSizeLimitExceeded: ${this.responding} bytes`);
     } catch (e) {
       (e as FakeError).origin = current?.origin;
       throw e;
     } finally {
+      this.responseBytes.push(this.responding);
       this.calculationSuspended = false;
       this.screenUpdatingSuspended = false;
     }
@@ -495,12 +509,21 @@ abstract class FakeProxy<T> {
       const t = this.resolve();
       if (t === null) return; // a null object loads nothing
       // "items/name" loads the items (with their name).
-      for (const p of list) this.loaded.set(p.split("/")[0], this.read(t, p));
+      for (const p of list) {
+        const value = this.read(t, p);
+        this.loaded.set(p.split("/")[0], value);
+        this.context.respond({ [p]: value });
+      }
     });
     return this;
   }
 
   protected abstract read(target: T, prop: string): unknown;
+
+  /** What this object's preloaded properties weigh on the wire (an item of a loaded collection). */
+  toJSON(): unknown {
+    return {};
+  }
 }
 
 class FakeApplication {
@@ -556,6 +579,9 @@ class FakeNamedItemCollection extends FakeProxy<FakeWorkbook> {
 
 class FakeNamedItem extends FakeProxy<{ name: string }> {
   private readonly preloaded = new Map<string, unknown>();
+  toJSON(): unknown {
+    return Object.fromEntries(this.preloaded);
+  }
   constructor(
     context: FakeRequestContext,
     private readonly itemName: string,
@@ -646,6 +672,9 @@ class FakeWorksheetCollection extends FakeProxy<FakeWorkbook> {
 
 class FakeWorksheet extends FakeProxy<FakeSheet> {
   private readonly preloaded = new Map<string, unknown>();
+  toJSON(): unknown {
+    return Object.fromEntries(this.preloaded);
+  }
   readonly freezePanes: {
     freezeRows(n: number): void;
     freezeAt(range: string): void;
@@ -928,6 +957,9 @@ class FakeRange extends FakeProxy<RangeTarget> {
   }
 
   private readonly preloaded = new Map<string, unknown>();
+  toJSON(): unknown {
+    return Object.fromEntries(this.preloaded);
+  }
 
   preload(values: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(values)) this.preloaded.set(k, v);
@@ -1055,6 +1087,22 @@ class FakeRange extends FakeProxy<RangeTarget> {
     return new FakeRange(this.context, () => {
       const t = this.resolve();
       return t && { sheet: t.sheet, rect: { r1: t.rect.r1 + i, c1: t.rect.c1, r2: t.rect.r1 + i, c2: t.rect.c2 } };
+    });
+  }
+
+  /** The last row of the range (ExcelApi 1.2). */
+  getLastRow(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.resolve();
+      return t && { sheet: t.sheet, rect: { r1: t.rect.r2, c1: t.rect.c1, r2: t.rect.r2, c2: t.rect.c2 } };
+    });
+  }
+
+  /** The whole rows the range spans (ExcelApi 1.1). */
+  getEntireRow(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.resolve();
+      return t && { sheet: t.sheet, rect: { r1: t.rect.r1, c1: 1, r2: t.rect.r2, c2: MAX_COLS } };
     });
   }
 

@@ -145,6 +145,22 @@ describe("the adapter through Microsoft's Excel client", () => {
     }
   }
 
+  test("a 30,000-row read: row blocks, every response under 5 MB (Excel's size error never met), the fake's workbook", async () => {
+    const real = generatedWorkbook(6000, 30_000);
+    const reference = generatedWorkbook(6000, 30_000);
+    // Weights of 0 at 30,000 rows: the read completes and the run stops at the input check, nothing written.
+    const { result, traffic: t } = await viaRealClient(real, "score", "h");
+    const fake = await viaFake(reference, "score", "h").catch((e: Error) => e);
+    expect(fake).toBeInstanceOf(Error);
+    expect(result.error).toMatch(/分值/);
+    expect(real.dump()).toEqual(reference.dump());
+    expect(t.length).toBeGreaterThan(1);
+    expect(Math.max(...t.map((x) => x.response))).toBeLessThan(REQUEST_LIMIT_BYTES);
+    const responseBytes = t.reduce((a, x) => a + x.response, 0);
+    expect(t.length).toBeLessThanOrEqual(2 + Math.ceil(responseBytes / (4 * 1024 * 1024)));
+    figures["read@30000"] = { syncs: t.length, responses: t.map((x) => x.response), responseBytes };
+  }, 300_000);
+
   test("re-runs keep a cover sheet's link, a name and a chart series; an interrupted run's leftovers are cleaned", async () => {
     const workbook = await sampleWorkbook();
     await viaRealClient(workbook, "report", "a");

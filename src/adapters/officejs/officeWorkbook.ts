@@ -1,5 +1,7 @@
 /**
- * The office.js adapter: the WorkbookPort inside Excel. `read` is one round trip (of non-empty cells only); `apply` is two
+ * The office.js adapter: the WorkbookPort inside Excel. `read` is one round trip (of non-empty cells only) up to
+ * 10,240 rows a sheet, plus about one per 4 MB of response beyond (row blocks under Excel on the web's 5 MB
+ * response limit); `apply` is two
  * (build every sheet complete under a temporary name, then put it in place), plus one per 4 MB of payload
  * beyond the first (Excel on the web rejects requests over 5 MB).
  *
@@ -33,6 +35,8 @@ import { writeSheet, writeSheetSettings } from "./writeSheet";
 export interface OfficeJsOptions {
   /** Bytes per request (tests lower it to exercise chunking). */
   requestBudget?: number;
+  /** Bytes per read response (tests lower it to exercise row blocks). */
+  responseBudget?: number;
   /** The temporary-name tag (tests fix it); random by default. */
   tag?: string;
 }
@@ -92,6 +96,76 @@ const LAYOUT_PROPS =
   "orientation,paperSize,centerHorizontally,zoom,topMargin,bottomMargin,leftMargin,rightMargin,headerMargin,footerMargin";
 const MARGINS = ["top", "bottom", "left", "right", "header", "footer"] as const;
 
+/** 4 MB of values per read response: a margin under Excel on the web's 5 MB response limit. */
+export const DEFAULT_RESPONSE_BUDGET = 4 * 1024 * 1024;
+/** Rows the first read round trip asks for outright: a template of 10,000 lines reads in one. */
+export const FIRST_BLOCK_ROWS = 10_240;
+/** Bytes a cell is assumed to take on the wire until some are measured. */
+const DEFAULT_BYTES_PER_CELL = 64;
+const SPECIAL = ["Constants", "Formulas"] as const;
+const encoder = new TextEncoder();
+
+/** A sheet being read in row blocks. */
+interface SheetRead {
+  name: string;
+  /** Non-empty cells in the sheet (constants and formulas). */
+  total: number;
+  cells: SheetCell[];
+  /** The used range's last row, read in the first round trip when it lies beyond the first rows. */
+  tail: SheetCell[];
+  /** The next row to read, and the last one the blocks read (the tail row excluded). */
+  next: number;
+  end: number;
+  bytesPerCell: number;
+  cellsPerRow: number;
+  /** After a refused response: the most rows a block may have. */
+  maxRows: number;
+}
+
+/** Whether Excel refused a response as too large. */
+function tooLarge(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return /ResponsePayloadSizeLimitExceeded/.test(`${e?.code ?? ""} ${e?.message ?? ""}`);
+}
+
+/** Queues the loads of a range's constants and formulas (getSpecialCells, ExcelApi 1.9). */
+function queueBlock(range: Excel.Range): Excel.RangeAreas[] {
+  return SPECIAL.map((type) => {
+    const special = range.getSpecialCellsOrNullObject(type);
+    special.areas.load("items/address,items/values,items/numberFormat,items/valueTypes");
+    return special;
+  });
+}
+
+/** A loaded block's cells within rows from..to, and the bytes they took. */
+function collectBlock(parts: readonly Excel.RangeAreas[], from: number, to: number): { cells: SheetCell[]; bytes: number } {
+  const cells: SheetCell[] = [];
+  let bytes = 0;
+  for (const area of parts.filter((p) => !p.isNullObject).flatMap((p) => p.areas.items)) {
+    const start = parseRangeAddress(area.address);
+    const types = area.valueTypes;
+    bytes += 60 + encoder.encode(JSON.stringify([area.address, area.values, area.numberFormat, types])).length;
+    const values: CellValue[][] = area.values.map((row, r) =>
+      row.map((v, c) => (types[r][c] === "Error" ? { error: String(v) } : v === "" ? null : (v as CellValue))),
+    );
+    const found = blockCells(values, start.row, start.col, (r, c) => String(area.numberFormat[r][c] ?? "General"));
+    cells.push(...found.filter((cell) => cell.row >= from && cell.row <= to));
+  }
+  return { cells, bytes };
+}
+
+/** The rows an office.js address spans: `S!A1:H99`, `S!B2`, `S!3:5`, `S!A:C`. */
+export function rowSpan(address: string): { first: number; last: number } {
+  const parts = address
+    .slice(address.lastIndexOf("!") + 1)
+    .replace(/\$/g, "")
+    .split(":");
+  const row = (p: string) => /\d+$/.exec(p)?.[0];
+  const a = row(parts[0]);
+  const b = row(parts[parts.length - 1]);
+  return a && b ? { first: Number(a), last: Number(b) } : { first: 1, last: 1048576 };
+}
+
 export class OfficeJsWorkbook implements WorkbookPort {
   /** Extra syncs the last apply made to stay under the request limit. */
   lastChunkSyncs = 0;
@@ -108,7 +182,8 @@ export class OfficeJsWorkbook implements WorkbookPort {
   ) {}
 
   /**
-   * One round trip (two for ALL_SHEETS: the names first). Only non-empty cells travel: each sheet's
+   * One round trip (two for ALL_SHEETS: the names first), plus row blocks for sheets beyond
+   * FIRST_BLOCK_ROWS (see readSheets). Only non-empty cells travel: each sheet's
    * used range of values (formatting alone does not extend it) is narrowed to its constants and
    * its formulas (getSpecialCells, ExcelApi 1.9), whose areas are loaded with values and formats.
    * A stray value at XFD1048576 adds one one-cell area, not a 17-billion-cell rectangle.
@@ -138,43 +213,133 @@ export class OfficeJsWorkbook implements WorkbookPort {
     return { sheetNames, sheets };
   }
 
-  /** Every named sheet's used range, in one round trip; missing sheets are left out. */
+  /**
+   * Every named sheet's non-empty cells; missing sheets are left out. Each response stays under
+   * Excel on the web's 5 MB limit (ResponsePayloadSizeLimitExceeded): the first round trip asks for
+   * each sheet's used range, its cell counts, its first FIRST_BLOCK_ROWS rows and its last row (a
+   * template-sized sheet, or one with a stray far cell, is complete after it); the rest comes in
+   * row blocks sized from the counts and the bytes per cell measured so far, several sheets' blocks
+   * per round trip up to the response budget. A response Excel still refuses is asked for again
+   * in halves. Round trips grow with the data, not with the used range's extent.
+   */
   private async readSheets(names: readonly string[]): Promise<Record<string, SheetData>> {
     const context = this.context;
     const worksheets = context.workbook.worksheets;
-    const requested = names.map((name) => {
-      const sheet = worksheets.getItemOrNullObject(name);
-      // A null sheet gives a null used range and null special cells: all known after the one sync.
-      const used = sheet.getUsedRangeOrNullObject(true);
-      const parts = (["Constants", "Formulas"] as const).map((type) => {
-        const special = used.getSpecialCellsOrNullObject(type);
-        special.load("cellCount");
-        special.areas.load("items/address,items/values,items/numberFormat,items/valueTypes");
-        return special;
+    const budget = this.options.responseBudget ?? DEFAULT_RESPONSE_BUDGET;
+    const first = (speculative: boolean) =>
+      names.map((name) => {
+        const sheet = worksheets.getItemOrNullObject(name);
+        // A null sheet gives a null used range and null special cells: all known after the one sync.
+        const used = sheet.getUsedRangeOrNullObject(true);
+        used.load("address");
+        const counts = SPECIAL.map((type) => used.getSpecialCellsOrNullObject(type).load("cellCount"));
+        const head = speculative ? queueBlock(sheet.getRange(`1:${FIRST_BLOCK_ROWS}`)) : null;
+        const tail = speculative ? queueBlock(used.getLastRow().getEntireRow()) : null;
+        return { name, sheet, used, counts, head, tail };
       });
-      return { name, sheet, parts };
-    });
-    await context.sync();
+    this.readSyncs = 0;
+    let requested = first(true);
+    try {
+      await this.readSync();
+    } catch (err) {
+      if (!tooLarge(err)) throw err;
+      // The first rows were too large to send at once: counts first, then blocks sized from them.
+      requested = first(false);
+      await this.readSync();
+    }
 
+    const reads: SheetRead[] = [];
     const sheets: Record<string, SheetData> = {};
-    for (const { name, sheet, parts } of requested) {
+    for (const { name, sheet, used, counts, head, tail } of requested) {
       if (sheet.isNullObject) continue;
-      const found = parts.filter((p) => !p.isNullObject);
-      const count = found.reduce((n, p) => n + p.cellCount, 0);
-      const cells: SheetCell[] = [];
-      for (const area of found.flatMap((p) => p.areas.items)) {
-        const start = parseRangeAddress(area.address);
-        const types = area.valueTypes;
-        const values: CellValue[][] = area.values.map((row, r) =>
-          row.map((v, c) => (types[r][c] === "Error" ? { error: String(v) } : v === "" ? null : (v as CellValue))),
-        );
-        cells.push(...blockCells(values, start.row, start.col, (r, c) => String(area.numberFormat[r][c] ?? "General")));
+      const total = counts.reduce((n, p) => n + (p.isNullObject ? 0 : p.cellCount), 0);
+      const rows = used.isNullObject ? null : rowSpan(used.address);
+      const read: SheetRead = {
+        name,
+        total,
+        cells: [],
+        tail: [],
+        next: 1,
+        end: 0,
+        bytesPerCell: DEFAULT_BYTES_PER_CELL,
+        cellsPerRow: 0,
+        maxRows: Infinity,
+      };
+      reads.push(read);
+      if (!rows || total === 0) continue;
+      read.next = rows.first;
+      read.end = rows.last;
+      if (head && tail) {
+        const got = collectBlock(head, 1, FIRST_BLOCK_ROWS);
+        read.cells.push(...got.cells);
+        if (got.cells.length) read.bytesPerCell = got.bytes / got.cells.length;
+        if (rows.last > FIRST_BLOCK_ROWS) {
+          read.tail = collectBlock(tail, rows.last, rows.last).cells;
+          read.end = rows.last - 1;
+        }
+        read.next = Math.max(rows.first, FIRST_BLOCK_ROWS + 1);
       }
+      const rest = read.end - read.next + 1;
+      read.cellsPerRow = rest > 0 ? Math.max(read.total - read.cells.length - read.tail.length, 0) / rest : 0;
+      if (read.cells.length) read.cellsPerRow = Math.max(read.cellsPerRow, read.cells.length / Math.min(FIRST_BLOCK_ROWS, rows.last));
+    }
+
+    const pending = () =>
+      reads.filter((r) => r.next <= r.end && r.cells.length + r.tail.length < r.total && r.cells.length < MAX_SHEET_CELLS);
+    for (let waiting = pending(); waiting.length; waiting = pending()) {
+      let left = budget;
+      const batch: Array<{ read: SheetRead; from: number; to: number; parts: Excel.RangeAreas[] }> = [];
+      for (const read of waiting) {
+        if (batch.length && left < budget / 8) break;
+        const restRows = read.end - read.next + 1;
+        const remaining = read.total - read.cells.length - read.tail.length;
+        const perRow = read.bytesPerCell * Math.max(read.cellsPerRow, 1e-6);
+        let rows = remaining * read.bytesPerCell <= left ? restRows : Math.max(1, Math.floor(left / perRow));
+        rows = Math.min(rows, restRows, read.maxRows);
+        left -= Math.min(remaining * read.bytesPerCell, rows * perRow);
+        const from = read.next;
+        const to = from + rows - 1;
+        const sheet = worksheets.getItem(read.name);
+        batch.push({ read, from, to, parts: queueBlock(sheet.getRange(`${from}:${to}`)) });
+      }
+      try {
+        await this.readSync();
+      } catch (err) {
+        // More bytes per row than measured so far: the same rows again, in halves.
+        if (!tooLarge(err) || batch.every((b) => b.from === b.to)) throw err;
+        for (const { read, from, to } of batch) read.maxRows = Math.max(1, Math.floor((to - from + 1) / 2));
+        continue;
+      }
+      for (const { read, from, to, parts } of batch) {
+        const got = collectBlock(parts, from, to);
+        read.cells.push(...got.cells);
+        read.next = to + 1;
+        const rows = to - from + 1;
+        if (got.cells.length) read.bytesPerCell = Math.max(read.bytesPerCell * 0.5, got.bytes / got.cells.length);
+        // A block sparser than expected (a gap) doubles the next one; a denser one shrinks it.
+        read.cellsPerRow = Math.max(got.cells.length / rows, read.cellsPerRow / 2);
+        if (read.maxRows !== Infinity) read.maxRows *= 2;
+      }
+    }
+
+    for (const read of reads) {
+      // The last row joins the others once every row before it is read (not when truncated).
+      const complete = read.next > read.end || read.cells.length + read.tail.length >= read.total;
+      const cells = complete ? [...read.cells, ...read.tail] : read.cells;
       // Constants and formulas come as separate areas: back to row-major order.
       cells.sort((a, b) => a.row - b.row || a.col - b.col);
-      sheets[name] = count > MAX_SHEET_CELLS ? { name, cells: cells.slice(0, MAX_SHEET_CELLS), truncated: true } : { name, cells };
+      const name = read.name;
+      sheets[name] = read.total > MAX_SHEET_CELLS ? { name, cells: cells.slice(0, MAX_SHEET_CELLS), truncated: true } : { name, cells };
     }
     return sheets;
+  }
+
+  /** Round trips the last read made (the first included). */
+  readSyncs = 0;
+
+  private async readSync(): Promise<void> {
+    this.readSyncs++;
+    await this.context.sync();
   }
 
   async apply(plan: WorkbookPlan): Promise<void> {
