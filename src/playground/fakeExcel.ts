@@ -156,6 +156,11 @@ export class FakeWorkbook {
   selection: { sheet: string; address: string } | null = null;
   /** `worksheets.onChanged` handlers; the playground calls them when the user edits a cell. */
   changeHandlers = new Set<(event: { worksheetId: string; address: string; changeType: string }) => Promise<unknown> | void>();
+  /**
+   * Recomputes formula values, as Excel does after writes (the playground sets its evaluator);
+   * unset, formulas keep the values they were given (unit tests of the adapter).
+   */
+  calculate?: () => void;
   private nextId = 1;
 
   /** Tells the change handlers, asynchronously like Excel, that `address` of `sheet` changed. */
@@ -232,13 +237,15 @@ export class FakeWorkbook {
     if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0].id;
   }
 
-  /** What typing into a cell does: text, or a number when it reads as one; "" clears the value. */
+  /**
+   * What typing into a cell does: text, a number when it reads as one, a formula after "=" (its
+   * value comes from `calculate`), text as typed in a Text-formatted cell; "" clears the value.
+   */
   setUserValue(sheet: FakeSheet, r: number, c: number, text: string): void {
     const k = key(r, c);
-    const old = sheet.cells.get(k) ?? blankCell();
-    const trimmed = text.trim();
-    const value: FakeValue = trimmed !== "" && Number.isFinite(Number(trimmed)) ? Number(trimmed) : text;
-    sheet.cells.set(k, { ...old, value, formula: undefined });
+    const cell = { ...(sheet.cells.get(k) ?? blankCell()) };
+    setEntered(cell, text, true);
+    sheet.cells.set(k, cell);
   }
 
   cell(sheet: FakeSheet, r: number, c: number): FakeCell | undefined {
@@ -426,13 +433,21 @@ export class FakeRequestContext {
     await Promise.resolve();
     if (bytes > REQUEST_LIMIT_BYTES) throw new Error(`RequestPayloadSizeLimitExceeded: ${bytes} bytes`);
     let current: Command | undefined;
+    // Reads after writes see computed formulas, like Excel's automatic calculation.
+    let dirty = false;
     try {
       for (const c of batch) {
         current = c;
         if (c.write && ++this.writesRun === this.failAtWrite)
           throw new Error(`GeneralException: injected failure at write ${this.writesRun}`);
+        if (!c.write && dirty) {
+          this.model.calculate?.();
+          dirty = false;
+        }
         c.run();
+        dirty ||= c.write;
       }
+      if (dirty) this.model.calculate?.();
       // Excel on the web answers a response over 5 MB with this error instead of the values.
       current = undefined;
       if (this.responding > REQUEST_LIMIT_BYTES) throw new Error(`ResponsePayloadSizeLimitExceeded: ${this.responding} bytes`);

@@ -9,8 +9,9 @@
  *
  * Loading another workbook starts the pane again, as Excel opens a new pane per workbook.
  */
-import { columnLetter } from "../core/cells";
-import { FakeWorkbook, MAX_COLS, fakeExcelRun, parseAddress } from "./fakeExcel";
+import { type FakeSheet, FakeWorkbook, fakeExcelRun, parseAddress, rectAddress } from "./fakeExcel";
+import { recalculate } from "./formulas";
+import { createGrid } from "./grid";
 import { loadXlsx, saveXlsx } from "./xlsxBridge";
 
 const params = new URLSearchParams(window.location.search);
@@ -21,10 +22,17 @@ if (params.get("pane")) document.documentElement.style.setProperty("--pg-pane", 
 
 let model = blankWorkbook();
 
+/** The playground's workbooks calculate: every write and edit recomputes the formulas. */
+function calculating(m: FakeWorkbook): FakeWorkbook {
+  m.calculate = () => recalculate(m);
+  m.calculate();
+  return m;
+}
+
 function blankWorkbook(): FakeWorkbook {
   const m = new FakeWorkbook();
   m.addSheet("Sheet1");
-  return m;
+  return calculating(m);
 }
 
 const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
@@ -68,7 +76,7 @@ globals.Office = {
 };
 
 async function loadBytes(bytes: ArrayBuffer): Promise<void> {
-  replaceModel(await loadXlsx(bytes));
+  replaceModel(calculating(await loadXlsx(bytes)));
 }
 
 function replaceModel(next: FakeWorkbook): void {
@@ -102,19 +110,19 @@ function toolbar(): void {
   };
   const title = document.createElement("strong");
   title.textContent = "Jixiao Playground（模拟 Excel）";
-  const file = document.createElement("label");
-  file.className = "pg-file";
-  file.textContent = "打开 .xlsx…";
+  // A real button opens the (hidden) file input: reachable by Tab, operable by Enter or Space.
   const input = document.createElement("input");
   input.type = "file";
   input.id = "pg-file";
   input.accept = ".xlsx";
+  input.tabIndex = -1;
+  input.setAttribute("aria-hidden", "true");
+  const file = button("pg-open", "打开 .xlsx…", () => input.click());
   input.addEventListener("change", async () => {
     const f = input.files?.[0];
     if (f) await loadBytes(await f.arrayBuffer());
     input.value = "";
   });
-  file.append(input);
   const link = document.createElement("a");
   link.id = "pg-download-link";
   link.hidden = true;
@@ -124,6 +132,7 @@ function toolbar(): void {
     button("pg-sample", "加载示例", () => void loadSample("template")),
     button("pg-sample-form", "加载自评表示例", () => void loadSample("form")),
     file,
+    input,
     button("pg-download", "下载工作簿 (.xlsx)", async () => {
       const bytes = await saveXlsx(model);
       const url = URL.createObjectURL(
@@ -136,22 +145,21 @@ function toolbar(): void {
     link,
   );
 
-  const grid = document.getElementById("pg-grid") as HTMLElement;
-  grid.addEventListener("dragover", (e) => {
+  const gridEl = document.getElementById("pg-grid") as HTMLElement;
+  gridEl.addEventListener("dragover", (e) => {
     e.preventDefault();
-    grid.classList.add("pg-drop");
+    gridEl.classList.add("pg-drop");
   });
-  grid.addEventListener("dragleave", () => grid.classList.remove("pg-drop"));
-  grid.addEventListener("drop", async (e) => {
+  gridEl.addEventListener("dragleave", () => gridEl.classList.remove("pg-drop"));
+  gridEl.addEventListener("drop", async (e) => {
     e.preventDefault();
-    grid.classList.remove("pg-drop");
+    gridEl.classList.remove("pg-drop");
     const f = e.dataTransfer?.files?.[0];
     if (f) await loadBytes(await f.arrayBuffer());
   });
 }
 
-const MAX_SHOWN_ROWS = 300;
-const MAX_SHOWN_COLS = 16;
+let grid: ReturnType<typeof createGrid> | undefined;
 
 function render(): void {
   // Like Excel, the grid shows the active sheet (a command activates its result; tabs switch).
@@ -163,6 +171,7 @@ function render(): void {
       b.type = "button";
       b.textContent = s.name;
       b.className = s === sheet ? "pg-active" : "";
+      if (s === sheet) b.setAttribute("aria-current", "true");
       b.addEventListener("click", () => {
         model.activeSheetId = s.id;
         render();
@@ -170,58 +179,30 @@ function render(): void {
       return b;
     }),
   );
-  const grid = document.getElementById("pg-grid") as HTMLElement;
-  if (!sheet) return grid.replaceChildren();
-  const used = model.usedRect(sheet, false) ?? { r1: 1, c1: 1, r2: 20, c2: 8 };
-  const rows = Math.min(Math.max(used.r2, 20), MAX_SHOWN_ROWS);
-  const cols = Math.min(Math.max(used.c2, 8), MAX_SHOWN_COLS, MAX_COLS);
-  const sel = model.selection && model.selection.sheet === sheet.name ? parseAddress(model.selection.address).rect : null;
-  const table = document.createElement("table");
-  const head = table.insertRow();
-  head.append(document.createElement("th"));
-  for (let c = 1; c <= cols; c++) {
-    const th = document.createElement("th");
-    th.textContent = columnLetter(c);
-    const w = sheet.columnWidths.get(c);
-    th.style.width = `${Math.min(360, Math.max(40, w ? w / 0.75 : 72))}px`;
-    head.append(th);
-  }
-  let selectedCell: HTMLElement | null = null;
-  for (let r = 1; r <= rows; r++) {
-    const tr = table.insertRow();
-    const th = document.createElement("th");
-    th.className = "pg-row";
-    th.textContent = String(r);
-    tr.append(th);
-    for (let c = 1; c <= cols; c++) {
-      const td = tr.insertCell();
-      td.dataset.cell = `${columnLetter(c)}${r}`;
-      const cell = model.cell(sheet, r, c);
-      if (cell) {
-        td.textContent = cell.formula && cell.value === "" ? cell.formula : String(cell.value);
-        if (cell.formula) td.className = "pg-formula";
-        if (cell.format.font.bold) td.style.fontWeight = "600";
-        if (cell.format.fill) td.style.background = `#${cell.format.fill}`;
-        td.title = cell.formula ?? String(cell.value);
-      }
-      if (sel && r >= sel.r1 && r <= sel.r2 && c >= sel.c1 && c <= sel.c2) {
-        td.classList.add("pg-selected");
-        selectedCell ??= td;
-      }
-    }
-  }
-  grid.replaceChildren(table);
-  selectedCell?.scrollIntoView({ block: "center", inline: "center" });
+  grid?.render();
 }
 
-/** A user's edit: the cell takes the text (or its number) and worksheets.onChanged fires. */
+/**
+ * A user's entry: typed text (one cell) or pasted rows from (r, c), each cell as Excel takes it
+ * (a number when it reads as one, a formula after "=", text in a Text-formatted cell); the
+ * formulas recompute and worksheets.onChanged fires once for the whole block.
+ */
+function enterCells(sheet: FakeSheet, r: number, c: number, rows: string[][]): void {
+  const width = Math.max(1, ...rows.map((row) => row.length));
+  rows.forEach((row, i) => row.forEach((text, j) => model.setUserValue(sheet, r + i, c + j, text)));
+  model.calculate?.();
+  const rect = { r1: r, c1: c, r2: r + Math.max(rows.length, 1) - 1, c2: c + width - 1 };
+  model.selection = { sheet: sheet.name, address: rectAddress(rect) };
+  model.notifyChanged(sheet, rectAddress(rect));
+  render();
+}
+
+/** A user's edit through the test handle: as typing `text` into the cell and pressing Enter. */
 function editCell(sheetName: string, address: string, text: string): void {
   const sheet = model.findSheet(sheetName);
   if (!sheet) return;
   const { r1, c1 } = parseAddress(address).rect;
-  model.setUserValue(sheet, r1, c1, text);
-  model.notifyChanged(sheet, address);
-  render();
+  enterCells(sheet, r1, c1, [[text]]);
 }
 
 // The e2e test reads the workbook through this handle.
@@ -242,6 +223,10 @@ globals.jixiaoPlayground = {
 
 document.addEventListener("DOMContentLoaded", () => {
   toolbar();
+  grid = createGrid(document.getElementById("pg-grid") as HTMLElement, {
+    model: () => model,
+    enter: (sheet, r, c, rows) => enterCells(sheet, r, c, rows),
+  });
   render();
   if (!params.has("empty")) void loadSample(params.get("sample") === "form" ? "form" : "template");
 });

@@ -14,6 +14,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import type { Summary } from "../../src/core/summary";
 import { recalculate, valueRightOf } from "../support/libreoffice";
@@ -376,6 +377,60 @@ test("English Office gets English; a host below ExcelApi 1.9 gets a clear messag
   expect(blocked).toEqual([]);
 }, 60_000);
 
+/** Three indicators a user enters over the template's first example rows (A3:I5). */
+const PASTED = [
+  ["产出指标", "数量指标", "举办业务培训班", "定量", "≥", "12", "期", "12", "15"],
+  ["", "质量指标", "培训合格率", "定量", "≥", "95", "%", "97", "15"],
+];
+const TYPED = ["", "时效指标", "培训按期完成率", "定量", "≥", "100", "%", "100", "10"];
+
+/** Pastes PASTED at 绩效指标!A3 (a paste event carrying text/plain TSV) and types TYPED into row 5 with Tab and Enter. */
+async function enterIndicators(page: Page): Promise<void> {
+  await page.locator("#pg-tabs button", { hasText: "绩效指标" }).click();
+  await page.locator('#pg-grid td[data-cell="A3"]').click();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("pg-editor");
+  const tsv = PASTED.map((row) => row.join("\t")).join("\r\n") + "\r\n";
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    document.activeElement!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, tsv);
+  await page.locator('#pg-grid td[data-cell="B5"]').click();
+  for (const [i, text] of TYPED.slice(1).entries()) {
+    await page.keyboard.type(text);
+    await page.keyboard.press(i === TYPED.length - 2 ? "Enter" : "Tab");
+  }
+  // Escape drops an entry: the cell keeps what it had.
+  await page.keyboard.type("作废");
+  await page.keyboard.press("Escape");
+  const cells = await page.evaluate(() => {
+    const text = (a: string) => document.querySelector(`#pg-grid td[data-cell="${a}"]`)?.textContent ?? "";
+    const cols = "ABCDEFGHI".split("");
+    return [3, 4, 5, 6].map((r) => cols.map((c) => text(`${c}${r}`)));
+  });
+  expect(cells.slice(0, 3)).toEqual([...PASTED, TYPED].map((row, i) => (i === 2 ? ["", ...row.slice(1)] : row)));
+  // Row 6 is the template's fourth example, untouched by the cancelled entry.
+  expect(cells[3][2]).not.toBe("作废");
+}
+
+/** What the grid shows of the active sheet: formula cells, any showing formula text, label → value on its right. */
+const gridState = (page: Page) =>
+  page.evaluate(() => {
+    const tds = Array.from(document.querySelectorAll<HTMLElement>("#pg-grid td[data-cell]"));
+    const rightOf: Record<string, string> = {};
+    for (const td of tds) {
+      const next = td.nextElementSibling as HTMLElement | null;
+      if (td.textContent && next && !(td.textContent in rightOf)) rightOf[td.textContent] = next.textContent ?? "";
+    }
+    const formulas = tds.filter((td) => td.classList.contains("pg-formula"));
+    return {
+      formulaCells: formulas.length,
+      formulaTexts: formulas.map((td) => td.textContent ?? "").filter((t) => t.startsWith("=")),
+      rightOf,
+      allText: tds.map((td) => td.textContent).join("\n"),
+    };
+  });
+
 /** The id of the one primary button of the pane, and how many there are. */
 const primary = async (page: Page) => {
   const ids = await page.locator("#app button.jx-primary:visible").evaluateAll((bs) => bs.map((b) => b.id));
@@ -394,7 +449,7 @@ for (const size of [
   { width: 320, height: 600 },
   { width: 400, height: 800 },
 ]) {
-  test(`${size.width}×${size.height}: empty workbook → 插入模板 → 计算得分 → 生成报告 → .docx in ≤ 5 clicks, the next step always the one primary button`, async () => {
+  test(`${size.width}×${size.height}: empty workbook → 插入模板 → paste and type three indicators → 计算得分 → 生成报告 → .docx in ≤ 5 clicks, the next step always the one primary button`, async () => {
     const page = await openPage(`?empty&pane=${size.width}`, { width: 900 + size.width, height: size.height });
     const name = (step: string) => `journey-${size.width}x${size.height}-${step}`;
     let clicks = 0;
@@ -413,10 +468,23 @@ for (const size of [
     expect(await sheetNames(page)).toEqual(["Sheet1", "基本信息", "预算执行", "绩效指标", "文字材料"]);
     await paneShot(page, name("2-template"));
 
+    // The user's own indicators over the first example rows, in the grid (clicks there are not
+    // pane clicks): two pasted as copied from a spreadsheet, the third typed cell by cell.
+    await enterIndicators(page);
+    await shot(page, name("2b-typed"));
+
     await click("#jx-score");
     await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "report");
     await settled(page);
     expect(await primary(page)).toBe("jx-report");
+    expect(await outcome(page)).toMatchObject({ errors: [] });
+    // The grid shows 评分结果 computed: numbers, never formula text; its total is the card's.
+    const grid = await gridState(page);
+    expect(grid.formulaCells).toBeGreaterThan(20);
+    expect(grid.formulaTexts).toEqual([]);
+    expect(grid.rightOf["自评得分"]).toBe(await page.locator("#jx-total").innerText());
+    expect(grid.allText).toContain(TYPED[2][2]);
+    await shot(page, name("3b-scored-grid"));
     // Every figure on the card is the one 评分结果 holds.
     const figures = await page.evaluate(() => {
       const cells = (window as unknown as { jixiaoPlayground: { dump(): string[] } }).jixiaoPlayground.dump().join("\n");
@@ -441,6 +509,9 @@ for (const size of [
     await dl.saveAs(file);
     expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe("PK");
     expect(dl.suggestedFilename()).toMatch(/^\d{4}年度.+绩效自评报告\.docx$/);
+    // The report scores the indicators the user entered.
+    const body = await (await JSZip.loadAsync(fs.readFileSync(file))).file("word/document.xml")!.async("string");
+    for (const row of [...PASTED, TYPED]) expect(body).toContain(row[2]);
     expect(clicks).toBeLessThanOrEqual(5);
     await paneShot(page, name("5-downloaded"));
     await page.context().close();
@@ -454,14 +525,13 @@ test("the card greys out when the workbook changes, and clears when another work
   await page.waitForSelector("#jx-total");
   await settled(page);
   expect(await page.locator("#jx-summary").getAttribute("class")).not.toContain("jx-stale");
-  // An edit, as Excel reports it: worksheets.onChanged.
-  await page.evaluate(() =>
-    (window as unknown as { jixiaoPlayground: { edit(s: string, a: string, v: string): void } }).jixiaoPlayground.edit(
-      "绩效指标",
-      "H3",
-      "1",
-    ),
-  );
+  // A value typed into the grid: the playground fires worksheets.onChanged, as Excel does.
+  await page.locator("#pg-tabs button", { hasText: "绩效指标" }).click();
+  await page.locator('#pg-grid td[data-cell="H3"]').dblclick();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("1");
+  await page.keyboard.press("Enter");
+  expect(await page.locator('#pg-grid td[data-cell="H3"]').innerText()).toBe("1");
   await page.waitForFunction(() => document.querySelector("#jx-summary")?.classList.contains("jx-stale"));
   expect(await page.locator(".jx-stale-badge").innerText()).toBe("需要重新计算");
   await paneShot(page, "stale-320x600");
@@ -544,3 +614,101 @@ test("accessibility: every control named, one status region", async () => {
   expect(snapshot).toContain('button "生成报告"');
   await page.context().close();
 }, 60_000);
+
+/** A workbook whose first indicator has no 分值: 计算得分 fails with an error MessageBar. */
+async function missingWeightBase64(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  const ws = wb.getWorksheet("绩效指标")!;
+  let done = false;
+  ws.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      if (!done && cell.value === "分值") {
+        ws.getCell(r + 1, c).value = null;
+        done = true;
+      }
+    }),
+  );
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
+}
+
+const loadBase64 = (page: Page, b64: string) =>
+  page.evaluate(
+    (s) => (window as unknown as { jixiaoPlayground: { loadBase64(s: string): Promise<void> } }).jixiaoPlayground.loadBase64(s),
+    b64,
+  );
+
+/**
+ * axe-core's WCAG 2.1 A/AA rules (colour contrast among them) and its best practices, on the
+ * pane only: the playground's stand-in Excel around it is not the product.
+ */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    const result = await axe.run(document.querySelector(".pg-pane")!, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+/** Records each text the status region takes, to count announcements. */
+const watchStatus = (page: Page) =>
+  page.evaluate(() => {
+    const region = document.querySelector("#app [role=status]")!;
+    const seen: string[] = [];
+    (window as unknown as { announced: string[] }).announced = seen;
+    new MutationObserver(() => seen.push((region.textContent ?? "").trim())).observe(region, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
+const announced = (page: Page) => page.evaluate(() => (window as unknown as { announced: string[] }).announced);
+
+for (const lang of ["zh-CN", "en-US"]) {
+  test(`axe-core (${lang}): no violations in the empty, scored, reported and failed pane; one live region, each result announced once`, async () => {
+    const q = lang === "en-US" ? "&lang=en-US" : "";
+    const page = await openPage(`?empty&pane=320${q}`, { width: 1220, height: 600 });
+    const shotName = (step: string) => `${lang === "en-US" ? "en" : "zh"}-320x600-${step}`;
+    await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "template");
+    expect(await axeViolations(page)).toEqual([]);
+    await paneShot(page, shotName("1-empty"));
+
+    await page.click("#jx-template");
+    await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "score");
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await paneShot(page, shotName("2-template"));
+
+    await enterIndicators(page);
+    await watchStatus(page);
+    await page.click("#jx-score");
+    await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "report");
+    await settled(page);
+    const done = (await page.locator("#jx-status").innerText()).trim();
+    expect(done).not.toBe("");
+    // The result is announced once: the region takes its final text one time, not again on each look.
+    await page.waitForTimeout(300);
+    expect((await announced(page)).filter((t) => t === done)).toHaveLength(1);
+    expect(await page.locator("#app [role=status], #app [role=alert], #app [aria-live]").count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await paneShot(page, shotName("3-scored"));
+
+    await page.click("#jx-report");
+    await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "download");
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await paneShot(page, shotName("4-report"));
+
+    await loadBase64(page, await missingWeightBase64());
+    await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "score");
+    await page.click("#jx-score");
+    await page.waitForSelector(".jx-issue.jx-error");
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await paneShot(page, shotName("5-failed"));
+    await page.context().close();
+  }, 120_000);
+}
