@@ -216,10 +216,12 @@ export function createGrid(container: HTMLElement, host: GridHost): { render(): 
   function render(): void {
     const m = model();
     const sheet = sheetShown();
-    if (sheet !== shown) {
-      // Another sheet: start at its selection, else A1.
+    const switched = sheet !== shown;
+    if (switched) {
+      // Another sheet: start at its selection, else at A1 scrolled to the top left.
       if (mode !== "ready") setMode("ready");
       active = { r: 1, c: 1 };
+      lastSelection = "";
     }
     shown = sheet;
     if (!sheet) {
@@ -287,6 +289,9 @@ export function createGrid(container: HTMLElement, host: GridHost): { render(): 
           if (align === "center" || align === "right" || align === "left") td.style.textAlign = align;
           else if (typeof cell.value === "number") td.style.textAlign = "right";
           if (f.wrap) td.classList.add("pg-wrap");
+          // Like Excel, text runs on over an empty cell to its right.
+          else if (typeof cell.value === "string" && cell.value !== "" && !mg && (m.cell(sheet, r, c + 1)?.value ?? "") === "")
+            td.classList.add("pg-spill");
           if (f.font.bold) td.style.fontWeight = "600";
           if (f.font.color) td.style.color = `#${f.font.color}`;
           if (f.fill) td.style.background = `#${f.fill}`;
@@ -304,6 +309,7 @@ export function createGrid(container: HTMLElement, host: GridHost): { render(): 
     if (old) old.replaceWith(table);
     else container.prepend(table);
     if (editor.parentElement !== container) container.append(editor);
+    if (switched) container.scrollTo(0, 0);
     place();
     const selKey = m.selection ? `${sheet.id}!${m.selection.address}` : "";
     if (sel && selKey !== lastSelection) cellEl(active.r, active.c)?.scrollIntoView({ block: "nearest", inline: "nearest" });

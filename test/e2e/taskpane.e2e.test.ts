@@ -538,6 +538,33 @@ test("the card greys out when the workbook changes, and clears when another work
   await page.click("#pg-blank");
   await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "template");
   expect(await page.locator("#jx-summary").isHidden()).toBe(true);
+
+  // 打开 .xlsx… by keyboard: Tab reaches the button, Enter opens the file picker.
+  await page.focus("#pg-sample-form");
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("pg-open");
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+  await chooser.setFiles(SAMPLE);
+  await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "score");
+  await page.locator("#pg-tabs button", { hasText: "绩效指标" }).click();
+  // Fixed height: the grid scrolls inside, the sheet tabs stay on screen; columns as wide as the sheet says.
+  const layout = await page.evaluate(() => {
+    const grid = document.querySelector("#pg-grid")!;
+    const tabs = document.querySelector("#pg-tabs")!.getBoundingClientRect();
+    const widths = Array.from(grid.querySelectorAll("col"))
+      .slice(1)
+      .map((c) => c.getBoundingClientRect().width);
+    return { scrolls: grid.scrollHeight > grid.clientHeight, tabsBottom: tabs.bottom, tabsTop: tabs.top, widths, height: innerHeight };
+  });
+  expect(layout.scrolls).toBe(true);
+  expect(layout.tabsTop).toBeGreaterThan(0);
+  expect(layout.tabsBottom).toBeLessThanOrEqual(layout.height);
+  const sheet = JSON.parse((await dump(page))[2]) as { name: string; columnWidths: [number, number][] };
+  expect(sheet.name).toBe("绩效指标");
+  expect(sheet.columnWidths.length).toBeGreaterThan(3);
+  for (const [col, pt] of sheet.columnWidths)
+    if (col <= layout.widths.length) expect(layout.widths[col - 1]).toBeCloseTo(Math.round(pt / 0.75), 0);
+  await shot(page, "playground-opened-by-keyboard");
   await page.context().close();
 }, 60_000);
 
