@@ -319,12 +319,16 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
       el(
         "p",
         { class: "jx-headline" },
-        el("span", { class: "jx-label" }, m.totalScore),
-        el("strong", { id: "jx-total" }, formatScore(s.score.total)),
-        el("span", { class: "jx-max", id: "jx-max" }, `/ ${formatScore(s.score.max)}`),
+        // Each label stays with its figure when the line wraps (a narrow pane, English).
+        el(
+          "span",
+          { class: "jx-pair" },
+          el("span", { class: "jx-label" }, m.totalScore),
+          el("strong", { id: "jx-total" }, formatScore(s.score.total)),
+          el("span", { class: "jx-max", id: "jx-max" }, `/ ${formatScore(s.score.max)}`),
+        ),
         el("span", { class: "jx-dot", "aria-hidden": "true" }, "·"),
-        el("span", { class: "jx-label" }, m.grade),
-        el("strong", { id: "jx-grade" }, s.score.grade),
+        el("span", { class: "jx-pair" }, el("span", { class: "jx-label" }, m.grade), el("strong", { id: "jx-grade" }, s.score.grade)),
       ),
       budgetTable(s),
     );
