@@ -539,12 +539,14 @@ test("the card greys out when the workbook changes, and clears when another work
   await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "template");
   expect(await page.locator("#jx-summary").isHidden()).toBe(true);
 
-  // 打开 .xlsx… by keyboard: Tab reaches the button, Enter opens the file picker.
+  // 打开 .xlsx… by keyboard: Tab reaches the button, Enter opens the file picker. (The listener
+  // goes first: Playwright starts intercepting file choosers only when one is awaited.)
+  const chooser = page.waitForEvent("filechooser");
   await page.focus("#pg-sample-form");
   await page.keyboard.press("Tab");
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("pg-open");
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
-  await chooser.setFiles(SAMPLE);
+  await page.keyboard.press("Enter");
+  await (await chooser).setFiles(SAMPLE);
   await page.waitForFunction(() => document.querySelector("#app")?.getAttribute("data-step") === "score");
   await page.locator("#pg-tabs button", { hasText: "绩效指标" }).click();
   // Fixed height: the grid scrolls inside, the sheet tabs stay on screen; columns as wide as the sheet says.
