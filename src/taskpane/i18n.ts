@@ -29,7 +29,8 @@ export const zhCN = {
   rowTotal: "合计",
   rowBasic: "基本支出",
   rowProject: "项目支出",
-  resultLine: "自评得分 {score} / {max}，等级 {grade}",
+  // No-break spaces: "96.9 / 100" never splits over two lines.
+  resultLine: "自评得分\u00a0{score}\u00a0/\u00a0{max}，等级\u00a0{grade}",
   sentenceSeparator: "。",
   stale: "需要重新计算",
   stepsLabel: "步骤",
@@ -115,7 +116,7 @@ export const enUS: Record<MessageKey, string> = {
   rowTotal: "Total",
   rowBasic: "Basic",
   rowProject: "Project",
-  resultLine: "Score {score} / {max}, grade {grade}",
+  resultLine: "Score\u00a0{score}\u00a0/\u00a0{max}, grade\u00a0{grade}",
   sentenceSeparator: ". ",
   stale: "Needs recalculating",
   stepsLabel: "Steps",

@@ -201,7 +201,8 @@ describe("the pane", () => {
     expect(text(card.querySelector("#jx-rate-total"))).toBe("100%");
     // The status announces the card once; the card itself is not a live region.
     expect(text(root.querySelector(".jx-bar-text"))).toBe(
-      `已写入“评分结果”表。自评得分 ${s.score.total} / ${s.score.max}，等级 ${s.score.grade}`,
+      // No-break spaces keep "96.9 / 100" on one line.
+      `已写入“评分结果”表。自评得分\u00a0${s.score.total}\u00a0/\u00a0${s.score.max}，等级\u00a0${s.score.grade}`,
     );
     expect(card.getAttribute("aria-live")).toBeNull();
     expect(card.querySelector("#jx-scores")).toBeNull();
