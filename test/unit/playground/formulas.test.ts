@@ -98,3 +98,31 @@ test("operators, precedence and errors as Excel has them", () => {
   expect(displayText(0.9999999999999999, "General")).toBe("1");
   expect(displayText(1, "0.00%")).toBe("100.00%");
 });
+
+test("with the evaluator as its calculation, the fake Excel computes what a batch writes before it reads it back", async () => {
+  const { FakeWorkbook, fakeExcelRun } = jest.requireActual(
+    "../../../src/playground/fakeExcel",
+  ) as typeof import("../../../src/playground/fakeExcel");
+  const model = new FakeWorkbook();
+  model.addSheet("预算执行");
+  model.calculate = () => recalculate(model);
+  const read = await fakeExcelRun(model)(async (context) => {
+    const ws = context.workbook.worksheets.getItem("预算执行");
+    ws.getRange("A1:C1").formulas = [[310, 300, "=ROUND(B1/A1,4)"]];
+    const range = ws.getRange("C1").load("values");
+    await context.sync();
+    return range.values[0][0];
+  });
+  expect(read).toBe(0.9677);
+  // Without a calculation (the adapter's unit tests) a written formula stays uncomputed.
+  const plain = new FakeWorkbook();
+  plain.addSheet("预算执行");
+  const raw = await fakeExcelRun(plain)(async (context) => {
+    const ws = context.workbook.worksheets.getItem("预算执行");
+    ws.getRange("A1:C1").formulas = [[310, 300, "=ROUND(B1/A1,4)"]];
+    const range = ws.getRange("C1").load("values");
+    await context.sync();
+    return range.values[0][0];
+  });
+  expect(raw).toBe("");
+});
