@@ -2,6 +2,8 @@
  * The playground host: installs a fake `Office` and `Excel` over an in-memory workbook before the
  * real task-pane bundle runs, shows the workbook, loads any .xlsx (the sample by default, or one
  * dropped in) and downloads the result. It exists for everyone without Excel, and for the e2e test.
+ * Cells take typing and pasted tab-separated text (grid.ts); formulas show values computed by a
+ * small evaluator (formulas.ts) after every write and edit, and each edit fires onChanged.
  *
  * Query options: ?empty (start with a blank workbook), ?sample=form (the official 自评表 sample,
  * assets/sample-form.xlsx, instead of the template sample), ?lang=en-US, ?api=1.8 (an old host),
