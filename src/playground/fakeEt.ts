@@ -651,6 +651,9 @@ class FakeHPageBreaks implements EtHPageBreaks {
     const sheet = this.host.live(this.sheet);
     const row = sheet.pageBreaks[index - 1];
     if (row === undefined) throw new Error(`ET: no page break ${index}`);
+    return this.breakAt(sheet, row);
+  }
+  private breakAt(sheet: FakeSheet, row: number): EtHPageBreak {
     const host = this.host;
     return {
       get Location(): EtRange {
@@ -670,7 +673,7 @@ class FakeHPageBreaks implements EtHPageBreaks {
     if (target.sheet !== sheet) throw new Error("ET: a page break's cell is on its sheet");
     if (sheet.pageBreaks.length >= 1026) throw new Error("ET: too many page breaks");
     if (!sheet.pageBreaks.includes(target.rect.r1)) sheet.pageBreaks.push(target.rect.r1);
-    return this.Item(sheet.pageBreaks.indexOf(target.rect.r1) + 1);
+    return this.breakAt(sheet, target.rect.r1);
   }
 }
 

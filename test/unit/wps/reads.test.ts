@@ -5,7 +5,7 @@
  */
 import { ExcelJsWorkbook } from "../../../src/adapters/exceljs/exceljsWorkbook";
 import { cellValue, unwrap } from "../../../src/adapters/wps/etWorkbook";
-import { evaluateWorkbook } from "../../../src/core/engine";
+import { evaluateWorkbook, planCommand } from "../../../src/core/engine";
 import { ALL_SHEETS } from "../../../src/port/workbook";
 import { FakeWorkbook } from "../../../src/playground/fakeExcel";
 import { createFakeEtApplication } from "../../../src/playground/fakeEt";
@@ -105,3 +105,23 @@ test("unwrap and cellValue: arrays, wrapped arrays, scalars, CVErr numbers", () 
   expect(cellValue(undefined)).toBeNull();
   expect(cellValue("")).toBeNull();
 });
+
+test("a write costs the same ET calls at 10 and 10,000 budget rows: one Formula array per sheet", async () => {
+  const calls = async (rows: number, step: "score" | "report") => {
+    const app = createFakeEtApplication({ model: generatedWorkbook(rows, 10), log: true });
+    const port = etPort(app);
+    const snap = await port.read(ALL_SHEETS);
+    const before = app.log!.length;
+    const { plan } = planCommand(snap, step);
+    await port.apply(plan);
+    const log = app.log!.slice(before);
+    return { total: log.length, arrays: log.filter((c) => c === "Range.Formula=").length, sheets: plan.sheets.length };
+  };
+  for (const step of ["score", "report"] as const) {
+    const small = await calls(10, step);
+    const large = await calls(10_000, step);
+    expect(large.arrays).toBe(large.sheets);
+    // A few more format rectangles and row heights where the larger report differs, none per row.
+    expect(large.total - small.total).toBeLessThanOrEqual(step === "report" ? 20 : 0);
+  }
+}, 60_000);
