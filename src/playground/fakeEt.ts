@@ -66,6 +66,8 @@ export interface FakeEtOptions {
   sheets?: Record<string, ReadonlyArray<ReadonlyArray<FakeValue | null>>>;
   /** Multi-cell reads as objects with `Item(r, c)` instead of arrays. */
   wrapReads?: boolean;
+  /** Keep the name of every call in `log` (tests count calls of a kind). */
+  log?: boolean;
 }
 
 const POINTS_PER_INCH = 72;
@@ -127,14 +129,21 @@ class EtHost {
   /** Per sheet: the window's pending split and scroll position (freeze panes live on the window). */
   readonly windows = new WeakMap<FakeSheet, { splitRow: number; splitCol: number; scrollRow: number; scrollCol: number }>();
 
+  /** Every call's name, when asked for (FakeEtOptions.log). */
+  readonly log?: string[];
+
   constructor(
     readonly model: FakeWorkbook,
     readonly wrapReads: boolean,
-  ) {}
+    log: boolean,
+  ) {
+    if (log) this.log = [];
+  }
 
   /** Counts one ET call; `write` marks the calls that change the workbook. */
   tick(name: string, write = false): void {
     this.calls++;
+    this.log?.push(name);
     if (this.calls === this.failAt) throw new Error(`injected failure at ET call ${this.calls} (${name})`);
     if (write && this.settings.ScreenUpdating) this.writesWhileUpdating++;
   }
@@ -189,6 +198,10 @@ export class FakeEtApplication implements EtApplication {
   }
   set failAt(k: number) {
     this.host.failAt = k;
+  }
+  /** The calls' names (with `log: true`). */
+  get log(): readonly string[] | undefined {
+    return this.host.log;
   }
   get writesWhileUpdating(): number {
     return this.host.writesWhileUpdating;
@@ -638,6 +651,9 @@ class FakeHPageBreaks implements EtHPageBreaks {
     const sheet = this.host.live(this.sheet);
     const row = sheet.pageBreaks[index - 1];
     if (row === undefined) throw new Error(`ET: no page break ${index}`);
+    return this.breakAt(sheet, row);
+  }
+  private breakAt(sheet: FakeSheet, row: number): EtHPageBreak {
     const host = this.host;
     return {
       get Location(): EtRange {
@@ -657,7 +673,7 @@ class FakeHPageBreaks implements EtHPageBreaks {
     if (target.sheet !== sheet) throw new Error("ET: a page break's cell is on its sheet");
     if (sheet.pageBreaks.length >= 1026) throw new Error("ET: too many page breaks");
     if (!sheet.pageBreaks.includes(target.rect.r1)) sheet.pageBreaks.push(target.rect.r1);
-    return this.Item(sheet.pageBreaks.indexOf(target.rect.r1) + 1);
+    return this.breakAt(sheet, target.rect.r1);
   }
 }
 
@@ -1233,5 +1249,5 @@ export function createFakeEtApplication(opts: FakeEtOptions = {}): FakeEtApplica
     const seeds = Object.entries(opts.sheets ?? { Sheet1: [] });
     for (const [name, rows] of seeds) model.setValues(model.addSheet(name), rows);
   }
-  return new FakeEtApplication(new EtHost(model, opts.wrapReads ?? false));
+  return new FakeEtApplication(new EtHost(model, opts.wrapReads ?? false, opts.log ?? false));
 }

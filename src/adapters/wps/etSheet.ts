@@ -177,5 +177,7 @@ export function writeEtSheetSettings(app: EtApplication, ws: EtWorksheet, plan: 
     if (p.printTitleRows) ps.PrintTitleRows = p.printTitleRows.replace(/(\d+)/g, "$$$1");
   }
   // A break "after row r" stands above row r + 1.
-  for (const row of (plan.pageBreaksAfter ?? []).slice(0, MAX_PAGE_BREAKS)) ws.HPageBreaks.Add(ws.Range(`A${row + 1}`));
+  const rows = (plan.pageBreaksAfter ?? []).slice(0, MAX_PAGE_BREAKS);
+  const breaks = rows.length ? ws.HPageBreaks : null;
+  for (const row of rows) breaks?.Add(ws.Range(`A${row + 1}`));
 }
