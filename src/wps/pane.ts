@@ -10,6 +10,7 @@ import { wpsApplication } from "./wpsApp";
 import { etHost } from "./wpsHost";
 
 const app = wpsApplication();
-const m = messagesFor(navigator.language);
+const host = app ? etHost(app) : null;
+const m = messagesFor(host?.displayLanguage() ?? navigator.language);
 // Outside WPS (no window.Application) the pane says it cannot run here.
-startPane(document.getElementById("app") as HTMLElement, m, app !== null, app ? paneActions(etHost(app)) : undefined);
+startPane(document.getElementById("app") as HTMLElement, m, host !== null, host ? paneActions(host) : undefined);
