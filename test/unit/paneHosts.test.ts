@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { createFakeEtApplication } from "../../src/playground/fakeEt";
-import { fakeExcelRun } from "../../src/playground/fakeExcel";
+import { FakeWorkbook, fakeExcelRun } from "../../src/playground/fakeExcel";
 import { loadXlsx } from "../../src/playground/xlsxBridge";
 import { inspectWorkbook, insertTemplate, runScoring, selectCell, watchChanges } from "../../src/taskpane/actions";
 import { type ExcelRun, excelHost } from "../../src/taskpane/host";
@@ -35,9 +35,13 @@ test("计算得分 and 生成报告 through either host: the same summary, the s
 
 test("插入模板 through the WPS host creates the same sheets as through the Excel host", async () => {
   const etApp = createFakeEtApplication();
+  const excelModel = new FakeWorkbook();
+  excelModel.addSheet("Sheet1");
+  const viaExcel = await insertTemplate("部门整体支出", excelHost(fakeExcelRun(excelModel) as unknown as ExcelRun));
   const out = await insertTemplate("部门整体支出", etHost(etApp as unknown as WpsAddinApplication));
+  expect(out).toEqual(viaExcel);
   expect(out.created).toEqual(["基本信息", "预算执行", "绩效指标", "文字材料"]);
-  expect(etApp.model.sheets.map((s) => s.name)).toEqual(["Sheet1", ...out.created]);
+  expect(etApp.model.sheets.map((s) => s.name)).toEqual(excelModel.sheets.map((s) => s.name));
 });
 
 test("the WPS host selects through Worksheet.Activate + Range.Select and listens to ApiEvent SheetChange", async () => {
