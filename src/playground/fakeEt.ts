@@ -1063,6 +1063,23 @@ class FakeEtRange implements EtRange {
     const c = this.rect.c1 + col - 1;
     return new FakeEtRange(this.host, this.sheet, { r1: r, c1: c, r2: r, c2: c });
   }
+  /** Find("*", …, SearchDirection previous): the last non-empty cell by rows or by columns, or null. */
+  Find(what: string, _after?: EtRange, lookIn?: number, _lookAt?: number, searchOrder = 1, searchDirection = 1): EtRange | null {
+    this.host.tick("Range.Find");
+    if (what !== "*" || searchDirection !== 2 || lookIn !== -4123)
+      throw new Error('fake ET: only Find("*") backwards in formulas is modelled');
+    let best: { r: number; c: number } | null = null;
+    const { r1, c1, r2, c2 } = this.rect;
+    for (const [k, cell] of this.s.cells) {
+      if (cell.value === "" && !cell.formula) continue;
+      const r = Math.floor(k / MAX_COLS) + 1;
+      const c = (k % MAX_COLS) + 1;
+      if (r < r1 || r > r2 || c < c1 || c > c2) continue;
+      const later = !best || (searchOrder === 1 ? r > best.r || (r === best.r && c > best.c) : c > best.c || (c === best.c && r > best.r));
+      if (later) best = { r, c };
+    }
+    return best ? new FakeEtRange(this.host, this.sheet, { r1: best.r, c1: best.c, r2: best.r, c2: best.c }) : null;
+  }
   Merge(across = false): void {
     this.host.tick("Range.Merge", true);
     if (across) throw new Error("fake ET: Merge(Across) is not modelled");

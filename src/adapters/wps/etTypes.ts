@@ -54,6 +54,12 @@ export const XL = {
   thin: 2,
   // XlSheetVisibility
   sheetVisible: -1,
+  // Range.Find: XlFindLookIn, XlLookAt, XlSearchOrder, XlSearchDirection
+  lookInFormulas: -4123,
+  lookAtPart: 2,
+  byRows: 1,
+  byColumns: 2,
+  searchPrevious: 2,
 } as const;
 
 export interface EtFont {
@@ -144,6 +150,8 @@ export interface EtRange {
   /** Address(RowAbsolute, ColumnAbsolute): "$A$1:$C$9" by default. */
   Address(rowAbsolute?: boolean, columnAbsolute?: boolean): string;
   Item(row: number, col?: number): EtRange;
+  /** Find(What, After, LookIn, LookAt, SearchOrder, SearchDirection): the first match, null when none. */
+  Find(what: string, after?: EtRange, lookIn?: number, lookAt?: number, searchOrder?: number, searchDirection?: number): EtRange | null;
   Merge(across?: boolean): void;
   UnMerge(): void;
   AddComment(text?: string): EtComment;

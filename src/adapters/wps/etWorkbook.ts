@@ -121,13 +121,41 @@ function blockAddress(row: number, col: number, rows: number, cols: number): str
   return rows === 1 && cols === 1 ? a1(row, col) : `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
 }
 
-/** One sheet's non-empty cells: UsedRange.Value2 in one read, the number formats as needed. */
-function readSheet(ws: EtWorksheet, name: string): SheetData {
+/** A used range up to this many cells is read as it is; a larger one is first cut to its values. */
+export const BULK_CELLS = 250_000;
+/** The most cells one read may carry (a value far from the table makes the rectangle this large). */
+export const MAX_READ_CELLS = 4_000_000;
+
+/**
+ * The rectangle to read: the used range, or where it is large (formatting alone extends it: a
+ * whole column filled), the part up to its last value in each direction (two Find calls).
+ */
+function readRect(ws: EtWorksheet, name: string): { range: EtRange; rows: number; cols: number } | null {
   const used: EtRange = ws.UsedRange;
-  const r0 = used.Row;
-  const c0 = used.Column;
   const rows = used.Rows.Count;
   const cols = used.Columns.Count;
+  if (rows * cols <= BULK_CELLS) return { range: used, rows, cols };
+  const r0 = used.Row;
+  const c0 = used.Column;
+  const last = (order: number) => used.Find("*", used.Item(1, 1), XL.lookInFormulas, XL.lookAtPart, order, XL.searchPrevious);
+  const lastRow = last(XL.byRows);
+  if (!lastRow) return null;
+  const lastCol = last(XL.byColumns);
+  const r = lastRow.Row - r0 + 1;
+  const c = (lastCol ?? lastRow).Column - c0 + 1;
+  if (r * c > MAX_READ_CELLS) {
+    throw new Error(`工作表“${name}”的数据区域过大（${r} 行 × ${c} 列）：请删除表格以外远处的单元格内容后重试。`);
+  }
+  return { range: ws.Range(blockAddress(r0, c0, r, c)), rows: r, cols: c };
+}
+
+/** One sheet's non-empty cells: one Value2 read, the number formats as needed. */
+function readSheet(ws: EtWorksheet, name: string): SheetData {
+  const rect = readRect(ws, name);
+  if (!rect) return { name, cells: [] };
+  const { range: used, rows, cols } = rect;
+  const r0 = used.Row;
+  const c0 = used.Column;
   const values = unwrap(used.Value2 as EtRead, rows, cols).map((row) => row.map(cellValue));
   const anyNumber = values.some((row) => row.some((v) => typeof v === "number"));
   const format = anyNumber ? readFormats(ws, r0, c0, values) : () => undefined;
