@@ -337,7 +337,7 @@ class FakeEtWorkbook implements EtWorkbook {
 }
 
 /** Unwraps a fake proxy to its sheet (arguments such as `Add(, after)`). */
-const sheetOf = (ws: EtWorksheet | undefined): FakeSheet | undefined => (ws ? (ws as FakeEtWorksheet).sheet : undefined);
+const sheetOf = (ws: EtWorksheet | null | undefined): FakeSheet | undefined => (ws ? (ws as FakeEtWorksheet).sheet : undefined);
 
 class FakeWorksheets implements EtWorksheets {
   constructor(private readonly host: EtHost) {}
@@ -352,7 +352,7 @@ class FakeWorksheets implements EtWorksheets {
     if (!sheet) throw new Error(`ET: 下标越界 (no sheet ${index})`);
     return new FakeEtWorksheet(this.host, sheet);
   }
-  Add(before?: EtWorksheet, after?: EtWorksheet, count?: number): EtWorksheet {
+  Add(before?: EtWorksheet | null, after?: EtWorksheet | null, count?: number): EtWorksheet {
     this.host.tick("Worksheets.Add", true);
     if (count !== undefined && count !== 1) throw new Error("fake ET: one sheet at a time");
     let n = this.host.model.sheets.length + 1;
@@ -490,7 +490,7 @@ export class FakeEtWorksheet implements EtWorksheet {
     if (this.host.settings.DisplayAlerts) throw new Error("fake ET: deleting a sheet with DisplayAlerts on shows a confirmation dialog");
     this.host.model.deleteSheet(this.s);
   }
-  Copy(before?: EtWorksheet, after?: EtWorksheet): void {
+  Copy(before?: EtWorksheet | null, after?: EtWorksheet | null): void {
     this.host.tick("Worksheet.Copy", true);
     if (!before && !after) throw new Error("fake ET: Copy without a position makes a new workbook");
     const copy = this.host.model.copySheet(this.s);

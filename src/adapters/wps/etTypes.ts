@@ -217,7 +217,7 @@ export interface EtWorksheet {
   Activate(): void;
   Delete(): void;
   /** A copy placed before or after a sheet; it becomes the active sheet, named "Name (2)". */
-  Copy(before?: EtWorksheet, after?: EtWorksheet): void;
+  Copy(before?: EtWorksheet | null, after?: EtWorksheet | null): void;
   ResetAllPageBreaks(): void;
 }
 
@@ -225,8 +225,8 @@ export interface EtWorksheets {
   readonly Count: number;
   /** 1-based index or name; throws when missing. */
   Item(index: number | string): EtWorksheet;
-  /** A new sheet before/after the given one (default: before the active one); it becomes active. */
-  Add(before?: EtWorksheet, after?: EtWorksheet, count?: number): EtWorksheet;
+  /** A new sheet before/after the given one (default: before the active one); it becomes active. A missing argument is null, as in WPS's own examples. */
+  Add(before?: EtWorksheet | null, after?: EtWorksheet | null, count?: number): EtWorksheet;
 }
 
 export interface EtName {

@@ -298,7 +298,7 @@ export class EtWorkbookPort implements WorkbookPort {
     let committing = false;
     try {
       // Every temporary sheet exists before any formula that points across them is written.
-      for (const t of temps) worksheets.Add(undefined, last()).Name = t;
+      for (const t of temps) worksheets.Add(null, last()).Name = t;
       plan.sheets.forEach((s, i) => writeEtSheet(worksheets.Item(temps[i]), s, renames));
       plan.sheets.forEach((s, i) => {
         if (!owned[i]) writeEtSheetSettings(this.app, worksheets.Item(temps[i]), s);
@@ -311,7 +311,7 @@ export class EtWorkbookPort implements WorkbookPort {
       });
       plan.sheets.forEach((s, i) => {
         if (!owned[i]) return;
-        worksheets.Item(owned[i] as string).Copy(undefined, last());
+        worksheets.Item(owned[i] as string).Copy(null, last());
         last().Name = backupName(tag, s.name);
       });
       plan.sheets.forEach((s, i) => {
