@@ -35,7 +35,10 @@ export interface EtOptions {
   tag?: string;
 }
 
-/** The adapter, as the pane's host switch creates it. */
+/**
+ * The adapter, as the pane's host switch creates it. Like OfficeJsWorkbook, an EtWorkbookPort also
+ * has `leftovers` (what the last read cleaned up) and `cleanLeftovers()` for the pane.
+ */
 export function createEtWorkbook(app: EtApplication, options: EtOptions = {}): WorkbookPort {
   return new EtWorkbookPort(app, options);
 }
@@ -260,7 +263,7 @@ export class EtWorkbookPort implements WorkbookPort {
     const book = this.book();
     let sheetNames = sheetNamesOf(book);
     if (sheetNames.some((n) => leftoverKind(n) !== null)) {
-      this.cleanLeftovers(sheetNames);
+      this.cleanLeftoversNow(sheetNames);
       sheetNames = sheetNamesOf(book);
     }
     const wanted =
@@ -437,13 +440,18 @@ export class EtWorkbookPort implements WorkbookPort {
   /**
    * Cleans up after a run that was interrupted before it could roll back (WPS closed, the pane
    * reloaded): each backup put back over its owned sheet (or renamed into place where it is the
-   * only copy), every other `~jx…` sheet deleted.
+   * only copy), every other `~jx…` sheet deleted. As OfficeJsWorkbook.cleanLeftovers, for the pane.
    */
-  cleanLeftovers(sheetNames?: readonly string[]): LeftoverReport {
+  async cleanLeftovers(): Promise<LeftoverReport> {
+    return this.cleanLeftoversNow();
+  }
+
+  private cleanLeftoversNow(sheetNames?: readonly string[]): LeftoverReport {
+    const book = this.book();
+    const names = sheetNames ?? sheetNamesOf(book);
+    const report: LeftoverReport = { restored: [], removed: [] };
+    if (!names.some((n) => leftoverKind(n) !== null)) return report;
     return withQuietHost(this.app, () => {
-      const book = this.book();
-      const names = sheetNames ?? sheetNamesOf(book);
-      const report: LeftoverReport = { restored: [], removed: [] };
       const worksheets = book.Worksheets;
       const present = new Set(names.map(lower));
       const restore: Array<{ name: string; backup: string }> = [];
