@@ -4,7 +4,7 @@
  * committed, complete), nothing temporary is left, and the application settings are as before.
  */
 import type { EtWorkbookPort } from "../../../src/adapters/wps/etWorkbook";
-import type { FakeWorkbook } from "../../../src/playground/fakeExcel";
+import { FakeWorkbook } from "../../../src/playground/fakeExcel";
 import { createFakeEtApplication } from "../../../src/playground/fakeEt";
 import { generatedWorkbook } from "../../../src/playground/generatedWorkbook";
 import { type Step, etPort, runStep } from "./hosts";
@@ -63,6 +63,16 @@ describe("a failure at any ET call leaves the workbook as it was", () => {
     const { total, rolledBack, committed, retried } = await sweep(seed, "score");
     expect(total).toBeGreaterThan(200);
     // Only failures while deleting the last temporary sheets find the run complete.
+    expect(committed).toBeLessThan(10);
+    expect(retried).toBeLessThanOrEqual(4);
+    expect(rolledBack + committed + retried).toBe(total);
+  }, 300_000);
+
+  test("插入模板 into an empty workbook (validations, comments, freeze panes)", async () => {
+    const seed = new FakeWorkbook();
+    seed.addSheet("Sheet1");
+    const { total, rolledBack, committed, retried } = await sweep(seed, "template");
+    expect(total).toBeGreaterThan(100);
     expect(committed).toBeLessThan(10);
     expect(retried).toBeLessThanOrEqual(4);
     expect(rolledBack + committed + retried).toBe(total);
