@@ -189,6 +189,7 @@ function setSetting<K extends keyof Settings>(app: EtApplication, key: K, value:
  */
 export function withQuietHost<T>(app: EtApplication, work: () => T): T {
   const changed: Array<() => void> = [];
+  let result: { value: T } | undefined;
   try {
     for (const key of SETTINGS) {
       const before = app[key];
@@ -196,20 +197,22 @@ export function withQuietHost<T>(app: EtApplication, work: () => T): T {
       changed.push(() => setSetting(app, key, before));
       app[key] = QUIET[key] as never;
     }
-    return work();
+    result = { value: work() };
   } finally {
-    // Every restore is tried, the last error reported only if the work itself succeeded.
+    // Every restore is tried; a failed one is reported only when nothing failed before it.
     let failure: unknown;
     for (const restore of changed.reverse()) {
       try {
         restore();
       } catch (e) {
-        failure = e;
+        failure ??= e;
       }
     }
     // eslint-disable-next-line no-unsafe-finally
-    if (failure) throw failure;
+    if (failure !== undefined && result) throw failure;
   }
+  // Reached only when the work returned.
+  return (result as { value: T }).value;
 }
 
 // ---------------------------------------------------------------------------------------------
