@@ -337,7 +337,7 @@ class FakeEtWorkbook implements EtWorkbook {
 }
 
 /** Unwraps a fake proxy to its sheet (arguments such as `Add(, after)`). */
-const sheetOf = (ws: EtWorksheet | undefined): FakeSheet | undefined => (ws ? (ws as FakeEtWorksheet).sheet : undefined);
+const sheetOf = (ws: EtWorksheet | null | undefined): FakeSheet | undefined => (ws ? (ws as FakeEtWorksheet).sheet : undefined);
 
 class FakeWorksheets implements EtWorksheets {
   constructor(private readonly host: EtHost) {}
@@ -352,7 +352,7 @@ class FakeWorksheets implements EtWorksheets {
     if (!sheet) throw new Error(`ET: 下标越界 (no sheet ${index})`);
     return new FakeEtWorksheet(this.host, sheet);
   }
-  Add(before?: EtWorksheet, after?: EtWorksheet, count?: number): EtWorksheet {
+  Add(before?: EtWorksheet | null, after?: EtWorksheet | null, count?: number): EtWorksheet {
     this.host.tick("Worksheets.Add", true);
     if (count !== undefined && count !== 1) throw new Error("fake ET: one sheet at a time");
     let n = this.host.model.sheets.length + 1;
@@ -490,7 +490,7 @@ export class FakeEtWorksheet implements EtWorksheet {
     if (this.host.settings.DisplayAlerts) throw new Error("fake ET: deleting a sheet with DisplayAlerts on shows a confirmation dialog");
     this.host.model.deleteSheet(this.s);
   }
-  Copy(before?: EtWorksheet, after?: EtWorksheet): void {
+  Copy(before?: EtWorksheet | null, after?: EtWorksheet | null): void {
     this.host.tick("Worksheet.Copy", true);
     if (!before && !after) throw new Error("fake ET: Copy without a position makes a new workbook");
     const copy = this.host.model.copySheet(this.s);
@@ -1062,6 +1062,23 @@ class FakeEtRange implements EtRange {
     const r = this.rect.r1 + row - 1;
     const c = this.rect.c1 + col - 1;
     return new FakeEtRange(this.host, this.sheet, { r1: r, c1: c, r2: r, c2: c });
+  }
+  /** Find("*", …, SearchDirection previous): the last non-empty cell by rows or by columns, or null. */
+  Find(what: string, _after?: EtRange, lookIn?: number, _lookAt?: number, searchOrder = 1, searchDirection = 1): EtRange | null {
+    this.host.tick("Range.Find");
+    if (what !== "*" || searchDirection !== 2 || lookIn !== -4123)
+      throw new Error('fake ET: only Find("*") backwards in formulas is modelled');
+    let best: { r: number; c: number } | null = null;
+    const { r1, c1, r2, c2 } = this.rect;
+    for (const [k, cell] of this.s.cells) {
+      if (cell.value === "" && !cell.formula) continue;
+      const r = Math.floor(k / MAX_COLS) + 1;
+      const c = (k % MAX_COLS) + 1;
+      if (r < r1 || r > r2 || c < c1 || c > c2) continue;
+      const later = !best || (searchOrder === 1 ? r > best.r || (r === best.r && c > best.c) : c > best.c || (c === best.c && r > best.r));
+      if (later) best = { r, c };
+    }
+    return best ? new FakeEtRange(this.host, this.sheet, { r1: best.r, c1: best.c, r2: best.r, c2: best.c }) : null;
   }
   Merge(across = false): void {
     this.host.tick("Range.Merge", true);

@@ -54,6 +54,12 @@ export const XL = {
   thin: 2,
   // XlSheetVisibility
   sheetVisible: -1,
+  // Range.Find: XlFindLookIn, XlLookAt, XlSearchOrder, XlSearchDirection
+  lookInFormulas: -4123,
+  lookAtPart: 2,
+  byRows: 1,
+  byColumns: 2,
+  searchPrevious: 2,
 } as const;
 
 export interface EtFont {
@@ -144,6 +150,8 @@ export interface EtRange {
   /** Address(RowAbsolute, ColumnAbsolute): "$A$1:$C$9" by default. */
   Address(rowAbsolute?: boolean, columnAbsolute?: boolean): string;
   Item(row: number, col?: number): EtRange;
+  /** Find(What, After, LookIn, LookAt, SearchOrder, SearchDirection): the first match, null when none. */
+  Find(what: string, after?: EtRange, lookIn?: number, lookAt?: number, searchOrder?: number, searchDirection?: number): EtRange | null;
   Merge(across?: boolean): void;
   UnMerge(): void;
   AddComment(text?: string): EtComment;
@@ -209,7 +217,7 @@ export interface EtWorksheet {
   Activate(): void;
   Delete(): void;
   /** A copy placed before or after a sheet; it becomes the active sheet, named "Name (2)". */
-  Copy(before?: EtWorksheet, after?: EtWorksheet): void;
+  Copy(before?: EtWorksheet | null, after?: EtWorksheet | null): void;
   ResetAllPageBreaks(): void;
 }
 
@@ -217,8 +225,8 @@ export interface EtWorksheets {
   readonly Count: number;
   /** 1-based index or name; throws when missing. */
   Item(index: number | string): EtWorksheet;
-  /** A new sheet before/after the given one (default: before the active one); it becomes active. */
-  Add(before?: EtWorksheet, after?: EtWorksheet, count?: number): EtWorksheet;
+  /** A new sheet before/after the given one (default: before the active one); it becomes active. A missing argument is null, as in WPS's own examples. */
+  Add(before?: EtWorksheet | null, after?: EtWorksheet | null, count?: number): EtWorksheet;
 }
 
 export interface EtName {

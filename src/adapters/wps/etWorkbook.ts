@@ -35,7 +35,10 @@ export interface EtOptions {
   tag?: string;
 }
 
-/** The adapter, as the pane's host switch creates it. */
+/**
+ * The adapter, as the pane's host switch creates it. Like OfficeJsWorkbook, an EtWorkbookPort also
+ * has `leftovers` (what the last read cleaned up) and `cleanLeftovers()` for the pane.
+ */
 export function createEtWorkbook(app: EtApplication, options: EtOptions = {}): WorkbookPort {
   return new EtWorkbookPort(app, options);
 }
@@ -121,13 +124,41 @@ function blockAddress(row: number, col: number, rows: number, cols: number): str
   return rows === 1 && cols === 1 ? a1(row, col) : `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
 }
 
-/** One sheet's non-empty cells: UsedRange.Value2 in one read, the number formats as needed. */
-function readSheet(ws: EtWorksheet, name: string): SheetData {
+/** A used range up to this many cells is read as it is; a larger one is first cut to its values. */
+export const BULK_CELLS = 250_000;
+/** The most cells one read may carry (a value far from the table makes the rectangle this large). */
+export const MAX_READ_CELLS = 4_000_000;
+
+/**
+ * The rectangle to read: the used range, or where it is large (formatting alone extends it: a
+ * whole column filled), the part up to its last value in each direction (two Find calls).
+ */
+function readRect(ws: EtWorksheet, name: string): { range: EtRange; rows: number; cols: number } | null {
   const used: EtRange = ws.UsedRange;
-  const r0 = used.Row;
-  const c0 = used.Column;
   const rows = used.Rows.Count;
   const cols = used.Columns.Count;
+  if (rows * cols <= BULK_CELLS) return { range: used, rows, cols };
+  const r0 = used.Row;
+  const c0 = used.Column;
+  const last = (order: number) => used.Find("*", used.Item(1, 1), XL.lookInFormulas, XL.lookAtPart, order, XL.searchPrevious);
+  const lastRow = last(XL.byRows);
+  if (!lastRow) return null;
+  const lastCol = last(XL.byColumns);
+  const r = lastRow.Row - r0 + 1;
+  const c = (lastCol ?? lastRow).Column - c0 + 1;
+  if (r * c > MAX_READ_CELLS) {
+    throw new Error(`工作表“${name}”的数据区域过大（${r} 行 × ${c} 列）：请删除表格以外远处的单元格内容后重试。`);
+  }
+  return { range: ws.Range(blockAddress(r0, c0, r, c)), rows: r, cols: c };
+}
+
+/** One sheet's non-empty cells: one Value2 read, the number formats as needed. */
+function readSheet(ws: EtWorksheet, name: string): SheetData {
+  const rect = readRect(ws, name);
+  if (!rect) return { name, cells: [] };
+  const { range: used, rows, cols } = rect;
+  const r0 = used.Row;
+  const c0 = used.Column;
   const values = unwrap(used.Value2 as EtRead, rows, cols).map((row) => row.map(cellValue));
   const anyNumber = values.some((row) => row.some((v) => typeof v === "number"));
   const format = anyNumber ? readFormats(ws, r0, c0, values) : () => undefined;
@@ -158,6 +189,7 @@ function setSetting<K extends keyof Settings>(app: EtApplication, key: K, value:
  */
 export function withQuietHost<T>(app: EtApplication, work: () => T): T {
   const changed: Array<() => void> = [];
+  let result: { value: T } | undefined;
   try {
     for (const key of SETTINGS) {
       const before = app[key];
@@ -165,20 +197,22 @@ export function withQuietHost<T>(app: EtApplication, work: () => T): T {
       changed.push(() => setSetting(app, key, before));
       app[key] = QUIET[key] as never;
     }
-    return work();
+    result = { value: work() };
   } finally {
-    // Every restore is tried, the last error reported only if the work itself succeeded.
+    // Every restore is tried; a failed one is reported only when nothing failed before it.
     let failure: unknown;
     for (const restore of changed.reverse()) {
       try {
         restore();
       } catch (e) {
-        failure = e;
+        failure ??= e;
       }
     }
     // eslint-disable-next-line no-unsafe-finally
-    if (failure) throw failure;
+    if (failure !== undefined && result) throw failure;
   }
+  // Reached only when the work returned.
+  return (result as { value: T }).value;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,7 +266,7 @@ export class EtWorkbookPort implements WorkbookPort {
     const book = this.book();
     let sheetNames = sheetNamesOf(book);
     if (sheetNames.some((n) => leftoverKind(n) !== null)) {
-      this.cleanLeftovers(sheetNames);
+      this.cleanLeftoversNow(sheetNames);
       sheetNames = sheetNamesOf(book);
     }
     const wanted =
@@ -270,7 +304,7 @@ export class EtWorkbookPort implements WorkbookPort {
     let committing = false;
     try {
       // Every temporary sheet exists before any formula that points across them is written.
-      for (const t of temps) worksheets.Add(undefined, last()).Name = t;
+      for (const t of temps) worksheets.Add(null, last()).Name = t;
       plan.sheets.forEach((s, i) => writeEtSheet(worksheets.Item(temps[i]), s, renames));
       plan.sheets.forEach((s, i) => {
         if (!owned[i]) writeEtSheetSettings(this.app, worksheets.Item(temps[i]), s);
@@ -283,7 +317,7 @@ export class EtWorkbookPort implements WorkbookPort {
       });
       plan.sheets.forEach((s, i) => {
         if (!owned[i]) return;
-        worksheets.Item(owned[i] as string).Copy(undefined, last());
+        worksheets.Item(owned[i] as string).Copy(null, last());
         last().Name = backupName(tag, s.name);
       });
       plan.sheets.forEach((s, i) => {
@@ -409,13 +443,18 @@ export class EtWorkbookPort implements WorkbookPort {
   /**
    * Cleans up after a run that was interrupted before it could roll back (WPS closed, the pane
    * reloaded): each backup put back over its owned sheet (or renamed into place where it is the
-   * only copy), every other `~jx…` sheet deleted.
+   * only copy), every other `~jx…` sheet deleted. As OfficeJsWorkbook.cleanLeftovers, for the pane.
    */
-  cleanLeftovers(sheetNames?: readonly string[]): LeftoverReport {
+  async cleanLeftovers(): Promise<LeftoverReport> {
+    return this.cleanLeftoversNow();
+  }
+
+  private cleanLeftoversNow(sheetNames?: readonly string[]): LeftoverReport {
+    const book = this.book();
+    const names = sheetNames ?? sheetNamesOf(book);
+    const report: LeftoverReport = { restored: [], removed: [] };
+    if (!names.some((n) => leftoverKind(n) !== null)) return report;
     return withQuietHost(this.app, () => {
-      const book = this.book();
-      const names = sheetNames ?? sheetNamesOf(book);
-      const report: LeftoverReport = { restored: [], removed: [] };
       const worksheets = book.Worksheets;
       const present = new Set(names.map(lower));
       const restore: Array<{ name: string; backup: string }> = [];

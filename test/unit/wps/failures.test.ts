@@ -3,8 +3,8 @@
  * run is repeated failing at call k for each k. The workbook is as it was (or, once the run has
  * committed, complete), nothing temporary is left, and the application settings are as before.
  */
-import type { EtWorkbookPort } from "../../../src/adapters/wps/etWorkbook";
-import type { FakeWorkbook } from "../../../src/playground/fakeExcel";
+import { type EtWorkbookPort, withQuietHost } from "../../../src/adapters/wps/etWorkbook";
+import { FakeWorkbook } from "../../../src/playground/fakeExcel";
 import { createFakeEtApplication } from "../../../src/playground/fakeEt";
 import { generatedWorkbook } from "../../../src/playground/generatedWorkbook";
 import { type Step, etPort, runStep } from "./hosts";
@@ -68,6 +68,16 @@ describe("a failure at any ET call leaves the workbook as it was", () => {
     expect(rolledBack + committed + retried).toBe(total);
   }, 300_000);
 
+  test("插入模板 into an empty workbook (validations, comments, freeze panes)", async () => {
+    const seed = new FakeWorkbook();
+    seed.addSheet("Sheet1");
+    const { total, rolledBack, committed, retried } = await sweep(seed, "template");
+    expect(total).toBeGreaterThan(100);
+    expect(committed).toBeLessThan(10);
+    expect(retried).toBeLessThanOrEqual(4);
+    expect(rolledBack + committed + retried).toBe(total);
+  }, 300_000);
+
   test("生成报告 over owned sheets the user links to, with calculation already manual", async () => {
     const seed = generatedWorkbook(2, 3);
     const app = createFakeEtApplication({ model: seed });
@@ -92,4 +102,31 @@ test("a run writes nothing while the screen updates, and restores the settings i
   await runStep(port, "report");
   expect(app.writesWhileUpdating).toBe(0);
   expect(app.settings).toEqual(before);
+});
+
+test("withQuietHost: the work's own error wins over a failed restore; every setting is tried", () => {
+  const app = createFakeEtApplication();
+  const restoreFailures = { left: 2 };
+  const original = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(app), "ScreenUpdating")!;
+  // ScreenUpdating's restore fails twice (the retry too); the other settings are still put back.
+  Object.defineProperty(app, "ScreenUpdating", {
+    get: () => original.get!.call(app),
+    set: (v: boolean) => {
+      if (v && restoreFailures.left-- > 0) throw new Error("restore failed");
+      original.set!.call(app, v);
+    },
+  });
+  expect(() =>
+    withQuietHost(app, () => {
+      throw new Error("work failed");
+    }),
+  ).toThrow("work failed");
+  expect(app.settings).toEqual({ ScreenUpdating: false, Calculation: -4105, DisplayAlerts: true, EnableEvents: true });
+  app.ScreenUpdating = true;
+  restoreFailures.left = 2;
+  // Work that succeeded: the failed restore is what is reported.
+  expect(() => withQuietHost(app, () => 1)).toThrow("restore failed");
+  app.ScreenUpdating = true;
+  expect(withQuietHost(app, () => 2)).toBe(2);
+  expect(app.settings).toEqual({ ScreenUpdating: true, Calculation: -4105, DisplayAlerts: true, EnableEvents: true });
 });

@@ -94,3 +94,12 @@ test("an interrupted run's backup is put back over its owned sheet and its tempo
   expect(model.dump()).toEqual(good);
   expect(model.findSheet("评分结果")).toBe(owned);
 });
+
+test("cleanLeftovers on its own, as the pane calls it when it opens", async () => {
+  const app = createFakeEtApplication({ model: generatedWorkbook(2, 2) });
+  app.model.addSheet(tempName("q", 0));
+  const port = etPort(app) as EtWorkbookPort;
+  expect(await port.cleanLeftovers()).toEqual({ restored: [], removed: [tempName("q", 0)] });
+  expect(app.model.sheets.map((s) => s.name)).toEqual(INPUT_SHEETS);
+  expect(await port.cleanLeftovers()).toEqual({ restored: [], removed: [] });
+});

@@ -125,3 +125,23 @@ test("a write costs the same ET calls at 10 and 10,000 budget rows: one Formula 
     expect(large.total - small.total).toBeLessThanOrEqual(step === "report" ? 20 : 0);
   }
 }, 60_000);
+
+test("a used range made large by formatting alone is cut to its values: the office.js adapter's snapshot, few calls", async () => {
+  const model = generatedWorkbook(10, 10);
+  const budget = model.findSheet("预算执行")!;
+  // A fill down 60,000 rows of five columns: 300,000 formatted blank cells.
+  for (let r = 1; r <= 60_000; r++) for (let c = 1; c <= 5; c++) model.cellForWrite(budget, r, c).format.fill = "FFFF00";
+  const office = await excelPort(model.clone()).read(ALL_SHEETS);
+  const app = createFakeEtApplication({ model, log: true });
+  const et = await etPort(app).read(ALL_SHEETS);
+  expect(et).toEqual(office);
+  expect(app.log!.filter((c) => c === "Range.Find")).toHaveLength(2);
+  expect(app.log!.length).toBeLessThan(70);
+}, 60_000);
+
+test("a value far from the table: a clear message instead of a read of millions of cells", async () => {
+  const model = generatedWorkbook(10, 10);
+  const budget = model.findSheet("预算执行")!;
+  model.cellForWrite(budget, 200_000, 300).value = "远处";
+  await expect(etPort(createFakeEtApplication({ model })).read(ALL_SHEETS)).rejects.toThrow(/预算执行.*数据区域过大/);
+});

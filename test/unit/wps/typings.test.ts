@@ -67,10 +67,15 @@ export type EnumChecks = [
   Expect<Same<X["thin"], Kso.XlBorderWeight.xlThin>>,
   Expect<Same<X["between"], Et.XlFormatConditionOperator.xlBetween>>,
   Expect<Same<X["sheetVisible"], Et.XlSheetVisibility.xlSheetVisible>>,
+  Expect<Same<X["lookInFormulas"], Et.XlFindLookIn.xlFormulas>>,
+  Expect<Same<X["lookAtPart"], Et.XlLookAt.xlPart>>,
+  Expect<Same<X["byRows"], Et.XlSearchOrder.xlByRows>>,
+  Expect<Same<X["byColumns"], Et.XlSearchOrder.xlByColumns>>,
+  Expect<Same<X["searchPrevious"], Et.XlSearchDirection.xlPrevious>>,
 ];
 
 test("the ET names the adapter uses are checked against et-jsapi-declare at compile time", () => {
   // The assertions are the types above; this only makes the file a test jest runs (and type-checks).
-  const checked: [Checks["length"], EnumChecks["length"]] = [19, 29];
-  expect(checked).toEqual([19, 29]);
+  const checked: [Checks["length"], EnumChecks["length"]] = [19, 34];
+  expect(checked).toEqual([19, 34]);
 });
