@@ -64,8 +64,10 @@ export function templateCommand(event: Office.AddinCommands.Event): Promise<void
   });
 }
 
-Office.onReady(() => {
-  Office.actions.associate("insertTemplate", templateCommand);
-  Office.actions.associate("computeScore", scoreCommand);
-  Office.actions.associate("generateReport", reportCommand);
-});
+// WPS's ribbon (src/wps/main.ts) imports problemLines from here and has no Office.
+if (typeof Office !== "undefined")
+  Office.onReady(() => {
+    Office.actions.associate("insertTemplate", templateCommand);
+    Office.actions.associate("computeScore", scoreCommand);
+    Office.actions.associate("generateReport", reportCommand);
+  });

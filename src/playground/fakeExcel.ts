@@ -1248,7 +1248,7 @@ function valueType(c: FakeCell | undefined): string {
  * What typing a value does: a Text-formatted cell ("@") keeps the text as typed; otherwise "=..."
  * becomes a formula (uncomputed here: its value stays "") and numeric text becomes a number.
  */
-function setEntered(cell: FakeCell, x: unknown, asFormula: boolean): void {
+export function setEntered(cell: FakeCell, x: unknown, asFormula: boolean): void {
   if (x === null || x === undefined || x === "") {
     cell.value = "";
     delete cell.formula;

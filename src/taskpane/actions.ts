@@ -1,12 +1,14 @@
 /**
- * The three commands inside Excel, shared by the task pane and the ribbon buttons: read through
- * the office.js adapter, plan with the core, apply. `onStage` reports progress to the pane.
+ * The three commands, shared by the task pane and the ribbon buttons of both hosts: read through
+ * the host's adapter, plan with the core, apply. `onStage` reports progress to the pane. The last
+ * argument is the host (host.ts); a bare Excel.run (tests, playground) means the Excel host.
  */
-import { type LeftoverReport, OfficeJsWorkbook } from "../adapters/officejs/officeWorkbook";
+import type { LeftoverReport } from "../adapters/officejs/officeWorkbook";
 import type { EvaluationType } from "../core/contract";
 import { type Command, type CommandResult, type RunOptions, planCommand, planTemplate } from "../core/engine";
 import { InputError } from "../core/issues";
 import { ALL_SHEETS } from "../port/workbook";
+import { type HostOrRun, asHost } from "./host";
 import { type WorkbookState, inspectSnapshot, withSubjects } from "./workflow";
 
 export type Stage = "reading" | "computing" | "writing";
@@ -16,10 +18,7 @@ export interface TemplateOutcome {
   existing: string[];
 }
 
-/** office.js's Excel.run (the playground passes its fake). */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-export const excelRun: ExcelRun = (batch) => Excel.run(batch);
+export { type ExcelRun, excelRun } from "./host";
 
 /**
  * 计算得分 / 生成报告. Every sheet is read: an official 自评表 may be on any sheet (forms.md);
@@ -29,10 +28,9 @@ export async function runScoring(
   command: Command,
   options: RunOptions = {},
   onStage: (s: Stage) => void = () => undefined,
-  run: ExcelRun = excelRun,
+  host?: HostOrRun,
 ): Promise<CommandResult & { leftovers?: LeftoverReport }> {
-  return run(async (context) => {
-    const port = new OfficeJsWorkbook(context);
+  return asHost(host).workbook(async (port) => {
     onStage("reading");
     // The read first cleans up after an interrupted earlier run (port.leftovers says what it did).
     const snapshot = await port.read(ALL_SHEETS);
@@ -54,8 +52,8 @@ export async function runScoring(
 }
 
 /** When the pane opens: an interrupted earlier run's `~jx…` sheets cleaned up (restored or removed). */
-export async function cleanLeftovers(run: ExcelRun = excelRun): Promise<LeftoverReport> {
-  return run((context) => new OfficeJsWorkbook(context).cleanLeftovers());
+export async function cleanLeftovers(host?: HostOrRun): Promise<LeftoverReport | undefined> {
+  return asHost(host).workbook(async (port) => port.cleanLeftovers?.());
 }
 
 /** What the cleanup did, in the pane's words; "" when there was nothing to clean. */
@@ -65,9 +63,8 @@ export function leftoverText(r: LeftoverReport | undefined, m: { leftoversCleane
   return m.leftoversCleaned.replace("{restored}", restored).replace("{removed}", String(r.removed.length));
 }
 
-export async function insertTemplate(type: EvaluationType, run: ExcelRun = excelRun): Promise<TemplateOutcome> {
-  return run(async (context) => {
-    const port = new OfficeJsWorkbook(context);
+export async function insertTemplate(type: EvaluationType, host?: HostOrRun): Promise<TemplateOutcome> {
+  return asHost(host).workbook(async (port) => {
     const snapshot = await port.read([]);
     const { plan, created, existing } = planTemplate(snapshot, type);
     if (created.length > 0) await port.apply(plan);
@@ -76,28 +73,13 @@ export async function insertTemplate(type: EvaluationType, run: ExcelRun = excel
 }
 
 /** Looks at the workbook (every sheet the engine reads) for the pane's next step and staleness. */
-export async function inspectWorkbook(run: ExcelRun = excelRun): Promise<WorkbookState> {
-  return run(async (context) => inspectSnapshot(await new OfficeJsWorkbook(context).read(ALL_SHEETS)));
+export async function inspectWorkbook(host?: HostOrRun): Promise<WorkbookState> {
+  return asHost(host).workbook(async (port) => inspectSnapshot(await port.read(ALL_SHEETS)));
 }
 
-/**
- * Calls `onChange` when a worksheet changes (ExcelApi 1.9 `worksheets.onChanged`); returns a
- * function that stops listening. Resolves to null where the host has no such event.
- */
-export async function watchChanges(onChange: () => void, run: ExcelRun = excelRun): Promise<(() => Promise<void>) | null> {
-  try {
-    const handler = await run(async (context) => {
-      const result = context.workbook.worksheets.onChanged.add(async () => onChange());
-      await context.sync();
-      return result;
-    });
-    return async () => {
-      handler.remove();
-      await handler.context.sync().catch(() => undefined);
-    };
-  } catch {
-    return null;
-  }
+/** Calls `onChange` when a worksheet changes; resolves to a stop function, or null where the host has no such event. */
+export async function watchChanges(onChange: () => void, host?: HostOrRun): Promise<(() => Promise<void>) | null> {
+  return asHost(host).onChanged(onChange);
 }
 
 /** "绩效指标!H5" → sheet and address; a bare sheet name selects A1. */
@@ -108,12 +90,7 @@ export function splitCell(cell: string): { sheet: string; address: string } {
 }
 
 /** Selects the cell an issue names, so the user lands on it. */
-export async function selectCell(cell: string, run: ExcelRun = excelRun): Promise<void> {
+export async function selectCell(cell: string, host?: HostOrRun): Promise<void> {
   const { sheet, address } = splitCell(cell);
-  await run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(sheet);
-    ws.activate();
-    ws.getRange(address).select();
-    await context.sync();
-  });
+  await asHost(host).selectCell(sheet, address);
 }

@@ -13,8 +13,9 @@ import { InputError } from "../core/issues";
 import { PROFILES } from "../core/profiles";
 import type { Summary } from "../core/summary";
 import { type Stage, cleanLeftovers, inspectWorkbook, insertTemplate, leftoverText, runScoring, selectCell, watchChanges } from "./actions";
-import { type SaveWay, officeSaveHost, saveFile } from "./download";
+import type { SaveWay } from "./download";
 import { el } from "./dom";
+import { type PaneHost, excelHost } from "./host";
 import { type FormChoice, renderFormCard, reportOptions } from "./forms";
 import { type MessageKey, type Messages, format, messagesFor } from "./i18n";
 import { type PaneIssue, type Step, type WorkbookState, nextStep, plainMessage } from "./workflow";
@@ -34,16 +35,19 @@ export interface PaneActions {
   cleanLeftovers?: () => ReturnType<typeof cleanLeftovers>;
 }
 
-const OFFICE_ACTIONS: PaneActions = {
-  runScoring,
-  insertTemplate,
-  selectCell: (cell) => selectCell(cell),
-  reportDocx,
-  inspect: () => inspectWorkbook(),
-  cleanLeftovers: () => cleanLeftovers(),
-  watch: (onChange) => watchChanges(onChange),
-  saveFile: (bytes, name) => saveFile(bytes, name, officeSaveHost()),
-};
+/** The pane's actions over a host (host.ts): Excel's or WPS's. */
+export function paneActions(host: PaneHost): PaneActions {
+  return {
+    runScoring: (command, options, onStage) => runScoring(command, options, onStage, host),
+    insertTemplate: (type) => insertTemplate(type, host),
+    selectCell: (cell) => selectCell(cell, host),
+    reportDocx,
+    inspect: () => inspectWorkbook(host),
+    cleanLeftovers: () => cleanLeftovers(host),
+    watch: (onChange) => watchChanges(onChange, host),
+    saveFile: (bytes, name) => host.saveFile(bytes, name),
+  };
+}
 
 // The report's own rules (3,970.64 · 100% · 96.9), so the card, 评分结果 and the report agree.
 const percent = (r: number | null, m: Messages) => (r === null ? m.notApplicable : formatRate(r));
@@ -71,7 +75,7 @@ function icon(kind: keyof typeof ICONS): SVGSVGElement {
 const STEP_ORDER: Step[] = ["template", "score", "report", "download"];
 
 /** Starts the pane in `root`; returns a function that stops its listeners (a new workbook in the playground). */
-export function startPane(root: HTMLElement, m: Messages, supported: boolean, actions: PaneActions = OFFICE_ACTIONS): () => void {
+export function startPane(root: HTMLElement, m: Messages, supported: boolean, actions: PaneActions = paneActions(excelHost())): () => void {
   document.title = m.title;
   document.documentElement.lang = m === messagesFor("en-US") ? "en-US" : "zh-CN";
   const status = el("div", { class: "jx-bar", role: "status", id: "jx-status" });
@@ -460,11 +464,13 @@ export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-// One pane per workbook. The playground calls this again when it loads another workbook.
+// One pane per workbook. The playground calls this again when it loads another workbook. The
+// WPS pane has no Office: its own entry (src/wps/pane.ts) starts the pane over the WPS host.
 let stopPane: (() => void) | undefined;
-Office.onReady(() => {
-  stopPane?.();
-  const m = messagesFor(Office.context?.displayLanguage);
-  const supported = Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", "1.9"));
-  stopPane = startPane(document.getElementById("app") as HTMLElement, m, supported);
-});
+if (typeof Office !== "undefined")
+  Office.onReady(() => {
+    stopPane?.();
+    const m = messagesFor(Office.context?.displayLanguage);
+    const supported = Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", "1.9"));
+    stopPane = startPane(document.getElementById("app") as HTMLElement, m, supported);
+  });

@@ -1,0 +1,183 @@
+/**
+ * Writes a SheetPlan onto an ET worksheet, synchronously: number formats and styles per rectangle
+ * of cells that share them (the same grouping as the office.js adapter), the cells as one 2-D
+ * Formula array, then sizes, merges, validations, comments and the sheet-level settings.
+ *
+ * Text that starts with "=" (or reads as a number) stays text: its cells get NumberFormat "@"
+ * before the array arrives, as in the office.js adapter, rather than a leading apostrophe (which
+ * WPS would keep as a prefix character only on some paths, and which a copy of the value carries).
+ */
+import type { CellStyle, PlanCell, SheetPlan } from "../../core/plan";
+import { columnLetter } from "../../core/cells";
+import { renameSheetRefs } from "../officejs/formulaRefs";
+import { MAX_PAGE_BREAKS, keyedRects, numberFormatOf, rectA1 } from "../officejs/writeSheet";
+import type { Rect } from "../officejs/writeSheet";
+import { type EtApplication, type EtRange, type EtWorksheet, XL } from "./etTypes";
+
+/** "RRGGBB" → the BGR integer ET takes. */
+export function bgr(rgb: string): number {
+  const n = parseInt(rgb.replace(/^#/, ""), 16);
+  return ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
+}
+
+/** A BGR integer → "RRGGBB". */
+export function rgbOf(bgrValue: number): string {
+  const r = bgrValue & 0xff;
+  const g = (bgrValue >> 8) & 0xff;
+  const b = (bgrValue >> 16) & 0xff;
+  return [r, g, b]
+    .map((x) => x.toString(16).padStart(2, "0"))
+    .join("")
+    .toUpperCase();
+}
+
+export const POINTS_PER_INCH = 72;
+/** The grey of the CLI's workbooks (and the office.js adapter's) for thin borders. */
+const BORDER_RGB = "808080";
+
+const H_ALIGN = { left: XL.hAlignLeft, center: XL.hAlignCenter, right: XL.hAlignRight } as const;
+const V_ALIGN = { top: XL.vAlignTop, middle: XL.vAlignCenter, bottom: XL.vAlignBottom, justify: XL.vAlignJustify } as const;
+
+/** Each format property on its own, so cells sharing a value share a rectangle whatever their style. */
+const PROPERTIES: Array<{
+  of: (s: CellStyle) => string | number | boolean | undefined;
+  set: (r: EtRange, v: never, rect: Rect) => void;
+}> = [
+  { of: (s) => s.font?.name, set: (r, v: string) => (r.Font.Name = v) },
+  { of: (s) => s.font?.size, set: (r, v: number) => (r.Font.Size = v) },
+  { of: (s) => s.font?.bold, set: (r, v: boolean) => (r.Font.Bold = v) },
+  { of: (s) => s.font?.color, set: (r, v: string) => (r.Font.Color = bgr(v)) },
+  { of: (s) => s.fill, set: (r, v: string) => (r.Interior.Color = bgr(v)) },
+  { of: (s) => s.align?.h, set: (r, v: keyof typeof H_ALIGN) => (r.HorizontalAlignment = H_ALIGN[v]) },
+  { of: (s) => s.align?.v, set: (r, v: keyof typeof V_ALIGN) => (r.VerticalAlignment = V_ALIGN[v]) },
+  { of: (s) => s.align?.wrap, set: (r, v: boolean) => (r.WrapText = v) },
+  { of: (s) => s.align?.indent || undefined, set: (r, v: number) => (r.IndentLevel = v) },
+  {
+    of: (s) => s.border,
+    set: (r, _v, rect) => {
+      const edges: number[] = [XL.edgeTop, XL.edgeBottom, XL.edgeLeft, XL.edgeRight];
+      // Inside edges exist only where the range has more than one row / column.
+      if (rect.r2 > rect.r1) edges.push(XL.insideHorizontal);
+      if (rect.c2 > rect.c1) edges.push(XL.insideVertical);
+      for (const edge of edges) {
+        const b = r.Borders.Item(edge);
+        b.LineStyle = XL.continuous;
+        b.Weight = XL.thin;
+        b.Color = bgr(BORDER_RGB);
+      }
+    },
+  },
+];
+
+/** Runs of equal numbers by 1-based index: [first, last, value]. */
+function runs(values: ReadonlyArray<[number, number]>): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  for (const [i, v] of [...values].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1 && last[2] === v) last[1] = i;
+    else out.push([i, i, v]);
+  }
+  return out;
+}
+
+/** The cell as written through `Range.Formula`. */
+function entry(c: PlanCell | null, renames: ReadonlyMap<string, string>): string | number | boolean {
+  if (!c) return "";
+  if (c.f !== undefined) return "=" + renameSheetRefs(c.f, renames);
+  return c.v ?? "";
+}
+
+/**
+ * Everything of `plan` that a whole-sheet copy carries (cells, formats, sizes, merges, validations,
+ * comments) onto `ws`, a fresh sheet. `renames` maps final sheet names to temporary ones.
+ */
+export function writeEtSheet(ws: EtWorksheet, plan: SheetPlan, renames: ReadonlyMap<string, string>): void {
+  // ColumnWidth is in characters, like the plan: no conversion (the office.js adapter converts to points).
+  const widths = plan.columnWidths.map((w, i) => [i + 1, w] as [number, number]).filter(([, w]) => w > 0);
+  for (const [c1, c2, w] of runs(widths)) ws.Range(`${columnLetter(c1)}:${columnLetter(c2)}`).ColumnWidth = w;
+
+  // Number formats before values: a text cell must be "@" when its value arrives.
+  for (const { rect, key } of keyedRects(plan.cells, (c) => numberFormatOf(c, plan.styles))) ws.Range(rectA1(rect)).NumberFormat = key;
+  for (const p of PROPERTIES) {
+    const valueOf = (c: PlanCell | null) => {
+      const style = c?.s ? plan.styles[c.s] : undefined;
+      const v = style ? p.of(style) : undefined;
+      return v === undefined ? undefined : JSON.stringify(v);
+    };
+    for (const { rect, key } of keyedRects(plan.cells, valueOf)) p.set(ws.Range(rectA1(rect)), JSON.parse(key) as never, rect);
+  }
+
+  const rows = plan.cells.length;
+  const width = plan.cells.reduce((m, r) => Math.max(m, r.length), 0);
+  if (rows > 0 && width > 0) {
+    const grid = plan.cells.map((row) => Array.from({ length: width }, (_, c) => entry(row[c] ?? null, renames)));
+    ws.Range(rectA1({ r1: 1, c1: 1, r2: rows, c2: width })).Formula = grid;
+  }
+
+  for (const [r1, r2, h] of runs(Object.entries(plan.rowHeights).map(([r, h]) => [Number(r), h] as [number, number]))) {
+    ws.Range(`${r1}:${r2}`).RowHeight = h;
+  }
+  for (const m of plan.merges) ws.Range(m).Merge(false);
+  for (const v of plan.validations) {
+    const dv = ws.Range(v.range).Validation;
+    dv.Add(XL.validateList, XL.validAlertWarning, XL.between, v.list.join(","));
+    dv.InCellDropdown = true;
+    dv.ShowError = true;
+    dv.ErrorTitle = "提示";
+    dv.ErrorMessage = `请从下拉列表选择：${v.list.join("、")}`.slice(0, 225);
+    if (v.prompt) {
+      dv.ShowInput = true;
+      dv.InputTitle = "";
+      dv.InputMessage = v.prompt.slice(0, 255);
+    }
+  }
+  // Notes are comments in WPS (office.js, before notes existed in its API, uses input messages).
+  for (const n of plan.notes) ws.Range(n.address).AddComment(n.text);
+}
+
+/** Freezes the top `rows` rows and left `cols` columns of `ws` (ET keeps panes on the active window). */
+export function freezeEt(app: EtApplication, ws: EtWorksheet, rows: number, cols: number): void {
+  ws.Activate();
+  const win = app.ActiveWindow;
+  win.FreezePanes = false;
+  if (!rows && !cols) return;
+  // Splits count from the top-left visible cell: scroll home first.
+  win.ScrollRow = 1;
+  win.ScrollColumn = 1;
+  win.SplitColumn = cols;
+  win.SplitRow = rows;
+  win.FreezePanes = true;
+}
+
+/** The sheet-level settings of `plan` (freeze panes, tab colour, page setup, page breaks) on `ws`. */
+export function writeEtSheetSettings(app: EtApplication, ws: EtWorksheet, plan: SheetPlan): void {
+  const fz = plan.freeze;
+  if (fz && (fz.rows || fz.cols)) freezeEt(app, ws, fz.rows, fz.cols);
+  if (plan.tabColor) ws.Tab.Color = bgr(plan.tabColor);
+  const p = plan.pageSetup;
+  if (p) {
+    const ps = ws.PageSetup;
+    ps.Orientation = p.orientation === "landscape" ? XL.landscape : XL.portrait;
+    ps.PaperSize = XL.paperA4;
+    ps.PrintArea = p.printArea;
+    ps.TopMargin = p.margins.top * POINTS_PER_INCH;
+    ps.BottomMargin = p.margins.bottom * POINTS_PER_INCH;
+    ps.LeftMargin = p.margins.left * POINTS_PER_INCH;
+    ps.RightMargin = p.margins.right * POINTS_PER_INCH;
+    ps.HeaderMargin = p.margins.header * POINTS_PER_INCH;
+    ps.FooterMargin = p.margins.footer * POINTS_PER_INCH;
+    ps.CenterHorizontally = true;
+    if (p.fitToWidth) {
+      // Zoom off first, or the fit is ignored; one page wide, any number tall.
+      ps.Zoom = false;
+      ps.FitToPagesWide = 1;
+      ps.FitToPagesTall = false;
+    }
+    if (p.centerFooter) ps.CenterFooter = p.centerFooter;
+    if (p.printTitleRows) ps.PrintTitleRows = p.printTitleRows.replace(/(\d+)/g, "$$$1");
+  }
+  // A break "after row r" stands above row r + 1.
+  const rows = (plan.pageBreaksAfter ?? []).slice(0, MAX_PAGE_BREAKS);
+  const breaks = rows.length ? ws.HPageBreaks : null;
+  for (const row of rows) breaks?.Add(ws.Range(`A${row + 1}`));
+}

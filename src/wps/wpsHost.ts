@@ -1,0 +1,47 @@
+/**
+ * The pane's host in WPS 表格: the workbook through the WPS adapter over `window.Application`,
+ * selection and change events through the ET object model, the Word file through the pane's
+ * own browser (a blob download, as in Excel on Windows).
+ */
+import { createEtWorkbook } from "../adapters/wps/etWorkbook";
+import type { EtApplication } from "../adapters/wps/etTypes";
+import { saveWithAnchor } from "../taskpane/download";
+import type { HostWorkbook, PaneHost } from "../taskpane/host";
+import type { WpsAddinApplication } from "./wpsApp";
+
+/** ApiEvent's name for an edit on any sheet of any open workbook. */
+export const CHANGE_EVENT = "SheetChange";
+
+export function wpsHost(app: WpsAddinApplication, makePort: (app: WpsAddinApplication) => HostWorkbook): PaneHost {
+  return {
+    kind: "wps",
+    // The ET model is synchronous: a fresh port per action reads the workbook active now.
+    workbook: async (work) => work(makePort(app)),
+    selectCell: async (sheet, address) => {
+      const book = app.ActiveWorkbook;
+      if (!book) throw new Error("no workbook");
+      const ws = book.Worksheets.Item(sheet);
+      ws.Activate();
+      ws.Range(address).Select();
+    },
+    onChanged: async (onChange) => {
+      const events = app.ApiEvent;
+      if (!events) return null;
+      const handler = () => onChange();
+      try {
+        events.AddApiEventListener(CHANGE_EVENT, handler);
+      } catch {
+        return null;
+      }
+      return async () => events.RemoveApiEventListener(CHANGE_EVENT, handler);
+    },
+    saveFile: (bytes, name) => {
+      saveWithAnchor(bytes, name);
+      return "anchor";
+    },
+    displayLanguage: () => (typeof navigator !== "undefined" ? navigator.language : undefined),
+  };
+}
+
+/** The host over the WPS adapter (createEtWorkbook), as the pane and the ribbon use it. */
+export const etHost = (app: WpsAddinApplication): PaneHost => wpsHost(app, (a) => createEtWorkbook(a as unknown as EtApplication));

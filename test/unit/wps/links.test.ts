@@ -1,0 +1,105 @@
+/**
+ * WPS re-runs keep every link: owned sheets are updated in place, so a user's =评分结果!B… on a
+ * cover sheet, a defined name and a chart series still point at the key figures after re-runs;
+ * the key figures get workbook-level names; text stays text; input sheets are never written; an
+ * interrupted run's `~jx…` sheets are cleaned up by the next read.
+ */
+import { INPUT_SHEETS, KEY_FIGURES, runCommand } from "../../../src/core/engine";
+import { backupName, tempName } from "../../../src/adapters/officejs/officeWorkbook";
+import type { EtWorkbookPort } from "../../../src/adapters/wps/etWorkbook";
+import { SheetBuilder, text } from "../../../src/core/plan";
+import { ALL_SHEETS } from "../../../src/port/workbook";
+import type { FakeWorkbook } from "../../../src/playground/fakeExcel";
+import { createFakeEtApplication } from "../../../src/playground/fakeEt";
+import { generatedWorkbook } from "../../../src/playground/generatedWorkbook";
+import { contractWorkbooks, etPort, loadModel } from "./hosts";
+
+async function sample(): Promise<FakeWorkbook> {
+  return loadModel((await contractWorkbooks())[0].bytes);
+}
+
+test("a cover sheet's =评分结果!B…, a defined name and a chart series survive re-runs of 生成报告 and 计算得分", async () => {
+  const app = createFakeEtApplication({ model: await sample() });
+  const model = app.model;
+  const first = await runCommand(etPort(app, "a"), "report");
+  const names = new Map(first.plan.names!.map((n) => [n.name, n.address]));
+  const score = names.get("自评得分")!;
+  const grade = names.get("自评等级")!;
+  const cover = model.addSheet("封面");
+  model.cellForWrite(cover, 1, 1).formula = `=评分结果!${score}`;
+  model.cellForWrite(cover, 2, 1).formula = `="等级："&评分结果!${grade}`;
+  model.names.set("我的得分", `=评分结果!${score}`);
+  model.charts.push({ sheet: "封面", name: "得分图", series: [`=SERIES(,,评分结果!${score}:${grade},1)`] });
+  const ids = model.sheets.map((s) => [s.name, s.id]);
+  const links = () => ({
+    cover: [model.cell(cover, 1, 1)!.formula, model.cell(cover, 2, 1)!.formula],
+    mine: model.names.get("我的得分"),
+    chart: model.charts[0],
+  });
+  const before = links();
+  for (const [i, command] of (["report", "score", "score"] as const).entries()) {
+    const result = await runCommand(etPort(app, `r${i}`), command);
+    expect(model.sheets.map((s) => [s.name, s.id])).toEqual(ids);
+    expect(links()).toEqual(before);
+    expect(JSON.stringify(links())).not.toMatch(/#REF!|~jx/);
+    // The linked cell holds the total's formula.
+    const at = /^\$B\$(\d+)$/.exec(score)!;
+    expect(model.cell(model.findSheet("评分结果")!, Number(at[1]), 2)!.formula).toMatch(/^=ROUND\(SUM\(/);
+    expect(result.summary.score.total).toBeGreaterThan(0);
+  }
+  for (const [name] of KEY_FIGURES) expect(model.names.get(name)).toMatch(/^='评分结果'!\$[A-Z]+\$\d+$/);
+});
+
+test("input sheets are never written", async () => {
+  const app = createFakeEtApplication({ model: generatedWorkbook(3, 4) });
+  const inputs = () => app.model.dump().filter((s) => INPUT_SHEETS.some((n) => s.includes(`"name":"${n}"`)));
+  const before = inputs();
+  expect(before).toHaveLength(INPUT_SHEETS.length);
+  await runCommand(etPort(app), "report");
+  await runCommand(etPort(app), "score");
+  expect(inputs()).toEqual(before);
+});
+
+test("text that looks like a formula, a number or a boolean stays text", async () => {
+  const app = createFakeEtApplication({ model: generatedWorkbook(1, 1) });
+  const texts = ["=1+1 开头的文字", "=SUM(A1:A2)", "-5", "001", "TRUE", "+3"];
+  const sheet = new SheetBuilder("评分结果", {})
+    .row(
+      1,
+      1,
+      texts.map((t) => text(t)),
+    )
+    .build();
+  await etPort(app).apply({ sheets: [sheet] });
+  const out = app.model.findSheet("评分结果")!;
+  const cells = texts.map((_, i) => app.model.cell(out, 1, i + 1)!);
+  expect(cells.map((c) => [c.value, c.formula ?? null, c.numberFormat])).toEqual(texts.map((t) => [t, null, "@"]));
+});
+
+test("an interrupted run's backup is put back over its owned sheet and its temporary sheet removed by the next read", async () => {
+  const app = createFakeEtApplication({ model: generatedWorkbook(3, 4) });
+  const model = app.model;
+  await runCommand(etPort(app, "a"), "score");
+  const owned = model.findSheet("评分结果")!;
+  const good = model.dump();
+  // What a run cut off mid-way leaves: the backup, the owned sheet half-written, a temporary sheet.
+  model.renameSheet(model.copySheet(owned), backupName("z", "评分结果"));
+  model.cellForWrite(owned, 1, 1).value = "半截";
+  owned.freeze = null;
+  model.addSheet(tempName("z", 1));
+  const port = etPort(app, "b") as EtWorkbookPort;
+  const snap = await port.read(ALL_SHEETS);
+  expect(port.leftovers).toEqual({ restored: ["评分结果"], removed: [tempName("z", 1)] });
+  expect(snap.sheetNames.some((n) => n.startsWith("~jx"))).toBe(false);
+  expect(model.dump()).toEqual(good);
+  expect(model.findSheet("评分结果")).toBe(owned);
+});
+
+test("cleanLeftovers on its own, as the pane calls it when it opens", async () => {
+  const app = createFakeEtApplication({ model: generatedWorkbook(2, 2) });
+  app.model.addSheet(tempName("q", 0));
+  const port = etPort(app) as EtWorkbookPort;
+  expect(await port.cleanLeftovers()).toEqual({ restored: [], removed: [tempName("q", 0)] });
+  expect(app.model.sheets.map((s) => s.name)).toEqual(INPUT_SHEETS);
+  expect(await port.cleanLeftovers()).toEqual({ restored: [], removed: [] });
+});
