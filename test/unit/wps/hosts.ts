@@ -55,7 +55,7 @@ interface Note {
 /**
  * A workbook state in one shape for both hosts. Notes: the office.js adapter keeps them as input
  * messages titled 说明 (limited to 255 characters), the WPS adapter as comments; print addresses
- * without "$".
+ * without "$"; tab colours without "#".
  */
 export function normalise(model: FakeWorkbook, host: Host): unknown {
   const dump = model.dump().map((s) => JSON.parse(s) as Record<string, unknown>);
@@ -78,7 +78,9 @@ export function normalise(model: FakeWorkbook, host: Host): unknown {
       const layout = s.pageLayout as Record<string, unknown>;
       for (const k of ["printArea", "printTitleRows"])
         if (typeof layout[k] === "string") layout[k] = (layout[k] as string).replace(/\$/g, "");
-      return { ...s, validations: JSON.parse(JSON.stringify(validations)) as unknown, notes };
+      // office.js reports a tab colour as "#RRGGBB", the .xlsx bridge and the ET fake as "RRGGBB".
+      const tabColor = String(s.tabColor ?? "").replace(/^#/, "");
+      return { ...s, tabColor, validations: JSON.parse(JSON.stringify(validations)) as unknown, notes };
     });
   const book = dump.find((s) => typeof s.name !== "string");
   return { active, sheets, book };
