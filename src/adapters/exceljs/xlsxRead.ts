@@ -9,6 +9,7 @@ import { StringDecoder } from "string_decoder";
 import * as zlib from "zlib";
 import { MAX_SHEET_CELLS, NOT_CALCULATED, type SheetCell, type SheetData } from "../../port/workbook";
 import { columnNumber } from "../../core/cells";
+import { SYNC_INFLATE_MAX, ZipEntries } from "./zipEntries";
 
 /** A sheet of the package: its name, relationship and part. */
 export interface PackageSheet {
@@ -121,22 +122,29 @@ const CJK_DATE_IDS = [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54
 export class XlsxPackage {
   private sharedStrings?: Promise<string[]>;
   private numberFormats?: Promise<string[]>;
+  private loaded?: Promise<JSZip>;
 
   private constructor(
-    readonly zip: JSZip,
+    private readonly data: Buffer,
+    /** The lean reader; undefined where the package needs JSZip (ZIP64, unusual methods). */
+    private readonly entries: ZipEntries | undefined,
+    private readonly fallback: JSZip | undefined,
     readonly workbookPath: string,
     readonly sheets: PackageSheet[],
   ) {}
 
   /** Opens the package; throws if it is not a workbook (the caller says so in one line). */
-  static async load(data: Buffer | Uint8Array): Promise<XlsxPackage> {
-    const zip = await JSZip.loadAsync(data);
-    const root = parseRels(await zip.file("_rels/.rels")?.async("string"));
+  static async load(bytes: Buffer | Uint8Array): Promise<XlsxPackage> {
+    const data = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const entries = ZipEntries.open(data);
+    const fallback = entries ? undefined : await JSZip.loadAsync(data);
+    const text = async (p: string) => (entries ? entries.text(p) : fallback!.file(p)?.async("string"));
+    const root = parseRels(await text("_rels/.rels"));
     const office = root.find((r) => r.type.endsWith("/officeDocument"));
     const workbookPath = office ? resolvePart("", office.target) : "xl/workbook.xml";
-    const workbook = await zip.file(workbookPath)?.async("string");
+    const workbook = await text(workbookPath);
     if (!workbook) throw new Error("no workbook part");
-    const rels = parseRels(await zip.file(relsPath(workbookPath))?.async("string"));
+    const rels = parseRels(await text(relsPath(workbookPath)));
     const sheets: PackageSheet[] = [];
     for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
       const relId = /\s\w+:id\s*=\s*"([^"]*)"/.exec(m[1])?.[1] ?? "";
@@ -145,11 +153,17 @@ export class XlsxPackage {
       const path = rel && rel.type.endsWith("/worksheet") ? resolvePart(workbookPath, rel.target) : "";
       sheets.push({ name: attr(m[1], "name") ?? "", relId, path });
     }
-    return new XlsxPackage(zip, workbookPath, sheets);
+    return new XlsxPackage(data, entries, fallback, workbookPath, sheets);
+  }
+
+  /** The package as JSZip, for rewriting it: loaded on first use (reading never needs it). */
+  jszip(): Promise<JSZip> {
+    this.loaded ??= this.fallback ? Promise.resolve(this.fallback) : JSZip.loadAsync(this.data);
+    return this.loaded;
   }
 
   async text(path: string): Promise<string | undefined> {
-    return this.zip.file(path)?.async("string");
+    return this.entries ? this.entries.text(path) : this.fallback!.file(path)?.async("string");
   }
 
   private relatedPart(typeSuffix: string): Promise<string | undefined> {
@@ -187,42 +201,60 @@ export class XlsxPackage {
 
   /** The sheet's non-empty cells, streamed; the first MAX_SHEET_CELLS of them at most. */
   async readSheet(sheet: PackageSheet, name = sheet.name): Promise<SheetData> {
-    const file = sheet.path ? this.zip.file(sheet.path) : null;
+    const entries = this.entries;
+    const file = !sheet.path ? null : entries ? (entries.has(sheet.path) ? sheet.path : null) : this.fallback!.file(sheet.path);
     if (!file) return { name, cells: [] };
     const [strings, formats] = await Promise.all([this.strings(), this.formats()]);
     const scanner = new SheetScanner(strings, formats);
-    await new Promise<void>((resolve, reject) => {
-      const stream = inflated(file);
-      const decoder = new StringDecoder("utf8");
-      let pending = "";
-      let bytes = 0;
-      const stop = () => {
-        stream.removeAllListeners("data");
-        stream.pause();
-        resolve();
-      };
-      stream.on("data", (chunk: Buffer) => {
-        bytes += chunk.length;
-        if (bytes > MAX_SHEET_XML_BYTES) {
-          scanner.truncated = true;
-          return stop();
-        }
-        pending += decoder.write(chunk);
-        // Everything before the last row start is whole rows.
-        const cut = pending.lastIndexOf("<row") >= 0 ? pending.lastIndexOf("<row") : lastPrefixedRow(pending);
-        if (cut <= 0) return;
-        scanner.scan(pending.slice(0, cut));
-        pending = pending.slice(cut);
-        if (scanner.done) stop();
-      });
-      stream.on("end", () => {
-        scanner.scan(pending + decoder.end());
-        resolve();
-      });
-      stream.on("error", reject);
-    });
+    // A small sheet (most forms) is inflated and scanned in one piece; a large one is streamed.
+    const whole = entries && entries.size(sheet.path)! <= SYNC_INFLATE_MAX ? inflatedWhole(entries, sheet.path) : undefined;
+    if (whole !== undefined) scanner.scan(whole);
+    else await scanStream(entries ? entries.stream(sheet.path)! : inflated(file as JSZip.JSZipObject), scanner);
     return scanner.truncated ? { name, cells: scanner.cells, truncated: true } : { name, cells: scanner.cells };
   }
+}
+
+/** The part inflated in one call; undefined where it inflates past its declared size (then streamed). */
+function inflatedWhole(entries: ZipEntries, path: string): string | undefined {
+  try {
+    return entries.bytes(path)!.toString("utf8");
+  } catch (err) {
+    if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return undefined;
+    throw err;
+  }
+}
+
+/** Streams sheet XML through the scanner, whole rows at a time. */
+function scanStream(stream: NodeJS.ReadableStream, scanner: SheetScanner): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const decoder = new StringDecoder("utf8");
+    let pending = "";
+    let bytes = 0;
+    const stop = () => {
+      stream.removeAllListeners("data");
+      stream.pause();
+      resolve();
+    };
+    stream.on("data", (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > MAX_SHEET_XML_BYTES) {
+        scanner.truncated = true;
+        return stop();
+      }
+      pending += decoder.write(chunk);
+      // Everything before the last row start is whole rows.
+      const cut = pending.lastIndexOf("<row") >= 0 ? pending.lastIndexOf("<row") : lastPrefixedRow(pending);
+      if (cut <= 0) return;
+      scanner.scan(pending.slice(0, cut));
+      pending = pending.slice(cut);
+      if (scanner.done) stop();
+    });
+    stream.on("end", () => {
+      scanner.scan(pending + decoder.end());
+      resolve();
+    });
+    stream.on("error", reject);
+  });
 }
 
 /** Sheet XML beyond this is not read (a zip bomb, or a table far too large to score). */
