@@ -10,7 +10,7 @@ import { type Io, checkOutputPath, writeAtomically, writeJson } from "../cli/fil
 import { discover } from "./discover";
 import { reviewAll } from "./pool";
 import type { FileResult } from "./reviewFile";
-import { buildSummaryWorkbook } from "./summaryWorkbook";
+import { buildSummary } from "./summaryWorkbook";
 import { computeStats } from "./stats";
 
 export async function review(inputs: readonly string[], flags: Record<string, string>, io: Io): Promise<number> {
@@ -33,8 +33,7 @@ export async function review(inputs: readonly string[], flags: Record<string, st
     bar?.stop();
   }
 
-  const wb = buildSummaryWorkbook(results, out);
-  await writeAtomically(out, Buffer.from(await wb.xlsx.writeBuffer()));
+  await writeAtomically(out, buildSummary(results, out));
   if (flags["--json"]) await writeJson(flags["--json"], reviewJson(results), io);
   const stats = computeStats(results);
   io.stderr(

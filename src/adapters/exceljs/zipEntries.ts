@@ -110,3 +110,66 @@ export class ZipEntries {
     return inflate;
   }
 }
+
+let crcTable: Int32Array | undefined;
+
+function crc32(data: Buffer): number {
+  if (!crcTable) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c;
+    }
+  }
+  let crc = -1;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}
+
+/**
+ * A zip package of the given parts, deflated (stored where that does not pay), in the order given
+ * ([Content_Types].xml first, as Office writes it). Entries are dated 1980-01-01, so the same
+ * parts make the same bytes.
+ */
+export function writeZip(parts: ReadonlyArray<readonly [string, string | Buffer]>, level = 6): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of parts) {
+    const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    const deflated = zlib.deflateRawSync(data, { level });
+    const stored = deflated.length >= data.length;
+    const body = stored ? data : deflated;
+    const nameBytes = Buffer.from(name, "utf8");
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(stored ? 0 : 8, 8);
+    local.writeUInt16LE(0, 10);
+    local.writeUInt16LE(0x21, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(CENTRAL, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    local.copy(dir, 8, 6, 30);
+    dir.writeUInt32LE(offset, 42);
+    chunks.push(local, nameBytes, body);
+    central.push(dir, nameBytes);
+    offset += 30 + nameBytes.length + body.length;
+  }
+  const dirSize = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(dirSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, end]);
+}
