@@ -376,42 +376,48 @@ class SheetScanner {
 
   private cell(attrs: string, inner: string): SheetCell | undefined {
     const type = attr(attrs, "t") ?? "n";
+    // Most cells hold a plain <v>: the formula and inline-string patterns run only where they can match.
     const v = V.exec(inner);
-    const f = F.exec(inner);
+    const f = inner.includes("f") ? F.exec(inner) : null;
     const raw = v ? v[1] : undefined;
-    const base = { row: this.row, col: this.col };
-    const formula = f ? { formula: decodeXml(f[2] ?? "") } : {};
+    const made = (value: SheetCell["value"]): SheetCell => {
+      const out: SheetCell = { row: this.row, col: this.col, value };
+      if (f) out.formula = decodeXml(f[2] ?? "");
+      return out;
+    };
     if (type === "inlineStr") {
       const is = IS.exec(inner);
       const text = is ? stringText(is[1]) : raw !== undefined ? decodeXml(raw) : "";
-      return text === "" ? undefined : { ...base, value: text, ...formula };
+      return text === "" ? undefined : made(text);
     }
-    if (raw === undefined || (raw.trim() === "" && type !== "str")) {
-      return f ? { ...base, value: { error: NOT_CALCULATED }, ...formula } : undefined;
+    if (raw === undefined || (type !== "str" && raw.trim() === "")) {
+      return f ? made({ error: NOT_CALCULATED }) : undefined;
     }
     switch (type) {
       case "s": {
         const text = this.strings[Number(raw)];
-        if (text === undefined) return { ...base, value: { error: "#REF!" }, ...formula };
-        return text === "" ? undefined : { ...base, value: text, ...formula };
+        if (text === undefined) return made({ error: "#REF!" });
+        return text === "" ? undefined : made(text);
       }
       case "str": {
         const text = decodeXml(raw);
-        return text === "" && !f ? undefined : { ...base, value: text, ...formula };
+        return text === "" && !f ? undefined : made(text);
       }
       case "b":
-        return { ...base, value: raw.trim() === "1" || raw.trim() === "true", ...formula };
+        return made(raw.trim() === "1" || raw.trim() === "true");
       case "e":
-        return { ...base, value: { error: decodeXml(raw).trim() }, ...formula };
+        return made({ error: decodeXml(raw).trim() });
       case "d": {
         const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(raw) ? raw : raw + "Z");
         const format = this.format(attrs);
-        return { ...base, value: ms / 86400000 + 25569, numberFormat: /[ymd]/i.test(format) ? format : "yyyy-mm-dd", ...formula };
+        const out = made(ms / 86400000 + 25569);
+        out.numberFormat = /[ymd]/i.test(format) ? format : "yyyy-mm-dd";
+        return out;
       }
       default: {
         // Kept as read: NaN, Infinity (1e309, a 400-digit number) are refused by the core, by cell.
         const text = raw.trim();
-        const out: SheetCell = { ...base, value: XML_NUMBER.test(text) ? Number(text) : NaN, ...formula };
+        const out = made(XML_NUMBER.test(text) ? Number(text) : NaN);
         const format = this.format(attrs);
         if (format !== "General") out.numberFormat = format;
         return out;
