@@ -54,8 +54,13 @@ export function attr(attrs: string, name: string): string | undefined {
   return m ? decodeXml(m[1] ?? m[2]) : undefined;
 }
 
+const PLAIN_T = /^<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>$/;
+
 /** The text of rich or plain string XML (<si>, <is>): every <t>, phonetic runs (<rPh>) left out. */
 export function stringText(xml: string): string {
+  // Most strings are one plain <t>: read without the phonetic pass and the run loop.
+  const plain = PLAIN_T.exec(xml);
+  if (plain) return decodeXml(plain[1]);
   let out = "";
   const re = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
   for (const m of xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "").matchAll(re)) out += m[1];

@@ -14,13 +14,20 @@ function formatCode(numFmt: string): string {
   return numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
 }
 
-export function isPercentFormat(numFmt: string): boolean {
-  // A % outside quotes or brackets makes Excel show the value ×100.
-  return numFmt.includes("%") && formatCode(numFmt).includes("%");
-}
-
 /** A workbook has a handful of formats and every numeric cell asks: each is classified once. */
+const percentFormats = new Map<string, boolean>();
 const dateFormats = new Map<string, boolean>();
+
+export function isPercentFormat(numFmt: string): boolean {
+  if (!numFmt.includes("%")) return false;
+  let percent = percentFormats.get(numFmt);
+  if (percent === undefined) {
+    // A % outside quotes or brackets makes Excel show the value ×100.
+    percent = formatCode(numFmt).includes("%");
+    if (percentFormats.size < 1000) percentFormats.set(numFmt, percent);
+  }
+  return percent;
+}
 
 /** A date or time format: y, m, d, h or s outside literals ("General" and "0.00" are not). */
 export function isDateFormat(numFmt: string): boolean {
