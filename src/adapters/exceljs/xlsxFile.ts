@@ -9,7 +9,7 @@
  * Sheets of the plan replace same-named sheets in place (same tab position, like the office.js
  * adapter); new ones are added at the end.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import type { DefinedName, SheetPlan, WorkbookPlan } from "../../core/plan";
 import { quoteSheet } from "../../core/cells";
 import { OUTPUT_SHEETS } from "../../core/contract";

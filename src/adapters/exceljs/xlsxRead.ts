@@ -1,10 +1,10 @@
 /**
- * Bounded reading of an .xlsx package (Node only, the CLI): the zip is opened with JSZip (which
- * keeps entries compressed until asked), and a sheet's XML is streamed through a scanner that keeps
+ * Bounded reading of an .xlsx package (Node only, the CLI): the zip is opened by the lean reader of
+ * zipEntries.ts (JSZip where that cannot: both keep entries compressed until asked), and a sheet's XML is streamed through a scanner that keeps
  * only non-empty cells. A million blank formatted rows cost a scan, not a million objects; a sheet
  * nobody asked for is never decompressed; a sheet past MAX_SHEET_CELLS stops reading there.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { StringDecoder } from "string_decoder";
 import * as zlib from "zlib";
 import { MAX_SHEET_CELLS, NOT_CALCULATED, type SheetCell, type SheetData } from "../../port/workbook";
@@ -124,6 +124,11 @@ const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
 };
 const CJK_DATE_IDS = [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58];
 
+/** JSZip is loaded only where a package needs it (rewriting, or one the lean reader leaves): a review worker never does. */
+async function loadJSZip(): Promise<typeof JSZip> {
+  return (await import("jszip")).default;
+}
+
 export class XlsxPackage {
   private sharedStrings?: Promise<string[]>;
   private numberFormats?: Promise<string[]>;
@@ -142,7 +147,7 @@ export class XlsxPackage {
   static async load(bytes: Buffer | Uint8Array): Promise<XlsxPackage> {
     const data = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const entries = ZipEntries.open(data);
-    const fallback = entries ? undefined : await JSZip.loadAsync(data);
+    const fallback = entries ? undefined : await (await loadJSZip()).loadAsync(data);
     const text = async (p: string) => (entries ? entries.text(p) : fallback!.file(p)?.async("string"));
     const root = parseRels(await text("_rels/.rels"));
     const office = root.find((r) => r.type.endsWith("/officeDocument"));
@@ -163,7 +168,7 @@ export class XlsxPackage {
 
   /** The package as JSZip, for rewriting it: loaded on first use (reading never needs it). */
   jszip(): Promise<JSZip> {
-    this.loaded ??= this.fallback ? Promise.resolve(this.fallback) : JSZip.loadAsync(this.data);
+    this.loaded ??= this.fallback ? Promise.resolve(this.fallback) : loadJSZip().then((Zip) => Zip.loadAsync(this.data));
     return this.loaded;
   }
 
