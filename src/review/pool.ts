@@ -15,8 +15,8 @@ import { type FileResult, type ReviewFileOptions, failure, reviewFile } from "./
 export interface PoolOptions extends ReviewFileOptions {
   /** Worker threads; default the machine's cores. */
   jobs?: number;
-  /** Called as each file is done (in completion order). */
-  onResult?: (result: FileResult, done: number) => void;
+  /** Called as each file is done (in completion order), with the file's index in `files`. */
+  onResult?: (result: FileResult, done: number, index: number) => void;
 }
 
 const WORKER = path.join(__dirname, "worker.js");
@@ -41,7 +41,7 @@ async function inThread(files: readonly string[], options: PoolOptions): Promise
   for (const file of files) {
     const result = await reviewFile(file, options);
     results.push(result);
-    options.onResult?.(result, results.length);
+    options.onResult?.(result, results.length, results.length - 1);
   }
   return results;
 }
@@ -54,7 +54,7 @@ function inWorkers(files: readonly string[], jobs: number, options: PoolOptions)
     const record = (index: number, result: FileResult) => {
       results[index] = result;
       done++;
-      options.onResult?.(result, done);
+      options.onResult?.(result, done, index);
       if (done === files.length) resolve(results);
     };
     const start = () => {

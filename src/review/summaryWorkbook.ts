@@ -189,10 +189,38 @@ class Links {
   constructor(private readonly summaryDir: string) {}
 
   add(ref: string, file: string, tooltip = ""): void {
-    const target = fileLink(file, this.summaryDir);
-    let id = this.ids.get(target);
-    if (id === undefined) this.ids.set(target, (id = `rId${this.targets.push(target)}`));
+    // Keyed by the file as the batch names it: a file's several rows resolve its path once.
+    let id = this.ids.get(file);
+    if (id === undefined) this.ids.set(file, (id = `rId${this.targets.push(fileLink(file, this.summaryDir))}`));
     this.xml.push(`<hyperlink ref="${ref}" r:id="${id}"${tooltip ? ` tooltip="${tooltip}"` : ""}/>`);
+  }
+}
+
+/** The rows of 汇总 or 问题清单, rendered as the files' results come in (in the files' order). */
+class TableRows {
+  readonly links: Links;
+  readonly rows: string[];
+  private readonly letters: string[];
+
+  constructor(
+    private readonly columns: readonly ColumnSpec[],
+    summaryDir: string,
+  ) {
+    this.links = new Links(summaryDir);
+    this.letters = columns.map((_, i) => columnLetter(i + 1));
+    this.rows = [`<row r="1">${columns.map((c, i) => cellXml(`${this.letters[i]}1`, c.header, XF.header)).join("")}</row>`];
+  }
+
+  get count(): number {
+    return this.rows.length - 1;
+  }
+
+  add(file: string, values: readonly Value[]): void {
+    const r = this.rows.length + 1;
+    let xml = `<row r="${r}">${cellXml(`A${r}`, file, XF.link)}`;
+    for (let c = 1; c < this.columns.length; c++) xml += cellXml(`${this.letters[c]}${r}`, values[c - 1], this.columns[c].xf ?? XF.body);
+    this.rows.push(xml + "</row>");
+    this.links.add(`A${r}`, file, "打开文件");
   }
 }
 
@@ -201,25 +229,14 @@ function tableSheet(
   name: string,
   table: { name: string; id: number },
   columns: readonly ColumnSpec[],
-  rows: ReadonlyArray<{ file: string; values: Value[] }>,
-  summaryDir: string,
+  rows: TableRows,
   selected: boolean,
   conditional: (last: number) => string,
 ): SheetPart {
-  const links = new Links(summaryDir);
-  const letters = columns.map((_, i) => columnLetter(i + 1));
-  const out: string[] = [`<row r="1">${columns.map((c, i) => cellXml(`${letters[i]}1`, c.header, XF.header)).join("")}</row>`];
-  rows.forEach((row, i) => {
-    const r = i + 2;
-    let xml = `<row r="${r}">${cellXml(`A${r}`, row.file, XF.link)}`;
-    for (let c = 1; c < columns.length; c++) xml += cellXml(`${letters[c]}${r}`, row.values[c], columns[c].xf ?? XF.body);
-    out.push(xml + "</row>");
-    links.add(`A${r}`, row.file, "打开文件");
-  });
-  const last = rows.length + 1;
-  const ref = `A1:${letters[letters.length - 1]}${last}`;
+  const last = rows.count + 1;
+  const ref = `A1:${columnLetter(columns.length)}${last}`;
   const tableXml =
-    rows.length === 0
+    rows.count === 0
       ? undefined
       : XML_HEAD +
         `<table xmlns="${NS}" id="${table.id}" name="${table.name}" displayName="${table.name}" ref="${ref}" totalsRowShown="0">` +
@@ -228,20 +245,20 @@ function tableSheet(
         '</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>';
   return {
     name,
-    links: links.targets,
+    links: rows.links.targets,
     table: tableXml,
     printTitles: true,
     xml: worksheetXml({
       columns: columns.map((c) => c.width),
-      rows: out.join(""),
+      rows: rows.rows.join(""),
       lastRow: last,
       lastCol: columns.length,
       frozen: true,
       selected,
       onePage: false,
       footer: `&C${name} 第 &P 页，共 &N 页`,
-      conditional: rows.length > 0 ? conditional(last) : "",
-      hyperlinks: links.xml.join(""),
+      conditional: rows.count > 0 ? conditional(last) : "",
+      hyperlinks: rows.links.xml.join(""),
       table: !!tableXml,
     }),
   };
@@ -254,46 +271,68 @@ function expressionRules(ref: string, rules: ReadonlyArray<[formula: string, dxf
   return `<conditionalFormatting sqref="${ref}">${body}</conditionalFormatting>`;
 }
 
-/** The summary workbook's bytes. */
-export function buildSummary(results: readonly FileResult[], summaryFile: string): Buffer {
-  const summaryDir = path.dirname(path.resolve(summaryFile));
-  const formRows: Array<{ file: string; values: Value[] }> = [];
-  const issueRows: Array<{ file: string; values: Value[] }> = [];
-  for (const r of results) {
-    for (const f of r.forms) {
-      const values = [r.file, f.sheet, f.unit, f.project, f.year, f.type, f.budget, f.spent, f.rate, f.filled, f.rule];
-      formRows.push({ file: r.file, values: [...values, f.difference, f.differingRows, f.grade, f.checks] });
-    }
-    for (const i of r.issues) issueRows.push({ file: r.file, values: [r.file, i.cell, i.severity, i.message] });
+/**
+ * The summary built as the results come in: `add` each file's result in the files' order (the
+ * review renders a file's rows while the workers read the next ones), then `finish` for the bytes.
+ */
+export class SummaryBuilder {
+  private readonly summaryDir: string;
+  private readonly results: FileResult[] = [];
+  private readonly forms: TableRows;
+  private readonly issues: TableRows;
+
+  constructor(summaryFile: string) {
+    this.summaryDir = path.dirname(path.resolve(summaryFile));
+    this.forms = new TableRows(FORM_COLUMNS, this.summaryDir);
+    this.issues = new TableRows(ISSUE_COLUMNS, this.summaryDir);
   }
-  const forms = tableSheet(SUMMARY_SHEETS.forms, { name: "Forms", id: 1 }, FORM_COLUMNS, formRows, summaryDir, true, (last) =>
-    [
-      expressionRules(
-        `L2:L${last}`,
-        [
-          ["AND(ISNUMBER(L2),ABS(L2)>=1)", DXF.red],
-          ["AND(ISNUMBER(L2),L2<>0)", DXF.amber],
-        ],
-        1,
-      ),
-      expressionRules(`M2:M${last}`, [["M2>0", DXF.amber]], 3),
-      expressionRules(
-        `N2:N${last}`,
-        [
-          ['N2="优"', DXF.green],
-          ['N2="中"', DXF.amber],
-          ['N2="差"', DXF.red],
-        ],
-        4,
-      ),
-      expressionRules(`O2:O${last}`, [["O2>0", DXF.amber]], 7),
-    ].join(""),
-  );
-  const issues = tableSheet(SUMMARY_SHEETS.issues, { name: "Issues", id: 2 }, ISSUE_COLUMNS, issueRows, summaryDir, false, (last) =>
-    expressionRules(`C2:C${last}`, [['C2="错误"', DXF.error]], 1),
-  );
-  const stats = statsSheet(computeStats(results), formRows.length + 1, issueRows.length + 1, summaryDir);
-  return packageOf([forms, issues, stats]);
+
+  add(r: FileResult): void {
+    this.results.push(r);
+    for (const f of r.forms) {
+      const values = [f.sheet, f.unit, f.project, f.year, f.type, f.budget, f.spent, f.rate, f.filled, f.rule];
+      this.forms.add(r.file, [...values, f.difference, f.differingRows, f.grade, f.checks]);
+    }
+    for (const i of r.issues) this.issues.add(r.file, [i.cell, i.severity, i.message]);
+  }
+
+  finish(): Buffer {
+    const forms = tableSheet(SUMMARY_SHEETS.forms, { name: "Forms", id: 1 }, FORM_COLUMNS, this.forms, true, (last) =>
+      [
+        expressionRules(
+          `L2:L${last}`,
+          [
+            ["AND(ISNUMBER(L2),ABS(L2)>=1)", DXF.red],
+            ["AND(ISNUMBER(L2),L2<>0)", DXF.amber],
+          ],
+          1,
+        ),
+        expressionRules(`M2:M${last}`, [["M2>0", DXF.amber]], 3),
+        expressionRules(
+          `N2:N${last}`,
+          [
+            ['N2="优"', DXF.green],
+            ['N2="中"', DXF.amber],
+            ['N2="差"', DXF.red],
+          ],
+          4,
+        ),
+        expressionRules(`O2:O${last}`, [["O2>0", DXF.amber]], 7),
+      ].join(""),
+    );
+    const issues = tableSheet(SUMMARY_SHEETS.issues, { name: "Issues", id: 2 }, ISSUE_COLUMNS, this.issues, false, (last) =>
+      expressionRules(`C2:C${last}`, [['C2="错误"', DXF.error]], 1),
+    );
+    const stats = statsSheet(computeStats(this.results), this.forms.count + 1, this.issues.count + 1, this.summaryDir);
+    return packageOf([forms, issues, stats]);
+  }
+}
+
+/** The summary workbook's bytes, from every file's result. */
+export function buildSummary(results: readonly FileResult[], summaryFile: string): Buffer {
+  const builder = new SummaryBuilder(summaryFile);
+  for (const r of results) builder.add(r);
+  return builder.finish();
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The bounded .xlsx reader on hand-written package XML: the forms other producers write. */
 import JSZip from "jszip";
 import { XlsxPackage, decodeXml } from "../../src/adapters/exceljs/xlsxRead";
-import { SYNC_INFLATE_MAX } from "../../src/adapters/exceljs/zipEntries";
+import { SYNC_INFLATE_MAX, ZipEntries, writeZip } from "../../src/adapters/exceljs/zipEntries";
 import { NOT_CALCULATED } from "../../src/port/workbook";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
@@ -132,4 +132,20 @@ test("a sheet past one-piece inflating is streamed; so is one whose declared siz
   ];
   expect(await read(await pkg(big))).toEqual(cells);
   expect(await read(await pkg(big, { bytes: (z) => declareSize(z, "xl/worksheets/s.xml", 1000) }))).toEqual(cells);
+});
+
+test("writeZip: the lean reader and JSZip (CRCs checked) read back every part, stored or deflated", async () => {
+  const parts: Array<[string, string | Buffer]> = [
+    ["[Content_Types].xml", "<Types/>"],
+    ["xl/big.xml", "<row>绩效</row>".repeat(5000)],
+    ["x", Buffer.from([0, 1, 2])],
+  ];
+  const bytes = writeZip(parts);
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+  const entries = ZipEntries.open(bytes)!;
+  for (const [name, content] of parts) {
+    expect(await zip.file(name)!.async("nodebuffer")).toEqual(Buffer.from(content));
+    expect(entries.bytes(name)).toEqual(Buffer.from(content));
+  }
+  expect(bytes.length).toBeLessThan(20000);
 });
