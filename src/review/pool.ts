@@ -46,9 +46,17 @@ async function inThread(files: readonly string[], options: PoolOptions): Promise
   return results;
 }
 
+/**
+ * Files queued ahead in each worker: a worker never waits for the main thread to be scheduled to
+ * hand it the next file (on a loaded machine that wait, per file, cost more than the parallelism won).
+ */
+const AHEAD = 4;
+
 function inWorkers(files: readonly string[], jobs: number, options: PoolOptions): Promise<FileResult[]> {
   const results = new Array<FileResult>(files.length);
   let next = 0;
+  /** Files handed to a worker that exited before it started them: handed out again first. */
+  const again: number[] = [];
   let done = 0;
   return new Promise((resolve) => {
     const record = (index: number, result: FileResult) => {
@@ -59,30 +67,30 @@ function inWorkers(files: readonly string[], jobs: number, options: PoolOptions)
     };
     const start = () => {
       const worker = new Worker(WORKER, { workerData: { details: options.details } satisfies ReviewFileOptions });
-      let current: number | undefined;
+      // The worker reviews its files one at a time in the order sent: the first is the one in hand.
+      const inFlight: number[] = [];
       let crash: unknown;
       const feed = () => {
-        if (next < files.length) {
-          current = next++;
-          worker.postMessage({ index: current, file: files[current] });
-        } else {
-          current = undefined;
-          void worker.terminate();
+        while (inFlight.length < AHEAD && (again.length > 0 || next < files.length)) {
+          const index = again.length > 0 ? again.shift()! : next++;
+          inFlight.push(index);
+          worker.postMessage({ index, file: files[index] });
         }
+        if (inFlight.length === 0) void worker.terminate();
       };
       worker.on("message", (m: { index: number; result: FileResult }) => {
-        current = undefined;
+        inFlight.splice(inFlight.indexOf(m.index), 1);
         record(m.index, m.result);
         feed();
       });
       worker.on("error", (err) => (crash = err));
       // A worker that dies mid-file (out of memory, a native fault) costs that file, not the batch.
       worker.on("exit", () => {
-        if (current === undefined) return;
-        const index = current;
-        current = undefined;
+        if (inFlight.length === 0) return;
+        const index = inFlight.shift()!;
+        again.push(...inFlight.splice(0));
         record(index, failure(files[index], crash ?? new Error("工作线程异常退出")));
-        if (next < files.length) start();
+        if (again.length > 0 || next < files.length) start();
       });
       feed();
     };
