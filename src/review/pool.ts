@@ -17,6 +17,8 @@ export interface PoolOptions extends ReviewFileOptions {
   jobs?: number;
   /** Called as each file is done (in completion order), with the file's index in `files`. */
   onResult?: (result: FileResult, done: number, index: number) => void;
+  /** The worker script (default the compiled worker.js); the pool's tests give one of their own. */
+  worker?: string;
 }
 
 const WORKER = path.join(__dirname, "worker.js");
@@ -32,7 +34,7 @@ export function defaultJobs(): number {
 export async function reviewAll(files: readonly string[], options: PoolOptions = {}): Promise<FileResult[]> {
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), files.length));
   if (files.length === 0) return [];
-  if (jobs === 1 || !workersAvailable()) return inThread(files, options);
+  if (jobs === 1 || (!options.worker && !workersAvailable())) return inThread(files, options);
   return inWorkers(files, jobs, options);
 }
 
@@ -66,7 +68,7 @@ function inWorkers(files: readonly string[], jobs: number, options: PoolOptions)
       if (done === files.length) resolve(results);
     };
     const start = () => {
-      const worker = new Worker(WORKER, { workerData: { details: options.details } satisfies ReviewFileOptions });
+      const worker = new Worker(options.worker ?? WORKER, { workerData: { details: options.details } satisfies ReviewFileOptions });
       // The worker reviews its files one at a time in the order sent: the first is the one in hand.
       const inFlight: number[] = [];
       let crash: unknown;
