@@ -11,12 +11,10 @@ import { PROFILES, findProfile } from "../core/profiles";
 import { formatAmount, formatRate } from "../core/format";
 import { buildInputSheets } from "../core/sheets/inputSheets";
 import type { Summary } from "../core/summary";
-import { ExcelJsWorkbook } from "../adapters/exceljs/exceljsWorkbook";
+import type { ExcelJsWorkbook } from "../adapters/exceljs/exceljsWorkbook";
 import { ALL_SHEETS } from "../port/workbook";
 import { SAMPLE_DATA } from "../sample/sampleWorkbook";
-import { writeSampleForm } from "../sample/forms/sampleForms";
 import { USAGE, UsageError, parseArgs } from "./args";
-import { writeReportDocx } from "./docxOutput";
 import { type Io, OutputError, checkOutputPath, oneLine, printIssues, readInput, writeAtomically, writeJson } from "./files";
 import { review } from "../review/command";
 
@@ -73,12 +71,20 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 }
 
+/**
+ * exceljs, docx and the sample builders are loaded by the commands that use them: `jixiao review`
+ * and `score` start without them (a review's main thread never builds a workbook with exceljs).
+ */
+async function exceljsWorkbook(): Promise<typeof ExcelJsWorkbook> {
+  return (await import("../adapters/exceljs/exceljsWorkbook")).ExcelJsWorkbook;
+}
+
 async function template(out: string | undefined, typeFlag: string | undefined): Promise<number> {
   if (!out) throw new UsageError("template 需要 -o FILE.xlsx");
   const type = (typeFlag ?? "部门整体支出") as EvaluationType;
   if (!(EVALUATION_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type: 应为 ${EVALUATION_TYPES.join(" 或 ")}`);
   await checkOutputPath("-o", out);
-  const wb = ExcelJsWorkbook.empty();
+  const wb = (await exceljsWorkbook()).empty();
   await wb.apply({ sheets: buildInputSheets(type), activate: INPUT_SHEETS[0] });
   await writeAtomically(out, await wb.toBuffer());
   return 0;
@@ -107,7 +113,7 @@ async function scoreOrReport(command: Command, input: string | undefined, flags:
     await wb.apply(result.plan);
     const docx = command === "report" && flags["--docx"] ? flags["--docx"] : undefined;
     await writeAtomically(out, await wb.toBuffer());
-    if (docx) await writeReportDocx(result, docx);
+    if (docx) await (await import("./docxOutput")).writeReportDocx(result, docx);
     summary = result.summary;
   } catch (err) {
     if (err instanceof InputError && jsonTarget) await writeJson(jsonTarget, { errors: err.issues }, io);
@@ -132,7 +138,7 @@ async function demo(dir: string, io: Io): Promise<number> {
   const code = await demoRun("sample", input, dir, io);
   if (code !== 0) return code;
   const formInput = path.join(dir, "sample-form-input.xlsx");
-  await writeSampleForm(formInput);
+  await (await import("../sample/forms/sampleForms")).writeSampleForm(formInput);
   return demoRun("sample-form", formInput, dir, io);
 }
 
@@ -157,7 +163,7 @@ async function demoRun(name: string, input: string, dir: string, io: Io): Promis
 }
 
 export async function sampleWorkbook(): Promise<ExcelJsWorkbook> {
-  const wb = ExcelJsWorkbook.empty();
+  const wb = (await exceljsWorkbook()).empty();
   await wb.apply({ sheets: buildInputSheets("部门整体支出", SAMPLE_DATA), activate: INPUT_SHEETS[0] });
   return wb;
 }

@@ -10,7 +10,7 @@ import { type Io, checkOutputPath, writeAtomically, writeJson } from "../cli/fil
 import { discover } from "./discover";
 import { reviewAll } from "./pool";
 import type { FileResult } from "./reviewFile";
-import { buildSummaryWorkbook } from "./summaryWorkbook";
+import { SummaryBuilder } from "./summaryWorkbook";
 import { computeStats } from "./stats";
 
 export async function review(inputs: readonly string[], flags: Record<string, string>, io: Io): Promise<number> {
@@ -26,15 +26,29 @@ export async function review(inputs: readonly string[], flags: Record<string, st
 
   const files = await discover(inputs, outputs);
   const bar = io.progress ? progressBar(io.progress, files.length) : undefined;
+  // The summary's rows are rendered while the workers run, file by file in the files' order.
+  const summary = new SummaryBuilder(out);
+  const arrived = new Map<number, FileResult>();
+  let next = 0;
   let results: FileResult[];
   try {
-    results = await reviewAll(files, { jobs, details: !!flags["--json"], onResult: (_, done) => bar?.update(done) });
+    results = await reviewAll(files, {
+      jobs,
+      details: !!flags["--json"],
+      onResult: (result, done, index) => {
+        bar?.update(done);
+        arrived.set(index, result);
+        for (let r = arrived.get(next); r; r = arrived.get(next)) {
+          summary.add(r);
+          arrived.delete(next++);
+        }
+      },
+    });
   } finally {
     bar?.stop();
   }
 
-  const wb = buildSummaryWorkbook(results, out);
-  await writeAtomically(out, Buffer.from(await wb.xlsx.writeBuffer()));
+  await writeAtomically(out, summary.finish());
   if (flags["--json"]) await writeJson(flags["--json"], reviewJson(results), io);
   const stats = computeStats(results);
   io.stderr(

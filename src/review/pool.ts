@@ -15,8 +15,10 @@ import { type FileResult, type ReviewFileOptions, failure, reviewFile } from "./
 export interface PoolOptions extends ReviewFileOptions {
   /** Worker threads; default the machine's cores. */
   jobs?: number;
-  /** Called as each file is done (in completion order). */
-  onResult?: (result: FileResult, done: number) => void;
+  /** Called as each file is done (in completion order), with the file's index in `files`. */
+  onResult?: (result: FileResult, done: number, index: number) => void;
+  /** The worker script (default the compiled worker.js); the pool's tests give one of their own. */
+  worker?: string;
 }
 
 const WORKER = path.join(__dirname, "worker.js");
@@ -32,7 +34,7 @@ export function defaultJobs(): number {
 export async function reviewAll(files: readonly string[], options: PoolOptions = {}): Promise<FileResult[]> {
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), files.length));
   if (files.length === 0) return [];
-  if (jobs === 1 || !workersAvailable()) return inThread(files, options);
+  if (jobs === 1 || (!options.worker && !workersAvailable())) return inThread(files, options);
   return inWorkers(files, jobs, options);
 }
 
@@ -41,48 +43,56 @@ async function inThread(files: readonly string[], options: PoolOptions): Promise
   for (const file of files) {
     const result = await reviewFile(file, options);
     results.push(result);
-    options.onResult?.(result, results.length);
+    options.onResult?.(result, results.length, results.length - 1);
   }
   return results;
 }
 
+/**
+ * Files queued ahead in each worker: a worker never waits for the main thread to be scheduled to
+ * hand it the next file (on a loaded machine that wait, per file, cost more than the parallelism won).
+ */
+const AHEAD = 4;
+
 function inWorkers(files: readonly string[], jobs: number, options: PoolOptions): Promise<FileResult[]> {
   const results = new Array<FileResult>(files.length);
   let next = 0;
+  /** Files handed to a worker that exited before it started them: handed out again first. */
+  const again: number[] = [];
   let done = 0;
   return new Promise((resolve) => {
     const record = (index: number, result: FileResult) => {
       results[index] = result;
       done++;
-      options.onResult?.(result, done);
+      options.onResult?.(result, done, index);
       if (done === files.length) resolve(results);
     };
     const start = () => {
-      const worker = new Worker(WORKER, { workerData: { details: options.details } satisfies ReviewFileOptions });
-      let current: number | undefined;
+      const worker = new Worker(options.worker ?? WORKER, { workerData: { details: options.details } satisfies ReviewFileOptions });
+      // The worker reviews its files one at a time in the order sent: the first is the one in hand.
+      const inFlight: number[] = [];
       let crash: unknown;
       const feed = () => {
-        if (next < files.length) {
-          current = next++;
-          worker.postMessage({ index: current, file: files[current] });
-        } else {
-          current = undefined;
-          void worker.terminate();
+        while (inFlight.length < AHEAD && (again.length > 0 || next < files.length)) {
+          const index = again.length > 0 ? again.shift()! : next++;
+          inFlight.push(index);
+          worker.postMessage({ index, file: files[index] });
         }
+        if (inFlight.length === 0) void worker.terminate();
       };
       worker.on("message", (m: { index: number; result: FileResult }) => {
-        current = undefined;
+        inFlight.splice(inFlight.indexOf(m.index), 1);
         record(m.index, m.result);
         feed();
       });
       worker.on("error", (err) => (crash = err));
       // A worker that dies mid-file (out of memory, a native fault) costs that file, not the batch.
       worker.on("exit", () => {
-        if (current === undefined) return;
-        const index = current;
-        current = undefined;
+        if (inFlight.length === 0) return;
+        const index = inFlight.shift()!;
+        again.push(...inFlight.splice(0));
         record(index, failure(files[index], crash ?? new Error("工作线程异常退出")));
-        if (next < files.length) start();
+        if (again.length > 0 || next < files.length) start();
       });
       feed();
     };

@@ -11,6 +11,12 @@ export interface Stats {
   failedFiles: number;
   warnings: number;
   errors: number;
+  /** Sums over the forms, in 万元. */
+  budget: number;
+  spent: number;
+  /** Means over the forms that have one; null where none has. */
+  averageRate: number | null;
+  averageRule: number | null;
   byGrade: Record<string, number>;
   byRate: Record<string, number>;
   byDifference: Record<string, number>;
@@ -37,12 +43,19 @@ export function computeStats(results: readonly FileResult[], top = 10): Stats {
     failedFiles: 0,
     warnings: 0,
     errors: 0,
+    budget: 0,
+    spent: 0,
+    averageRate: null,
+    averageRule: null,
     byGrade: count(GRADES),
     byRate: count(RATE_BANDS),
     byDifference: count(DIFFERENCE_BANDS),
     largest: [],
   };
   const differing: Stats["largest"] = [];
+  let rates = 0;
+  let rateSum = 0;
+  let ruleSum = 0;
   for (const r of results) {
     if (r.failed) stats.failedFiles++;
     for (const i of r.issues) {
@@ -51,12 +64,21 @@ export function computeStats(results: readonly FileResult[], top = 10): Stats {
     }
     for (const form of r.forms) {
       stats.forms++;
+      stats.budget += form.budget;
+      stats.spent += form.spent;
+      ruleSum += form.rule;
+      if (form.rate !== null) {
+        rates++;
+        rateSum += form.rate;
+      }
       stats.byGrade[form.grade] = (stats.byGrade[form.grade] ?? 0) + 1;
       stats.byRate[rateBand(form.rate)]++;
       stats.byDifference[differenceBand(form.difference)]++;
       if (form.difference) differing.push({ file: r.file, form });
     }
   }
+  stats.averageRate = rates > 0 ? rateSum / rates : null;
+  stats.averageRule = stats.forms > 0 ? ruleSum / stats.forms : null;
   differing.sort((a, b) => Math.abs(b.form.difference!) - Math.abs(a.form.difference!));
   stats.largest = differing.slice(0, top);
   return stats;

@@ -14,7 +14,7 @@ import { type BatchManifest, SLIP_KINDS, writeReviewBatch } from "../../src/samp
 import { SUMMARY_SHEETS } from "../../src/review/summaryWorkbook";
 import { cli, tempDir } from "../support/workbooks";
 import { ooxmlProblems } from "../support/ooxml";
-import { convert, libreOfficeAvailable, pdfPageSizes, pdfText, renderPng } from "../support/libreoffice";
+import { convert, libreOfficeAvailable, pdfPageSizes, pdfText, recalculate, renderPng } from "../support/libreoffice";
 
 const ROOT = path.join(__dirname, "../..");
 const dir = tempDir("review");
@@ -155,16 +155,47 @@ test("SUMMARY.xlsx: Excel tables with filters, frozen header, hyperlinks, format
   expect(ooxmlProblems(summary)).toBe("");
 });
 
-test("统计 counts grades, rate bands and differences over every form", () => {
+const lo = libreOfficeAvailable() ? test : test.skip;
+
+/** 统计's formula cells with their cached values, from the sheet XML (exceljs drops a cached 0). */
+async function statsFormulas(): Promise<Map<string, { row: number; col: number; cached: number | string }>> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(summary));
+  const xml = await zip.file("xl/worksheets/sheet3.xml")!.async("string");
+  const cells = new Map<string, { row: number; col: number; cached: number | string }>();
+  for (const m of xml.matchAll(/<c r="([A-Z])(\d+)"([^>]*)><f>[^<]*<\/f><v>([^<]*)<\/v><\/c>/g))
+    cells.set(m[1] + m[2], { row: Number(m[2]), col: m[1].charCodeAt(0) - 64, cached: m[3].includes('t="str"') ? m[4] : Number(m[4]) });
+  return cells;
+}
+
+test("统计 counts grades, rate bands and differences over every form", async () => {
   const values = wb.getWorksheet(SUMMARY_SHEETS.stats)!.getSheetValues() as ExcelJS.CellValue[][];
-  const after = (label: string) => values.find((r) => r && r[1] === label)?.[2];
+  const formulas = await statsFormulas();
+  const after = (label: string) => formulas.get(`B${values.findIndex((r) => r && r[1] === label)}`)?.cached;
   expect(after("文件数")).toBe(210);
   expect(after("自评表数")).toBe(formRows.length);
   expect(after("无法读取或有错误的文件")).toBe(10);
   const grades = ["优", "良", "中", "差"].map((g) => after(g) as number);
   expect(grades.reduce((a, b) => a + b, 0)).toBe(formRows.length);
   expect(after("优")).toBe(formRows.filter((r) => r[13] === "优").length);
+  expect(after("问题（错误）")).toBe(issueRows.filter((i) => i.severity === "错误").length);
 });
+
+lo(
+  "统计's figures are live formulas over 汇总 and 问题清单: LibreOffice recalculates each to its cached value",
+  async () => {
+    const formulas = await statsFormulas();
+    const grid = recalculate([summary])[0][SUMMARY_SHEETS.stats];
+    for (const [address, { row, col, cached }] of formulas) {
+      const shown = grid[row - 1][col - 1];
+      const recalculated = shown === "" ? "" : shown.endsWith("%") ? Number(shown.slice(0, -1)) / 100 : Number(shown);
+      if (typeof cached === "number") expect([address, recalculated]).toEqual([address, expect.closeTo(cached, 9)]);
+      else expect([address, recalculated]).toEqual([address, cached]);
+    }
+    // Every figure: 9 in 复核概况, a count and a share for each of the 4 + 4 + 5 bands.
+    expect(formulas.size).toBe(9 + 2 * (4 + 4 + 5));
+  },
+  300_000,
+);
 
 test("--strict exits 2 when a file failed; --json - prints every file's summary on stdout only", async () => {
   const broken = path.join(batch, manifest.broken[0].file);
@@ -195,7 +226,6 @@ test("the built CLI reviews over worker threads with the same result, no progres
   expect(hashAll()).toEqual(hashes);
 }, 300_000);
 
-const lo = libreOfficeAvailable() ? test : test.skip;
 lo(
   "the summary opens in LibreOffice and renders to A4 landscape PDF",
   () => {

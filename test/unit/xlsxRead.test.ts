@@ -1,12 +1,22 @@
 /** The bounded .xlsx reader on hand-written package XML: the forms other producers write. */
 import JSZip from "jszip";
 import { XlsxPackage, decodeXml } from "../../src/adapters/exceljs/xlsxRead";
+import { SYNC_INFLATE_MAX, ZipEntries, writeZip } from "../../src/adapters/exceljs/zipEntries";
 import { NOT_CALCULATED } from "../../src/port/workbook";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-async function pkg(sheetData: string, extra: { sst?: string; styles?: string; prefix?: string } = {}): Promise<XlsxPackage> {
+interface Extra {
+  sst?: string;
+  styles?: string;
+  prefix?: string;
+  store?: boolean;
+  /** Changes the package's bytes before it is opened. */
+  bytes?: (zip: Buffer) => Buffer;
+}
+
+async function pkg(sheetData: string, extra: Extra = {}): Promise<XlsxPackage> {
   const zip = new JSZip();
   const p = extra.prefix ?? "";
   zip.file("_rels/.rels", `<Relationships><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
@@ -22,7 +32,8 @@ async function pkg(sheetData: string, extra: { sst?: string; styles?: string; pr
   );
   zip.file("xl/strings.xml", `<sst ${NS}>${extra.sst ?? ""}</sst>`);
   zip.file("xl/styles.xml", extra.styles ?? `<styleSheet ${NS}><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>`);
-  return XlsxPackage.load(await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  const data = await zip.generateAsync({ type: "nodebuffer", compression: extra.store ? "STORE" : "DEFLATE" });
+  return XlsxPackage.load(extra.bytes ? extra.bytes(data) : data);
 }
 
 const read = async (p: XlsxPackage) => (await p.readSheet(p.sheets[0])).cells;
@@ -82,4 +93,59 @@ test("100,000 blank formatted rows around two values: the values and their place
 
 test("decodeXml: entities and _xHHHH_ escapes", () => {
   expect(decodeXml("&lt;a&gt; &#20013;&#x6587; _x000D_")).toBe("<a> 中文 \r");
+});
+
+const TWO_VALUES = '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="3"><c r="B3"><v>2.5</v></c></row>';
+const TWO_CELLS = [
+  { row: 1, col: 1, value: "甲" },
+  { row: 3, col: 2, value: 2.5 },
+];
+
+test("stored entries, and a package behind leading bytes (read through JSZip), read alike", async () => {
+  expect(await read(await pkg(TWO_VALUES, { sst: "<si><t>甲</t></si>", store: true }))).toEqual(TWO_CELLS);
+  const prefixed = await pkg(TWO_VALUES, { sst: "<si><t>甲</t></si>", bytes: (z) => Buffer.concat([Buffer.alloc(64, 1), z]) });
+  expect(await read(prefixed)).toEqual(TWO_CELLS);
+  expect((await (await prefixed.jszip()).file("xl/strings.xml")!.async("string")).includes("甲")).toBe(true);
+});
+
+/** The package with every declared inflated size of the named entry set to `size` (local and central). */
+function declareSize(zip: Buffer, name: string, size: number): Buffer {
+  const out = Buffer.from(zip);
+  const key = Buffer.from(name);
+  for (let i = out.indexOf(key); i >= 0; i = out.indexOf(key, i + 1)) {
+    if (out.readUInt32LE(i - 46) === 0x02014b50) out.writeUInt32LE(size, i - 46 + 24);
+    else if (out.readUInt32LE(i - 30) === 0x04034b50) out.writeUInt32LE(size, i - 30 + 22);
+  }
+  return out;
+}
+
+test("a sheet past one-piece inflating is streamed; so is one whose declared size lies", async () => {
+  const blank = Array.from(
+    { length: 120000 },
+    (_, i) => `<row r="${i + 2}" s="1" customFormat="1" spans="1:3"><c r="A${i + 2}" s="1"/><c r="B${i + 2}" s="1"/></row>`,
+  );
+  const big = `<row r="1"><c r="A1"><v>1</v></c></row>${blank.join("")}<row r="120002"><c r="C120002"><v>2</v></c></row>`;
+  expect(big.length).toBeGreaterThan(SYNC_INFLATE_MAX);
+  const cells = [
+    { row: 1, col: 1, value: 1 },
+    { row: 120002, col: 3, value: 2 },
+  ];
+  expect(await read(await pkg(big))).toEqual(cells);
+  expect(await read(await pkg(big, { bytes: (z) => declareSize(z, "xl/worksheets/s.xml", 1000) }))).toEqual(cells);
+});
+
+test("writeZip: the lean reader and JSZip (CRCs checked) read back every part, stored or deflated", async () => {
+  const parts: Array<[string, string | Buffer]> = [
+    ["[Content_Types].xml", "<Types/>"],
+    ["xl/big.xml", "<row>绩效</row>".repeat(5000)],
+    ["x", Buffer.from([0, 1, 2])],
+  ];
+  const bytes = writeZip(parts);
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+  const entries = ZipEntries.open(bytes)!;
+  for (const [name, content] of parts) {
+    expect(await zip.file(name)!.async("nodebuffer")).toEqual(Buffer.from(content));
+    expect(entries.bytes(name)).toEqual(Buffer.from(content));
+  }
+  expect(bytes.length).toBeLessThan(20000);
 });

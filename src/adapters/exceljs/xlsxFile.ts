@@ -9,13 +9,11 @@
  * Sheets of the plan replace same-named sheets in place (same tab position, like the office.js
  * adapter); new ones are added at the end.
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import type { DefinedName, SheetPlan, WorkbookPlan } from "../../core/plan";
 import { quoteSheet } from "../../core/cells";
 import { OUTPUT_SHEETS } from "../../core/contract";
 import { ALL_SHEETS, type SheetData, type SheetSelection, type WorkbookPort, type WorkbookSnapshot } from "../../port/workbook";
-import { writeSheet } from "./exceljsWorkbook";
 import { type Relationship, XlsxPackage, attr, encodeXml, parseRels, relsPath, resolvePart } from "./xlsxRead";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -64,7 +62,7 @@ export class XlsxFileWorkbook implements WorkbookPort {
   async toBuffer(): Promise<Buffer> {
     if (this.planned.size === 0) return this.original;
     const graft = await Graft.build([...this.planned.values()]);
-    const zip = this.pkg.zip;
+    const zip = await this.pkg.jszip();
     await graft.into(zip, this.pkg, this.activate, [...this.names.values()]);
     return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
   }
@@ -88,18 +86,19 @@ class Graft {
   ) {}
 
   static async build(plans: SheetPlan[]): Promise<Graft> {
+    // exceljs is loaded only to write: reading (a review worker) never pays for it.
+    const [{ default: ExcelJS }, { writeSheet }] = await Promise.all([import("exceljs"), import("./exceljsWorkbook")]);
     const wb = new ExcelJS.Workbook();
     for (const plan of plans) writeSheet(wb.addWorksheet(plan.name), plan);
     const scratch = await XlsxPackage.load(Buffer.from(await wb.xlsx.writeBuffer()));
-    const zip = scratch.zip;
-    const text = async (p: string) => (await zip.file(p)?.async("string")) ?? "";
+    const text = async (p: string) => (await scratch.text(p)) ?? "";
     const workbook = await text(scratch.workbookPath);
     const definedNames = [...workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)];
     const sst = await text("xl/sharedStrings.xml");
     const strings = [...sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => m[1] ?? "");
     const sheets: GraftSheet[] = [];
     for (const [i, s] of scratch.sheets.entries()) {
-      const rels = parseRels(await zip.file(relsPath(s.path))?.async("string"));
+      const rels = parseRels(await scratch.text(relsPath(s.path)));
       const parts = new Map<string, string>();
       for (const r of rels) parts.set(resolvePart(s.path, r.target), await text(resolvePart(s.path, r.target)));
       sheets.push({

@@ -1,14 +1,15 @@
 /**
- * Bounded reading of an .xlsx package (Node only, the CLI): the zip is opened with JSZip (which
- * keeps entries compressed until asked), and a sheet's XML is streamed through a scanner that keeps
+ * Bounded reading of an .xlsx package (Node only, the CLI): the zip is opened by the lean reader of
+ * zipEntries.ts (JSZip where that cannot: both keep entries compressed until asked), and a sheet's XML is streamed through a scanner that keeps
  * only non-empty cells. A million blank formatted rows cost a scan, not a million objects; a sheet
  * nobody asked for is never decompressed; a sheet past MAX_SHEET_CELLS stops reading there.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { StringDecoder } from "string_decoder";
 import * as zlib from "zlib";
 import { MAX_SHEET_CELLS, NOT_CALCULATED, type SheetCell, type SheetData } from "../../port/workbook";
 import { columnNumber } from "../../core/cells";
+import { SYNC_INFLATE_MAX, ZipEntries } from "./zipEntries";
 
 /** A sheet of the package: its name, relationship and part. */
 export interface PackageSheet {
@@ -53,8 +54,13 @@ export function attr(attrs: string, name: string): string | undefined {
   return m ? decodeXml(m[1] ?? m[2]) : undefined;
 }
 
+const PLAIN_T = /^<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>$/;
+
 /** The text of rich or plain string XML (<si>, <is>): every <t>, phonetic runs (<rPh>) left out. */
 export function stringText(xml: string): string {
+  // Most strings are one plain <t>: read without the phonetic pass and the run loop.
+  const plain = PLAIN_T.exec(xml);
+  if (plain) return decodeXml(plain[1]);
   let out = "";
   const re = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
   for (const m of xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "").matchAll(re)) out += m[1];
@@ -118,25 +124,37 @@ const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
 };
 const CJK_DATE_IDS = [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58];
 
+/** JSZip is loaded only where a package needs it (rewriting, or one the lean reader leaves): a review worker never does. */
+async function loadJSZip(): Promise<typeof JSZip> {
+  return (await import("jszip")).default;
+}
+
 export class XlsxPackage {
   private sharedStrings?: Promise<string[]>;
   private numberFormats?: Promise<string[]>;
+  private loaded?: Promise<JSZip>;
 
   private constructor(
-    readonly zip: JSZip,
+    private readonly data: Buffer,
+    /** The lean reader; undefined where the package needs JSZip (ZIP64, unusual methods). */
+    private readonly entries: ZipEntries | undefined,
+    private readonly fallback: JSZip | undefined,
     readonly workbookPath: string,
     readonly sheets: PackageSheet[],
   ) {}
 
   /** Opens the package; throws if it is not a workbook (the caller says so in one line). */
-  static async load(data: Buffer | Uint8Array): Promise<XlsxPackage> {
-    const zip = await JSZip.loadAsync(data);
-    const root = parseRels(await zip.file("_rels/.rels")?.async("string"));
+  static async load(bytes: Buffer | Uint8Array): Promise<XlsxPackage> {
+    const data = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const entries = ZipEntries.open(data);
+    const fallback = entries ? undefined : await (await loadJSZip()).loadAsync(data);
+    const text = async (p: string) => (entries ? entries.text(p) : fallback!.file(p)?.async("string"));
+    const root = parseRels(await text("_rels/.rels"));
     const office = root.find((r) => r.type.endsWith("/officeDocument"));
     const workbookPath = office ? resolvePart("", office.target) : "xl/workbook.xml";
-    const workbook = await zip.file(workbookPath)?.async("string");
+    const workbook = await text(workbookPath);
     if (!workbook) throw new Error("no workbook part");
-    const rels = parseRels(await zip.file(relsPath(workbookPath))?.async("string"));
+    const rels = parseRels(await text(relsPath(workbookPath)));
     const sheets: PackageSheet[] = [];
     for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
       const relId = /\s\w+:id\s*=\s*"([^"]*)"/.exec(m[1])?.[1] ?? "";
@@ -145,11 +163,17 @@ export class XlsxPackage {
       const path = rel && rel.type.endsWith("/worksheet") ? resolvePart(workbookPath, rel.target) : "";
       sheets.push({ name: attr(m[1], "name") ?? "", relId, path });
     }
-    return new XlsxPackage(zip, workbookPath, sheets);
+    return new XlsxPackage(data, entries, fallback, workbookPath, sheets);
+  }
+
+  /** The package as JSZip, for rewriting it: loaded on first use (reading never needs it). */
+  jszip(): Promise<JSZip> {
+    this.loaded ??= this.fallback ? Promise.resolve(this.fallback) : loadJSZip().then((Zip) => Zip.loadAsync(this.data));
+    return this.loaded;
   }
 
   async text(path: string): Promise<string | undefined> {
-    return this.zip.file(path)?.async("string");
+    return this.entries ? this.entries.text(path) : this.fallback!.file(path)?.async("string");
   }
 
   private relatedPart(typeSuffix: string): Promise<string | undefined> {
@@ -187,42 +211,60 @@ export class XlsxPackage {
 
   /** The sheet's non-empty cells, streamed; the first MAX_SHEET_CELLS of them at most. */
   async readSheet(sheet: PackageSheet, name = sheet.name): Promise<SheetData> {
-    const file = sheet.path ? this.zip.file(sheet.path) : null;
+    const entries = this.entries;
+    const file = !sheet.path ? null : entries ? (entries.has(sheet.path) ? sheet.path : null) : this.fallback!.file(sheet.path);
     if (!file) return { name, cells: [] };
     const [strings, formats] = await Promise.all([this.strings(), this.formats()]);
     const scanner = new SheetScanner(strings, formats);
-    await new Promise<void>((resolve, reject) => {
-      const stream = inflated(file);
-      const decoder = new StringDecoder("utf8");
-      let pending = "";
-      let bytes = 0;
-      const stop = () => {
-        stream.removeAllListeners("data");
-        stream.pause();
-        resolve();
-      };
-      stream.on("data", (chunk: Buffer) => {
-        bytes += chunk.length;
-        if (bytes > MAX_SHEET_XML_BYTES) {
-          scanner.truncated = true;
-          return stop();
-        }
-        pending += decoder.write(chunk);
-        // Everything before the last row start is whole rows.
-        const cut = pending.lastIndexOf("<row") >= 0 ? pending.lastIndexOf("<row") : lastPrefixedRow(pending);
-        if (cut <= 0) return;
-        scanner.scan(pending.slice(0, cut));
-        pending = pending.slice(cut);
-        if (scanner.done) stop();
-      });
-      stream.on("end", () => {
-        scanner.scan(pending + decoder.end());
-        resolve();
-      });
-      stream.on("error", reject);
-    });
+    // A small sheet (most forms) is inflated and scanned in one piece; a large one is streamed.
+    const whole = entries && entries.size(sheet.path)! <= SYNC_INFLATE_MAX ? inflatedWhole(entries, sheet.path) : undefined;
+    if (whole !== undefined) scanner.scan(whole);
+    else await scanStream(entries ? entries.stream(sheet.path)! : inflated(file as JSZip.JSZipObject), scanner);
     return scanner.truncated ? { name, cells: scanner.cells, truncated: true } : { name, cells: scanner.cells };
   }
+}
+
+/** The part inflated in one call; undefined where it inflates past its declared size (then streamed). */
+function inflatedWhole(entries: ZipEntries, path: string): string | undefined {
+  try {
+    return entries.bytes(path)!.toString("utf8");
+  } catch (err) {
+    if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return undefined;
+    throw err;
+  }
+}
+
+/** Streams sheet XML through the scanner, whole rows at a time. */
+function scanStream(stream: NodeJS.ReadableStream, scanner: SheetScanner): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const decoder = new StringDecoder("utf8");
+    let pending = "";
+    let bytes = 0;
+    const stop = () => {
+      stream.removeAllListeners("data");
+      stream.pause();
+      resolve();
+    };
+    stream.on("data", (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > MAX_SHEET_XML_BYTES) {
+        scanner.truncated = true;
+        return stop();
+      }
+      pending += decoder.write(chunk);
+      // Everything before the last row start is whole rows.
+      const cut = pending.lastIndexOf("<row") >= 0 ? pending.lastIndexOf("<row") : lastPrefixedRow(pending);
+      if (cut <= 0) return;
+      scanner.scan(pending.slice(0, cut));
+      pending = pending.slice(cut);
+      if (scanner.done) stop();
+    });
+    stream.on("end", () => {
+      scanner.scan(pending + decoder.end());
+      resolve();
+    });
+    stream.on("error", reject);
+  });
 }
 
 /** Sheet XML beyond this is not read (a zip bomb, or a table far too large to score). */
@@ -344,42 +386,48 @@ class SheetScanner {
 
   private cell(attrs: string, inner: string): SheetCell | undefined {
     const type = attr(attrs, "t") ?? "n";
+    // Most cells hold a plain <v>: the formula and inline-string patterns run only where they can match.
     const v = V.exec(inner);
-    const f = F.exec(inner);
+    const f = inner.includes("f") ? F.exec(inner) : null;
     const raw = v ? v[1] : undefined;
-    const base = { row: this.row, col: this.col };
-    const formula = f ? { formula: decodeXml(f[2] ?? "") } : {};
+    const made = (value: SheetCell["value"]): SheetCell => {
+      const out: SheetCell = { row: this.row, col: this.col, value };
+      if (f) out.formula = decodeXml(f[2] ?? "");
+      return out;
+    };
     if (type === "inlineStr") {
       const is = IS.exec(inner);
       const text = is ? stringText(is[1]) : raw !== undefined ? decodeXml(raw) : "";
-      return text === "" ? undefined : { ...base, value: text, ...formula };
+      return text === "" ? undefined : made(text);
     }
-    if (raw === undefined || (raw.trim() === "" && type !== "str")) {
-      return f ? { ...base, value: { error: NOT_CALCULATED }, ...formula } : undefined;
+    if (raw === undefined || (type !== "str" && raw.trim() === "")) {
+      return f ? made({ error: NOT_CALCULATED }) : undefined;
     }
     switch (type) {
       case "s": {
         const text = this.strings[Number(raw)];
-        if (text === undefined) return { ...base, value: { error: "#REF!" }, ...formula };
-        return text === "" ? undefined : { ...base, value: text, ...formula };
+        if (text === undefined) return made({ error: "#REF!" });
+        return text === "" ? undefined : made(text);
       }
       case "str": {
         const text = decodeXml(raw);
-        return text === "" && !f ? undefined : { ...base, value: text, ...formula };
+        return text === "" && !f ? undefined : made(text);
       }
       case "b":
-        return { ...base, value: raw.trim() === "1" || raw.trim() === "true", ...formula };
+        return made(raw.trim() === "1" || raw.trim() === "true");
       case "e":
-        return { ...base, value: { error: decodeXml(raw).trim() }, ...formula };
+        return made({ error: decodeXml(raw).trim() });
       case "d": {
         const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(raw) ? raw : raw + "Z");
         const format = this.format(attrs);
-        return { ...base, value: ms / 86400000 + 25569, numberFormat: /[ymd]/i.test(format) ? format : "yyyy-mm-dd", ...formula };
+        const out = made(ms / 86400000 + 25569);
+        out.numberFormat = /[ymd]/i.test(format) ? format : "yyyy-mm-dd";
+        return out;
       }
       default: {
         // Kept as read: NaN, Infinity (1e309, a 400-digit number) are refused by the core, by cell.
         const text = raw.trim();
-        const out: SheetCell = { ...base, value: XML_NUMBER.test(text) ? Number(text) : NaN, ...formula };
+        const out = made(XML_NUMBER.test(text) ? Number(text) : NaN);
         const format = this.format(attrs);
         if (format !== "General") out.numberFormat = format;
         return out;

@@ -14,16 +14,31 @@ function formatCode(numFmt: string): string {
   return numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
 }
 
+/** A workbook has a handful of formats and every numeric cell asks: each is classified once. */
+const percentFormats = new Map<string, boolean>();
+const dateFormats = new Map<string, boolean>();
+
 export function isPercentFormat(numFmt: string): boolean {
-  // A % outside quotes or brackets makes Excel show the value ×100.
-  return numFmt.includes("%") && formatCode(numFmt).includes("%");
+  if (!numFmt.includes("%")) return false;
+  let percent = percentFormats.get(numFmt);
+  if (percent === undefined) {
+    // A % outside quotes or brackets makes Excel show the value ×100.
+    percent = formatCode(numFmt).includes("%");
+    if (percentFormats.size < 1000) percentFormats.set(numFmt, percent);
+  }
+  return percent;
 }
 
 /** A date or time format: y, m, d, h or s outside literals ("General" and "0.00" are not). */
 export function isDateFormat(numFmt: string): boolean {
-  if (!numFmt || /^general$/i.test(numFmt)) return false;
-  // [h]:mm elapsed time is a time format too.
-  return /\[[hms]+\]/i.test(numFmt) || /[ymdhs]/i.test(formatCode(numFmt).replace(/General/gi, ""));
+  if (!numFmt || numFmt === "General") return false;
+  let date = dateFormats.get(numFmt);
+  if (date === undefined) {
+    // [h]:mm elapsed time is a time format too.
+    date = !/^general$/i.test(numFmt) && (/\[[hms]+\]/i.test(numFmt) || /[ymdhs]/i.test(formatCode(numFmt).replace(/General/gi, "")));
+    if (dateFormats.size < 1000) dateFormats.set(numFmt, date);
+  }
+  return date;
 }
 
 /** An Excel serial date as yyyy-mm-dd (1900 system). */
