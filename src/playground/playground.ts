@@ -28,7 +28,7 @@ function blankWorkbook(): FakeWorkbook {
 }
 
 const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-  fakeExcelRun(model)((context) => batch(context as unknown as Excel.RequestContext)).finally(render);
+  fakeExcelRun(model, (c) => (c.apiVersion = apiVersion))((context) => batch(context as unknown as Excel.RequestContext)).finally(render);
 
 const versionOf = (v: string) => v.split(".").map(Number);
 /** Whether the simulated host supports ExcelApi `want` ("1.9" < "1.17"). */

@@ -3,6 +3,7 @@
  * the office.js adapter, plan with the core, apply. `onStage` reports progress to the pane.
  */
 import { type LeftoverReport, OfficeJsWorkbook } from "../adapters/officejs/officeWorkbook";
+import type { SkippedFeature } from "../adapters/officejs/apiSupport";
 import type { EvaluationType } from "../core/contract";
 import { type Command, type CommandResult, type RunOptions, planCommand, planTemplate } from "../core/engine";
 import { InputError } from "../core/issues";
@@ -14,6 +15,8 @@ export type Stage = "reading" | "computing" | "writing";
 export interface TemplateOutcome {
   created: string[];
   existing: string[];
+  /** What this host's ExcelApi version could not write (see skippedText). */
+  skipped?: SkippedFeature[];
 }
 
 /** office.js's Excel.run (the playground passes its fake). */
@@ -30,7 +33,7 @@ export async function runScoring(
   options: RunOptions = {},
   onStage: (s: Stage) => void = () => undefined,
   run: ExcelRun = excelRun,
-): Promise<CommandResult & { leftovers?: LeftoverReport }> {
+): Promise<CommandResult & { leftovers?: LeftoverReport; skipped?: SkippedFeature[] }> {
   return run(async (context) => {
     const port = new OfficeJsWorkbook(context);
     onStage("reading");
@@ -49,7 +52,7 @@ export async function runScoring(
     }
     onStage("writing");
     await port.apply(result.plan);
-    return { ...result, leftovers: port.leftovers };
+    return { ...result, leftovers: port.leftovers, skipped: port.skipped };
   });
 }
 
@@ -65,13 +68,25 @@ export function leftoverText(r: LeftoverReport | undefined, m: { leftoversCleane
   return m.leftoversCleaned.replace("{restored}", restored).replace("{removed}", String(r.removed.length));
 }
 
+type SkipMessages = Record<"skipped" | "listSeparator" | "todoSeparator", string> &
+  Record<`skipped${"Validations" | "PageSetup" | "PageBreaks"}${"" | "Todo"}`, string>;
+
+/** What an older Excel could not write and what to do by hand, in the pane's words; "" when nothing was skipped. */
+export function skippedText(skipped: readonly SkippedFeature[] | undefined, m: SkipMessages): string {
+  if (!skipped?.length) return "";
+  const key = { validations: "Validations", pageSetup: "PageSetup", pageBreaks: "PageBreaks" } as const;
+  return m.skipped
+    .replace("{features}", skipped.map((f) => m[`skipped${key[f]}`]).join(m.listSeparator))
+    .replace("{todo}", skipped.map((f) => m[`skipped${key[f]}Todo`]).join(m.todoSeparator));
+}
+
 export async function insertTemplate(type: EvaluationType, run: ExcelRun = excelRun): Promise<TemplateOutcome> {
   return run(async (context) => {
     const port = new OfficeJsWorkbook(context);
     const snapshot = await port.read([]);
     const { plan, created, existing } = planTemplate(snapshot, type);
     if (created.length > 0) await port.apply(plan);
-    return { created, existing };
+    return { created, existing, skipped: port.skipped };
   });
 }
 

@@ -12,7 +12,18 @@ import { formatAmount, formatRate, formatScore } from "../core/format";
 import { InputError } from "../core/issues";
 import { PROFILES } from "../core/profiles";
 import type { Summary } from "../core/summary";
-import { type Stage, cleanLeftovers, inspectWorkbook, insertTemplate, leftoverText, runScoring, selectCell, watchChanges } from "./actions";
+import {
+  type Stage,
+  cleanLeftovers,
+  inspectWorkbook,
+  insertTemplate,
+  leftoverText,
+  runScoring,
+  selectCell,
+  skippedText,
+  watchChanges,
+} from "./actions";
+import { MIN_EXCEL_API } from "../adapters/officejs/apiSupport";
 import { type SaveWay, officeSaveHost, saveFile } from "./download";
 import { el } from "./dom";
 import { type FormChoice, renderFormCard, reportOptions } from "./forms";
@@ -378,7 +389,12 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
       showSummary(result.summary);
       showIssues([], result.summary.warnings);
       const wroteReport = result.plan.sheets.length > 1;
-      const done = [!wroteReport ? m.scoreDone : reportDone(result.summary), resultLine(result.summary), leftoverText(result.leftovers, m)]
+      const done = [
+        !wroteReport ? m.scoreDone : reportDone(result.summary),
+        resultLine(result.summary),
+        leftoverText(result.leftovers, m),
+        skippedText(result.skipped, m),
+      ]
         .filter((x) => x)
         .join(m.sentenceSeparator);
       // The card now matches the workbook as it was read.
@@ -419,12 +435,11 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
       showIssues([], []);
       setStatus(m.busyWriting, "busy");
       const out = await actions.insertTemplate(templateType.value as EvaluationType);
-      setStatus(
+      const text =
         out.created.length > 0
           ? format(m.templateCreated, { sheets: out.created.join(m.listSeparator) })
-          : format(m.templateExisting, { sheets: out.existing.join(m.listSeparator) }),
-        "ok",
-      );
+          : format(m.templateExisting, { sheets: out.existing.join(m.listSeparator) });
+      setStatus([text, skippedText(out.skipped, m)].filter((x) => x).join(m.sentenceSeparator), "ok");
     }),
   );
 
@@ -461,6 +476,6 @@ let stopPane: (() => void) | undefined;
 Office.onReady(() => {
   stopPane?.();
   const m = messagesFor(Office.context?.displayLanguage);
-  const supported = Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", "1.9"));
+  const supported = Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", MIN_EXCEL_API));
   stopPane = startPane(document.getElementById("app") as HTMLElement, m, supported);
 });

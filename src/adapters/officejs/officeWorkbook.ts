@@ -146,7 +146,7 @@ const BLOCK_PROPS = "address,values,numberFormat,valueTypes";
 function queueBlock(range: Excel.Range): Excel.RangeAreas[] {
   return SPECIAL.map((type) => {
     const special = range.getSpecialCellsOrNullObject(type);
-    special.areas.load(BLOCK_PROPS.replace(/(\w+)/g, "items/$1"));
+    special.areas.load("items/address,items/values,items/numberFormat,items/valueTypes");
     return special;
   });
 }
