@@ -22,7 +22,24 @@ export interface TemplateOutcome {
 /** office.js's Excel.run (the playground passes its fake). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export const excelRun: ExcelRun = (batch) => Excel.run(batch);
+/**
+ * Where the host has it (ExcelApi 1.11), a batch started while the user edits a cell waits for the
+ * edit to end instead of failing with InvalidOperationInCellEditMode.
+ */
+export const excelRun: ExcelRun = (batch) =>
+  Office.context?.requirements?.isSetSupported("ExcelApi", "1.11") ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+
+/** Whether office.js refused the batch because a cell is being edited. */
+export function isCellEditError(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  return /InvalidOperationInCellEditMode/.test(`${String(err?.code ?? "")} ${String(err?.message ?? "")}`);
+}
+
+/** An error as the user reads it: cell-edit mode named with its fix, anything else as office.js said it. */
+export function errorMessage(e: unknown, m: { cellEditMode: string }): string {
+  if (isCellEditError(e)) return m.cellEditMode;
+  return e instanceof Error ? e.message : String(e);
+}
 
 /**
  * 计算得分 / 生成报告. Every sheet is read: an official 自评表 may be on any sheet (forms.md);

@@ -62,6 +62,8 @@ export const zhCN = {
   docxFileName: "{year}年度{unit}绩效自评报告.docx",
   docxFailed: "Word 报告未能生成：{message}",
   failed: "操作失败，工作簿未改动：{message}",
+  cellEditMode: "Excel 正在编辑单元格，暂时不能修改工作簿。请按 Enter（确认）或 Esc（取消）结束编辑，然后再试一次。",
+  closeDialog: "关闭",
   leftoversCleaned: "上次运行被中断，已清理：恢复了 {restored}，删除了 {removed} 张临时工作表（~jx…）",
   unsupported:
     "此版本的 Excel 不支持本加载项（需要 ExcelApi 1.7 及以上，即 Excel 2019、Excel 2021、Excel 2024、Microsoft 365 或 Excel 网页版）。请升级 Office 后重试。",
@@ -157,6 +159,9 @@ export const enUS: Record<MessageKey, string> = {
   docxFileName: "{year}年度{unit}绩效自评报告.docx",
   docxFailed: "The Word report could not be built: {message}",
   failed: "The command failed; the workbook is unchanged: {message}",
+  cellEditMode:
+    "Excel is editing a cell and cannot change the workbook now. Press Enter (keep) or Esc (cancel) to finish editing, then try again.",
+  closeDialog: "Close",
   leftoversCleaned: "An interrupted earlier run was cleaned up: restored {restored}, removed {removed} temporary sheet(s) (~jx…)",
   unsupported:
     "This version of Excel cannot run the add-in (it needs ExcelApi 1.7 or later: Excel 2019, Excel 2021, Excel 2024, Microsoft 365 or Excel on the web). Please update Office.",

@@ -15,6 +15,7 @@ import type { Summary } from "../core/summary";
 import {
   type Stage,
   cleanLeftovers,
+  errorMessage,
   inspectWorkbook,
   insertTemplate,
   leftoverText,
@@ -238,7 +239,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
   };
 
   const trySelect = (cell: string) => {
-    actions.selectCell(cell).catch((e: unknown) => setStatus(format(m.selectFailed, { cell, message: errorText(e) }), "error"));
+    actions.selectCell(cell).catch((e: unknown) => setStatus(format(m.selectFailed, { cell, message: errorText(e, m) }), "error"));
   };
 
   const showIssues = (errors: PaneIssue[], warnings: PaneIssue[]) => {
@@ -362,7 +363,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
         setStatus(format(m.errorsFound, { count: e.issues.length }), "error");
         focus = issues.querySelector<HTMLElement>(".jx-issue");
       } else {
-        setStatus(format(m.failed, { message: errorText(e) }), "error");
+        setStatus(format(m.failed, { message: errorText(e, m) }), "error");
       }
     } finally {
       setBusy(false);
@@ -412,7 +413,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
         lastFocusDownload = true;
         setStatus(`${done}${m.sentenceSeparator}${m.docxReady}`, "ok");
       } catch (e) {
-        setStatus(format(m.docxFailed, { message: errorText(e) }), "error");
+        setStatus(format(m.docxFailed, { message: errorText(e, m) }), "error");
       }
     });
 
@@ -424,7 +425,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
       const way = actions.saveFile(docx.bytes, docx.name);
       setStatus(format(way === "browser" ? m.docxInBrowser : m.docxSaved, { name: docx.name }), way === "browser" ? "info" : "ok");
     } catch (e) {
-      setStatus(format(m.docxFailed, { message: errorText(e) }), "error");
+      setStatus(format(m.docxFailed, { message: errorText(e, m) }), "error");
     }
   });
   buttons.template.addEventListener("click", () =>
@@ -467,8 +468,8 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
   };
 }
 
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+export function errorText(e: unknown, m: Messages): string {
+  return errorMessage(e, m);
 }
 
 // One pane per workbook. The playground calls this again when it loads another workbook.
