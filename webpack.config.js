@@ -16,18 +16,7 @@ const OFFICE_JS_DIST = path.join(path.dirname(require.resolve("@microsoft/office
  * What office.js may load next to itself in Excel (its host files, locale strings, telemetry); not
  * the debug builds or the other hosts' files.
  */
-const OFFICE_JS_SKIP = [
-  "**/*.debug.js",
-  "**/*vsdoc*",
-  "**/*.d.ts",
-  "**/outlook*",
-  "**/word*",
-  "**/powerpoint*",
-  "**/onenote*",
-  "**/project*",
-  "**/access*",
-  "**/html2canvas*",
-];
+const OFFICE_JS_SKIP = /\.debug\.js$|vsdoc|\.d\.ts$|[\\/](?:outlook|word|powerpoint|onenote|project|access|html2canvas)[^\\/]*$/i;
 
 const page = (template, filename, chunks, officeJs, inject = "body") =>
   new HtmlWebpackPlugin({
@@ -86,7 +75,7 @@ module.exports = (env = {}, argv = {}) => {
           // As written (plain ES5), not through the minifier; office.js files unmodified (Microsoft's licence).
           { from: "src/taskpane/bootstrap.js", info: { minimized: true } },
           ...(localOfficeJs
-            ? [{ from: OFFICE_JS_DIST, to: "office-js", globOptions: { ignore: OFFICE_JS_SKIP }, info: { minimized: true } }]
+            ? [{ from: OFFICE_JS_DIST, to: "office-js", filter: (file) => !OFFICE_JS_SKIP.test(file), info: { minimized: true } }]
             : []),
           { from: "src/playground/playground.css" },
           { from: "assets/sample.xlsx" },
