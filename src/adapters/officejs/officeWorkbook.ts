@@ -146,10 +146,16 @@ const BLOCK_PROPS = "address,values,numberFormat,valueTypes";
 function queueBlock(range: Excel.Range): Excel.RangeAreas[] {
   return SPECIAL.map((type) => {
     const special = range.getSpecialCellsOrNullObject(type);
-    special.areas.load("items/address,items/values,items/numberFormat,items/valueTypes");
+    // Value types only where errors are common (formulas): a fifth of a read's bytes. A constant
+    // error (a typed #N/A) is recognised by its text instead (errorLiteral).
+    if (type === "Formulas") special.areas.load("items/address,items/values,items/numberFormat,items/valueTypes");
+    else special.areas.load("items/address,items/values,items/numberFormat");
     return special;
   });
 }
+
+/** Excel's error values, as values show them. */
+const ERROR_LITERAL = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
 /** Before ExcelApi 1.9: every cell of the range, empty ones too. */
 function queueDense(range: Excel.Range): Excel.Range {
@@ -169,21 +175,31 @@ function collectBlock(parts: Block, from: number, to: number): { cells: SheetCel
   const cells: SheetCell[] = [];
   let bytes = 0;
   let sent = 0;
-  const areas = Array.isArray(parts)
-    ? (parts as readonly Excel.RangeAreas[]).filter((p) => !p.isNullObject).flatMap((p) => p.areas.items)
-    : [parts as Excel.Range];
-  for (const area of areas) {
+  // Each area with whether its value types were loaded (constants' areas: no).
+  const areas: Array<[Excel.Range, boolean]> = Array.isArray(parts)
+    ? (parts as readonly Excel.RangeAreas[]).flatMap((p, i) =>
+        p.isNullObject ? [] : p.areas.items.map((a): [Excel.Range, boolean] => [a, SPECIAL[i] === "Formulas"]),
+      )
+    : [[parts as Excel.Range, true]];
+  for (const [area, typed] of areas) {
     const start = parseRangeAddress(area.address);
-    const types = area.valueTypes;
+    const types = typed ? area.valueTypes : null;
+    const isError = (v: unknown, r: number, c: number) =>
+      types ? types[r][c] === "Error" : typeof v === "string" && ERROR_LITERAL.test(v);
     sent += area.values.length * (area.values[0]?.length ?? 0);
-    bytes += 60 + encoder.encode(JSON.stringify([area.address, area.values, area.numberFormat, types])).length;
+    bytes += 60 + encoder.encode(JSON.stringify([area.address, area.values, area.numberFormat, types ?? []])).length;
     const values: CellValue[][] = area.values.map((row, r) =>
-      row.map((v, c) => (types[r][c] === "Error" ? { error: String(v) } : v === "" ? null : (v as CellValue))),
+      row.map((v, c) => (isError(v, r, c) ? { error: String(v) } : v === "" ? null : (v as CellValue))),
     );
     const found = blockCells(values, start.row, start.col, (r, c) => String(area.numberFormat[r][c] ?? "General"));
-    cells.push(...found.filter((cell) => cell.row >= from && cell.row <= to));
+    for (const cell of found) if (cell.row >= from && cell.row <= to) cells.push(cell);
   }
   return { cells, bytes, sent };
+}
+
+/** Appends without spreading (a block can hold more cells than a call takes arguments). */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 /** The rows an office.js address spans: `S!A1:H99`, `S!B2`, `S!3:5`, `S!A:C`. */
@@ -314,7 +330,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
       read.end = rows.last;
       if (head && tail) {
         const got = collectBlock(head, 1, FIRST_BLOCK_ROWS);
-        read.cells.push(...got.cells);
+        append(read.cells, got.cells);
         if (got.sent) read.bytesPerCell = got.bytes / got.sent;
         if (rows.last > FIRST_BLOCK_ROWS) {
           read.tail = collectBlock(tail, rows.last, rows.last).cells;
@@ -362,7 +378,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
       }
       for (const { read, from, to, parts } of batch) {
         const got = collectBlock(parts, from, to);
-        read.cells.push(...got.cells);
+        append(read.cells, got.cells);
         read.sent += got.sent;
         read.next = to + 1;
         const rows = to - from + 1;
