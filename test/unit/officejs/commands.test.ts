@@ -162,3 +162,31 @@ test("cell-edit mode: the dialog names the fix (Enter or Esc, then again)", asyn
   await commands.reportCommand(event());
   expect(JSON.parse(new URL(dialogs[0]).searchParams.get("lines")!)[0]).toContain("GeneralException: boom");
 });
+
+test("from ExcelApi 1.11 a run waits for a cell edit to end (delayForCellEdit); before it, plain Excel.run", async () => {
+  const office = g.Office as { context: Record<string, unknown> };
+  const calls: unknown[][] = [];
+  model = generatedWorkbook(10, 10);
+  const fake = fakeExcelRun(model);
+  g.Excel = {
+    run: (...args: unknown[]) => {
+      calls.push(args);
+      return fake(args[args.length - 1] as Parameters<typeof fake>[0]);
+    },
+  };
+  try {
+    for (const has of [true, false]) {
+      calls.length = 0;
+      office.context.requirements = {
+        isSetSupported: (set: string, v: string) => has && set === "ExcelApi" && Number(v.split(".")[1]) <= 11,
+      };
+      const e = event();
+      await commands.scoreCommand(e);
+      expect(e.completed).toHaveBeenCalledTimes(1);
+      expect(calls.length).toBeGreaterThan(0);
+      for (const args of calls) expect(args.length === 2 ? args[0] : null).toEqual(has ? { delayForCellEdit: true } : null);
+    }
+  } finally {
+    delete office.context.requirements;
+  }
+});
