@@ -890,8 +890,12 @@ class FakePageLayoutProxy extends FakeProxy<FakeSheet> {
   set centerHorizontally(v: boolean) {
     this.run(["centerHorizontally", v], (p) => (p.centerHorizontally = v));
   }
+  /**
+   * The whole object is replaced, as in Excel: a field left out takes its default (1 page tall for
+   * verticalFitToPages), so "one page wide, any number tall" needs verticalFitToPages: 0 written too.
+   */
   set zoom(z: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
-    this.run(["zoom", z], (p) => (p.fitToWidth = z.horizontalFitToPages === 1));
+    this.run(["zoom", z], (p) => (p.fitToWidth = z.horizontalFitToPages === 1 && (z.verticalFitToPages ?? 1) === 0));
   }
   setPrintArea(area: string): void {
     this.run(["printArea", area], (p) => (p.printArea = area));

@@ -84,6 +84,11 @@ describe.each([
     const fullReport = full.findSheet("自评报告")!;
     expect(report.pageLayout.paperSize === "A4").toBe(!skipped.includes("pageSetup"));
     expect(fullReport.pageLayout.paperSize).toBe("A4");
+    // Fit to one page wide and any number tall: the whole zoom object (a partial one resets the rest).
+    const fits = want.result.plan.sheets.find((sh) => sh.name === "自评报告")!.pageSetup?.fitToWidth === true;
+    expect(fits).toBe(true);
+    expect(fullReport.pageLayout.fitToWidth).toBe(true);
+    expect(report.pageLayout.fitToWidth === true).toBe(!skipped.includes("pageSetup"));
     const outputValidations = (m: FakeWorkbook) => OUTPUTS.map((n) => m.findSheet(n)!.validations.length);
     expect(outputValidations(full).some((n) => n > 0)).toBe(true);
     if (skipped.includes("validations")) expect(outputValidations(old)).toEqual([0, 0]);
