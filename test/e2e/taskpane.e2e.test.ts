@@ -376,6 +376,9 @@ test("English Office gets English; a host below ExcelApi 1.7 gets a clear messag
 
   // Excel 2019 (ExcelApi 1.8): 生成报告 works; page setup and breaks are skipped, and the pane says what to do.
   const y2019 = await openPage("?api=1.8");
+  await y2019.waitForFunction(() =>
+    (window as unknown as { jixiaoPlayground: { sheetNames(): string[] } }).jixiaoPlayground.sheetNames().includes("绩效指标"),
+  );
   await y2019.click("#jx-report");
   await y2019.waitForSelector("#jx-docx");
   await settled(y2019);
