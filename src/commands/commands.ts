@@ -1,22 +1,36 @@
 /**
  * Ribbon buttons (ExecuteFunction): run without the pane. Every handler calls event.completed(),
- * whatever happens; problems are shown in a small dialog, in the UI language.
+ * whatever happens; problems are shown in a small dialog, in the UI language, and completed() waits
+ * until the user has closed it (completing the command earlier can close the dialog with it).
  */
 import { EVALUATION_TYPES } from "../core/contract";
 import { InputError } from "../core/issues";
-import { insertTemplate, runScoring } from "../taskpane/actions";
+import { errorMessage, insertTemplate, runScoring } from "../taskpane/actions";
 import { type Messages, format, messagesFor } from "../taskpane/i18n";
 import { type PaneIssue, plainMessage } from "../taskpane/workflow";
 
 const messages = (): Messages => messagesFor(Office.context?.displayLanguage);
 
-/** Opens dialog.html with a title and lines of text (the ribbon has no other way to speak). */
+/**
+ * Opens dialog.html with a title and lines of text (the ribbon has no other way to speak); resolves
+ * once the user has closed it: with the dialog's own close button (it messages "close") or its ×
+ * (DialogEventReceived, 12006), or at once if it could not open.
+ */
 export function notify(title: string, lines: string[]): Promise<void> {
   const url = new URL("dialog.html", window.location.href);
   url.searchParams.set("title", title);
   url.searchParams.set("lines", JSON.stringify(lines.slice(0, 30)));
+  url.searchParams.set("close", messages().closeDialog);
   return new Promise((resolve) => {
-    Office.context.ui.displayDialogAsync(url.toString(), { height: 40, width: 30, displayInIframe: true }, () => resolve());
+    Office.context.ui.displayDialogAsync(url.toString(), { height: 40, width: 30, displayInIframe: true }, (result) => {
+      const dialog = result?.status === Office.AsyncResultStatus.Succeeded ? result.value : undefined;
+      if (!dialog) return resolve();
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
+        dialog.close();
+        resolve();
+      });
+    });
   });
 }
 
@@ -31,7 +45,7 @@ export function problemLines(e: unknown, m: Messages): { title: string; lines: s
         }),
       ),
     };
-  return { title: m.title, lines: [format(m.failed, { message: e instanceof Error ? e.message : String(e) })] };
+  return { title: m.title, lines: [format(m.failed, { message: errorMessage(e, m) })] };
 }
 
 async function guarded(event: Office.AddinCommands.Event, work: () => Promise<void>): Promise<void> {

@@ -1,4 +1,7 @@
-/** The message dialog of the ribbon commands: a title and lines from the query string. */
+/**
+ * The message dialog of the ribbon commands: a title and lines from the query string, and a close
+ * button (the command that opened it completes only once it is closed).
+ */
 function render(): void {
   const params = new URLSearchParams(window.location.search);
   const title = params.get("title") ?? "";
@@ -19,7 +22,13 @@ function render(): void {
     li.textContent = line;
     list.append(li);
   }
-  root.replaceChildren(h, list);
+  const close = document.createElement("button");
+  close.type = "button";
+  close.id = "jx-close";
+  close.textContent = params.get("close") ?? "OK";
+  close.addEventListener("click", () => Office.context.ui.messageParent("close"));
+  root.replaceChildren(h, list, close);
+  close.focus();
 }
 
 Office.onReady(render);

@@ -390,6 +390,14 @@ export function payloadBytes(args: unknown): number {
   return 60 + encoder.encode(JSON.stringify(args) ?? "").length;
 }
 
+/** "1.8" < "1.10". */
+export function compareVersions(a: string, b: string): number {
+  const x = a.split(".").map(Number);
+  const y = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
 export class FakeRequestContext {
   readonly workbook: FakeWorkbookProxy;
   /** Syncs that sent at least one command (what a host would see as round trips). */
@@ -407,7 +415,15 @@ export class FakeRequestContext {
   screenUpdatingSuspended = false;
   /** Stamped on the commands queued from now on (see Command.origin). */
   origin?: number;
+  /** The host's highest ExcelApi set ("1.8": Excel 2019); newer APIs fail as they would there. Unset: all. */
+  apiVersion?: string;
   private queue: Command[] = [];
+
+  /** Fails like a host without ExcelApi `version` when `what` is used. */
+  requireApi(version: string, what: string): void {
+    if (this.apiVersion !== undefined && compareVersions(this.apiVersion, version) < 0)
+      throw new Error(`ApiNotFound: ${what} needs ExcelApi ${version} (this host has ${this.apiVersion})`);
+  }
 
   constructor(readonly model: FakeWorkbook) {
     this.workbook = new FakeWorkbookProxy(this);
@@ -547,6 +563,7 @@ class FakeApplication {
     this.context.enqueue(true, "suspendCalc", () => (this.context.calculationSuspended = true));
   }
   suspendScreenUpdatingUntilNextSync(): void {
+    this.context.requireApi("1.9", "suspendScreenUpdatingUntilNextSync");
     this.context.enqueue(true, "suspendScreen", () => (this.context.screenUpdatingSuspended = true));
   }
 }
@@ -639,6 +656,7 @@ class FakeWorksheetCollection extends FakeProxy<FakeWorkbook> {
     super(context, () => context.model);
     this.onChanged = {
       add: (handler) => {
+        context.requireApi("1.9", "worksheets.onChanged");
         const model = context.model;
         context.enqueue(false, "onChanged.add", () => model.changeHandlers.add(handler));
         return { context, remove: () => context.enqueue(false, "onChanged.remove", () => model.changeHandlers.delete(handler)) };
@@ -697,13 +715,22 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
     unfreeze(): void;
     getLocationOrNullObject(): FakeRange;
   };
-  readonly pageLayout: FakePageLayoutProxy;
+  private readonly layout: FakePageLayoutProxy;
+  private readonly breaks: FakePageBreaks;
+  /** ExcelApi 1.9. */
+  get pageLayout(): FakePageLayoutProxy {
+    this.context.requireApi("1.9", "pageLayout");
+    return this.layout;
+  }
   /** ExcelApi 1.9: add(range) breaks the page before the range's top row. */
-  readonly horizontalPageBreaks: FakePageBreaks;
+  get horizontalPageBreaks(): FakePageBreaks {
+    this.context.requireApi("1.9", "horizontalPageBreaks");
+    return this.breaks;
+  }
 
   constructor(context: FakeRequestContext, resolver: () => FakeSheet | null) {
     super(context, resolver);
-    this.horizontalPageBreaks = new FakePageBreaks(
+    this.breaks = new FakePageBreaks(
       context,
       () => this.resolve(),
       (args, run) => this.write(args, run),
@@ -724,7 +751,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
           return { sheet: s, rect: { r1: 1, c1: 1, r2: s.freeze.rows || MAX_ROWS, c2: s.freeze.cols || MAX_COLS } };
         }),
     };
-    this.pageLayout = new FakePageLayoutProxy(
+    this.layout = new FakePageLayoutProxy(
       context,
       () => this.resolve(),
       (args, run) => this.write(args, (s) => run(s.pageLayout)),
@@ -733,6 +760,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
 
   /** ExcelApi 1.7: a full copy of the sheet, at the end, named like Excel names it. */
   copy(position = "End"): FakeWorksheet {
+    this.context.requireApi("1.7", "worksheet.copy");
     let created: FakeSheet | null = null;
     this.write(["copy", position], (s) => (created = this.context.model.copySheet(s)));
     return new FakeWorksheet(this.context, () => created);
@@ -877,8 +905,12 @@ class FakePageLayoutProxy extends FakeProxy<FakeSheet> {
   set centerHorizontally(v: boolean) {
     this.run(["centerHorizontally", v], (p) => (p.centerHorizontally = v));
   }
+  /**
+   * The whole object is replaced, as in Excel: a field left out takes its default (1 page tall for
+   * verticalFitToPages), so "one page wide, any number tall" needs verticalFitToPages: 0 written too.
+   */
   set zoom(z: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
-    this.run(["zoom", z], (p) => (p.fitToWidth = z.horizontalFitToPages === 1));
+    this.run(["zoom", z], (p) => (p.fitToWidth = z.horizontalFitToPages === 1 && (z.verticalFitToPages ?? 1) === 0));
   }
   setPrintArea(area: string): void {
     this.run(["printArea", area], (p) => (p.printArea = area));
@@ -963,12 +995,17 @@ type Grid = ReadonlyArray<ReadonlyArray<unknown>>;
 
 class FakeRange extends FakeProxy<RangeTarget> {
   readonly format: FakeRangeFormat;
-  readonly dataValidation: FakeDataValidation;
+  private readonly validation: FakeDataValidation;
+  /** ExcelApi 1.8. */
+  get dataValidation(): FakeDataValidation {
+    this.context.requireApi("1.8", "dataValidation");
+    return this.validation;
+  }
 
   constructor(context: FakeRequestContext, resolver: () => RangeTarget | null, existing = false) {
     super(context, resolver, existing);
     this.format = new FakeRangeFormat((args, run) => this.write(args, run));
-    this.dataValidation = new FakeDataValidation((args, run) => this.write(args, run));
+    this.validation = new FakeDataValidation((args, run) => this.write(args, run));
   }
 
   private readonly preloaded = new Map<string, unknown>();
@@ -1074,6 +1111,7 @@ class FakeRange extends FakeProxy<RangeTarget> {
    * areas (here: one per run of such cells along a row); a null object where there are none.
    */
   getSpecialCellsOrNullObject(cellType: "Constants" | "Formulas"): FakeRangeAreas {
+    this.context.requireApi("1.9", "getSpecialCells");
     return new FakeRangeAreas(this.context, () => {
       const t = this.resolve();
       if (!t) return null;
@@ -1155,6 +1193,7 @@ class FakeRange extends FakeProxy<RangeTarget> {
    * onto a whole sheet also brings its column widths and row heights, like a sheet-wide paste.
    */
   copyFrom(source: string, copyType = "All"): void {
+    this.context.requireApi("1.9", "copyFrom");
     if (copyType !== "All") throw new Error("fake: copyFrom All only");
     const src = parseAddress(source);
     this.write(["copyFrom", source], ({ sheet, rect }) => {

@@ -37,8 +37,12 @@ function blankWorkbook(): FakeWorkbook {
   return calculating(m);
 }
 
-const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-  fakeExcelRun(model)((context) => batch(context as unknown as Excel.RequestContext)).finally(render);
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+/** Excel.run(batch) or Excel.run(options, batch): the options (delayForCellEdit) mean nothing here. */
+const run = <T>(first: Batch<T> | object, second?: Batch<T>): Promise<T> =>
+  runBatch(typeof first === "function" ? (first as Batch<T>) : second!);
+const runBatch = <T>(batch: Batch<T>): Promise<T> =>
+  fakeExcelRun(model, (c) => (c.apiVersion = apiVersion))((context) => batch(context as unknown as Excel.RequestContext)).finally(render);
 
 const versionOf = (v: string) => v.split(".").map(Number);
 /** Whether the simulated host supports ExcelApi `want` ("1.9" < "1.17"). */

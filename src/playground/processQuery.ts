@@ -73,11 +73,15 @@ function values(t: Target, select: readonly string[]): Record<string, unknown> {
   return out;
 }
 
-/** Runs one request against `model` (one sync of a fresh fake context) and returns the reply. */
-export async function processQuery(model: FakeWorkbook, bodyText: string): Promise<ProcessQueryReply> {
+/**
+ * Runs one request against `model` (one sync of a fresh fake context) and returns the reply;
+ * `apiVersion` plays a host of that ExcelApi set (newer APIs fail).
+ */
+export async function processQuery(model: FakeWorkbook, bodyText: string, apiVersion?: string): Promise<ProcessQueryReply> {
   if (Buffer.byteLength(bodyText) > REQUEST_LIMIT_BYTES) return { status: 413, body: "" };
   const request = JSON.parse(bodyText) as ProcessQueryRequest;
   const context = new FakeRequestContext(model);
+  context.apiVersion = apiVersion;
   const objects = new Map<number, Target>();
   const resolve = (id: number): Target => {
     const known = objects.get(id);

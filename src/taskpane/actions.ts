@@ -4,6 +4,7 @@
  * argument is the host (host.ts); a bare Excel.run (tests, playground) means the Excel host.
  */
 import type { LeftoverReport } from "../adapters/officejs/officeWorkbook";
+import type { SkippedFeature } from "../adapters/officejs/apiSupport";
 import type { EvaluationType } from "../core/contract";
 import { type Command, type CommandResult, type RunOptions, planCommand, planTemplate } from "../core/engine";
 import { InputError } from "../core/issues";
@@ -16,9 +17,23 @@ export type Stage = "reading" | "computing" | "writing";
 export interface TemplateOutcome {
   created: string[];
   existing: string[];
+  /** What this host's ExcelApi version could not write (see skippedText). */
+  skipped?: SkippedFeature[];
 }
 
 export { type ExcelRun, excelRun } from "./host";
+
+/** Whether office.js refused the batch because a cell is being edited. */
+export function isCellEditError(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  return /InvalidOperationInCellEditMode/.test(`${String(err?.code ?? "")} ${String(err?.message ?? "")}`);
+}
+
+/** An error as the user reads it: cell-edit mode named with its fix, anything else as the host said it. */
+export function errorMessage(e: unknown, m: { cellEditMode: string }): string {
+  if (isCellEditError(e)) return m.cellEditMode;
+  return e instanceof Error ? e.message : String(e);
+}
 
 /**
  * 计算得分 / 生成报告. Every sheet is read: an official 自评表 may be on any sheet (forms.md);
@@ -29,7 +44,7 @@ export async function runScoring(
   options: RunOptions = {},
   onStage: (s: Stage) => void = () => undefined,
   host?: HostOrRun,
-): Promise<CommandResult & { leftovers?: LeftoverReport }> {
+): Promise<CommandResult & { leftovers?: LeftoverReport; skipped?: SkippedFeature[] }> {
   return asHost(host).workbook(async (port) => {
     onStage("reading");
     // The read first cleans up after an interrupted earlier run (port.leftovers says what it did).
@@ -47,7 +62,7 @@ export async function runScoring(
     }
     onStage("writing");
     await port.apply(result.plan);
-    return { ...result, leftovers: port.leftovers };
+    return { ...result, leftovers: port.leftovers, skipped: port.skipped };
   });
 }
 
@@ -63,12 +78,24 @@ export function leftoverText(r: LeftoverReport | undefined, m: { leftoversCleane
   return m.leftoversCleaned.replace("{restored}", restored).replace("{removed}", String(r.removed.length));
 }
 
+type SkipMessages = Record<"skipped" | "listSeparator" | "todoSeparator", string> &
+  Record<`skipped${"Validations" | "PageSetup" | "PageBreaks"}${"" | "Todo"}`, string>;
+
+/** What an older Excel could not write and what to do by hand, in the pane's words; "" when nothing was skipped. */
+export function skippedText(skipped: readonly SkippedFeature[] | undefined, m: SkipMessages): string {
+  if (!skipped?.length) return "";
+  const key = { validations: "Validations", pageSetup: "PageSetup", pageBreaks: "PageBreaks" } as const;
+  return m.skipped
+    .replace("{features}", skipped.map((f) => m[`skipped${key[f]}`]).join(m.listSeparator))
+    .replace("{todo}", skipped.map((f) => m[`skipped${key[f]}Todo`]).join(m.todoSeparator));
+}
+
 export async function insertTemplate(type: EvaluationType, host?: HostOrRun): Promise<TemplateOutcome> {
   return asHost(host).workbook(async (port) => {
     const snapshot = await port.read([]);
     const { plan, created, existing } = planTemplate(snapshot, type);
     if (created.length > 0) await port.apply(plan);
-    return { created, existing };
+    return { created, existing, skipped: port.skipped };
   });
 }
 

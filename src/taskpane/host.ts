@@ -4,6 +4,7 @@
  * adapter), the WPS host (src/wps/wpsHost.ts) the ET object model behind `window.Application`.
  * Everything above this line — the core, the pane UI, its locales — is shared.
  */
+import type { SkippedFeature } from "../adapters/officejs/apiSupport";
 import { type LeftoverReport, OfficeJsWorkbook } from "../adapters/officejs/officeWorkbook";
 import type { WorkbookPort } from "../port/workbook";
 import { type SaveWay, officeSaveHost, saveFile } from "./download";
@@ -12,6 +13,8 @@ import { type SaveWay, officeSaveHost, saveFile } from "./download";
 export interface HostWorkbook extends WorkbookPort {
   leftovers?: LeftoverReport;
   cleanLeftovers?: () => Promise<LeftoverReport>;
+  /** What this host's API version could not write in the last apply (older Excel, see apiSupport). */
+  skipped?: SkippedFeature[];
 }
 
 export interface PaneHost {
@@ -31,7 +34,12 @@ export interface PaneHost {
 /** office.js's Excel.run (the playground and the tests pass their fake). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export const excelRun: ExcelRun = (batch) => Excel.run(batch);
+/**
+ * Where the host has it (ExcelApi 1.11), a batch started while the user edits a cell waits for the
+ * edit to end instead of failing with InvalidOperationInCellEditMode.
+ */
+export const excelRun: ExcelRun = (batch) =>
+  Office.context?.requirements?.isSetSupported("ExcelApi", "1.11") ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
 
 export function excelHost(run: ExcelRun = excelRun): PaneHost {
   return {

@@ -12,7 +12,19 @@ import { formatAmount, formatRate, formatScore } from "../core/format";
 import { InputError } from "../core/issues";
 import { PROFILES } from "../core/profiles";
 import type { Summary } from "../core/summary";
-import { type Stage, cleanLeftovers, inspectWorkbook, insertTemplate, leftoverText, runScoring, selectCell, watchChanges } from "./actions";
+import {
+  type Stage,
+  cleanLeftovers,
+  errorMessage,
+  inspectWorkbook,
+  insertTemplate,
+  leftoverText,
+  runScoring,
+  selectCell,
+  skippedText,
+  watchChanges,
+} from "./actions";
+import { MIN_EXCEL_API } from "../adapters/officejs/apiSupport";
 import type { SaveWay } from "./download";
 import { el } from "./dom";
 import { type PaneHost, excelHost } from "./host";
@@ -231,7 +243,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
   };
 
   const trySelect = (cell: string) => {
-    actions.selectCell(cell).catch((e: unknown) => setStatus(format(m.selectFailed, { cell, message: errorText(e) }), "error"));
+    actions.selectCell(cell).catch((e: unknown) => setStatus(format(m.selectFailed, { cell, message: errorText(e, m) }), "error"));
   };
 
   const showIssues = (errors: PaneIssue[], warnings: PaneIssue[]) => {
@@ -359,7 +371,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
         setStatus(format(m.errorsFound, { count: e.issues.length }), "error");
         focus = issues.querySelector<HTMLElement>(".jx-issue");
       } else {
-        setStatus(format(m.failed, { message: errorText(e) }), "error");
+        setStatus(format(m.failed, { message: errorText(e, m) }), "error");
       }
     } finally {
       setBusy(false);
@@ -386,7 +398,12 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
       showSummary(result.summary);
       showIssues([], result.summary.warnings);
       const wroteReport = result.plan.sheets.length > 1;
-      const done = [!wroteReport ? m.scoreDone : reportDone(result.summary), resultLine(result.summary), leftoverText(result.leftovers, m)]
+      const done = [
+        !wroteReport ? m.scoreDone : reportDone(result.summary),
+        resultLine(result.summary),
+        leftoverText(result.leftovers, m),
+        skippedText(result.skipped, m),
+      ]
         .filter((x) => x)
         .join(m.sentenceSeparator);
       // The card now matches the workbook as it was read.
@@ -404,7 +421,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
         lastFocusDownload = true;
         setStatus(`${done}${m.sentenceSeparator}${m.docxReady}`, "ok");
       } catch (e) {
-        setStatus(format(m.docxFailed, { message: errorText(e) }), "error");
+        setStatus(format(m.docxFailed, { message: errorText(e, m) }), "error");
       }
     });
 
@@ -416,7 +433,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
       const way = actions.saveFile(docx.bytes, docx.name);
       setStatus(format(way === "browser" ? m.docxInBrowser : m.docxSaved, { name: docx.name }), way === "browser" ? "info" : "ok");
     } catch (e) {
-      setStatus(format(m.docxFailed, { message: errorText(e) }), "error");
+      setStatus(format(m.docxFailed, { message: errorText(e, m) }), "error");
     }
   });
   buttons.template.addEventListener("click", () =>
@@ -427,12 +444,11 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
       showIssues([], []);
       setStatus(m.busyWriting, "busy");
       const out = await actions.insertTemplate(templateType.value as EvaluationType);
-      setStatus(
+      const text =
         out.created.length > 0
           ? format(m.templateCreated, { sheets: out.created.join(m.listSeparator) })
-          : format(m.templateExisting, { sheets: out.existing.join(m.listSeparator) }),
-        "ok",
-      );
+          : format(m.templateExisting, { sheets: out.existing.join(m.listSeparator) });
+      setStatus([text, skippedText(out.skipped, m)].filter((x) => x).join(m.sentenceSeparator), "ok");
     }),
   );
 
@@ -460,8 +476,8 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
   };
 }
 
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+export function errorText(e: unknown, m: Messages): string {
+  return errorMessage(e, m);
 }
 
 // One pane per workbook. The playground calls this again when it loads another workbook. The
@@ -471,6 +487,6 @@ if (typeof Office !== "undefined")
   Office.onReady(() => {
     stopPane?.();
     const m = messagesFor(Office.context?.displayLanguage);
-    const supported = Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", "1.9"));
+    const supported = Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", MIN_EXCEL_API));
     stopPane = startPane(document.getElementById("app") as HTMLElement, m, supported);
   });

@@ -16,7 +16,7 @@ import webpack from "webpack";
 import type { Browser, Page } from "playwright-core";
 import { type Command, runCommand } from "../../src/core/engine";
 import { OfficeJsWorkbook } from "../../src/adapters/officejs/officeWorkbook";
-import { FakeRequestContext, type FakeWorkbook, REQUEST_LIMIT_BYTES } from "../../src/playground/fakeExcel";
+import { FakeRequestContext, type FakeWorkbook, REQUEST_LIMIT_BYTES, compareVersions } from "../../src/playground/fakeExcel";
 import { processQuery } from "../../src/playground/processQuery";
 import { generatedWorkbook } from "../../src/playground/generatedWorkbook";
 import { sampleWorkbook } from "../unit/officejs/fixtures";
@@ -26,8 +26,9 @@ const BUILD = path.join(ROOT, "test-output/real-client");
 const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/package.json"));
 export const RESULTS = path.join(ROOT, "test-output/real-client/traffic.json");
 
-/** The workbook the server answers from; each test sets it. */
+/** The workbook the server answers from, and the ExcelApi set it plays; each test sets them. */
 let model: FakeWorkbook;
+let apiVersion: string | undefined;
 let traffic: Array<{ request: number; response: number }> = [];
 let browser: Browser;
 let page: Page;
@@ -61,7 +62,7 @@ beforeAll(async () => {
       const url = new URL(req.url ?? "/", "http://x");
       if (url.pathname === "/api/ProcessQuery") {
         const body = Buffer.concat(chunks).toString("utf8");
-        void processQuery(model, body).then((reply) => {
+        void processQuery(model, body, apiVersion).then((reply) => {
           traffic.push({ request: Buffer.byteLength(body), response: Buffer.byteLength(reply.body) });
           res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8" }).end(reply.body);
         });
@@ -104,17 +105,25 @@ afterAll(async () => {
 });
 
 /** Runs the command through the real client; traffic counted from the HTTP exchanges. */
-async function viaRealClient(workbook: FakeWorkbook, command: Command, tag: string) {
+async function viaRealClient(workbook: FakeWorkbook, command: Command, tag: string, version?: string) {
   model = workbook;
+  apiVersion = version;
   traffic = [];
-  const result = await page.evaluate(([url, c, t]) => window.jxRealClient(url, c as Command, t), [`${base}/api`, command, tag] as const);
+  const result = await page.evaluate(([url, c, t, v]) => window.jxRealClient(url, c as Command, t, v), [
+    `${base}/api`,
+    command,
+    tag,
+    version,
+  ] as const);
   return { result, traffic: [...traffic] };
 }
 
 /** The same command through the fake alone (the reference workbook). */
-async function viaFake(workbook: FakeWorkbook, command: Command, tag: string) {
+async function viaFake(workbook: FakeWorkbook, command: Command, tag: string, version?: string) {
   const context = new FakeRequestContext(workbook);
-  await runCommand(new OfficeJsWorkbook(context as unknown as Excel.RequestContext, { tag }), command);
+  context.apiVersion = version;
+  const apiSupport = (v: string) => version === undefined || compareVersions(version, v) >= 0;
+  await runCommand(new OfficeJsWorkbook(context as unknown as Excel.RequestContext, { tag, apiSupport }), command);
   return context;
 }
 
@@ -144,6 +153,40 @@ describe("the adapter through Microsoft's Excel client", () => {
       }, 300_000);
     }
   }
+
+  // Excel 2016 subscription (1.7), Excel 2019 (1.8), 2021 (1.9): the server refuses what the set lacks.
+  for (const [version, skipped] of [
+    ["1.7", ["validations", "pageSetup", "pageBreaks"]],
+    ["1.8", ["pageSetup", "pageBreaks"]],
+    ["1.9", []],
+  ] as const) {
+    test(`ExcelApi ${version}: 生成报告 twice through the real client gives the fake's workbook; skips ${skipped.join(", ") || "nothing"}`, async () => {
+      const real = generatedWorkbook(20, 100);
+      const reference = generatedWorkbook(20, 100);
+      for (const tag of ["a", "b"]) {
+        const { result, traffic: t } = await viaRealClient(real, "report", tag, version);
+        expect(result.error).toBeUndefined();
+        expect([...(result.skipped ?? [])].sort()).toEqual([...skipped].sort());
+        const fake = await viaFake(reference, "report", tag, version);
+        expect(t.length).toBe(fake.syncCount);
+      }
+      expect(real.dump()).toEqual(reference.dump());
+      expect(real.findSheet("自评报告")!.pageLayout.paperSize === "A4").toBe(version === "1.9");
+    }, 300_000);
+  }
+
+  test("10,000 budget lines and 10,000 indicators: the first read round trip stays under the 4 MB budget", async () => {
+    const real = generatedWorkbook(10_000, 10_000);
+    const reference = generatedWorkbook(10_000, 10_000);
+    const { result, traffic: t } = await viaRealClient(real, "score", "w");
+    expect(result.error).toBeUndefined();
+    await viaFake(reference, "score", "w");
+    expect(real.dump()).toEqual(reference.dump());
+    // Both sheets' first 10,240 rows in one response, measured on the wire.
+    expect(t[0].response).toBeGreaterThan(2 * 1024 * 1024);
+    expect(t[0].response).toBeLessThan(4 * 1024 * 1024);
+    figures["firstRead@10000+10000"] = { response: t[0].response };
+  }, 300_000);
 
   test("a 30,000-row read: row blocks, every response under 5 MB (Excel's size error never met), the fake's workbook", async () => {
     const real = generatedWorkbook(6000, 30_000);

@@ -5,18 +5,27 @@
  */
 import { type Command, runCommand } from "../../src/core/engine";
 import { OfficeJsWorkbook } from "../../src/adapters/officejs/officeWorkbook";
+import { compareVersions } from "../../src/playground/fakeExcel";
 
 declare global {
   interface Window {
-    jxRealClient: (url: string, command: Command, tag: string) => Promise<{ score: number | null; error?: string; code?: string }>;
+    jxRealClient: (
+      url: string,
+      command: Command,
+      tag: string,
+      apiVersion?: string,
+    ) => Promise<{ score: number | null; error?: string; code?: string; skipped?: string[] }>;
   }
 }
 
-window.jxRealClient = async (url, command, tag) => {
+window.jxRealClient = async (url, command, tag, apiVersion) => {
   const context = new Excel.RequestContext(url);
   try {
-    const result = await runCommand(new OfficeJsWorkbook(context, { tag }), command);
-    return { score: result.summary.score.total };
+    // A host of `apiVersion` (the server plays the same): what isSetSupported would answer there.
+    const apiSupport = (v: string) => apiVersion === undefined || compareVersions(apiVersion, v) >= 0;
+    const port = new OfficeJsWorkbook(context, { tag, apiSupport });
+    const result = await runCommand(port, command);
+    return { score: result.summary.score.total, skipped: port.skipped };
   } catch (e) {
     const err = e as OfficeExtension.Error;
     return { score: null, error: err.message, code: err.code };

@@ -362,18 +362,33 @@ test("official forms → 计算得分: the forms found, both totals, a differenc
   120_000,
 );
 
-test("English Office gets English; a host below ExcelApi 1.9 gets a clear message", async () => {
+test("English Office gets English; a host below ExcelApi 1.7 gets a clear message; 1.8 runs and says what it skipped", async () => {
   const en = await openPage("?empty&lang=en-US");
   expect(await en.locator("#jx-template").innerText()).toBe("Insert template");
   expect(await en.locator("#jx-score").innerText()).toBe("Calculate score");
   await shot(en, "05-english");
   await en.context().close();
 
-  const old = await openPage("?empty&api=1.8");
-  expect(await old.locator("#jx-status .jx-bar-text").innerText()).toMatch(/ExcelApi 1\.9/);
+  const old = await openPage("?empty&api=1.6");
+  expect(await old.locator("#jx-status .jx-bar-text").innerText()).toMatch(/ExcelApi 1\.7/);
   expect(await old.locator("#jx-score").count()).toBe(0);
   await shot(old, "06-unsupported");
   await old.context().close();
+
+  // Excel 2019 (ExcelApi 1.8): 生成报告 works; page setup and breaks are skipped, and the pane says what to do.
+  const y2019 = await openPage("?api=1.8");
+  await y2019.waitForFunction(() =>
+    (window as unknown as { jixiaoPlayground: { sheetNames(): string[] } }).jixiaoPlayground.sheetNames().includes("绩效指标"),
+  );
+  await y2019.click("#jx-report");
+  await y2019.waitForSelector("#jx-docx");
+  await settled(y2019);
+  const said = await statusText(y2019);
+  expect(said).toMatch(/^已写入“评分结果”和“自评报告”表/);
+  expect(said).toMatch(/已跳过：页面设置.*分页符.*请手动完成：.*页面布局/);
+  expect(said).not.toMatch(/数据验证/);
+  await shot(y2019, "06-excel-2019");
+  await y2019.context().close();
   expect(blocked).toEqual([]);
 }, 60_000);
 

@@ -30,7 +30,9 @@ import {
   blockCells,
 } from "../../port/workbook";
 import { DEFAULT_REQUEST_BUDGET, RequestBudget } from "./requestBudget";
+import { type ApiSupport, Features, type SkippedFeature, hostApiSupport } from "./apiSupport";
 import { writeSheet, writeSheetSettings } from "./writeSheet";
+import { columnLetter } from "../../core/cells";
 
 export interface OfficeJsOptions {
   /** Bytes per request (tests lower it to exercise chunking). */
@@ -39,6 +41,8 @@ export interface OfficeJsOptions {
   responseBudget?: number;
   /** The temporary-name tag (tests fix it); random by default. */
   tag?: string;
+  /** Which ExcelApi sets the host has (tests simulate older hosts); office.js's answer by default. */
+  apiSupport?: ApiSupport;
 }
 
 /** Where a sheet name appears in an office.js address: `Sheet1!A1:C9`, `'My sheet'!B2`. */
@@ -103,6 +107,8 @@ export const FIRST_BLOCK_ROWS = 10_240;
 /** Bytes a cell is assumed to take on the wire until some are measured. */
 const DEFAULT_BYTES_PER_CELL = 64;
 const SPECIAL = ["Constants", "Formulas"] as const;
+/** Excel reads at most 5 million cells at a time: a dense read (before ExcelApi 1.9) stops there. */
+const MAX_READ_CELLS = 5_000_000;
 const encoder = new TextEncoder();
 
 /** A sheet being read in row blocks. */
@@ -120,6 +126,10 @@ interface SheetRead {
   cellsPerRow: number;
   /** After a refused response: the most rows a block may have. */
   maxRows: number;
+  /** Before ExcelApi 1.9: the used range's columns, read whole (empty cells travel too). */
+  cols?: { c1: number; c2: number };
+  /** Cells that travelled (dense reads stop at the 5-million-cell read cap). */
+  sent: number;
 }
 
 /** Whether Excel refused a response as too large. */
@@ -128,30 +138,68 @@ function tooLarge(err: unknown): boolean {
   return /ResponsePayloadSizeLimitExceeded/.test(`${e?.code ?? ""} ${e?.message ?? ""}`);
 }
 
+/** A queued block read: the constants' and formulas' areas (ExcelApi 1.9), or the block's whole range (older hosts). */
+type Block = readonly Excel.RangeAreas[] | Excel.Range;
+const BLOCK_PROPS = "address,values,numberFormat,valueTypes";
+
 /** Queues the loads of a range's constants and formulas (getSpecialCells, ExcelApi 1.9). */
 function queueBlock(range: Excel.Range): Excel.RangeAreas[] {
   return SPECIAL.map((type) => {
     const special = range.getSpecialCellsOrNullObject(type);
-    special.areas.load("items/address,items/values,items/numberFormat,items/valueTypes");
+    // Value types only where errors are common (formulas): a fifth of a read's bytes. A constant
+    // error (a typed #N/A) is recognised by its text instead (errorLiteral).
+    if (type === "Formulas") special.areas.load("items/address,items/values,items/numberFormat,items/valueTypes");
+    else special.areas.load("items/address,items/values,items/numberFormat");
     return special;
   });
 }
 
-/** A loaded block's cells within rows from..to, and the bytes they took. */
-function collectBlock(parts: readonly Excel.RangeAreas[], from: number, to: number): { cells: SheetCell[]; bytes: number } {
+/** Excel's error values, as values show them. */
+const ERROR_LITERAL = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+/** Before ExcelApi 1.9: every cell of the range, empty ones too. */
+function queueDense(range: Excel.Range): Excel.Range {
+  return range.load(BLOCK_PROPS);
+}
+
+/** The rectangle of an office.js address: `S!B2:H99`, `S!B2`. */
+function rectOf(address: string): { r1: number; c1: number; r2: number; c2: number } {
+  const parts = address.slice(address.lastIndexOf("!") + 1).split(":");
+  const a = parseRangeAddress(parts[0]);
+  const b = parseRangeAddress(parts[parts.length - 1]);
+  return { r1: a.row, c1: a.col, r2: b.row, c2: b.col };
+}
+
+/** A loaded block's cells within rows from..to, the bytes they took and the cells that travelled. */
+function collectBlock(parts: Block, from: number, to: number): { cells: SheetCell[]; bytes: number; sent: number } {
   const cells: SheetCell[] = [];
   let bytes = 0;
-  for (const area of parts.filter((p) => !p.isNullObject).flatMap((p) => p.areas.items)) {
+  let sent = 0;
+  // Each area with whether its value types were loaded (constants' areas: no).
+  const areas: Array<[Excel.Range, boolean]> = Array.isArray(parts)
+    ? (parts as readonly Excel.RangeAreas[]).flatMap((p, i) =>
+        p.isNullObject ? [] : p.areas.items.map((a): [Excel.Range, boolean] => [a, SPECIAL[i] === "Formulas"]),
+      )
+    : [[parts as Excel.Range, true]];
+  for (const [area, typed] of areas) {
     const start = parseRangeAddress(area.address);
-    const types = area.valueTypes;
-    bytes += 60 + encoder.encode(JSON.stringify([area.address, area.values, area.numberFormat, types])).length;
+    const types = typed ? area.valueTypes : null;
+    const isError = (v: unknown, r: number, c: number) =>
+      types ? types[r][c] === "Error" : typeof v === "string" && ERROR_LITERAL.test(v);
+    sent += area.values.length * (area.values[0]?.length ?? 0);
+    bytes += 60 + encoder.encode(JSON.stringify([area.address, area.values, area.numberFormat, types ?? []])).length;
     const values: CellValue[][] = area.values.map((row, r) =>
-      row.map((v, c) => (types[r][c] === "Error" ? { error: String(v) } : v === "" ? null : (v as CellValue))),
+      row.map((v, c) => (isError(v, r, c) ? { error: String(v) } : v === "" ? null : (v as CellValue))),
     );
     const found = blockCells(values, start.row, start.col, (r, c) => String(area.numberFormat[r][c] ?? "General"));
-    cells.push(...found.filter((cell) => cell.row >= from && cell.row <= to));
+    for (const cell of found) if (cell.row >= from && cell.row <= to) cells.push(cell);
   }
-  return { cells, bytes };
+  return { cells, bytes, sent };
+}
+
+/** Appends without spreading (a block can hold more cells than a call takes arguments). */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 /** The rows an office.js address spans: `S!A1:H99`, `S!B2`, `S!3:5`, `S!A:C`. */
@@ -175,11 +223,16 @@ export class OfficeJsWorkbook implements WorkbookPort {
   private knownSheets?: string[];
   /** The defined names' formulas before the current apply changed any (lower-case name → formula). */
   private namesBefore?: Map<string, string>;
+  /** What the last apply left out because the host lacks its requirement set (the pane says so). */
+  skipped: SkippedFeature[] = [];
+  private readonly supports: ApiSupport;
 
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly options: OfficeJsOptions = {},
-  ) {}
+  ) {
+    this.supports = options.apiSupport ?? hostApiSupport();
+  }
 
   /**
    * One round trip (two for ALL_SHEETS: the names first), plus row blocks for sheets beyond
@@ -226,19 +279,21 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const context = this.context;
     const worksheets = context.workbook.worksheets;
     const budget = this.options.responseBudget ?? DEFAULT_RESPONSE_BUDGET;
+    // Before ExcelApi 1.9 (no getSpecialCells): the used ranges first, then their cells in row blocks.
+    const dense = !this.supports("1.9");
     const first = (speculative: boolean) =>
       names.map((name) => {
         const sheet = worksheets.getItemOrNullObject(name);
         // A null sheet gives a null used range and null special cells: all known after the one sync.
         const used = sheet.getUsedRangeOrNullObject(true);
         used.load("address");
-        const counts = SPECIAL.map((type) => used.getSpecialCellsOrNullObject(type).load("cellCount"));
+        const counts = dense ? [] : SPECIAL.map((type) => used.getSpecialCellsOrNullObject(type).load("cellCount"));
         const head = speculative ? queueBlock(sheet.getRange(`1:${FIRST_BLOCK_ROWS}`)) : null;
         const tail = speculative ? queueBlock(used.getLastRow().getEntireRow()) : null;
         return { name, sheet, used, counts, head, tail };
       });
     this.readSyncs = 0;
-    let requested = first(true);
+    let requested = first(!dense);
     try {
       await this.readSync();
     } catch (err) {
@@ -252,8 +307,10 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const sheets: Record<string, SheetData> = {};
     for (const { name, sheet, used, counts, head, tail } of requested) {
       if (sheet.isNullObject) continue;
-      const total = counts.reduce((n, p) => n + (p.isNullObject ? 0 : p.cellCount), 0);
       const rows = used.isNullObject ? null : rowSpan(used.address);
+      const rect = dense && !used.isNullObject ? rectOf(used.address) : null;
+      // Dense: how many cells hold something is only known once read.
+      const total = rect ? Infinity : counts.reduce((n, p) => n + (p.isNullObject ? 0 : p.cellCount), 0);
       const read: SheetRead = {
         name,
         total,
@@ -262,8 +319,10 @@ export class OfficeJsWorkbook implements WorkbookPort {
         next: 1,
         end: 0,
         bytesPerCell: DEFAULT_BYTES_PER_CELL,
-        cellsPerRow: 0,
+        cellsPerRow: rect ? rect.c2 - rect.c1 + 1 : 0,
         maxRows: Infinity,
+        cols: rect ? { c1: rect.c1, c2: rect.c2 } : undefined,
+        sent: 0,
       };
       reads.push(read);
       if (!rows || total === 0) continue;
@@ -271,24 +330,27 @@ export class OfficeJsWorkbook implements WorkbookPort {
       read.end = rows.last;
       if (head && tail) {
         const got = collectBlock(head, 1, FIRST_BLOCK_ROWS);
-        read.cells.push(...got.cells);
-        if (got.cells.length) read.bytesPerCell = got.bytes / got.cells.length;
+        append(read.cells, got.cells);
+        if (got.sent) read.bytesPerCell = got.bytes / got.sent;
         if (rows.last > FIRST_BLOCK_ROWS) {
           read.tail = collectBlock(tail, rows.last, rows.last).cells;
           read.end = rows.last - 1;
         }
         read.next = Math.max(rows.first, FIRST_BLOCK_ROWS + 1);
       }
+      if (read.cols) continue;
       const rest = read.end - read.next + 1;
       read.cellsPerRow = rest > 0 ? Math.max(read.total - read.cells.length - read.tail.length, 0) / rest : 0;
       if (read.cells.length) read.cellsPerRow = Math.max(read.cellsPerRow, read.cells.length / Math.min(FIRST_BLOCK_ROWS, rows.last));
     }
 
     const pending = () =>
-      reads.filter((r) => r.next <= r.end && r.cells.length + r.tail.length < r.total && r.cells.length < MAX_SHEET_CELLS);
+      reads.filter(
+        (r) => r.next <= r.end && r.cells.length + r.tail.length < r.total && r.cells.length < MAX_SHEET_CELLS && r.sent < MAX_READ_CELLS,
+      );
     for (let waiting = pending(); waiting.length; waiting = pending()) {
       let left = budget;
-      const batch: Array<{ read: SheetRead; from: number; to: number; parts: Excel.RangeAreas[] }> = [];
+      const batch: Array<{ read: SheetRead; from: number; to: number; parts: Block }> = [];
       for (const read of waiting) {
         if (batch.length && left < budget / 8) break;
         const restRows = read.end - read.next + 1;
@@ -300,7 +362,11 @@ export class OfficeJsWorkbook implements WorkbookPort {
         const from = read.next;
         const to = from + rows - 1;
         const sheet = worksheets.getItem(read.name);
-        batch.push({ read, from, to, parts: queueBlock(sheet.getRange(`${from}:${to}`)) });
+        const c = read.cols;
+        const parts = c
+          ? queueDense(sheet.getRange(`${columnLetter(c.c1)}${from}:${columnLetter(c.c2)}${to}`))
+          : queueBlock(sheet.getRange(`${from}:${to}`));
+        batch.push({ read, from, to, parts });
       }
       try {
         await this.readSync();
@@ -312,12 +378,13 @@ export class OfficeJsWorkbook implements WorkbookPort {
       }
       for (const { read, from, to, parts } of batch) {
         const got = collectBlock(parts, from, to);
-        read.cells.push(...got.cells);
+        append(read.cells, got.cells);
+        read.sent += got.sent;
         read.next = to + 1;
         const rows = to - from + 1;
-        if (got.cells.length) read.bytesPerCell = Math.max(read.bytesPerCell * 0.5, got.bytes / got.cells.length);
+        if (got.sent) read.bytesPerCell = Math.max(read.bytesPerCell * 0.5, got.bytes / got.sent);
         // A block sparser than expected (a gap) doubles the next one; a denser one shrinks it.
-        read.cellsPerRow = Math.max(got.cells.length / rows, read.cellsPerRow / 2);
+        if (!read.cols) read.cellsPerRow = Math.max(got.cells.length / rows, read.cellsPerRow / 2);
         if (read.maxRows !== Infinity) read.maxRows *= 2;
       }
     }
@@ -329,7 +396,8 @@ export class OfficeJsWorkbook implements WorkbookPort {
       // Constants and formulas come as separate areas: back to row-major order.
       cells.sort((a, b) => a.row - b.row || a.col - b.col);
       const name = read.name;
-      sheets[name] = read.total > MAX_SHEET_CELLS ? { name, cells: cells.slice(0, MAX_SHEET_CELLS), truncated: true } : { name, cells };
+      const truncated = read.cols ? read.next <= read.end || cells.length > MAX_SHEET_CELLS : read.total > MAX_SHEET_CELLS;
+      sheets[name] = truncated ? { name, cells: cells.slice(0, MAX_SHEET_CELLS), truncated: true } : { name, cells };
     }
     return sheets;
   }
@@ -352,9 +420,12 @@ export class OfficeJsWorkbook implements WorkbookPort {
     // Formulas point at the final names of sheets that exist (they stay, updated in place) and at
     // the temporary names of new ones (Excel carries those references along when they are renamed).
     const renames = new Map(plan.sheets.flatMap((s, i) => (owned[i] ? [] : [[s.name, temps[i]] as [string, string]])));
+    const features = new Features(this.supports);
+    // Before ExcelApi 1.9 (no Range.copyFrom): owned sheets get the plan written onto them directly.
+    const copy = this.supports("1.9");
     const suspend = () => {
       context.workbook.application.suspendApiCalculationUntilNextSync();
-      context.workbook.application.suspendScreenUpdatingUntilNextSync();
+      if (copy) context.workbook.application.suspendScreenUpdatingUntilNextSync();
     };
     const budget = new RequestBudget(this.options.requestBudget ?? DEFAULT_REQUEST_BUDGET, async () => {
       await context.sync();
@@ -374,7 +445,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
       // through getItem: the object add() returns is invalid after a sync (a budget flush).
       temps.forEach((t) => worksheets.add(t));
       const added = temps.map((t) => worksheets.getItem(t));
-      for (let i = 0; i < plan.sheets.length; i++) await writeSheet(added[i], plan.sheets[i], renames, budget, !owned[i]);
+      for (let i = 0; i < plan.sheets.length; i++) await writeSheet(added[i], plan.sheets[i], renames, budget, !owned[i], features);
       await context.sync();
       this.lastChunkSyncs = budget.flushes;
       const before = new Map(oldNames.items.map((n) => [n.name.toLowerCase(), n]));
@@ -397,9 +468,12 @@ export class OfficeJsWorkbook implements WorkbookPort {
         const ws = worksheets.getItem(name);
         ws.getRange().clear("All");
         ws.freezePanes.unfreeze();
-        ws.horizontalPageBreaks.removePageBreaks();
-        ws.getRange().copyFrom(wholeSheet(temps[i]), "All");
-        await writeSheetSettings(ws, plan.sheets[i], budget);
+        if (copy) {
+          ws.horizontalPageBreaks.removePageBreaks();
+          ws.getRange().copyFrom(wholeSheet(temps[i]), "All");
+          await writeSheetSettings(ws, plan.sheets[i], budget, features);
+          // The other sheets have their final names by now: formulas name them as they are.
+        } else await writeSheet(ws, plan.sheets[i], new Map(), budget, true, features);
       }
       for (const n of names) {
         const old = before.get(n.name.toLowerCase());
@@ -415,6 +489,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
       });
       await context.sync();
       this.knownSheets = undefined;
+      this.skipped = features.skipped;
     } catch (err) {
       this.knownSheets = undefined;
       await this.recover(plan, tag, existing, owned, swapping).catch(() => undefined);
@@ -485,6 +560,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
     if (pairs.length === 0) return;
     const context = this.context;
     const worksheets = context.workbook.worksheets;
+    if (!this.supports("1.9")) return this.restoreCells(pairs);
     const loaded = pairs.map(({ backup }) => loadSettings(worksheets.getItem(backup)));
     await context.sync();
     pairs.forEach(({ name, backup }, i) => {
@@ -494,6 +570,32 @@ export class OfficeJsWorkbook implements WorkbookPort {
       ws.horizontalPageBreaks.removePageBreaks();
       ws.getRange().copyFrom(wholeSheet(backup), "All");
       applySettings(ws, loaded[i]);
+      worksheets.getItem(backup).delete();
+    });
+    await context.sync();
+  }
+
+  /**
+   * Before ExcelApi 1.9 (no Range.copyFrom): each owned sheet gets its backup's cells back — values,
+   * formulas and number formats, in place so links hold — but not their formatting (a re-run redraws it).
+   */
+  private async restoreCells(pairs: ReadonlyArray<{ name: string; backup: string }>): Promise<void> {
+    const context = this.context;
+    const worksheets = context.workbook.worksheets;
+    const used = pairs.map(({ backup }) => worksheets.getItem(backup).getUsedRangeOrNullObject().load("address,formulas,numberFormat"));
+    const tabs = pairs.map(({ backup }) => worksheets.getItem(backup).load("tabColor"));
+    await context.sync();
+    pairs.forEach(({ name, backup }, i) => {
+      const ws = worksheets.getItem(name);
+      ws.getRange().clear("All");
+      ws.freezePanes.unfreeze();
+      const u = used[i];
+      if (!u.isNullObject) {
+        const at = u.address.slice(u.address.lastIndexOf("!") + 1);
+        ws.getRange(at).numberFormat = u.numberFormat;
+        ws.getRange(at).formulas = u.formulas;
+      }
+      ws.tabColor = tabs[i].tabColor;
       worksheets.getItem(backup).delete();
     });
     await context.sync();

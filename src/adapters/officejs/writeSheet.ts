@@ -7,6 +7,10 @@ import type { CellStyle, PlanCell, SheetPlan } from "../../core/plan";
 import { type RequestBudget, estimateBytes } from "./requestBudget";
 import { fromR1C1, renameSheetRefs, toR1C1 } from "./formulaRefs";
 import { columnLetter } from "../../core/cells";
+import { Features } from "./apiSupport";
+
+/** Every feature used (a host with every requirement set). */
+const ALL_FEATURES = new Features(() => true);
 
 export interface Rect {
   r1: number;
@@ -156,6 +160,7 @@ function runs(values: ReadonlyArray<[number, number]>): Array<[number, number, n
  * the plan's sheets to their temporary names, for formulas that point across them. Without
  * `settings`, only what a range copy carries is written (cells, formats, sizes, merges,
  * validations); the sheet-level settings are then written by writeSheetSettings on the final sheet.
+ * `features` says what the host has (validations need ExcelApi 1.8) and records what was skipped.
  */
 export async function writeSheet(
   ws: Excel.Worksheet,
@@ -163,6 +168,7 @@ export async function writeSheet(
   renames: ReadonlyMap<string, string>,
   budget: RequestBudget,
   settings = true,
+  features: Features = ALL_FEATURES,
 ): Promise<void> {
   // Column widths first (whole columns, grouped).
   const widths = plan.columnWidths.map((w, i) => [i + 1, w] as [number, number]).filter(([, w]) => w > 0);
@@ -264,7 +270,8 @@ export async function writeSheet(
     await put(budget, ["rowh", r1, r2, h], () => (ws.getRange(`${r1}:${r2}`).format.rowHeight = h));
   }
   for (const m of plan.merges) await put(budget, ["merge", m], () => ws.getRange(m).merge(false));
-  for (const v of plan.validations) {
+  const validations = plan.validations.length + plan.notes.length > 0 && features.use("validations");
+  for (const v of validations ? plan.validations : []) {
     const source = v.list.join(",");
     await put(budget, ["dv", v.range, source, v.prompt], () => {
       const dv = ws.getRange(v.range).dataValidation;
@@ -274,16 +281,21 @@ export async function writeSheet(
     });
   }
   // Notes become input messages (ExcelApi 1.8): shown when the cell is selected, no comment thread.
-  for (const n of plan.notes) {
+  for (const n of validations ? plan.notes : []) {
     await put(budget, ["note", n.address, n.text], () => {
       ws.getRange(n.address).dataValidation.prompt = { showPrompt: true, title: "说明", message: n.text.slice(0, 255) };
     });
   }
-  if (settings) await writeSheetSettings(ws, plan, budget);
+  if (settings) await writeSheetSettings(ws, plan, budget, features);
 }
 
-/** The sheet-level settings of `plan` (freeze panes, tab colour, page setup, page breaks) on `ws`. */
-export async function writeSheetSettings(ws: Excel.Worksheet, plan: SheetPlan, budget: RequestBudget): Promise<void> {
+/** The sheet-level settings of `plan` (freeze panes, tab colour; page setup and page breaks from ExcelApi 1.9) on `ws`. */
+export async function writeSheetSettings(
+  ws: Excel.Worksheet,
+  plan: SheetPlan,
+  budget: RequestBudget,
+  features: Features = ALL_FEATURES,
+): Promise<void> {
   const fz = plan.freeze;
   if (fz && (fz.rows || fz.cols)) {
     await put(budget, ["freeze", fz], () => {
@@ -294,7 +306,7 @@ export async function writeSheetSettings(ws: Excel.Worksheet, plan: SheetPlan, b
   }
   if (plan.tabColor) await put(budget, ["tab", plan.tabColor], () => (ws.tabColor = "#" + plan.tabColor));
   const p = plan.pageSetup;
-  if (p) {
+  if (p && features.use("pageSetup")) {
     await put(budget, ["page", p], () => {
       const layout = ws.pageLayout;
       layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
@@ -309,7 +321,8 @@ export async function writeSheetSettings(ws: Excel.Worksheet, plan: SheetPlan, b
     });
   }
   // A break "after row r" stands before row r + 1 (horizontalPageBreaks, ExcelApi 1.9).
-  for (const row of (plan.pageBreaksAfter ?? []).slice(0, MAX_PAGE_BREAKS)) {
+  const breaks = (plan.pageBreaksAfter ?? []).slice(0, MAX_PAGE_BREAKS);
+  for (const row of breaks.length && features.use("pageBreaks") ? breaks : []) {
     await put(budget, ["break", row], () => ws.horizontalPageBreaks.add(`A${row + 1}`));
   }
 }

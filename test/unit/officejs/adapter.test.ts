@@ -62,6 +62,9 @@ describe("round trips", () => {
     const { context } = await run(model, "report");
     const total = context.requestBytes.reduce((a, b) => a + b, 0);
     expect(Math.max(...context.requestBytes)).toBeLessThan(REQUEST_LIMIT_BYTES);
+    // The first read round trip (both 10,000-row sheets at once) too stays under the 4 MB budget.
+    expect(context.responseBytes[0]).toBeGreaterThan(2 * 1024 * 1024);
+    expect(Math.max(...context.responseBytes)).toBeLessThan(4 * 1024 * 1024);
     expect(context.syncCount).toBeLessThanOrEqual(3 + Math.ceil(total / (4 * 1024 * 1024)));
     expect(model.findSheet("自评报告")).toBeDefined();
   });

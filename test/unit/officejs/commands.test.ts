@@ -13,12 +13,17 @@ const g = globalThis as unknown as Record<string, unknown>;
 g.window = { location: { href: "https://localhost:3000/commands.html" } };
 g.Excel = { run: <T>(batch: (c: unknown) => Promise<T>) => fakeExcelRun(model)(batch) };
 const associated: Record<string, unknown> = {};
+type DialogCallback = (r?: { status: string; value: unknown }) => void;
+/** What displayDialogAsync hands its callback; undefined: a host that answers nothing. */
+let dialogResult: (() => { status: string; value: unknown }) | undefined;
 g.Office = {
+  AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+  EventType: { DialogEventReceived: "dialogEventReceived", DialogMessageReceived: "dialogMessageReceived" },
   onReady: (cb: () => void) => Promise.resolve().then(cb),
   actions: { associate: (name: string, f: unknown) => (associated[name] = f) },
   context: {
     displayLanguage: "zh-CN",
-    ui: { displayDialogAsync: (url: string, _o: unknown, cb: () => void) => (dialogs.push(url), cb()) },
+    ui: { displayDialogAsync: (url: string, _o: unknown, cb: DialogCallback) => (dialogs.push(url), cb(dialogResult?.())) },
   },
 };
 
@@ -103,4 +108,85 @@ test("插入模板 on a blank workbook adds the four input sheets; an Excel fail
   await commands.scoreCommand(failing);
   expect(failing.completed).toHaveBeenCalledTimes(1);
   expect(JSON.parse(new URL(dialogs[0]).searchParams.get("lines")!)[0]).toContain("操作失败");
+});
+
+/** A dialog that stays open until a test closes it. */
+function openDialog() {
+  const handlers: Record<string, (arg: unknown) => void> = {};
+  const dialog = { addEventHandler: (type: string, h: (arg: unknown) => void) => (handlers[type] = h), close: jest.fn() };
+  dialogResult = () => ({ status: "succeeded", value: dialog });
+  return { handlers, dialog };
+}
+
+const until = async (ok: () => boolean) => {
+  for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+};
+
+test("the error dialog stays open: completed() only once the user closes it (× or the close button)", async () => {
+  g.Excel = { run: () => Promise.reject(new Error("GeneralException")) };
+  try {
+    for (const how of ["x", "button"] as const) {
+      dialogs.length = 0;
+      const { handlers, dialog } = openDialog();
+      const e = event();
+      const done = commands.scoreCommand(e);
+      await until(() => dialogs.length === 1 && Object.keys(handlers).length === 2);
+      // Open, and waiting: the command is not completed while the user reads.
+      await new Promise((r) => setTimeout(r, 50));
+      expect(e.completed).not.toHaveBeenCalled();
+      expect(new URL(dialogs[0]).searchParams.get("close")).toBe("关闭");
+      if (how === "x") handlers.dialogEventReceived({ error: 12006 });
+      else handlers.dialogMessageReceived({ message: "close" });
+      await done;
+      expect(e.completed).toHaveBeenCalledTimes(1);
+      expect(dialog.close).toHaveBeenCalledTimes(how === "button" ? 1 : 0);
+    }
+  } finally {
+    dialogResult = undefined;
+  }
+});
+
+test("cell-edit mode: the dialog names the fix (Enter or Esc, then again)", async () => {
+  const busy = Object.assign(new Error("The operation is not allowed while in cell edit mode."), {
+    code: "InvalidOperationInCellEditMode",
+  });
+  g.Excel = { run: () => Promise.reject(busy) };
+  const e = event();
+  await commands.reportCommand(e);
+  expect(e.completed).toHaveBeenCalledTimes(1);
+  const line = JSON.parse(new URL(dialogs[0]).searchParams.get("lines")!)[0] as string;
+  expect(line).toMatch(/正在编辑单元格.*Enter.*Esc.*再试一次/);
+  // Any other failure keeps office.js's own words.
+  dialogs.length = 0;
+  g.Excel = { run: () => Promise.reject(new Error("GeneralException: boom")) };
+  await commands.reportCommand(event());
+  expect(JSON.parse(new URL(dialogs[0]).searchParams.get("lines")!)[0]).toContain("GeneralException: boom");
+});
+
+test("from ExcelApi 1.11 a run waits for a cell edit to end (delayForCellEdit); before it, plain Excel.run", async () => {
+  const office = g.Office as { context: Record<string, unknown> };
+  const calls: unknown[][] = [];
+  model = generatedWorkbook(10, 10);
+  const fake = fakeExcelRun(model);
+  g.Excel = {
+    run: (...args: unknown[]) => {
+      calls.push(args);
+      return fake(args[args.length - 1] as Parameters<typeof fake>[0]);
+    },
+  };
+  try {
+    for (const has of [true, false]) {
+      calls.length = 0;
+      office.context.requirements = {
+        isSetSupported: (set: string, v: string) => has && set === "ExcelApi" && Number(v.split(".")[1]) <= 11,
+      };
+      const e = event();
+      await commands.scoreCommand(e);
+      expect(e.completed).toHaveBeenCalledTimes(1);
+      expect(calls.length).toBeGreaterThan(0);
+      for (const args of calls) expect(args.length === 2 ? args[0] : null).toEqual(has ? { delayForCellEdit: true } : null);
+    }
+  } finally {
+    delete office.context.requirements;
+  }
 });
