@@ -21,7 +21,7 @@
  * Notes (comments) are kept as the fake Excel keeps a note loaded from an .xlsx: a one-cell
  * validation entry holding only a prompt with an empty title.
  */
-import { charsToPoints } from "../adapters/officejs/writeSheet";
+import { charsToPoints } from "../adapters/shared/planRects";
 import type {
   EtApplication,
   EtBorder,

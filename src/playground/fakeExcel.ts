@@ -9,8 +9,8 @@
  * the n-th write command fail (`failAtWrite`).
  */
 
-import { fromR1C1, renameSheetRefs } from "../adapters/officejs/formulaRefs";
-import { MAX_PAGE_BREAKS } from "../adapters/officejs/writeSheet";
+import { fromR1C1, renameSheetRefs } from "../adapters/shared/formulaRefs";
+import { MAX_PAGE_BREAKS } from "../adapters/shared/planRects";
 import { columnLetter } from "../core/cells";
 
 export type FakeValue = string | number | boolean;

@@ -3,7 +3,7 @@
  * the host's adapter, plan with the core, apply. `onStage` reports progress to the pane. The last
  * argument is the host (host.ts); a bare Excel.run (tests, playground) means the Excel host.
  */
-import type { LeftoverReport } from "../adapters/officejs/officeWorkbook";
+import type { LeftoverReport } from "../adapters/shared/ownedSheets";
 import type { SkippedFeature } from "../adapters/officejs/apiSupport";
 import type { EvaluationType } from "../core/contract";
 import { type Command, type CommandResult, type RunOptions, planCommand, planTemplate } from "../core/engine";
@@ -62,7 +62,7 @@ export async function runScoring(
     }
     onStage("writing");
     await port.apply(result.plan);
-    return { ...result, leftovers: port.leftovers, skipped: port.skipped };
+    return { ...result, leftovers: port.leftovers, skipped: port.skipped ?? [] };
   });
 }
 
@@ -95,7 +95,7 @@ export async function insertTemplate(type: EvaluationType, host?: HostOrRun): Pr
     const snapshot = await port.read([]);
     const { plan, created, existing } = planTemplate(snapshot, type);
     if (created.length > 0) await port.apply(plan);
-    return { created, existing, skipped: port.skipped };
+    return { created, existing, skipped: port.skipped ?? [] };
   });
 }
 

@@ -5,7 +5,8 @@
  * Everything above this line — the core, the pane UI, its locales — is shared.
  */
 import type { SkippedFeature } from "../adapters/officejs/apiSupport";
-import { type LeftoverReport, OfficeJsWorkbook } from "../adapters/officejs/officeWorkbook";
+import { OfficeJsWorkbook } from "../adapters/officejs/officeWorkbook";
+import type { LeftoverReport } from "../adapters/shared/ownedSheets";
 import type { WorkbookPort } from "../port/workbook";
 import { type SaveWay, officeSaveHost, saveFile } from "./download";
 
@@ -13,7 +14,7 @@ import { type SaveWay, officeSaveHost, saveFile } from "./download";
 export interface HostWorkbook extends WorkbookPort {
   leftovers?: LeftoverReport;
   cleanLeftovers?: () => Promise<LeftoverReport>;
-  /** What this host's API version could not write in the last apply (older Excel, see apiSupport). */
+  /** What this host's API version could not write in the last apply (older Excel, see apiSupport); absent: nothing. */
   skipped?: SkippedFeature[];
 }
 

@@ -7,19 +7,17 @@
  */
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
 import * as path from "path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchChromium } from "../support/chromium";
+import { type StaticServer, serveFolder } from "../support/staticServer";
 
 const ROOT = path.join(__dirname, "../..");
 const BUILD = path.join(ROOT, "test-output/intranet-build");
 const OUT = path.join(ROOT, "test-output/e2e");
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css" };
 
 let browser: Browser;
-let server: http.Server;
+let server: StaticServer;
 let base: string;
 
 beforeAll(async () => {
@@ -29,21 +27,14 @@ beforeAll(async () => {
     [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", "officeJs=local", "--env", `outDir=${BUILD}`],
     { cwd: ROOT, stdio: "pipe" },
   );
-  server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
-    const file = path.join(BUILD, rel);
-    if (!file.startsWith(BUILD) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveFolder(BUILD);
+  base = server.base;
   browser = await launchChromium();
 }, 1_200_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  await server?.close();
 });
 
 /** A browser context that blocks (and records) every request not to this machine, and records the rest. */

@@ -9,9 +9,8 @@
  */
 import { execFileSync } from "child_process";
 import { launchChromium } from "../support/chromium";
+import { type StaticServer, serveFolder } from "../support/staticServer";
 import * as fs from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -27,30 +26,8 @@ const BUILD = path.join(ROOT, "test-output/e2e-build");
 const SAMPLE = path.join(ROOT, "assets/sample.xlsx");
 const SAMPLE_FORM = path.join(ROOT, "assets/sample-form.xlsx");
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "") || "index.html";
-    const file = path.join(dir, rel);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 let browser: Browser;
-let server: http.Server;
+let server: StaticServer;
 let base: string;
 const blocked: string[] = [];
 
@@ -61,14 +38,14 @@ beforeAll(async () => {
     cwd: ROOT,
     stdio: "pipe",
   });
-  server = await serve(BUILD);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveFolder(BUILD);
+  base = server.base;
   browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  await server?.close();
 });
 
 async function openPage(query: string, viewport = { width: 1280, height: 800 }): Promise<Page> {

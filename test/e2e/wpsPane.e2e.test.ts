@@ -8,26 +8,17 @@
  */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import webpack from "webpack";
 import { launchChromium } from "../support/chromium";
+import { type StaticServer, serveFolder } from "../support/staticServer";
 import { ooxmlProblems } from "../support/ooxml";
 
 const ROOT = path.join(__dirname, "../..");
 const OUT = path.join(ROOT, "test-output/e2e");
 const BUILD = path.join(ROOT, "test-output/e2e-wps-build");
 const SAMPLE = path.join(ROOT, "assets/sample.xlsx");
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "text/xml; charset=utf-8",
-};
 
 function compile(config: webpack.Configuration): Promise<void> {
   return new Promise((resolve, reject) =>
@@ -36,7 +27,7 @@ function compile(config: webpack.Configuration): Promise<void> {
 }
 
 let browser: Browser;
-let server: http.Server;
+let server: StaticServer;
 let base: string;
 const blocked: string[] = [];
 
@@ -54,23 +45,14 @@ beforeAll(async () => {
     performance: { hints: false },
   });
   // Every add-in page gets the fake Application before its own scripts, as WPS provides it.
-  server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
-    const file = path.join(BUILD, rel);
-    if (!file.startsWith(BUILD) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    if (file.endsWith(".html"))
-      return void res.end(fs.readFileSync(file, "utf8").replace(/<head>/i, '<head><script src="harness/harness.js"></script>'));
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveFolder(BUILD, (html) => html.replace(/<head>/i, '<head><script src="harness/harness.js"></script>'));
+  base = server.base;
   browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  await server?.close();
   expect(blocked).toEqual([]);
 });
 

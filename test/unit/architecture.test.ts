@@ -37,3 +37,20 @@ test("only the office.js adapter, the task pane and the ribbon commands call Exc
     expect(`${rel}: ${/Excel\.run\(/.test(fs.readFileSync(file, "utf8")) ? "calls Excel.run" : "ok"}`).toMatch(/: ok$/);
   }
 });
+
+test("each host adapter stands alone: what two hosts share lives in adapters/shared, which knows neither host", () => {
+  const hosts = ["adapters/officejs", "adapters/wps", "adapters/exceljs"];
+  for (const file of files(path.join(SRC, "adapters"))) {
+    const rel = path.relative(SRC, file);
+    const own = hosts.find((h) => rel.startsWith(h));
+    for (const spec of imports(file)) {
+      const target = spec.startsWith(".") ? path.relative(SRC, path.resolve(path.dirname(file), spec)) : spec;
+      const other = hosts.find((h) => target.startsWith(h) && h !== own);
+      expect(`${rel} → ${spec}: ${other ? `imports ${other}` : "ok"}`).toMatch(/: ok$/);
+    }
+    if (rel.startsWith("adapters/shared")) {
+      const text = fs.readFileSync(file, "utf8");
+      expect(`${rel}: ${/\b(Excel|Office)\.\w|\bApplication\./.test(text) ? "touches a host" : "ok"}`).toMatch(/: ok$/);
+    }
+  }
+});

@@ -32,6 +32,7 @@ import {
 import { DEFAULT_REQUEST_BUDGET, RequestBudget } from "./requestBudget";
 import { type ApiSupport, Features, type SkippedFeature, hostApiSupport } from "./apiSupport";
 import { writeSheet, writeSheetSettings } from "./writeSheet";
+import { type LeftoverReport, backupName, leftoverKind, tempName } from "../shared/ownedSheets";
 import { columnLetter } from "../../core/cells";
 
 export interface OfficeJsOptions {
@@ -53,32 +54,6 @@ export function parseRangeAddress(address: string): { row: number; col: number }
   let col = 0;
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]), col };
-}
-
-/** Every sheet the add-in creates for a run starts with this (never a user's sheet name). */
-export const TEMP_PREFIX = "~jx";
-/** A new sheet being built: `~jx<tag>+<i>`. */
-export const tempName = (tag: string, i: number): string => `${TEMP_PREFIX}${tag}+${i}`;
-/** The copy of an owned sheet kept while it is overwritten: `~jx<tag>-<name>`. */
-export const backupName = (tag: string, name: string): string => `${TEMP_PREFIX}${tag}-${name}`.slice(0, 31);
-
-/** What a leftover `~jx…` sheet is: a temporary sheet, or the backup of the named owned sheet. */
-export function leftoverKind(name: string): { backupOf?: string } | null {
-  if (!name.startsWith(TEMP_PREFIX)) return null;
-  const backup = /^~jx[0-9a-z]+-(.+)$/.exec(name);
-  if (backup) return { backupOf: backup[1] };
-  // Before in-place updates (≤ 0.1): `~jx<tag>o<i>` held the i-th output sheet renamed aside.
-  const legacy = /^~jx[0-9a-z]*o(\d)$/.exec(name);
-  if (legacy && OUTPUT_SHEETS[Number(legacy[1])]) return { backupOf: OUTPUT_SHEETS[Number(legacy[1])] };
-  return {};
-}
-
-/** What the cleanup of an interrupted run did, for the pane to tell. */
-export interface LeftoverReport {
-  /** Owned sheets put back as they were before the interrupted run. */
-  restored: string[];
-  /** Temporary sheets removed. */
-  removed: string[];
 }
 
 /** A whole sheet as a range address (what a sheet-wide copy takes). */

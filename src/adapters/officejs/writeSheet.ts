@@ -5,95 +5,23 @@
  */
 import type { CellStyle, PlanCell, SheetPlan } from "../../core/plan";
 import { type RequestBudget, estimateBytes } from "./requestBudget";
-import { fromR1C1, renameSheetRefs, toR1C1 } from "./formulaRefs";
 import { columnLetter } from "../../core/cells";
+import { fromR1C1, renameSheetRefs, toR1C1 } from "../shared/formulaRefs";
+import {
+  type Rect,
+  MAX_PAGE_BREAKS,
+  charsToPoints,
+  formulaEntry,
+  gridOf,
+  keyedRects,
+  numberFormatOf,
+  rectA1,
+  runs,
+} from "../shared/planRects";
 import { Features } from "./apiSupport";
 
 /** Every feature used (a host with every requirement set). */
 const ALL_FEATURES = new Features(() => true);
-
-export interface Rect {
-  r1: number;
-  c1: number;
-  r2: number;
-  c2: number;
-}
-
-export function rectA1(r: Rect): string {
-  return `${columnLetter(r.c1)}${r.r1}:${columnLetter(r.c2)}${r.r2}`;
-}
-
-/** A constant string: written as text ("@" first) so "=1+1" or "-5" stays what it says. */
-const isText = (c: PlanCell | null): boolean => c !== null && c.f === undefined && typeof c.v === "string";
-
-export interface KeyedRect {
-  rect: Rect;
-  key: string;
-}
-
-/**
- * Groups cells with the same key into rectangles: runs along each row, then runs of rows with the
- * same run. A table of 10,000 uniform rows gives one rectangle per column, not 130,000 cells.
- */
-export function keyedRects(
-  cells: ReadonlyArray<ReadonlyArray<PlanCell | null>>,
-  keyOf: (c: PlanCell | null) => string | undefined,
-): KeyedRect[] {
-  const done: KeyedRect[] = [];
-  let open = new Map<string, KeyedRect>();
-  cells.forEach((row, i) => {
-    const r = i + 1;
-    const next = new Map<string, KeyedRect>();
-    let c = 0;
-    while (c < row.length) {
-      const key = keyOf(row[c]);
-      if (key === undefined) {
-        c++;
-        continue;
-      }
-      let end = c;
-      while (end + 1 < row.length && keyOf(row[end + 1]) === key) end++;
-      const id = `${c}:${end}:${key}`;
-      const prev = open.get(id);
-      if (prev && prev.rect.r2 === r - 1) {
-        prev.rect.r2 = r;
-        open.delete(id);
-        next.set(id, prev);
-      } else next.set(id, { rect: { r1: r, c1: c + 1, r2: r, c2: end + 1 }, key });
-      c = end + 1;
-    }
-    for (const rect of open.values()) done.push(rect);
-    open = next;
-  });
-  for (const rect of open.values()) done.push(rect);
-  return done;
-}
-
-/** The number format a cell needs: "@" for constant text, else its style's, none for General. */
-export function numberFormatOf(c: PlanCell | null, styles: Record<string, CellStyle>): string | undefined {
-  if (!c) return undefined;
-  if (isText(c)) return "@";
-  const f = c.s ? styles[c.s]?.numFmt : undefined;
-  return f && f !== "General" ? f : undefined;
-}
-
-/** A 2-D array of `v` in the shape of `r`: what office.js takes for a multi-cell range (a scalar is not reliable there). */
-export function gridOf<T>(r: Rect, v: T): T[][] {
-  return Array.from({ length: r.r2 - r.r1 + 1 }, () => new Array<T>(r.c2 - r.c1 + 1).fill(v));
-}
-
-/** Excel keeps at most 1,026 manual page breaks per direction; beyond that add() fails. */
-export const MAX_PAGE_BREAKS = 1026;
-
-/** Excel column width in characters → points (7 px per character plus 5 px padding, at 96 dpi). */
-export const charsToPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-
-/** The cell as written through `Range.formulas`. */
-function entry(c: PlanCell | null, renames: ReadonlyMap<string, string>): string | number | boolean {
-  if (!c) return "";
-  if (c.f !== undefined) return "=" + renameSheetRefs(c.f, renames);
-  return c.v ?? "";
-}
 
 type Setter = () => void;
 
@@ -143,17 +71,6 @@ const PROPERTIES: Array<{
     },
   },
 ];
-
-/** Runs of equal numbers by 1-based index: [first, last, value]. */
-function runs(values: ReadonlyArray<[number, number]>): Array<[number, number, number]> {
-  const out: Array<[number, number, number]> = [];
-  for (const [i, v] of [...values].sort((a, b) => a[0] - b[0])) {
-    const last = out[out.length - 1];
-    if (last && last[1] === i - 1 && last[2] === v) last[1] = i;
-    else out.push([i, i, v]);
-  }
-  return out;
-}
 
 /**
  * Queues every write of `plan` on `ws` (a fresh, empty sheet). `renames` maps the final names of
@@ -245,7 +162,7 @@ export async function writeSheet(
     for (let i = 0; i < rows; i++) {
       const src = plan.cells[i];
       const row: Array<string | number | boolean> = [];
-      for (let c = 0; c < width; c++) row.push(filled.has(`${i}:${c}`) ? "" : entry(src[c] ?? null, renames));
+      for (let c = 0; c < width; c++) row.push(filled.has(`${i}:${c}`) ? "" : formulaEntry(src[c] ?? null, renames));
       const bytes = estimateBytes(row);
       // Close the block when it would not fit what is left of this request.
       if (block.length > 0 && blockBytes + bytes + 60 > budget.remaining) {

@@ -9,9 +9,7 @@
  */
 import type { CellStyle, PlanCell, SheetPlan } from "../../core/plan";
 import { columnLetter } from "../../core/cells";
-import { renameSheetRefs } from "../officejs/formulaRefs";
-import { MAX_PAGE_BREAKS, keyedRects, numberFormatOf, rectA1 } from "../officejs/writeSheet";
-import type { Rect } from "../officejs/writeSheet";
+import { type Rect, MAX_PAGE_BREAKS, formulaEntry, keyedRects, numberFormatOf, rectA1, runs } from "../shared/planRects";
 import { type EtApplication, type EtRange, type EtWorksheet, XL } from "./etTypes";
 
 /** "RRGGBB" → the BGR integer ET takes. */
@@ -69,24 +67,6 @@ const PROPERTIES: Array<{
   },
 ];
 
-/** Runs of equal numbers by 1-based index: [first, last, value]. */
-function runs(values: ReadonlyArray<[number, number]>): Array<[number, number, number]> {
-  const out: Array<[number, number, number]> = [];
-  for (const [i, v] of [...values].sort((a, b) => a[0] - b[0])) {
-    const last = out[out.length - 1];
-    if (last && last[1] === i - 1 && last[2] === v) last[1] = i;
-    else out.push([i, i, v]);
-  }
-  return out;
-}
-
-/** The cell as written through `Range.Formula`. */
-function entry(c: PlanCell | null, renames: ReadonlyMap<string, string>): string | number | boolean {
-  if (!c) return "";
-  if (c.f !== undefined) return "=" + renameSheetRefs(c.f, renames);
-  return c.v ?? "";
-}
-
 /**
  * Everything of `plan` that a whole-sheet copy carries (cells, formats, sizes, merges, validations,
  * comments) onto `ws`, a fresh sheet. `renames` maps final sheet names to temporary ones.
@@ -110,7 +90,7 @@ export function writeEtSheet(ws: EtWorksheet, plan: SheetPlan, renames: Readonly
   const rows = plan.cells.length;
   const width = plan.cells.reduce((m, r) => Math.max(m, r.length), 0);
   if (rows > 0 && width > 0) {
-    const grid = plan.cells.map((row) => Array.from({ length: width }, (_, c) => entry(row[c] ?? null, renames)));
+    const grid = plan.cells.map((row) => Array.from({ length: width }, (_, c) => formulaEntry(row[c] ?? null, renames)));
     ws.Range(rectA1({ r1: 1, c1: 1, r2: rows, c2: width })).Formula = grid;
   }
 

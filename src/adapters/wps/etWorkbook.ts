@@ -25,7 +25,7 @@ import {
   type WorkbookSnapshot,
   blockCells,
 } from "../../port/workbook";
-import { type LeftoverReport, backupName, leftoverKind, tempName } from "../officejs/officeWorkbook";
+import { type LeftoverReport, backupName, leftoverKind, tempName } from "../shared/ownedSheets";
 import type { EtApplication, EtPageSetup, EtRange, EtRead, EtWorkbook, EtWorksheet } from "./etTypes";
 import { XL } from "./etTypes";
 import { freezeEt, writeEtSheet, writeEtSheetSettings } from "./etSheet";

@@ -5,7 +5,8 @@
  * cleaned up (the owned sheet restored from its backup) by the next read.
  */
 import { KEY_FIGURES, type Command, runCommand } from "../../../src/core/engine";
-import { OfficeJsWorkbook, backupName, tempName } from "../../../src/adapters/officejs/officeWorkbook";
+import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook";
+import { backupName, tempName } from "../../../src/adapters/shared/ownedSheets";
 import { FakeRequestContext, type FakeWorkbook } from "../../../src/playground/fakeExcel";
 import { sampleWorkbook } from "./fixtures";
 

@@ -5,7 +5,7 @@
  * interrupted run's `~jx…` sheets are cleaned up by the next read.
  */
 import { INPUT_SHEETS, KEY_FIGURES, runCommand } from "../../../src/core/engine";
-import { backupName, tempName } from "../../../src/adapters/officejs/officeWorkbook";
+import { backupName, tempName } from "../../../src/adapters/shared/ownedSheets";
 import type { EtWorkbookPort } from "../../../src/adapters/wps/etWorkbook";
 import { SheetBuilder, text } from "../../../src/core/plan";
 import { ALL_SHEETS } from "../../../src/port/workbook";

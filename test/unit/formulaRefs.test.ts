@@ -1,4 +1,4 @@
-import { fromR1C1, renameSheetRefs, toR1C1 } from "../../../src/adapters/officejs/formulaRefs";
+import { fromR1C1, renameSheetRefs, toR1C1 } from "../../src/adapters/shared/formulaRefs";
 
 describe("sheet references", () => {
   const renames = new Map([["评分结果", "~jxtn0"]]);
