@@ -1287,6 +1287,9 @@ function valueType(c: FakeCell | undefined): string {
  * What typing a value does: a Text-formatted cell ("@") keeps the text as typed; otherwise "=..."
  * becomes a formula (uncomputed here: its value stays "") and numeric text becomes a number.
  */
+/** A typed percent Excel turns into a number: "90%", "-12.5%", "1,200%". */
+const PERCENT_ENTRY = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%$/;
+
 export function setEntered(cell: FakeCell, x: unknown, asFormula: boolean): void {
   if (x === null || x === undefined || x === "") {
     cell.value = "";
@@ -1307,6 +1310,15 @@ export function setEntered(cell: FakeCell, x: unknown, asFormula: boolean): void
     cell.value = "";
   } else if (s.trim() !== "" && !Number.isNaN(Number(s))) {
     cell.value = Number(s);
+    delete cell.formula;
+  } else if (PERCENT_ENTRY.test(s.trim())) {
+    // Like Excel: "90%" is the number 0.9, shown as a percent when the cell had no format of its own.
+    const digits = s.trim().slice(0, -1).replace(/,/g, "");
+    cell.value = Number(digits) / 100;
+    if (!cell.numberFormat || cell.numberFormat === "General") {
+      const decimals = digits.split(".")[1]?.length ?? 0;
+      cell.numberFormat = decimals ? `0.${"0".repeat(decimals)}%` : "0%";
+    }
     delete cell.formula;
   } else {
     cell.value = s;

@@ -1,4 +1,5 @@
-/** Pasted text as spreadsheets put it on the clipboard: tab-separated rows, quoted fields. */
+/** Pasted text as spreadsheets put it on the clipboard (tab-separated rows, quoted fields), and typed entries. */
+import { FakeWorkbook } from "../../../src/playground/fakeExcel";
 import { parseTsv } from "../../../src/playground/grid";
 
 test("rows and columns, a trailing newline, Windows line ends", () => {
@@ -16,4 +17,21 @@ test("a quoted field keeps its newline, tab and doubled quotes; a stray quote is
     ["x", "y"],
   ]);
   expect(parseTsv('"12"期\t5')).toEqual([['"12"期', "5"]]);
+});
+
+test("typing a percent enters the number, shown as a percent, as Excel does; a Text cell keeps what was typed", () => {
+  const model = new FakeWorkbook();
+  const sheet = model.addSheet("绩效指标");
+  const typed = (r: number, text: string) => {
+    model.setUserValue(sheet, r, 1, text);
+    const cell = model.cell(sheet, r, 1)!;
+    return [cell.value, cell.numberFormat];
+  };
+  expect(typed(1, "90%")).toEqual([0.9, "0%"]);
+  expect(typed(2, "-12.5%")).toEqual([-0.125, "0.0%"]);
+  expect(typed(3, "1,200%")).toEqual([12, "0%"]);
+  expect(typed(4, "≥95%")).toEqual(["≥95%", "General"]);
+  expect(typed(5, "12,34%")).toEqual(["12,34%", "General"]);
+  model.cellForWrite(sheet, 6, 1).numberFormat = "@";
+  expect(typed(6, "90%")).toEqual(["90%", "@"]);
 });
