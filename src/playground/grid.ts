@@ -308,6 +308,14 @@ export function createGrid(container: HTMLElement, host: GridHost): { render(): 
     const old = container.querySelector(":scope > table");
     if (old) old.replaceWith(table);
     else container.prepend(table);
+    // A stand-in shows a window of the sheet; say so rather than let a long sheet look short.
+    container.querySelector(":scope > .pg-clipped")?.remove();
+    if (used.r2 > rows || used.c2 > cols) {
+      const note = document.createElement("p");
+      note.className = "pg-clipped";
+      note.textContent = `此处只显示前 ${rows} 行、${cols} 列（本表共 ${used.r2} 行、${used.c2} 列）；其余内容在下载的工作簿中完整保留。`;
+      table.after(note);
+    }
     if (editor.parentElement !== container) container.append(editor);
     if (switched) container.scrollTo(0, 0);
     place();

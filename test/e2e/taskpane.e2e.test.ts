@@ -559,6 +559,20 @@ test("the card greys out when the workbook changes, and clears when another work
   for (const [col, pt] of sheet.columnWidths)
     if (col <= layout.widths.length) expect(layout.widths[col - 1]).toBeCloseTo(Math.round(pt / 0.75), 0);
   await shot(page, "playground-opened-by-keyboard");
+  // A sheet longer than the window the stand-in draws says so under the grid.
+  expect(await page.locator("#pg-grid .pg-clipped").count()).toBe(0);
+  await page.locator('#pg-grid td[data-cell="A3"]').click();
+  await page.evaluate(
+    (text) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      document.activeElement!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    Array.from({ length: 400 }, (_, i) => `第${i + 1}行`).join("\n"),
+  );
+  expect(await page.locator("#pg-grid .pg-clipped").innerText()).toMatch(/只显示前 300 行.*共 402 行/);
+  await page.locator("#pg-grid .pg-clipped").scrollIntoViewIfNeeded();
+  await shot(page, "playground-clipped");
   await page.context().close();
 }, 60_000);
 
