@@ -44,6 +44,13 @@ function cellsOnly(model: FakeWorkbook, names: readonly string[]): Record<string
   return out;
 }
 
+/** The cells of every sheet of the workbook. */
+const everyCell = (model: FakeWorkbook) =>
+  cellsOnly(
+    model,
+    model.sheets.map((s) => s.name),
+  );
+
 const OUTPUTS = ["评分结果", "自评报告"];
 
 test("the manifest requires the adapter's minimum set", () => {
@@ -99,19 +106,11 @@ describe.each([
     const model = await sampleWorkbook();
     await runOn(model, version, "report", "a");
     const ids = model.sheets.map((s) => [s.name, s.id]);
-    const before = cellsOnly(
-      model,
-      model.sheets.map((s) => s.name),
-    );
+    const before = everyCell(model);
     // 计算得分 refreshes both sheets again, in place.
     await runOn(model, version, "score", "b");
     expect(model.sheets.map((s) => [s.name, s.id])).toEqual(ids);
-    expect(
-      cellsOnly(
-        model,
-        model.sheets.map((s) => s.name),
-      ),
-    ).toEqual(before);
+    expect(everyCell(model)).toEqual(before);
     // Failures at writes spread over both requests: every one rolls back, the same sheets stay.
     const probe = port(model, version, { tag: "p" });
     await runCommand(probe.port, "report");
@@ -120,12 +119,7 @@ describe.each([
       const { port: p } = port(model, version, { failAtWrite: at, tag: `f${at}` });
       await expect(runCommand(p, "report")).rejects.toThrow(/injected failure/);
       expect(model.sheets.map((s) => [s.name, s.id])).toEqual(ids);
-      expect(
-        cellsOnly(
-          model,
-          model.sheets.map((s) => s.name),
-        ),
-      ).toEqual(before);
+      expect(everyCell(model)).toEqual(before);
       expect(model.sheets.some((s) => s.name.startsWith("~jx"))).toBe(false);
     }
   });
