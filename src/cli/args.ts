@@ -6,7 +6,7 @@ export interface ParsedArgs {
   flags: Record<string, string>;
 }
 
-const VALUE_FLAGS = new Set(["-o", "--output", "--json", "--docx", "--type", "--profile", "--form", "--scores", "--jobs"]);
+const VALUE_FLAGS = new Set(["-o", "--output", "--json", "--docx", "--type", "--profile", "--form", "--scores", "--jobs", "--letters"]);
 const BOOLEAN_FLAGS = new Set(["--strict"]);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -41,9 +41,10 @@ export const USAGE = `用法 / Usage:
   IN 可以是 Jixiao 模板，也可以是已填好的项目支出/部门整体支出绩效自评表（任意工作表、可多张）；
   --form 选择报告哪张自评表（默认第一张），--scores 报告采用规则得分（默认）或填报得分。
   jixiao demo [-o DIR]                                               用内置样例演示全过程（默认 out/）
-  jixiao review IN… -o SUMMARY.xlsx [--json FILE|-] [--strict] [--jobs N]
+  jixiao review IN… -o SUMMARY.xlsx [--letters DIR] [--json FILE|-] [--strict] [--jobs N]
                                                                      批量复核：IN 为任意多个 .xlsx 文件或文件夹（递归查找），
                                                                      汇总每张自评表、问题清单和统计；输入文件从不修改。
+                                                                     --letters 按单位在 DIR 中各写一份复核意见函（.docx），汇总表逐行链接；
                                                                      --strict 有文件出错时退出码为 2；--jobs 并行线程数（默认 CPU 核数）
 
 退出码：0 完成（警告输出到 stderr）；2 输入有误（每行一个问题：工作表!单元格: 说明），不生成输出文件；1 其他错误。`;

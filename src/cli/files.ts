@@ -47,10 +47,15 @@ export async function checkOutputPath(option: string, file: string | undefined):
 
 /** Writes via a temp file in the same folder, so OUT is either complete or untouched. */
 export async function writeAtomically(file: string, data: Buffer, option = "-o"): Promise<void> {
+  await writeAtomicallyWith(file, (tmp) => fs.writeFile(tmp, data), option);
+}
+
+/** writeAtomically where `write` produces the temp file itself (streamed output). */
+export async function writeAtomicallyWith(file: string, write: (tmp: string) => Promise<void>, option = "-o"): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await fs.writeFile(tmp, data);
+    await write(tmp);
     await fs.rename(tmp, file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? "";

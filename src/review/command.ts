@@ -1,17 +1,23 @@
 /**
- * `jixiao review IN… -o SUMMARY.xlsx [--json FILE|-] [--strict] [--jobs N]` (cli.md): every
- * workbook under IN scored by the engine, none modified; SUMMARY.xlsx lists every form, every check
- * and every file that could not be read. Exit 0 when the batch ran; 2 with --strict if a file failed.
+ * `jixiao review IN… -o SUMMARY.xlsx [--letters DIR] [--json FILE|-] [--strict] [--jobs N]` (cli.md):
+ * every workbook under IN scored by the engine, none modified; SUMMARY.xlsx lists every form, every
+ * check and every file that could not be read; with --letters, one 复核意见函 per unit in DIR.
+ * Exit 0 when the batch ran; 2 with --strict if a file failed.
+ *
+ * Results stream through: each file's rows are spooled to disk as it arrives, so memory stays flat
+ * whatever the batch (only --json, which prints every file, and --letters, which groups the checks
+ * by unit, keep something per file).
  */
+import { promises as fs } from "fs";
 import * as path from "path";
 import { Presets, SingleBar } from "cli-progress";
 import { UsageError } from "../cli/args";
-import { type Io, checkOutputPath, writeAtomically, writeJson } from "../cli/files";
+import { type Io, checkOutputPath, writeAtomicallyWith, writeJson } from "../cli/files";
 import { discover } from "./discover";
+import { Letters } from "./letters";
 import { reviewAll } from "./pool";
 import type { FileResult } from "./reviewFile";
 import { SummaryBuilder } from "./summaryWorkbook";
-import { computeStats } from "./stats";
 
 export async function review(inputs: readonly string[], flags: Record<string, string>, io: Io): Promise<number> {
   const out = flags["-o"];
@@ -20,42 +26,67 @@ export async function review(inputs: readonly string[], flags: Record<string, st
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs: 应为正整数，现为“${flags["--jobs"]}”`);
   await checkOutputPath("-o", out);
   await checkOutputPath("--json", flags["--json"]);
+  const lettersDir = flags["--letters"];
+  if (lettersDir !== undefined) await checkLettersDir(lettersDir);
   const outputs = [out, flags["--json"]].filter((f): f is string => !!f && f !== "-").map((f) => path.resolve(f));
   for (const input of inputs)
     if (outputs.includes(path.resolve(input))) throw new UsageError("-o: 输出文件不能与输入文件相同（输入文件从不修改）");
 
-  const files = await discover(inputs, outputs);
+  // The letters of an earlier run, in a folder under IN, are outputs, not submissions.
+  const files = (await discover(inputs, outputs)).filter((f) => lettersDir === undefined || !inside(lettersDir, f));
   const bar = io.progress ? progressBar(io.progress, files.length) : undefined;
+  const letters = lettersDir === undefined ? undefined : new Letters(lettersDir);
   // The summary's rows are rendered while the workers run, file by file in the files' order.
-  const summary = new SummaryBuilder(out);
+  const summary = new SummaryBuilder(out, { letterOf: letters && ((unit) => letters.fileOf(unit)) });
+  const json: FileResult[] | undefined = flags["--json"] ? [] : undefined;
   const arrived = new Map<number, FileResult>();
   let next = 0;
-  let results: FileResult[];
   try {
-    results = await reviewAll(files, {
-      jobs,
-      details: !!flags["--json"],
-      onResult: (result, done, index) => {
-        bar?.update(done);
-        arrived.set(index, result);
-        for (let r = arrived.get(next); r; r = arrived.get(next)) {
-          summary.add(r);
-          arrived.delete(next++);
-        }
-      },
-    });
+    try {
+      await reviewAll(files, {
+        jobs,
+        details: !!json,
+        keep: false,
+        onResult: (result, done, index) => {
+          bar?.update(done);
+          arrived.set(index, result);
+          for (let r = arrived.get(next); r; r = arrived.get(next)) {
+            summary.add(r);
+            letters?.add(r);
+            json?.push(r);
+            arrived.delete(next++);
+          }
+        },
+      });
+    } finally {
+      bar?.stop();
+    }
+    if (letters) await letters.write();
+    await writeAtomicallyWith(out, (tmp) => summary.finish(tmp));
   } finally {
-    bar?.stop();
+    summary.dispose();
   }
 
-  await writeAtomically(out, summary.finish());
-  if (flags["--json"]) await writeJson(flags["--json"], reviewJson(results), io);
-  const stats = computeStats(results);
+  if (json) await writeJson(flags["--json"], reviewJson(json), io);
+  const stats = summary.figures();
   io.stderr(
     `复核 ${stats.files} 个文件：${stats.forms} 张自评表，提示 ${stats.warnings} 条，` +
-      `${stats.failedFiles} 个文件无法读取或有错误。输出：${out}\n`,
+      `${stats.failedFiles} 个文件无法读取或有错误。` +
+      (letters ? `复核意见函 ${letters.count} 份：${lettersDir}。` : "") +
+      `输出：${out}\n`,
   );
   return "--strict" in flags && stats.failedFiles > 0 ? 2 : 0;
+}
+
+/** --letters DIR: a folder (created if missing), not a file. */
+async function checkLettersDir(dir: string): Promise<void> {
+  const stat = await fs.stat(dir).catch(() => undefined);
+  if (stat && !stat.isDirectory()) throw new UsageError(`--letters: 应为文件夹，现为文件（${dir}）`);
+}
+
+function inside(dir: string, file: string): boolean {
+  const rel = path.relative(path.resolve(dir), path.resolve(file));
+  return !!rel && !rel.startsWith("..") && !path.isAbsolute(rel);
 }
 
 /** `--json`: every file with the summary `score --json` prints for it (its `forms`), or its errors. */

@@ -1,7 +1,8 @@
 /**
  * Reviews files in parallel over worker threads (one per core by default), each worker holding one
  * workbook at a time and posting back only its compact result, so memory stays flat whatever the
- * number of files. Results are reported as they come and returned in the files' order.
+ * number of files. Results are reported as they come and (unless `keep: false`) returned in the
+ * files' order.
  *
  * The workers run the compiled code (dist/review/worker.js). Where there is none — the sources run
  * through ts-jest — or with one job, the files are reviewed in this thread, one after another.
@@ -19,6 +20,11 @@ export interface PoolOptions extends ReviewFileOptions {
   onResult?: (result: FileResult, done: number, index: number) => void;
   /** The worker script (default the compiled worker.js); the pool's tests give one of their own. */
   worker?: string;
+  /**
+   * Whether to return every result at the end (default true). A review that only streams the
+   * results through `onResult` passes false, so nothing grows with the batch.
+   */
+  keep?: boolean;
 }
 
 const WORKER = path.join(__dirname, "worker.js");
@@ -40,10 +46,10 @@ export async function reviewAll(files: readonly string[], options: PoolOptions =
 
 async function inThread(files: readonly string[], options: PoolOptions): Promise<FileResult[]> {
   const results: FileResult[] = [];
-  for (const file of files) {
-    const result = await reviewFile(file, options);
-    results.push(result);
-    options.onResult?.(result, results.length, results.length - 1);
+  for (let i = 0; i < files.length; i++) {
+    const result = await reviewFile(files[i], options);
+    if (options.keep !== false) results.push(result);
+    options.onResult?.(result, i + 1, i);
   }
   return results;
 }
@@ -55,14 +61,14 @@ async function inThread(files: readonly string[], options: PoolOptions): Promise
 const AHEAD = 4;
 
 function inWorkers(files: readonly string[], jobs: number, options: PoolOptions): Promise<FileResult[]> {
-  const results = new Array<FileResult>(files.length);
+  const results = new Array<FileResult>(options.keep === false ? 0 : files.length);
   let next = 0;
   /** Files handed to a worker that exited before it started them: handed out again first. */
   const again: number[] = [];
   let done = 0;
   return new Promise((resolve) => {
     const record = (index: number, result: FileResult) => {
-      results[index] = result;
+      if (options.keep !== false) results[index] = result;
       done++;
       options.onResult?.(result, done, index);
       if (done === files.length) resolve(results);

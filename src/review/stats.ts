@@ -35,28 +35,38 @@ export function differenceBand(difference: number | null): (typeof DIFFERENCE_BA
   return d === 0 ? "无差异" : d < 1 ? "小于 1 分" : d < 5 ? "1–5 分" : "5 分及以上";
 }
 
-export function computeStats(results: readonly FileResult[], top = 10): Stats {
-  const count = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
-  const stats: Stats = {
-    files: results.length,
-    forms: 0,
-    failedFiles: 0,
-    warnings: 0,
-    errors: 0,
-    budget: 0,
-    spent: 0,
-    averageRate: null,
-    averageRule: null,
-    byGrade: count(GRADES),
-    byRate: count(RATE_BANDS),
-    byDifference: count(DIFFERENCE_BANDS),
-    largest: [],
-  };
-  const differing: Stats["largest"] = [];
-  let rates = 0;
-  let rateSum = 0;
-  let ruleSum = 0;
-  for (const r of results) {
+/**
+ * The figures gathered file by file as the results arrive, holding only counters and the `top`
+ * largest differences: a review of 50,000 files keeps no result after its rows are written.
+ */
+export class StatsAccumulator {
+  private readonly stats: Stats;
+  private rates = 0;
+  private rateSum = 0;
+  private ruleSum = 0;
+
+  constructor(private readonly top = 10) {
+    const count = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
+    this.stats = {
+      files: 0,
+      forms: 0,
+      failedFiles: 0,
+      warnings: 0,
+      errors: 0,
+      budget: 0,
+      spent: 0,
+      averageRate: null,
+      averageRule: null,
+      byGrade: count(GRADES),
+      byRate: count(RATE_BANDS),
+      byDifference: count(DIFFERENCE_BANDS),
+      largest: [],
+    };
+  }
+
+  add(r: FileResult): void {
+    const stats = this.stats;
+    stats.files++;
     if (r.failed) stats.failedFiles++;
     for (const i of r.issues) {
       if (i.severity === "错误") stats.errors++;
@@ -66,20 +76,41 @@ export function computeStats(results: readonly FileResult[], top = 10): Stats {
       stats.forms++;
       stats.budget += form.budget;
       stats.spent += form.spent;
-      ruleSum += form.rule;
+      this.ruleSum += form.rule;
       if (form.rate !== null) {
-        rates++;
-        rateSum += form.rate;
+        this.rates++;
+        this.rateSum += form.rate;
       }
       stats.byGrade[form.grade] = (stats.byGrade[form.grade] ?? 0) + 1;
       stats.byRate[rateBand(form.rate)]++;
       stats.byDifference[differenceBand(form.difference)]++;
-      if (form.difference) differing.push({ file: r.file, form });
+      if (form.difference) this.keepIfLarge({ file: r.file, form });
     }
   }
-  stats.averageRate = rates > 0 ? rateSum / rates : null;
-  stats.averageRule = stats.forms > 0 ? ruleSum / stats.forms : null;
-  differing.sort((a, b) => Math.abs(b.form.difference!) - Math.abs(a.form.difference!));
-  stats.largest = differing.slice(0, top);
-  return stats;
+
+  /** Inserted in order of |difference|, largest first; ties keep the files' order. */
+  private keepIfLarge(entry: Stats["largest"][number]): void {
+    const largest = this.stats.largest;
+    const size = (e: Stats["largest"][number]) => Math.abs(e.form.difference!);
+    let at = largest.length;
+    while (at > 0 && size(largest[at - 1]) < size(entry)) at--;
+    if (at >= this.top) return;
+    largest.splice(at, 0, entry);
+    if (largest.length > this.top) largest.pop();
+  }
+
+  result(): Stats {
+    return {
+      ...this.stats,
+      averageRate: this.rates > 0 ? this.rateSum / this.rates : null,
+      averageRule: this.stats.forms > 0 ? this.ruleSum / this.stats.forms : null,
+      largest: [...this.stats.largest],
+    };
+  }
+}
+
+export function computeStats(results: readonly FileResult[], top = 10): Stats {
+  const acc = new StatsAccumulator(top);
+  for (const r of results) acc.add(r);
+  return acc.result();
 }

@@ -5,15 +5,19 @@
  * are formulas over the two tables (with their values cached); every sheet printable on A4 landscape.
  *
  * The package is written directly as SpreadsheetML from the compact results: a fixed style sheet,
- * inline strings, one pass per row. A thousand forms take milliseconds, where a general workbook
- * library took a second on the main thread after the workers were done. No I/O here.
+ * inline strings, one pass per row. Each row is rendered as its file's result arrives and appended
+ * to a temporary file (with its hyperlink and relationship), and the package is then streamed
+ * from those files: a province's 50,000 forms cost the main thread milliseconds per thousand and no
+ * memory that grows with the batch.
  */
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { absRange, columnLetter, quoteSheet } from "../core/cells";
 import { encodeXml } from "../adapters/exceljs/xlsxRead";
-import { writeZip } from "../adapters/exceljs/zipEntries";
+import { type ZipChunk, writeZipFile } from "../adapters/exceljs/zipEntries";
 import type { FileResult } from "./reviewFile";
-import { DIFFERENCE_BANDS, GRADES, RATE_BANDS, type Stats, computeStats } from "./stats";
+import { DIFFERENCE_BANDS, GRADES, RATE_BANDS, type Stats, StatsAccumulator } from "./stats";
 
 export const SUMMARY_SHEETS = { forms: "汇总", issues: "问题清单", stats: "统计" } as const;
 
@@ -72,6 +76,7 @@ interface ColumnSpec {
   header: string;
   width: number;
   xf?: number;
+  hidden?: boolean;
 }
 
 const FORM_COLUMNS: ColumnSpec[] = [
@@ -92,15 +97,24 @@ const FORM_COLUMNS: ColumnSpec[] = [
   { header: "问题数", width: 7, xf: XF.center },
 ];
 /** 汇总 columns the 统计 formulas count over. */
-const FORM_COL = { file: 1, sheet: 2, budget: 7, spent: 8, rate: 9, rule: 11, difference: 12, grade: 14 } as const;
+const FORM_COL = { sheet: 2, budget: 7, spent: 8, rate: 9, rule: 11, difference: 12, grade: 14 } as const;
+/** With --letters: 汇总's link to the form's 复核意见函. */
+const LETTER_COLUMN: ColumnSpec = { header: "复核意见函", width: 26 };
+/**
+ * The last column of 汇总 and 问题清单, hidden: 1 on the first row of each file (in 问题清单, of
+ * each file that could not be read), else 0. 统计 counts files as its SUM — linear, where counting
+ * distinct names (SUMPRODUCT(1/COUNTIF(…))) is quadratic — and a value, so sorting keeps it true.
+ */
+const FILE_COUNT_COLUMN: ColumnSpec = { header: "文件计数", width: 6, xf: XF.center, hidden: true };
 
 const ISSUE_COLUMNS: ColumnSpec[] = [
   { header: "文件", width: 30 },
   { header: "位置", width: 18 },
   { header: "严重程度", width: 9, xf: XF.center },
   { header: "说明", width: 90, xf: XF.wrapTop },
+  FILE_COUNT_COLUMN,
 ];
-const ISSUE_COL = { file: 1, severity: 3 } as const;
+const ISSUE_COL = { severity: 3, fileCount: 5 } as const;
 
 /** A path as a relative link from the summary's folder (forward slashes, each segment URI-encoded). */
 export function fileLink(file: string, summaryDir: string): string {
@@ -132,95 +146,176 @@ function cellXml(ref: string, value: Value, xf: number, formula?: string): strin
   return `<c r="${ref}" s="${xf}">${f}</c>`;
 }
 
+/** Text appended to a temporary file in large writes; `chunk` names the file for writeZipFile. */
+class Spool {
+  private readonly fd: number;
+  private pending: string[] = [];
+  private pendingLength = 0;
+  /** Whether anything was written. */
+  empty = true;
+
+  constructor(readonly file: string) {
+    this.fd = fs.openSync(file, "w");
+  }
+
+  write(s: string): void {
+    this.pending.push(s);
+    this.pendingLength += s.length;
+    this.empty = false;
+    if (this.pendingLength > 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    fs.writeSync(this.fd, this.pending.join(""));
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+
+  /** Flushes and closes; the file is then a chunk of the package. */
+  close(): ZipChunk {
+    this.flush();
+    fs.closeSync(this.fd);
+    return { file: this.file };
+  }
+}
+
 interface SheetPart {
   name: string;
-  xml: string;
-  /** External hyperlink targets, relationship rId1, rId2… in this order. */
-  links: string[];
+  xml: ZipChunk[];
+  /** The sheet's relationships (hyperlinks, table), as <Relationship> elements; none: no part. */
+  rels: ZipChunk[];
   /** The table part's XML, if the sheet has a table. */
   table?: string;
   printTitles: boolean;
 }
 
-/** A worksheet's XML around its rows (element order of CT_Worksheet). */
+/** A worksheet's XML around its rows and hyperlinks (element order of CT_Worksheet). */
 function worksheetXml(o: {
-  columns: readonly number[];
-  rows: string;
+  columns: readonly ColumnSpec[];
+  rows: ZipChunk;
   lastRow: number;
-  lastCol: number;
   frozen: boolean;
   selected: boolean;
   onePage: boolean;
   footer: string;
   conditional?: string;
-  hyperlinks?: string;
+  hyperlinks?: ZipChunk;
   table: boolean;
-}): string {
+}): ZipChunk[] {
   const pane = o.frozen
     ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
     : "";
-  const cols = o.columns.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
-  return (
+  const cols = o.columns
+    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}"${c.hidden ? ' hidden="1"' : ""} customWidth="1"/>`)
+    .join("");
+  return [
     XML_HEAD +
-    `<worksheet xmlns="${NS}" xmlns:r="${REL}">` +
-    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
-    `<dimension ref="A1:${columnLetter(o.lastCol)}${Math.max(1, o.lastRow)}"/>` +
-    `<sheetViews><sheetView${o.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
-    '<sheetFormatPr defaultRowHeight="14.25"/>' +
-    `<cols>${cols}</cols>` +
-    `<sheetData>${o.rows}</sheetData>` +
-    (o.conditional ?? "") +
-    (o.hyperlinks ? `<hyperlinks>${o.hyperlinks}</hyperlinks>` : "") +
+      `<worksheet xmlns="${NS}" xmlns:r="${REL}">` +
+      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+      `<dimension ref="A1:${columnLetter(o.columns.length)}${Math.max(1, o.lastRow)}"/>` +
+      `<sheetViews><sheetView${o.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
+      '<sheetFormatPr defaultRowHeight="14.25"/>' +
+      `<cols>${cols}</cols>` +
+      "<sheetData>",
+    o.rows,
+    "</sheetData>" + (o.conditional ?? "") + (o.hyperlinks ? "<hyperlinks>" : ""),
+    ...(o.hyperlinks ? [o.hyperlinks, "</hyperlinks>"] : []),
     '<printOptions horizontalCentered="1"/>' +
-    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
-    `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="${o.onePage ? 1 : 0}"/>` +
-    `<headerFooter><oddFooter>${encodeXml(o.footer)}</oddFooter></headerFooter>` +
-    (o.table ? '<tableParts count="1"><tablePart r:id="rIdTable"/></tableParts>' : "") +
-    "</worksheet>"
-  );
+      '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+      `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="${o.onePage ? 1 : 0}"/>` +
+      `<headerFooter><oddFooter>${encodeXml(o.footer)}</oddFooter></headerFooter>` +
+      (o.table ? '<tableParts count="1"><tablePart r:id="rIdTable"/></tableParts>' : "") +
+      "</worksheet>",
+  ];
 }
 
-/** Hyperlinks to files, one relationship per distinct target. */
+const relationship = (id: string, type: string, target: string, external = false) =>
+  `<Relationship Id="${id}" Type="${type.startsWith("http") ? type : `${REL}/${type}`}" Target="${encodeXml(target)}"${external ? ' TargetMode="External"' : ""}/>`;
+
+/**
+ * A sheet's hyperlinks to files (relative to the summary), spooled: the <hyperlink> elements and
+ * their relationships. Rows that follow each other with the same target (a file's several forms or
+ * checks) share one relationship, so nothing is remembered beyond the last target of each kind.
+ */
 class Links {
-  readonly targets: string[] = [];
-  private readonly ids = new Map<string, string>();
-  readonly xml: string[] = [];
+  private count = 0;
+  private readonly last = new Map<string, { target: string; id: string }>();
 
-  constructor(private readonly summaryDir: string) {}
+  constructor(
+    private readonly summaryDir: string,
+    private readonly xml: Spool,
+    private readonly rels: Spool,
+  ) {}
 
-  add(ref: string, file: string, tooltip = ""): void {
-    // Keyed by the file as the batch names it: a file's several rows resolve its path once.
-    let id = this.ids.get(file);
-    if (id === undefined) this.ids.set(file, (id = `rId${this.targets.push(fileLink(file, this.summaryDir))}`));
-    this.xml.push(`<hyperlink ref="${ref}" r:id="${id}"${tooltip ? ` tooltip="${tooltip}"` : ""}/>`);
+  get empty(): boolean {
+    return this.count === 0;
+  }
+
+  add(ref: string, file: string, tooltip = "", kind = "file"): void {
+    let id = this.last.get(kind)?.target === file ? this.last.get(kind)!.id : undefined;
+    if (id === undefined) {
+      id = `rId${++this.count}`;
+      this.rels.write(relationship(id, "hyperlink", fileLink(file, this.summaryDir), true));
+      this.last.set(kind, { target: file, id });
+    }
+    this.xml.write(`<hyperlink ref="${ref}" r:id="${id}"${tooltip ? ` tooltip="${tooltip}"` : ""}/>`);
+  }
+}
+
+/** A sheet being written: its rows, hyperlinks and relationships spooled to files in `dir`. */
+class SheetSpool {
+  readonly rows: Spool;
+  readonly links: Links;
+  private readonly hyperlinks: Spool;
+  private readonly rels: Spool;
+
+  constructor(dir: string, name: string, summaryDir: string) {
+    this.rows = new Spool(path.join(dir, `${name}.rows`));
+    this.hyperlinks = new Spool(path.join(dir, `${name}.links`));
+    this.rels = new Spool(path.join(dir, `${name}.rels`));
+    this.links = new Links(summaryDir, this.hyperlinks, this.rels);
+  }
+
+  close(): { rows: ZipChunk; hyperlinks?: ZipChunk; rels: ZipChunk[] } {
+    const empty = this.links.empty;
+    const rows = this.rows.close();
+    const hyperlinks = this.hyperlinks.close();
+    const rels = this.rels.close();
+    return { rows, hyperlinks: empty ? undefined : hyperlinks, rels: empty ? [] : [rels] };
   }
 }
 
 /** The rows of 汇总 or 问题清单, rendered as the files' results come in (in the files' order). */
 class TableRows {
-  readonly links: Links;
-  readonly rows: string[];
+  readonly sheet: SheetSpool;
   private readonly letters: string[];
+  private rowCount = 0;
 
   constructor(
-    private readonly columns: readonly ColumnSpec[],
+    readonly columns: readonly ColumnSpec[],
+    dir: string,
+    name: string,
     summaryDir: string,
   ) {
-    this.links = new Links(summaryDir);
+    this.sheet = new SheetSpool(dir, name, summaryDir);
     this.letters = columns.map((_, i) => columnLetter(i + 1));
-    this.rows = [`<row r="1">${columns.map((c, i) => cellXml(`${this.letters[i]}1`, c.header, XF.header)).join("")}</row>`];
+    this.sheet.rows.write(`<row r="1">${columns.map((c, i) => cellXml(`${this.letters[i]}1`, c.header, XF.header)).join("")}</row>`);
   }
 
   get count(): number {
-    return this.rows.length - 1;
+    return this.rowCount;
   }
 
-  add(file: string, values: readonly Value[]): void {
-    const r = this.rows.length + 1;
+  /** A row: the file (linked), then `values` for the other columns; `letter` links that column too. */
+  add(file: string, values: readonly Value[], letter?: { column: number; file: string }): void {
+    const r = ++this.rowCount + 1;
     let xml = `<row r="${r}">${cellXml(`A${r}`, file, XF.link)}`;
-    for (let c = 1; c < this.columns.length; c++) xml += cellXml(`${this.letters[c]}${r}`, values[c - 1], this.columns[c].xf ?? XF.body);
-    this.rows.push(xml + "</row>");
-    this.links.add(`A${r}`, file, "打开文件");
+    for (let c = 1; c < this.columns.length; c++)
+      xml += cellXml(`${this.letters[c]}${r}`, values[c - 1], c === letter?.column ? XF.link : (this.columns[c].xf ?? XF.body));
+    this.sheet.rows.write(xml + "</row>");
+    this.sheet.links.add(`A${r}`, file, "打开文件");
+    if (letter) this.sheet.links.add(`${this.letters[letter.column]}${r}`, letter.file, "打开复核意见函", "letter");
   }
 }
 
@@ -228,11 +323,11 @@ class TableRows {
 function tableSheet(
   name: string,
   table: { name: string; id: number },
-  columns: readonly ColumnSpec[],
   rows: TableRows,
   selected: boolean,
   conditional: (last: number) => string,
 ): SheetPart {
+  const { columns } = rows;
   const last = rows.count + 1;
   const ref = `A1:${columnLetter(columns.length)}${last}`;
   const tableXml =
@@ -243,22 +338,22 @@ function tableSheet(
         `<autoFilter ref="${ref}"/><tableColumns count="${columns.length}">` +
         columns.map((c, i) => `<tableColumn id="${i + 1}" name="${encodeXml(c.header)}"/>`).join("") +
         '</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>';
+  const spooled = rows.sheet.close();
   return {
     name,
-    links: rows.links.targets,
+    rels: spooled.rels,
     table: tableXml,
     printTitles: true,
     xml: worksheetXml({
-      columns: columns.map((c) => c.width),
-      rows: rows.rows.join(""),
+      columns,
+      rows: spooled.rows,
       lastRow: last,
-      lastCol: columns.length,
       frozen: true,
       selected,
       onePage: false,
       footer: `&C${name} 第 &P 页，共 &N 页`,
       conditional: rows.count > 0 ? conditional(last) : "",
-      hyperlinks: rows.links.xml.join(""),
+      hyperlinks: spooled.hyperlinks,
       table: !!tableXml,
     }),
   };
@@ -271,33 +366,58 @@ function expressionRules(ref: string, rules: ReadonlyArray<[formula: string, dxf
   return `<conditionalFormatting sqref="${ref}">${body}</conditionalFormatting>`;
 }
 
+export interface SummaryOptions {
+  /** With --letters: the letter a form's unit gets (a path), linked from its 汇总 row. */
+  letterOf?: (unit: string) => string;
+}
+
 /**
  * The summary built as the results come in: `add` each file's result in the files' order (the
- * review renders a file's rows while the workers read the next ones), then `finish` for the bytes.
+ * review renders a file's rows while the workers read the next ones), then `finish` to write the
+ * package, and `dispose` (always) to remove the spooled rows.
  */
 export class SummaryBuilder {
   private readonly summaryDir: string;
-  private readonly results: FileResult[] = [];
+  private readonly spoolDir: string;
+  private readonly stats = new StatsAccumulator();
   private readonly forms: TableRows;
   private readonly issues: TableRows;
+  private readonly letterColumn: number | undefined;
 
-  constructor(summaryFile: string) {
+  constructor(
+    summaryFile: string,
+    private readonly options: SummaryOptions = {},
+  ) {
     this.summaryDir = path.dirname(path.resolve(summaryFile));
-    this.forms = new TableRows(FORM_COLUMNS, this.summaryDir);
-    this.issues = new TableRows(ISSUE_COLUMNS, this.summaryDir);
+    this.spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-summary-"));
+    const formColumns = [...FORM_COLUMNS, ...(options.letterOf ? [LETTER_COLUMN] : []), FILE_COUNT_COLUMN];
+    this.letterColumn = options.letterOf ? FORM_COLUMNS.length : undefined;
+    this.forms = new TableRows(formColumns, this.spoolDir, "forms", this.summaryDir);
+    this.issues = new TableRows(ISSUE_COLUMNS, this.spoolDir, "issues", this.summaryDir);
   }
 
   add(r: FileResult): void {
-    this.results.push(r);
-    for (const f of r.forms) {
-      const values = [f.sheet, f.unit, f.project, f.year, f.type, f.budget, f.spent, f.rate, f.filled, f.rule];
-      this.forms.add(r.file, [...values, f.difference, f.differingRows, f.grade, f.checks]);
-    }
-    for (const i of r.issues) this.issues.add(r.file, [i.cell, i.severity, i.message]);
+    this.stats.add(r);
+    r.forms.forEach((f, i) => {
+      const values: Value[] = [f.sheet, f.unit, f.project, f.year, f.type, f.budget, f.spent, f.rate, f.filled, f.rule];
+      values.push(f.difference, f.differingRows, f.grade, f.checks);
+      const letterFile = this.options.letterOf?.(f.unit);
+      if (letterFile !== undefined) values.push(path.basename(letterFile));
+      values.push(i === 0 ? 1 : 0);
+      const letter = letterFile !== undefined ? { column: this.letterColumn!, file: letterFile } : undefined;
+      this.forms.add(r.file, values, letter);
+    });
+    r.issues.forEach((i, k) => this.issues.add(r.file, [i.cell, i.severity, i.message, r.failed && k === 0 ? 1 : 0]));
   }
 
-  finish(): Buffer {
-    const forms = tableSheet(SUMMARY_SHEETS.forms, { name: "Forms", id: 1 }, FORM_COLUMNS, this.forms, true, (last) =>
+  /** The figures of 统计 so far (all of them after the last `add`). */
+  figures(): Stats {
+    return this.stats.result();
+  }
+
+  /** Writes the package to `file`. */
+  async finish(file: string): Promise<void> {
+    const forms = tableSheet(SUMMARY_SHEETS.forms, { name: "Forms", id: 1 }, this.forms, true, (last) =>
       [
         expressionRules(
           `L2:L${last}`,
@@ -320,35 +440,32 @@ export class SummaryBuilder {
         expressionRules(`O2:O${last}`, [["O2>0", DXF.amber]], 7),
       ].join(""),
     );
-    const issues = tableSheet(SUMMARY_SHEETS.issues, { name: "Issues", id: 2 }, ISSUE_COLUMNS, this.issues, false, (last) =>
+    const issues = tableSheet(SUMMARY_SHEETS.issues, { name: "Issues", id: 2 }, this.issues, false, (last) =>
       expressionRules(`C2:C${last}`, [['C2="错误"', DXF.error]], 1),
     );
-    const stats = statsSheet(computeStats(this.results), this.forms.count + 1, this.issues.count + 1, this.summaryDir);
-    return packageOf([forms, issues, stats]);
+    const stats = statsSheet(this.figures(), { last: this.forms.count + 1, fileCount: this.forms.columns.length }, this.issues.count + 1, this.summaryDir, this.spoolDir);
+    await writeZipFile(file, packageParts([forms, issues, stats]));
+  }
+
+  /** Removes the spooled rows. */
+  dispose(): void {
+    fs.rmSync(this.spoolDir, { recursive: true, force: true });
   }
 }
 
-/** The summary workbook's bytes, from every file's result. */
-export function buildSummary(results: readonly FileResult[], summaryFile: string): Buffer {
-  const builder = new SummaryBuilder(summaryFile);
-  for (const r of results) builder.add(r);
-  return builder.finish();
-}
-
 /**
- * 统计: each figure a formula over the 汇总 and 问题清单 columns (COUNTIFS, SUMPRODUCT, AVERAGE), so it
- * follows edits to those sheets; the value the review computed is cached in it. The list of the
- * largest differences is a list of forms, kept as values with links.
+ * 统计: each figure a formula over the 汇总 and 问题清单 columns (COUNTIF(S), SUM, AVERAGE — each
+ * linear in the rows), so it follows edits to those sheets; the value the review computed is cached
+ * in it. The list of the largest differences is a list of forms, kept as values with links.
  */
-function statsSheet(stats: Stats, formsLast: number, issuesLast: number, summaryDir: string): SheetPart {
+function statsSheet(stats: Stats, forms: { last: number; fileCount: number }, issuesLast: number, summaryDir: string, spoolDir: string): SheetPart {
   const column = (sheet: string, c: number, last: number) => `${quoteSheet(sheet)}!${absRange(2, c, Math.max(2, last), c)}`;
-  const F = (c: number) => column(SUMMARY_SHEETS.forms, c, formsLast);
+  const F = (c: number) => column(SUMMARY_SHEETS.forms, c, forms.last);
   const I = (c: number) => column(SUMMARY_SHEETS.issues, c, issuesLast);
-  const rows: string[] = [];
-  const links = new Links(summaryDir);
+  const sheet = new SheetSpool(spoolDir, "stats", summaryDir);
   let row = 1;
   const put = (cells: ReadonlyArray<readonly [Value, number, string?]>) => {
-    rows.push(`<row r="${row}">${cells.map(([v, xf, f], i) => cellXml(`${columnLetter(i + 1)}${row}`, v, xf, f)).join("")}</row>`);
+    sheet.rows.write(`<row r="${row}">${cells.map(([v, xf, f], i) => cellXml(`${columnLetter(i + 1)}${row}`, v, xf, f)).join("")}</row>`);
     return row++;
   };
   const title = (text: string) => put([[text, XF.title]]);
@@ -360,12 +477,9 @@ function statsSheet(stats: Stats, formsLast: number, issuesLast: number, summary
     ]);
 
   title("复核概况");
-  // Distinct files: a readable file has rows in 汇总; a failed one has only 错误 rows in 问题清单.
-  const failed =
-    issuesLast < 2
-      ? "0"
-      : `SUMPRODUCT((${I(ISSUE_COL.severity)}="错误")/COUNTIFS(${I(ISSUE_COL.file)},${I(ISSUE_COL.file)},${I(ISSUE_COL.severity)},${I(ISSUE_COL.severity)}))`;
-  const read = formsLast < 2 ? "0" : `SUMPRODUCT(1/COUNTIF(${F(FORM_COL.file)},${F(FORM_COL.file)}))`;
+  // Files: a readable file has rows in 汇总, a failed one only 错误 rows in 问题清单; each marks its first row.
+  const failed = issuesLast < 2 ? "0" : `SUM(${I(ISSUE_COL.fileCount)})`;
+  const read = forms.last < 2 ? "0" : `SUM(${F(forms.fileCount)})`;
   figure("文件数", stats.files, XF.body, `${read}+${failed}`);
   const total = `$B$${figure("自评表数", stats.forms, XF.body, `COUNTA(${F(FORM_COL.sheet)})`)}`;
   figure("无法读取或有错误的文件", stats.failedFiles, XF.body, failed);
@@ -423,54 +537,54 @@ function statsSheet(stats: Stats, formsLast: number, issuesLast: number, summary
       [form.rule, XF.score],
       [form.difference, XF.score],
     ]);
-    links.add(`A${r}`, file);
+    sheet.links.add(`A${r}`, file);
   }
+  const spooled = sheet.close();
   return {
     name: SUMMARY_SHEETS.stats,
-    links: links.targets,
+    rels: spooled.rels,
     printTitles: false,
     xml: worksheetXml({
-      columns: [30, 14, 24, 22, 10, 10, 10],
-      rows: rows.join(""),
+      columns: [30, 14, 24, 22, 10, 10, 10].map((width) => ({ header: "", width })),
+      rows: spooled.rows,
       lastRow: row - 1,
-      lastCol: 7,
       frozen: false,
       selected: false,
       onePage: true,
       footer: `&C${SUMMARY_SHEETS.stats} 第 &P 页，共 &N 页`,
-      hyperlinks: links.xml.join(""),
+      hyperlinks: spooled.hyperlinks,
       table: false,
     }),
   };
 }
 
 /** The package around the sheets: workbook, relationships, content types, styles, tables, properties. */
-function packageOf(sheets: readonly SheetPart[]): Buffer {
+function packageParts(sheets: readonly SheetPart[]): Array<[string, ZipChunk[]]> {
   const overrides: string[] = [];
   const override = (part: string, type: string) =>
     overrides.push(`<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-${type}"/>`);
   const relsXml = (items: string[]) => `${XML_HEAD}<Relationships xmlns="${PKG_REL}">${items.join("")}</Relationships>`;
-  const rel = (id: string, type: string, target: string, external = false) =>
-    `<Relationship Id="${id}" Type="${type.startsWith("http") ? type : `${REL}/${type}`}" Target="${encodeXml(target)}"${external ? ' TargetMode="External"' : ""}/>`;
+  const rel = relationship;
 
   override("xl/workbook.xml", "officedocument.spreadsheetml.sheet.main+xml");
   override("xl/styles.xml", "officedocument.spreadsheetml.styles+xml");
   override("docProps/core.xml", "package.core-properties+xml");
   override("docProps/app.xml", "officedocument.extended-properties+xml");
-  const sheetParts: Array<[string, string]> = [];
+  const sheetParts: Array<[string, ZipChunk[]]> = [];
   let tables = 0;
   sheets.forEach((s, i) => {
     const part = `xl/worksheets/sheet${i + 1}.xml`;
     override(part, "officedocument.spreadsheetml.worksheet+xml");
     sheetParts.push([part, s.xml]);
-    const items = s.links.map((target, k) => rel(`rId${k + 1}`, "hyperlink", target, true));
+    const items: ZipChunk[] = [...s.rels];
     if (s.table) {
       const table = `xl/tables/table${++tables}.xml`;
       override(table, "officedocument.spreadsheetml.table+xml");
-      sheetParts.push([table, s.table]);
+      sheetParts.push([table, [s.table]]);
       items.push(rel("rIdTable", "table", `../tables/table${tables}.xml`));
     }
-    if (items.length) sheetParts.push([`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relsXml(items)]);
+    if (items.length)
+      sheetParts.push([`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, [`${XML_HEAD}<Relationships xmlns="${PKG_REL}">`, ...items, "</Relationships>"]]);
   });
   const names = sheets
     .map((s, i) =>
@@ -511,14 +625,14 @@ function packageOf(sheets: readonly SheetPart[]): Buffer {
     rel("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
     rel("rId3", "extended-properties", "docProps/app.xml"),
   ]);
-  return writeZip([
-    ["[Content_Types].xml", types],
-    ["_rels/.rels", rootRels],
-    ["docProps/core.xml", core],
-    ["docProps/app.xml", app],
-    ["xl/workbook.xml", workbook],
-    ["xl/_rels/workbook.xml.rels", workbookRels],
-    ["xl/styles.xml", STYLES],
+  return [
+    ["[Content_Types].xml", [types]],
+    ["_rels/.rels", [rootRels]],
+    ["docProps/core.xml", [core]],
+    ["docProps/app.xml", [app]],
+    ["xl/workbook.xml", [workbook]],
+    ["xl/_rels/workbook.xml.rels", [workbookRels]],
+    ["xl/styles.xml", [STYLES]],
     ...sheetParts,
-  ]);
+  ];
 }

@@ -5,20 +5,15 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
-  Footer,
   LineRuleType,
-  Packer,
-  PageNumber,
   PageOrientation,
   Paragraph,
   Table,
-  TableCell,
+  type TableCell,
   TableLayoutType,
   TableRow,
   TextRun,
-  VerticalAlign,
   WidthType,
 } from "docx";
 import type { CommandResult } from "../../core/engine";
@@ -37,38 +32,22 @@ import {
   reportModel,
 } from "../../core/report";
 import { titleLines } from "../../core/report/typography";
-
-const TWIPS_PER_MM = 1440 / 25.4;
-const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
-const A4 = { width: twips(210), height: twips(297) };
-/** Half-width units a title line holds: the portrait text width (156 mm) at the title's size, less one character. */
-const TITLE_UNITS = Math.floor(((210 - PAGE_MARGINS_MM.left - PAGE_MARGINS_MM.right) * 72) / 25.4 / (REPORT_FONTS.title.size / 2)) - 2;
-/** 公文 body: 28 pt exact line pitch for 16 pt text (about 22 lines a page). */
-const BODY_LINE = 560;
-
-function runFont(role: FontRole) {
-  const eastAsia = REPORT_FONTS[role].fonts[0];
-  return { ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia, cs: LATIN_FONT };
-}
-
-function runs(text: string, role: FontRole, bold?: boolean): TextRun[] {
-  const size = REPORT_FONTS[role].size * 2;
-  // A cell's line breaks (a numbered list in one 文字材料 cell) become line breaks.
-  return text.split("\n").map(
-    (line, i) =>
-      new TextRun({
-        text: line,
-        break: i > 0 ? 1 : undefined,
-        font: runFont(role),
-        size,
-        bold: bold ?? REPORT_FONTS[role].bold,
-        language: { value: "zh-CN", eastAsia: "zh-CN" },
-      }),
-  );
-}
-
-/** Two characters of first-line indent (w:firstLineChars, with twips for readers that ignore it). */
-const indent = (role: FontRole) => ({ firstLineChars: 200, firstLine: REPORT_FONTS[role].size * 20 * 2 });
+import {
+  A4,
+  BODY_LINE,
+  type CellOptions,
+  DOCUMENT_STYLES,
+  TABLE_BORDERS,
+  TITLE_LINE,
+  TITLE_UNITS,
+  cell,
+  documentBytes,
+  indent,
+  pageNumberFooter,
+  portraitSection,
+  runs,
+  twips,
+} from "./typeset";
 
 function blockParagraphs(block: Block): Array<Paragraph | Table> {
   switch (block.kind) {
@@ -76,7 +55,7 @@ function blockParagraphs(block: Block): Array<Paragraph | Table> {
       return [
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          spacing: { after: 560, line: 700, lineRule: LineRuleType.EXACT },
+          spacing: { after: 560, line: TITLE_LINE, lineRule: LineRuleType.EXACT },
           // Lines broken at a phrase boundary (after the unit's name), never inside a word.
           children: runs(titleLines(block.text, TITLE_UNITS).join("\n"), "title"),
         }),
@@ -115,29 +94,8 @@ function blockParagraphs(block: Block): Array<Paragraph | Table> {
   }
 }
 
-interface CellOptions {
-  role?: FontRole;
-  align?: "left" | "center" | "right";
-  bold?: boolean;
-  rowSpan?: number;
-  columnSpan?: number;
-}
-
-function cell(text: string, opts: CellOptions & { width: number; margin?: number }) {
-  const alignment = opts.align === "right" ? AlignmentType.RIGHT : opts.align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT;
-  return new TableCell({
-    rowSpan: opts.rowSpan,
-    columnSpan: opts.columnSpan,
-    verticalAlign: VerticalAlign.CENTER,
-    width: { size: opts.width, type: WidthType.DXA },
-    margins: { left: opts.margin ?? 80, right: opts.margin ?? 80, top: 40, bottom: 40 },
-    // One paragraph per line of the text: a cell's line breaks are paragraphs of the form.
-    children: text.split("\n").map((line) => new Paragraph({ alignment, children: runs(line, opts.role ?? "table", opts.bold) })),
-  });
-}
-
 /** The landscape text width, shared by the form's columns in the sheet's proportions. */
-const LANDSCAPE_TEXT_WIDTH = A4.height - twips(PAGE_MARGINS_MM.left) - twips(PAGE_MARGINS_MM.right);
+const LANDSCAPE_TEXT_WIDTH = A4.height - twips(PAGE_MARGINS_MM.top) - twips(PAGE_MARGINS_MM.bottom);
 
 function formColumnWidths(): number[] {
   const total = APPENDIX_COLUMN_PIXELS.reduce((s, w) => s + w, 0);
@@ -146,14 +104,12 @@ function formColumnWidths(): number[] {
   return widths;
 }
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-
 function formTable(widths: number[], rows: TableRow[]): Table {
   return new Table({
     width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+    borders: TABLE_BORDERS,
     rows,
   });
 }
@@ -268,7 +224,7 @@ function officialFormContent(form: OfficialForm): Array<Paragraph | Table> {
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { after: 120, line: 700, lineRule: LineRuleType.EXACT },
+      spacing: { after: 120, line: TITLE_LINE, lineRule: LineRuleType.EXACT },
       keepNext: true,
       children: runs(form.title, "title"),
     }),
@@ -281,72 +237,31 @@ function officialFormContent(form: OfficialForm): Array<Paragraph | Table> {
 }
 
 /**
- * The font table, declaring each 公文 font with its first fallback (w:altName) and the GB2312
- * character set, so Word substitutes 仿宋 for a missing 仿宋_GB2312 rather than any font.
+ * The landscape pages of the 附表: the portrait type area turned with the page (GB/T 9704 横排表格:
+ * 225 mm wide, 156 mm high), so the form gets the height a portrait page has across.
  */
-function fontTableXml(): string {
-  const seen = new Set<string>();
-  const fonts: string[] = [];
-  for (const { fonts: names } of Object.values(REPORT_FONTS)) {
-    if (seen.has(names[0])) continue;
-    seen.add(names[0]);
-    fonts.push(
-      `<w:font w:name="${names[0]}"><w:altName w:val="${names[1]}"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>`,
-    );
-  }
-  fonts.push(
-    `<w:font w:name="${LATIN_FONT}"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`,
-  );
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
-    `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts.join("")}</w:fonts>`
-  );
-}
+const LANDSCAPE_MARGINS = {
+  top: twips(PAGE_MARGINS_MM.left),
+  bottom: twips(PAGE_MARGINS_MM.right),
+  left: twips(PAGE_MARGINS_MM.top),
+  right: twips(PAGE_MARGINS_MM.bottom),
+  header: twips(10),
+  footer: twips(12),
+};
 
 export function reportDocument(model: ReportModel): Document {
-  const footer = () =>
-    new Footer({
-      children: [
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          children: [
-            new TextRun({
-              children: ["第 ", PageNumber.CURRENT, " 页 共 ", PageNumber.TOTAL_PAGES, " 页"],
-              font: runFont("body"),
-              size: 28,
-            }),
-          ],
-        }),
-      ],
-    });
-  const margin = {
-    top: twips(PAGE_MARGINS_MM.top),
-    bottom: twips(PAGE_MARGINS_MM.bottom),
-    left: twips(PAGE_MARGINS_MM.left),
-    right: twips(PAGE_MARGINS_MM.right),
-    header: twips(15),
-    footer: twips(20),
-  };
   const appendix = model.blocks.find((b): b is Extract<Block, { kind: "appendix" }> => b.kind === "appendix");
   return new Document({
     title: model.title,
-    styles: {
-      default: {
-        document: { run: { font: runFont("body"), size: REPORT_FONTS.body.size * 2, language: { value: "zh-CN", eastAsia: "zh-CN" } } },
-      },
-    },
+    styles: DOCUMENT_STYLES,
     sections: [
-      {
-        properties: { page: { size: A4, margin } },
-        footers: { default: footer() },
-        children: model.blocks.flatMap(blockParagraphs),
-      },
+      portraitSection(model.blocks.flatMap(blockParagraphs)),
       // The 附表 on A4 landscape pages of its own section (the library swaps width and height).
       ...(appendix
         ? [
             {
-              properties: { page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin } },
-              footers: { default: footer() },
+              properties: { page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: LANDSCAPE_MARGINS } },
+              footers: { default: pageNumberFooter() },
               children: officialFormContent(appendix.form),
             },
           ]
@@ -356,8 +271,7 @@ export function reportDocument(model: ReportModel): Document {
 }
 
 export async function reportDocxFromModel(model: ReportModel): Promise<Uint8Array> {
-  const bytes = await Packer.toArrayBuffer(reportDocument(model), false, [{ path: "word/fontTable.xml", data: fontTableXml() }]);
-  return new Uint8Array(bytes);
+  return documentBytes(reportDocument(model));
 }
 
 export async function reportDocx(result: CommandResult): Promise<Uint8Array> {

@@ -5,6 +5,8 @@
  * cases are handled (stored or deflated entries, no ZIP64, no encryption): `open` returns
  * undefined for anything else and the caller falls back to JSZip.
  */
+import { createReadStream, promises as fsp } from "fs";
+import { once } from "events";
 import { PassThrough } from "stream";
 import * as zlib from "zlib";
 
@@ -113,10 +115,11 @@ export class ZipEntries {
 
 let crcTable: Int32Array | undefined;
 
-function crc32(data: Buffer): number {
+/** CRC-32 of `data`, continuing from `previous` (the CRC of what came before it). */
+export function crc32(data: Buffer, previous = 0): number {
   // Node's own where it has one (20.15 and later); the table below otherwise.
-  const native = (zlib as { crc32?: (data: Buffer) => number }).crc32;
-  if (native) return native(data);
+  const native = (zlib as { crc32?: (data: Buffer, value?: number) => number }).crc32;
+  if (native) return native(data, previous);
   if (!crcTable) {
     crcTable = new Int32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -125,9 +128,41 @@ function crc32(data: Buffer): number {
       crcTable[n] = c;
     }
   }
-  let crc = -1;
+  let crc = previous ^ -1;
   for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ -1) >>> 0;
+}
+
+/** An entry's local header and central directory record (no ZIP64: parts under 4 GB). */
+function entryHeaders(name: Buffer, o: { deflated: boolean; crc: number; size: number; compressed: number; offset: number }) {
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(LOCAL, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(0x800, 6);
+  local.writeUInt16LE(o.deflated ? 8 : 0, 8);
+  local.writeUInt16LE(0, 10);
+  local.writeUInt16LE(0x21, 12);
+  local.writeUInt32LE(o.crc, 14);
+  local.writeUInt32LE(o.compressed, 18);
+  local.writeUInt32LE(o.size, 22);
+  local.writeUInt16LE(name.length, 26);
+  const dir = Buffer.alloc(46);
+  dir.writeUInt32LE(CENTRAL, 0);
+  dir.writeUInt16LE(20, 4);
+  dir.writeUInt16LE(20, 6);
+  local.copy(dir, 8, 6, 30);
+  dir.writeUInt32LE(o.offset, 42);
+  return { local, dir };
+}
+
+function endRecord(entries: number, dirSize: number, dirOffset: number): Buffer {
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(entries, 8);
+  end.writeUInt16LE(entries, 10);
+  end.writeUInt32LE(dirSize, 12);
+  end.writeUInt32LE(dirOffset, 16);
+  return end;
 }
 
 /**
@@ -145,34 +180,65 @@ export function writeZip(parts: ReadonlyArray<readonly [string, string | Buffer]
     const stored = deflated.length >= data.length;
     const body = stored ? data : deflated;
     const nameBytes = Buffer.from(name, "utf8");
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(CENTRAL, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    local.copy(dir, 8, 6, 30);
-    dir.writeUInt32LE(offset, 42);
+    const { local, dir } = entryHeaders(nameBytes, { deflated: !stored, crc: crc32(data), size: data.length, compressed: body.length, offset });
     chunks.push(local, nameBytes, body);
     central.push(dir, nameBytes);
     offset += 30 + nameBytes.length + body.length;
   }
   const dirSize = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(EOCD, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(dirSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, ...central, end]);
+  return Buffer.concat([...chunks, ...central, endRecord(parts.length, dirSize, offset)]);
+}
+
+/** A piece of a part streamed into a zip file: text, bytes, or the whole of a (temporary) file. */
+export type ZipChunk = string | Buffer | { file: string };
+
+async function* chunkBytes(chunk: ZipChunk): AsyncGenerator<Buffer> {
+  if (typeof chunk === "string") yield Buffer.from(chunk, "utf8");
+  else if (Buffer.isBuffer(chunk)) yield chunk;
+  else for await (const b of createReadStream(chunk.file, { highWaterMark: 1 << 20 })) yield b as Buffer;
+}
+
+/**
+ * The same package as writeZip, streamed to `file`: each part is deflated as its chunks are read,
+ * its header patched in place once its size and CRC are known, so a part of hundreds of megabytes
+ * (a summary of 50,000 forms spooled to disk) never sits in memory.
+ */
+export async function writeZipFile(file: string, parts: ReadonlyArray<readonly [string, readonly ZipChunk[]]>, level = 6): Promise<void> {
+  const fd = await fsp.open(file, "w");
+  try {
+    const central: Buffer[] = [];
+    let offset = 0;
+    for (const [name, chunks] of parts) {
+      const nameBytes = Buffer.from(name, "utf8");
+      const headerAt = offset;
+      offset += 30 + nameBytes.length;
+      let crc = 0;
+      let size = 0;
+      let compressed = 0;
+      const deflate = zlib.createDeflateRaw({ level, chunkSize: 1 << 20 });
+      const drained = (async () => {
+        for await (const out of deflate) {
+          const b = out as Buffer;
+          await fd.write(b, 0, b.length, offset);
+          offset += b.length;
+          compressed += b.length;
+        }
+      })();
+      for (const chunk of chunks)
+        for await (const data of chunkBytes(chunk)) {
+          crc = crc32(data, crc);
+          size += data.length;
+          if (!deflate.write(data)) await once(deflate, "drain");
+        }
+      deflate.end();
+      await drained;
+      const { local, dir } = entryHeaders(nameBytes, { deflated: true, crc, size, compressed, offset: headerAt });
+      await fd.write(Buffer.concat([local, nameBytes]), 0, 30 + nameBytes.length, headerAt);
+      central.push(dir, nameBytes);
+    }
+    const directory = Buffer.concat([...central, endRecord(parts.length, central.reduce((n, b) => n + b.length, 0), offset)]);
+    await fd.write(directory, 0, directory.length, offset);
+  } finally {
+    await fd.close();
+  }
 }
