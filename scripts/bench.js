@@ -77,6 +77,9 @@ async function run() {
   console.log(`forms: ${JSON.stringify(results.forms)} (goal ratio ≤ 1.3)`);
 
   Object.assign(results, await require("./bench-review").reviewFigures()); // jixiao review on 1,000 workbooks (issue 11)
+  // A province in one run (issue 18): peak memory at 10,000 (and, opt-in, 50,000) files.
+  Object.assign(results.review, await require("./bench-review").provinceFigures());
+  console.log(`review: ${JSON.stringify(results.review)} (goals: ratio ≤ 0.7, peak < 400 MB at 50,000 files)`);
 
   // Hostile workbooks (issue 8), each scored in a child process so its peak RSS is its own.
   Object.assign(results, { robust: await robustFigures(dir) });

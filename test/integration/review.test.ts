@@ -118,6 +118,7 @@ test("汇总 has one row per form, with the figures of the engine", () => {
     "差异项数",
     "等级",
     "问题数",
+    "文件计数",
   ]);
   // A form with a wrong 总分 (+2 over the filled items): its difference is filled − rule ≠ 0.
   const totalSlip = manifest.slips.find((s) => s.kind === "totalNeSum")!;
@@ -141,7 +142,7 @@ test("SUMMARY.xlsx: Excel tables with filters, frozen header, hyperlinks, format
   const zip = await JSZip.loadAsync(fs.readFileSync(summary));
   const tables = await Promise.all(zip.file(/^xl\/tables\/table\d+\.xml$/).map((f) => f.async("string")));
   expect(tables).toHaveLength(2);
-  expect(tables.join("")).toMatch(/<autoFilter ref="A1:O\d+"/);
+  expect(tables.join("")).toMatch(/<autoFilter ref="A1:P\d+"/);
   const forms = wb.getWorksheet(SUMMARY_SHEETS.forms)!;
   expect(forms.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   expect(forms.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1 });

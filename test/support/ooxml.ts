@@ -3,9 +3,13 @@
  * it? Schema validation of every part, then the semantic checks (relationships, merges, indexes).
  */
 import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 
-const DIR = path.join(__dirname, "../../../shared/ooxml");
+/** ../shared beside the repository; from a worktree under /work/wt/NAME, two levels up. */
+const DIR = [path.join(__dirname, "../../../shared/ooxml"), path.join(__dirname, "../../../../shared/ooxml")].find((d) =>
+  fs.existsSync(d),
+)!;
 
 /** Runs both checks on a .xlsx/.docx; returns their output when either fails, "" when both pass. */
 export function ooxmlProblems(file: string): string {

@@ -31,7 +31,7 @@ import {
   partsText,
   reportModel,
 } from "../../core/report";
-import { titleLines } from "../../core/report/typography";
+import { FORM_TABLE_SIZE, titleLines } from "../../core/report/typography";
 import {
   A4,
   BODY_LINE,
@@ -94,12 +94,22 @@ function blockParagraphs(block: Block): Array<Paragraph | Table> {
   }
 }
 
-/** The landscape text width, shared by the form's columns in the sheet's proportions. */
+/** The landscape text width, shared by the form's columns. */
 const LANDSCAPE_TEXT_WIDTH = A4.height - twips(PAGE_MARGINS_MM.top) - twips(PAGE_MARGINS_MM.bottom);
 
+/**
+ * The form's columns in the document, as shares of the width: the sheet's grid (its 12 pt text)
+ * with 三级指标 widened from the label and 偏差原因 columns, as the text is 五号 here — the
+ * indicator names, the longest cells of a form, then take one or two lines instead of three.
+ */
+const FORM_COLUMN_SHARES = (() => {
+  const sheet = APPENDIX_COLUMN_PIXELS.map((w) => w / APPENDIX_COLUMN_PIXELS.reduce((s, x) => s + x, 0));
+  const moved = [-0.02, -0.01, 0, 0.06, -0.005, -0.005, 0, 0, -0.02];
+  return sheet.map((share, i) => share + moved[i]);
+})();
+
 function formColumnWidths(): number[] {
-  const total = APPENDIX_COLUMN_PIXELS.reduce((s, w) => s + w, 0);
-  const widths = APPENDIX_COLUMN_PIXELS.map((w) => Math.floor((w / total) * LANDSCAPE_TEXT_WIDTH));
+  const widths = FORM_COLUMN_SHARES.map((share) => Math.floor(share * LANDSCAPE_TEXT_WIDTH));
   widths[widths.length - 1] += LANDSCAPE_TEXT_WIDTH - widths.reduce((s, w) => s + w, 0);
   return widths;
 }
@@ -124,7 +134,7 @@ function officialFormContent(form: OfficialForm): Array<Paragraph | Table> {
   const span = (from: number, n: number) => w.slice(from, from + n).reduce((s, x) => s + x, 0);
   const c = (text: string, from: number, n = 1, opts: CellOptions = {}) =>
     // Narrow margins: the form's label column holds four characters a line, as on the sheet.
-    cell(text, { ...opts, columnSpan: n > 1 ? n : undefined, width: span(from, n), margin: 50 });
+    cell(text, { ...opts, columnSpan: n > 1 ? n : undefined, width: span(from, n), margin: 50, vMargin: 20, size: FORM_TABLE_SIZE });
   const fig = (f: Figure | null, from: number, align: "right" | "center", dash = "—") =>
     c(f ? formFigureText(f) : dash, from, 1, { align });
   const th = (text: string, from: number, n = 1) => c(text, from, n, { role: "tableHeader", align: "center" });
@@ -201,13 +211,15 @@ function officialFormContent(form: OfficialForm): Array<Paragraph | Table> {
     if (i === 0) cells.push(c("绩效指标", 0, 1, { align: "center", rowSpan: inds.length }));
     if (i === 0 || !same1(i - 1, i)) cells.push(c(ind.level1, 1, 1, { align: "center", rowSpan: runLength(i, same1) }));
     if (i === 0 || !same2(i - 1, i)) cells.push(c(ind.level2, 2, 1, { align: "center", rowSpan: runLength(i, same2) }));
+    // The last indicator row keeps with the 总分 row: no page holds 总分 alone.
+    const keepNext = i === inds.length - 1;
     cells.push(
-      c(ind.name, 3),
-      c(ind.target, 4, 1, { align: "center" }),
-      c(ind.actual, 5, 1, { align: "center" }),
-      fig(ind.weight, 6, "center"),
-      fig(ind.score, 7, "center"),
-      c(ind.deviation, 8),
+      c(ind.name, 3, 1, { keepNext }),
+      c(ind.target, 4, 1, { align: "center", keepNext }),
+      c(ind.actual, 5, 1, { align: "center", keepNext }),
+      c(formFigureText(ind.weight), 6, 1, { align: "center", keepNext }),
+      c(formFigureText(ind.score), 7, 1, { align: "center", keepNext }),
+      c(ind.deviation, 8, 1, { keepNext }),
     );
     return new TableRow({ cantSplit: true, children: cells });
   });
@@ -224,17 +236,26 @@ function officialFormContent(form: OfficialForm): Array<Paragraph | Table> {
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { after: 120, line: TITLE_LINE, lineRule: LineRuleType.EXACT },
+      spacing: { after: 0, line: FORM_TITLE_LINE, lineRule: LineRuleType.EXACT },
       keepNext: true,
       children: runs(form.title, "title"),
     }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, keepNext: true, children: runs(form.period, "body") }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 60, line: FORM_PERIOD_LINE, lineRule: LineRuleType.EXACT },
+      keepNext: true,
+      children: runs(form.period, "body"),
+    }),
     formTable(w, top),
     // Keeps the two tables apart (adjacent tables merge into one) without a visible gap.
     new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: "", size: 2 })] }),
     formTable(w, [header, ...body, total]),
   ];
 }
+
+/** The form's title and （年度） lines, tighter than the report's: the form's page is a landscape one. */
+const FORM_TITLE_LINE = 600;
+const FORM_PERIOD_LINE = 400;
 
 /**
  * The landscape pages of the 附表: the portrait type area turned with the page (GB/T 9704 横排表格:

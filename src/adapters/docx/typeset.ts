@@ -46,8 +46,9 @@ export function runFont(role: FontRole) {
   return { ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia, cs: LATIN_FONT };
 }
 
-export function runs(text: string, role: FontRole, bold?: boolean): TextRun[] {
-  const size = REPORT_FONTS[role].size * 2;
+/** `points` overrides the role's size (the official form's table prints at 五号, FORM_TABLE_SIZE). */
+export function runs(text: string, role: FontRole, bold?: boolean, points = REPORT_FONTS[role].size): TextRun[] {
+  const size = points * 2;
   // A cell's line breaks (a numbered list in one 文字材料 cell) become line breaks.
   return text.split("\n").map(
     (line, i) =>
@@ -73,28 +74,32 @@ export interface CellOptions {
   columnSpan?: number;
   /** Keep the cell's paragraphs with the next row (Word keeps a row with the next this way). */
   keepNext?: boolean;
+  /** Font size in points, where not the role's. */
+  size?: number;
 }
 
-/** Exact line pitch of table text: the font size plus a quarter (12 pt text on 15 pt lines). */
-export const tableLine = (role: FontRole) => Math.round(REPORT_FONTS[role].size * 1.25 * 20);
+/** Exact line pitch of table text in twips: 1.2 times the font size (12 pt text on 14.4 pt lines). */
+export const tableLine = (points: number) => Math.round(points * 1.2 * 20);
 
-export function cell(text: string, opts: CellOptions & { width: number; margin?: number }) {
+/** `margin`: left and right, in twips; `vMargin`: top and bottom. */
+export function cell(text: string, opts: CellOptions & { width: number; margin?: number; vMargin?: number }) {
   const alignment = opts.align === "right" ? AlignmentType.RIGHT : opts.align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT;
   const role = opts.role ?? "table";
+  const size = opts.size ?? REPORT_FONTS[role].size;
   return new TableCell({
     rowSpan: opts.rowSpan,
     columnSpan: opts.columnSpan,
     verticalAlign: VerticalAlign.CENTER,
     width: { size: opts.width, type: WidthType.DXA },
-    margins: { left: opts.margin ?? 80, right: opts.margin ?? 80, top: 30, bottom: 30 },
+    margins: { left: opts.margin ?? 80, right: opts.margin ?? 80, top: opts.vMargin ?? 30, bottom: opts.vMargin ?? 30 },
     // One paragraph per line of the text: a cell's line breaks are paragraphs of the form.
     children: text.split("\n").map(
       (line) =>
         new Paragraph({
           alignment,
           keepNext: opts.keepNext,
-          spacing: { line: tableLine(role), lineRule: "exact" },
-          children: runs(line, role, opts.bold),
+          spacing: { line: tableLine(size), lineRule: "exact" },
+          children: runs(line, role, opts.bold, size),
         }),
     ),
   });

@@ -21,6 +21,12 @@ export const REPORT_FONTS: Record<FontRole, { fonts: readonly string[]; sheet: s
   table: { fonts: ["仿宋_GB2312", "仿宋", "FangSong"], sheet: "仿宋", size: 12 },
 };
 
+/**
+ * The official form's table text in the .docx, in points: 五号, as the printed 自评表 are, so a
+ * form of about ten indicators fits one landscape page (the sheet keeps the role's size).
+ */
+export const FORM_TABLE_SIZE = 10.5;
+
 /** Latin text (digits, amounts) in every role. */
 export const LATIN_FONT = "Times New Roman";
 
