@@ -207,21 +207,28 @@ function officialFormContent(form: OfficialForm): Array<Paragraph | Table> {
   const same1 = (a: number, b: number) => inds[a].level1 === inds[b].level1;
   const same2 = (a: number, b: number) => same1(a, b) && inds[a].level2 === inds[b].level2;
   const body = inds.map((ind, i) => {
-    const cells: TableCell[] = [];
-    if (i === 0) cells.push(c("绩效指标", 0, 1, { align: "center", rowSpan: inds.length }));
-    if (i === 0 || !same1(i - 1, i)) cells.push(c(ind.level1, 1, 1, { align: "center", rowSpan: runLength(i, same1) }));
-    if (i === 0 || !same2(i - 1, i)) cells.push(c(ind.level2, 2, 1, { align: "center", rowSpan: runLength(i, same2) }));
-    // The last indicator row keeps with the 总分 row: no page holds 总分 alone.
+    // The last indicator row keeps with the 总分 row: no page holds 总分 alone. Word and LibreOffice
+    // keep a row with the next when every paragraph of it (the merged cells' too) says keepNext,
+    // so the group labels' vertical merges are spelled out cell by cell.
     const keepNext = i === inds.length - 1;
-    cells.push(
-      c(ind.name, 3, 1, { keepNext }),
-      c(ind.target, 4, 1, { align: "center", keepNext }),
-      c(ind.actual, 5, 1, { align: "center", keepNext }),
-      c(formFigureText(ind.weight), 6, 1, { align: "center", keepNext }),
-      c(formFigureText(ind.score), 7, 1, { align: "center", keepNext }),
-      c(ind.deviation, 8, 1, { keepNext }),
-    );
-    return new TableRow({ cantSplit: true, children: cells });
+    const merged = (col: number, text: string, starts: boolean, length: number) =>
+      starts
+        ? c(text, col, 1, { align: "center", keepNext, verticalMerge: length > 1 ? "restart" : undefined })
+        : c("", col, 1, { keepNext, verticalMerge: "continue" });
+    return new TableRow({
+      cantSplit: true,
+      children: [
+        merged(0, "绩效指标", i === 0, inds.length),
+        merged(1, ind.level1, i === 0 || !same1(i - 1, i), runLength(i, same1)),
+        merged(2, ind.level2, i === 0 || !same2(i - 1, i), runLength(i, same2)),
+        c(ind.name, 3, 1, { keepNext }),
+        c(ind.target, 4, 1, { align: "center", keepNext }),
+        c(ind.actual, 5, 1, { align: "center", keepNext }),
+        c(formFigureText(ind.weight), 6, 1, { align: "center", keepNext }),
+        c(formFigureText(ind.score), 7, 1, { align: "center", keepNext }),
+        c(ind.deviation, 8, 1, { keepNext }),
+      ],
+    });
   });
   const total = new TableRow({
     cantSplit: true,

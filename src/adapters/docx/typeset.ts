@@ -16,6 +16,7 @@ import {
   TableCell,
   TextRun,
   VerticalAlign,
+  VerticalMergeType,
   WidthType,
 } from "docx";
 import { type FontRole, LATIN_FONT, PAGE_MARGINS_MM, REPORT_FONTS } from "../../core/report";
@@ -76,6 +77,11 @@ export interface CellOptions {
   keepNext?: boolean;
   /** Font size in points, where not the role's. */
   size?: number;
+  /**
+   * A vertical merge spelled out cell by cell ("restart" on the first, "continue" below), where the
+   * merged rows' cells need properties of their own (rowSpan leaves the continuing cells bare).
+   */
+  verticalMerge?: "restart" | "continue";
 }
 
 /** Exact line pitch of table text in twips: 1.2 times the font size (12 pt text on 14.4 pt lines). */
@@ -88,6 +94,7 @@ export function cell(text: string, opts: CellOptions & { width: number; margin?:
   const size = opts.size ?? REPORT_FONTS[role].size;
   return new TableCell({
     rowSpan: opts.rowSpan,
+    verticalMerge: opts.verticalMerge === undefined ? undefined : VerticalMergeType[opts.verticalMerge === "restart" ? "RESTART" : "CONTINUE"],
     columnSpan: opts.columnSpan,
     verticalAlign: VerticalAlign.CENTER,
     width: { size: opts.width, type: WidthType.DXA },
