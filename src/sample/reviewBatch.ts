@@ -69,6 +69,8 @@ export interface BatchManifest {
   forms: Record<string, number>;
   slips: PlantedSlip[];
   broken: BrokenFile[];
+  /** The unit (单位名称) of each readable file's forms. */
+  units: Record<string, string>;
 }
 
 export interface BatchOptions {
@@ -84,6 +86,8 @@ export interface BatchOptions {
   /** Share of forms carrying one slip. */
   slipRate?: number;
   broken?: boolean;
+  /** Departments the workbooks come from, in turn (several files each); default one per file. */
+  departments?: number;
 }
 
 const FORM_YEAR = 2023;
@@ -128,7 +132,14 @@ interface GeneratedForm {
 
 type Rand = () => number;
 
-function makeForm(r: Rand, id: string, n: number, layout: Layout, slip: (typeof SLIP_KINDS)[number] | undefined): GeneratedForm {
+function makeForm(
+  r: Rand,
+  id: string,
+  n: number,
+  layout: Layout,
+  slip: (typeof SLIP_KINDS)[number] | undefined,
+  unit = `测试单位${id.split("-")[0]}`,
+): GeneratedForm {
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   // Row kinds in their groups: 数量 (≥ counts), 质量 (≥ %), 成本 (≤ 万元), 社会效益 (定性), 满意度 (≥ %).
   const sat = 1;
@@ -217,7 +228,7 @@ function makeForm(r: Rand, id: string, n: number, layout: Layout, slip: (typeof 
   const spec: FormSpec = {
     title: "项目支出绩效自评表",
     period: `（${FORM_YEAR}年度）`,
-    info: projectInfo(`专项项目${id}`, `测试单位${id.split("-")[0]}`),
+    info: projectInfo(`专项项目${id}`, unit),
     fund: fundBlock(
       { initial: budget, budget, spent, weight: 10, rate: pct(filledRate), score: execScore },
       [["其中：当年财政拨款", budget, budget, spent]],
@@ -241,6 +252,7 @@ function makeTemplate(
   r: Rand,
   id: string,
   slip: "templateSelfScore" | "templateShortfall" | undefined,
+  unit = `模板单位${id}`,
 ): { data: InputData; cell?: string } {
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const n = int(4, 8);
@@ -274,7 +286,7 @@ function makeTemplate(
   });
   return {
     data: {
-      basicInfo: { unitName: `模板单位${id}`, year: FORM_YEAR, type: "部门整体支出", amountUnit: "万元" },
+      basicInfo: { unitName: unit, year: FORM_YEAR, type: "部门整体支出", amountUnit: "万元" },
       budget,
       indicators,
       texts: [["部门职能", `模板单位${id}的职能。`]],
@@ -292,7 +304,8 @@ async function writeWorkbook(file: string, wb: ExcelJS.Workbook | ExcelJsWorkboo
 export async function writeReviewBatch(dir: string, options: BatchOptions = {}): Promise<BatchManifest> {
   const { count = 200, seed = 11, templateEvery = 6, indicators = [5, 9], maxForms = 3, slipRate = 0.35, broken = true } = options;
   const r = rng(seed);
-  const manifest: BatchManifest = { files: [], forms: {}, slips: [], broken: [] };
+  const manifest: BatchManifest = { files: [], forms: {}, slips: [], broken: [], units: {} };
+  const department = (i: number) => (options.departments ? `第${(i % options.departments) + 1}部门` : undefined);
   for (let i = 0; i < count; i++) {
     const county = `区县${String(1 + (i % 8)).padStart(2, "0")}`;
     const rel = `${county}/单位${String(i + 1).padStart(4, "0")}.xlsx`;
@@ -300,7 +313,8 @@ export async function writeReviewBatch(dir: string, options: BatchOptions = {}):
     if (templateEvery > 0 && i % templateEvery === 0) {
       const roll = r();
       const slip = roll < 0.25 ? "templateSelfScore" : roll < 0.5 ? "templateShortfall" : undefined;
-      const { data, cell } = makeTemplate(r, String(i + 1), slip);
+      const { data, cell } = makeTemplate(r, String(i + 1), slip, department(i));
+      manifest.units[rel] = data.basicInfo.unitName;
       const wb = ExcelJsWorkbook.empty();
       await wb.apply({ sheets: buildInputSheets("部门整体支出", data) });
       await writeWorkbook(file, wb);
@@ -316,7 +330,9 @@ export async function writeReviewBatch(dir: string, options: BatchOptions = {}):
       const layout = LAYOUTS[Math.floor(r() * LAYOUTS.length)];
       const n = indicators[0] + Math.floor(r() * (indicators[1] - indicators[0] + 1));
       const slip = r() < slipRate ? SLIP_KINDS[Math.floor(r() * SLIP_KINDS.length)] : undefined;
-      const form = makeForm(r, `${i + 1}-${f + 1}`, n, layout, slip);
+      const unit = department(i) ?? `测试单位${i + 1}`;
+      const form = makeForm(r, `${i + 1}-${f + 1}`, n, layout, slip, unit);
+      manifest.units[rel] = unit;
       const sheetName = stacked ? "自评表" : `项目${f + 1}`;
       if (!stacked || f === 0) {
         sheets.push({ name: sheetName, forms: [], gap: 2 });
