@@ -59,7 +59,7 @@ export const UNNAMED_UNIT = "（未填写单位名称）";
  * for a corrected resubmission.
  */
 const ACTIONS: ReadonlyArray<[RegExp, string]> = [
-  [/按规则应为/, "请按评分规则重新核定该项得分，或说明填报依据。"],
+  [/按规则应为|自评得分.*不同/, "请按评分规则重新核定该项得分，或说明填报依据。"],
   [/超过分值|不能为负数/, "请按该项分值重新核定得分。"],
   [/得分范围/, "请按定性指标的分档标准重新评定该项得分。"],
   [/各项填报得分之和/, "请重新核对总分，使之与各项得分之和一致。"],
@@ -94,7 +94,7 @@ export function letterModel(unit: string, forms: readonly LetterForm[]): LetterM
     (checks > 0 ? `；共发现需要核实的问题${checks}处。` : "；未发现需要核实的问题。");
   const table: LetterTable = {
     header: ["序号", "文件", "自评表", "项目", "填报总分", "复核总分", "差异", "等级"],
-    widths: [7, 19, 11, 20, 12.5, 12.5, 9, 9],
+    widths: [6, 23, 13, 17, 11.5, 11.5, 9, 9],
     rows: forms.map((f, i) => [
       String(i + 1),
       fileName(f.file),
