@@ -88,8 +88,16 @@ function libreOfficeSeconds(file, dir) {
   try {
     execFileSync(
       "soffice",
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to",
-        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", out, file],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        "--outdir",
+        out,
+        file,
+      ],
       { stdio: "ignore", timeout: 1800_000 },
     );
   } catch {
@@ -102,7 +110,14 @@ async function provinceFigures() {
   const { writeReviewBatch } = require("../dist/sample/reviewBatch");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-province-"));
   const base = path.join(dir, "base");
-  const manifest = await writeReviewBatch(base, { count: 500, seed: 18, templateEvery: 0, maxForms: 1, indicators: [20, 30], broken: false });
+  const manifest = await writeReviewBatch(base, {
+    count: 500,
+    seed: 18,
+    templateEvery: 0,
+    maxForms: 1,
+    indicators: [20, 30],
+    broken: false,
+  });
   const sources = manifest.files.map((f) => path.join(base, f));
   const figures = {};
   for (const size of [10000, ...(process.env.REVIEW_BENCH_50000 ? [50000] : [])]) {

@@ -443,7 +443,13 @@ export class SummaryBuilder {
     const issues = tableSheet(SUMMARY_SHEETS.issues, { name: "Issues", id: 2 }, this.issues, false, (last) =>
       expressionRules(`C2:C${last}`, [['C2="错误"', DXF.error]], 1),
     );
-    const stats = statsSheet(this.figures(), { last: this.forms.count + 1, fileCount: this.forms.columns.length }, this.issues.count + 1, this.summaryDir, this.spoolDir);
+    const stats = statsSheet(
+      this.figures(),
+      { last: this.forms.count + 1, fileCount: this.forms.columns.length },
+      this.issues.count + 1,
+      this.summaryDir,
+      this.spoolDir,
+    );
     await writeZipFile(file, packageParts([forms, issues, stats]));
   }
 
@@ -458,7 +464,13 @@ export class SummaryBuilder {
  * linear in the rows), so it follows edits to those sheets; the value the review computed is cached
  * in it. The list of the largest differences is a list of forms, kept as values with links.
  */
-function statsSheet(stats: Stats, forms: { last: number; fileCount: number }, issuesLast: number, summaryDir: string, spoolDir: string): SheetPart {
+function statsSheet(
+  stats: Stats,
+  forms: { last: number; fileCount: number },
+  issuesLast: number,
+  summaryDir: string,
+  spoolDir: string,
+): SheetPart {
   const column = (sheet: string, c: number, last: number) => `${quoteSheet(sheet)}!${absRange(2, c, Math.max(2, last), c)}`;
   const F = (c: number) => column(SUMMARY_SHEETS.forms, c, forms.last);
   const I = (c: number) => column(SUMMARY_SHEETS.issues, c, issuesLast);
@@ -584,7 +596,10 @@ function packageParts(sheets: readonly SheetPart[]): Array<[string, ZipChunk[]]>
       items.push(rel("rIdTable", "table", `../tables/table${tables}.xml`));
     }
     if (items.length)
-      sheetParts.push([`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, [`${XML_HEAD}<Relationships xmlns="${PKG_REL}">`, ...items, "</Relationships>"]]);
+      sheetParts.push([
+        `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
+        [`${XML_HEAD}<Relationships xmlns="${PKG_REL}">`, ...items, "</Relationships>"],
+      ]);
   });
   const names = sheets
     .map((s, i) =>

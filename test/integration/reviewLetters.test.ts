@@ -30,13 +30,20 @@ let issueRows: Array<{ file: string; cell: string; message: string }>;
 const text = (v: ExcelJS.CellValue) => (v && typeof v === "object" && "text" in v ? String(v.text) : String(v ?? ""));
 const rel = (file: string) => path.relative(batch, file).split(path.sep).join("/");
 const decode = (s: string) =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** A letter's paragraphs (outside tables) and its table rows, as text. */
 async function letterText(file: string): Promise<{ paragraphs: string[]; rows: string[][] }> {
   const xml = await (await JSZip.loadAsync(fs.readFileSync(file))).file("word/document.xml")!.async("string");
   const runsOf = (s: string) => decode([...s.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""));
-  const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) => [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => runsOf(tc[0])));
+  const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) =>
+    [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => runsOf(tc[0])),
+  );
   const outside = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, "");
   const paragraphs = [...outside.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => runsOf(p[0])).filter(Boolean);
   return { paragraphs, rows };
@@ -64,7 +71,8 @@ beforeAll(async () => {
   });
   issueRows = [];
   wb.getWorksheet(SUMMARY_SHEETS.issues)!.eachRow((row, r) => {
-    if (r > 1) issueRows.push({ file: rel(text(row.getCell(1).value)), cell: text(row.getCell(2).value), message: text(row.getCell(4).value) });
+    if (r > 1)
+      issueRows.push({ file: rel(text(row.getCell(1).value)), cell: text(row.getCell(2).value), message: text(row.getCell(4).value) });
   });
 }, 300_000);
 

@@ -31,7 +31,15 @@ async function reportDocx(input: string, name: string): Promise<string> {
 /** A one-form workbook of `n` indicators (no slips), generated. */
 async function generatedForm(n: number): Promise<string> {
   const batch = path.join(dir, `form-${n}`);
-  const manifest = await writeReviewBatch(batch, { count: 1, seed: 5, templateEvery: 0, maxForms: 1, indicators: [n, n], broken: false, slipRate: 0 });
+  const manifest = await writeReviewBatch(batch, {
+    count: 1,
+    seed: 5,
+    templateEvery: 0,
+    maxForms: 1,
+    indicators: [n, n],
+    broken: false,
+    slipRate: 0,
+  });
   return path.join(batch, manifest.files[0]);
 }
 

@@ -1,7 +1,7 @@
 /**
  * The report as a Word document (report.md "Word export"), rendered from the same report model as
- * the 自评报告 sheet. Runs in Node (CLI) and in the browser (task pane download): only the docx
- * package, and the bytes come from Packer.toArrayBuffer.
+ * the 自评报告 sheet, typeset with the shared 公文 pieces (typeset.ts). Runs in Node (CLI) and in the
+ * browser (task pane download): only the docx package, and the bytes come from Packer.toArrayBuffer.
  */
 import {
   AlignmentType,
@@ -10,7 +10,6 @@ import {
   PageOrientation,
   Paragraph,
   Table,
-  type TableCell,
   TableLayoutType,
   TableRow,
   TextRun,
@@ -21,11 +20,8 @@ import {
   APPENDIX_COLUMN_PIXELS,
   type Block,
   type Figure,
-  type FontRole,
-  LATIN_FONT,
   type OfficialForm,
   PAGE_MARGINS_MM,
-  REPORT_FONTS,
   type ReportModel,
   formFigureText,
   partsText,

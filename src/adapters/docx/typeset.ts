@@ -94,7 +94,8 @@ export function cell(text: string, opts: CellOptions & { width: number; margin?:
   const size = opts.size ?? REPORT_FONTS[role].size;
   return new TableCell({
     rowSpan: opts.rowSpan,
-    verticalMerge: opts.verticalMerge === undefined ? undefined : VerticalMergeType[opts.verticalMerge === "restart" ? "RESTART" : "CONTINUE"],
+    verticalMerge:
+      opts.verticalMerge === undefined ? undefined : VerticalMergeType[opts.verticalMerge === "restart" ? "RESTART" : "CONTINUE"],
     columnSpan: opts.columnSpan,
     verticalAlign: VerticalAlign.CENTER,
     width: { size: opts.width, type: WidthType.DXA },

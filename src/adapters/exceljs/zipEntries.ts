@@ -180,7 +180,13 @@ export function writeZip(parts: ReadonlyArray<readonly [string, string | Buffer]
     const stored = deflated.length >= data.length;
     const body = stored ? data : deflated;
     const nameBytes = Buffer.from(name, "utf8");
-    const { local, dir } = entryHeaders(nameBytes, { deflated: !stored, crc: crc32(data), size: data.length, compressed: body.length, offset });
+    const { local, dir } = entryHeaders(nameBytes, {
+      deflated: !stored,
+      crc: crc32(data),
+      size: data.length,
+      compressed: body.length,
+      offset,
+    });
     chunks.push(local, nameBytes, body);
     central.push(dir, nameBytes);
     offset += 30 + nameBytes.length + body.length;
@@ -236,7 +242,14 @@ export async function writeZipFile(file: string, parts: ReadonlyArray<readonly [
       await fd.write(Buffer.concat([local, nameBytes]), 0, 30 + nameBytes.length, headerAt);
       central.push(dir, nameBytes);
     }
-    const directory = Buffer.concat([...central, endRecord(parts.length, central.reduce((n, b) => n + b.length, 0), offset)]);
+    const directory = Buffer.concat([
+      ...central,
+      endRecord(
+        parts.length,
+        central.reduce((n, b) => n + b.length, 0),
+        offset,
+      ),
+    ]);
     await fd.write(directory, 0, directory.length, offset);
   } finally {
     await fd.close();
