@@ -87,9 +87,14 @@ export function letterModel(unit: string, forms: readonly LetterForm[]): LetterM
   const blank = forms.filter((f) => f.filled === null).length;
   const checks = forms.reduce((n, f) => n + f.issues.length, 0);
 
+  const compared = forms.length - blank;
   const overview =
-    `本次复核你单位绩效自评表${forms.length}张，` +
-    (differing > 0 ? `其中${differing}张填报总分与按评分规则计算的总分不一致` : "填报总分与按评分规则计算的总分均一致") +
+    `本次复核你单位绩效自评表${forms.length}张` +
+    (differing > 0
+      ? `，其中${differing}张填报总分与按评分规则计算的总分不一致`
+      : compared > 0
+        ? `，${blank > 0 ? "已填写的" : ""}填报总分与按评分规则计算的总分均一致`
+        : "") +
     (blank > 0 ? `，${blank}张未填写总分` : "") +
     (checks > 0 ? `；共发现需要核实的问题${checks}处。` : "；未发现需要核实的问题。");
   const table: LetterTable = {
