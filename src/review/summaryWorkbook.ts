@@ -239,7 +239,10 @@ const relationship = (id: string, type: string, target: string, external = false
  * checks) share one relationship, so nothing is remembered beyond the last target of each kind.
  */
 class Links {
+  /** Excel keeps at most 65,530 hyperlinks a worksheet; a province's 汇总 with letters has more. */
+  static readonly MAX = 65_530;
   private count = 0;
+  private links = 0;
   private readonly last = new Map<string, { target: string; id: string }>();
 
   constructor(
@@ -252,7 +255,9 @@ class Links {
     return this.count === 0;
   }
 
+  /** Links the cell; past Excel's limit the cell keeps its text, unlinked. */
   add(ref: string, file: string, tooltip = "", kind = "file"): void {
+    if (this.links++ >= Links.MAX) return;
     let id = this.last.get(kind)?.target === file ? this.last.get(kind)!.id : undefined;
     if (id === undefined) {
       id = `rId${++this.count}`;
