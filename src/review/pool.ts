@@ -25,6 +25,8 @@ export interface PoolOptions extends ReviewFileOptions {
    * results through `onResult` passes false, so nothing grows with the batch.
    */
   keep?: boolean;
+  /** Files a worker reviews before a fresh one takes over (default FILES_PER_WORKER). */
+  filesPerWorker?: number;
 }
 
 const WORKER = path.join(__dirname, "worker.js");
@@ -60,6 +62,14 @@ async function inThread(files: readonly string[], options: PoolOptions): Promise
  */
 const AHEAD = 4;
 
+/**
+ * Files a worker reviews before it is replaced by a fresh one: a thread's heap and allocator
+ * arenas grow with its run time, not with what it holds, so a batch of 50,000 files would
+ * otherwise end with workers much larger than one of 10,000. A fresh worker costs a start and
+ * a warm-up, hence only every 10,000 files.
+ */
+const FILES_PER_WORKER = 10_000;
+
 function inWorkers(files: readonly string[], jobs: number, options: PoolOptions): Promise<FileResult[]> {
   const results = new Array<FileResult>(options.keep === false ? 0 : files.length);
   let next = 0;
@@ -77,14 +87,19 @@ function inWorkers(files: readonly string[], jobs: number, options: PoolOptions)
       const worker = new Worker(options.worker ?? WORKER, { workerData: { details: options.details } satisfies ReviewFileOptions });
       // The worker reviews its files one at a time in the order sent: the first is the one in hand.
       const inFlight: number[] = [];
+      let handed = 0;
       let crash: unknown;
+      const remaining = () => again.length > 0 || next < files.length;
       const feed = () => {
-        while (inFlight.length < AHEAD && (again.length > 0 || next < files.length)) {
+        while (inFlight.length < AHEAD && handed < (options.filesPerWorker ?? FILES_PER_WORKER) && remaining()) {
           const index = again.length > 0 ? again.shift()! : next++;
           inFlight.push(index);
+          handed++;
           worker.postMessage({ index, file: files[index] });
         }
-        if (inFlight.length === 0) void worker.terminate();
+        if (inFlight.length > 0) return;
+        void worker.terminate();
+        if (remaining()) start();
       };
       worker.on("message", (m: { index: number; result: FileResult }) => {
         inFlight.splice(inFlight.indexOf(m.index), 1);
@@ -98,7 +113,7 @@ function inWorkers(files: readonly string[], jobs: number, options: PoolOptions)
         const index = inFlight.shift()!;
         again.push(...inFlight.splice(0));
         record(index, failure(files[index], crash ?? new Error("工作线程异常退出")));
-        if (again.length > 0 || next < files.length) start();
+        if (remaining()) start();
       });
       feed();
     };

@@ -36,3 +36,20 @@ test("every file once, in order; a crash costs its file, the files queued behind
   // The files queued behind a crash (6–8 were in the dead worker's queue) came back as reviewed.
   expect(results.slice(6, 9).every((r) => !r.failed)).toBe(true);
 });
+
+test("a worker is replaced by a fresh one after its share of files; every file still once, in order", async () => {
+  const counting = path.join(dir, "counting.js");
+  fs.writeFileSync(
+    counting,
+    `const { parentPort, threadId } = require("worker_threads");
+     parentPort.on("message", (job) => parentPort.postMessage({ index: job.index,
+       result: { file: job.file, source: String(threadId), forms: [], issues: [], failed: false } }));`,
+  );
+  const files = Array.from({ length: 50 }, (_, i) => `f${i}.xlsx`);
+  const results = await reviewAll(files, { jobs: 2, worker: counting, filesPerWorker: 10 });
+  expect(results.map((r) => r.file)).toEqual(files);
+  const perWorker = new Map<string, number>();
+  for (const r of results) perWorker.set(r.source!, (perWorker.get(r.source!) ?? 0) + 1);
+  expect(perWorker.size).toBeGreaterThanOrEqual(5);
+  expect(Math.max(...perWorker.values())).toBeLessThanOrEqual(10);
+});
