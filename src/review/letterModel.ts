@@ -72,6 +72,8 @@ const ACTIONS: ReadonlyArray<[RegExp, string]> = [
 
 export function actionFor(issue: ReviewIssue): string {
   if (issue.severity === "错误") return "请按说明修正后重新报送。";
+  // A check that already says what to do (…，请填写偏差原因分析及改进措施) is not asked twice.
+  if (/请/.test(issue.message)) return "";
   return ACTIONS.find(([re]) => re.test(issue.message))?.[1] ?? "请核实该处填报内容，确有差错的予以更正。";
 }
 

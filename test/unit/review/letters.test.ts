@@ -69,7 +69,9 @@ test("each kind of check gets its own request; an error asks for a corrected res
   expect(ask("填报总分 99.76 与各项填报得分之和 99.67 不符")).toContain("各项得分之和一致");
   expect(ask("填报执行率 90% 与全年执行数 ÷ 全年预算数 95% 不符")).toContain("重新计算预算执行率");
   expect(ask("分值合计为 98（含预算执行率），应为 100")).toContain("合计等于满分");
-  expect(ask("“x”得分 8/10 未得满分，请填写偏差原因分析及改进措施")).toContain("偏差原因");
+  expect(ask("“x”填报 8 分，偏差原因未填写")).toContain("补充填写偏差原因");
+  // A check that already asks for something is not asked twice.
+  expect(ask("“x”得分 8/10 未得满分，请填写偏差原因分析及改进措施")).toBe("");
   expect(ask("某种新的检查")).toContain("请核实");
   expect(ask("没有找到绩效自评表", "错误")).toBe("请按说明修正后重新报送。");
 });
