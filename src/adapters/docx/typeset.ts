@@ -42,6 +42,12 @@ export const PORTRAIT_MARGINS = {
   footer: twips(20),
 };
 
+/**
+ * Runs' languages: Chinese for East-Asian text, English for the Latin digits beside it. Marked
+ * zh-CN, LibreOffice breaks a line inside a number (99.|67, 1|00。); marked en-US it keeps it whole.
+ */
+const LANGUAGE = { value: "en-US", eastAsia: "zh-CN" };
+
 export function runFont(role: FontRole) {
   const eastAsia = REPORT_FONTS[role].fonts[0];
   return { ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia, cs: LATIN_FONT };
@@ -59,7 +65,7 @@ export function runs(text: string, role: FontRole, bold?: boolean, points = REPO
         font: runFont(role),
         size,
         bold: bold ?? REPORT_FONTS[role].bold,
-        language: { value: "zh-CN", eastAsia: "zh-CN" },
+        language: LANGUAGE,
       }),
   );
 }
@@ -142,7 +148,7 @@ export function portraitSection(children: ISectionOptions["children"]): ISection
 /** The document defaults: body font and size, zh-CN. */
 export const DOCUMENT_STYLES = {
   default: {
-    document: { run: { font: runFont("body"), size: REPORT_FONTS.body.size * 2, language: { value: "zh-CN", eastAsia: "zh-CN" } } },
+    document: { run: { font: runFont("body"), size: REPORT_FONTS.body.size * 2, language: LANGUAGE } },
   },
 };
 
