@@ -131,6 +131,14 @@ test("汇总 links every row to its unit's letter (a relative link that resolves
   }
 });
 
+test("--letters must name a folder: a file there is a usage error (exit 2), nothing written", async () => {
+  const out = path.join(dir, "not-written.xlsx");
+  const bad = await cli("review", batch, "-o", out, "--letters", summary);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain("--letters");
+  expect(fs.existsSync(out)).toBe(false);
+});
+
 test("the letters and the summary pass the OOXML checks", () => {
   for (const f of fs.readdirSync(letters).slice(0, 4)) expect(ooxmlProblems(path.join(letters, f))).toBe("");
   expect(ooxmlProblems(summary)).toBe("");
