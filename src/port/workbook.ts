@@ -53,6 +53,11 @@ export interface WorkbookSnapshot {
   sheetNames: string[];
   /** The requested sheets that exist. */
   sheets: Record<string, SheetData>;
+  /**
+   * "document": the sheets are a Word document's tables (表格1, 表格2 …), so a place is told as
+   * `表格2 第5行第3列` rather than as a cell (core/places.ts). Absent for a workbook.
+   */
+  kind?: "document";
 }
 
 /**

@@ -124,6 +124,11 @@ const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
 };
 const CJK_DATE_IDS = [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58];
 
+/** The format code of a number format id: the file's own (custom) or a built-in one; .xlsx and .xls share the ids. */
+export function numberFormatCode(id: number, custom: ReadonlyMap<number, string>): string {
+  return custom.get(id) ?? BUILTIN_FORMATS[id] ?? (CJK_DATE_IDS.includes(id) ? 'yyyy"年"m"月"d"日"' : "General");
+}
+
 /** JSZip is loaded only where a package needs it (rewriting, or one the lean reader leaves): a review worker never does. */
 async function loadJSZip(): Promise<typeof JSZip> {
   return (await import("jszip")).default;
@@ -203,7 +208,7 @@ export class XlsxPackage {
       const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? "";
       return [...xfs.matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)].map((m) => {
         const id = Number(attr(m[1], "numFmtId") ?? 0);
-        return custom.get(id) ?? BUILTIN_FORMATS[id] ?? (CJK_DATE_IDS.includes(id) ? 'yyyy"年"m"月"d"日"' : "General");
+        return numberFormatCode(id, custom);
       });
     });
     return this.numberFormats;

@@ -1,0 +1,117 @@
+/**
+ * The tables of a Word document (.docx) as sheets, so the one form reader reads a 自评表 filled in
+ * Word exactly as one filled in Excel: each table (nested ones too, in document order) is a sheet
+ * named 表格1, 表格2 …; a row of the table is a row of the sheet and a column of the table's grid
+ * a column. Merged cells read as a spreadsheet's merged cells do: the text in the first cell of
+ * the merge (a `gridSpan`'s first column, a `vMerge` restart), the covered cells empty. Every cell
+ * is its text (paragraphs joined by line breaks) — numbers in a Word table are text, and the
+ * reader takes text numbers as forms.md describes.
+ *
+ * Read with a small scan of word/document.xml (no DOM): a form is a few hundred cells.
+ */
+import { MAX_SHEET_CELLS, type SheetCell, type SheetData, type WorkbookSnapshot } from "../../port/workbook";
+import { attr, decodeXml } from "../exceljs/xlsxRead";
+
+/** The sheet name of the n-th table (1-based): what a message names the place by (表格2 第5行第3列). */
+export const tableSheetName = (n: number): string => `表格${n}`;
+
+interface Cell {
+  col: number;
+  span: number;
+  /** A cell continuing a vertical (vMerge) or legacy horizontal (hMerge) merge: shown empty. */
+  covered: boolean;
+  paragraphs: string[];
+}
+
+interface TableBuilder {
+  data: SheetData;
+  row: number;
+  col: number;
+  cell?: Cell;
+}
+
+const TOKEN =
+  /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<(\/?)w:(tbl|tr|tc|p|tab|br|cr|gridSpan|gridBefore|vMerge|hMerge)\b([^>]*?)(\/?)>/g;
+
+/** The tables of document.xml, one SheetData each; empty when the document has none. */
+export function readDocxTables(documentXml: string): WorkbookSnapshot {
+  // Text boxes are written twice (the drawing and its VML fallback): the fallback is dropped.
+  const xml = documentXml.replace(/<mc:Fallback\b[\s\S]*?<\/mc:Fallback>/g, "");
+  const tables: SheetData[] = [];
+  const stack: TableBuilder[] = [];
+  const top = () => stack[stack.length - 1] as TableBuilder | undefined;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
+    const t = top();
+    if (m[1] !== undefined) {
+      const p = t?.cell?.paragraphs;
+      if (p) p[p.length - 1] += decodeXml(m[1]);
+      continue;
+    }
+    const closing = m[2] === "/";
+    const tag = m[3];
+    const attrs = m[4];
+    const selfClosing = m[5] === "/";
+    switch (tag) {
+      case "tbl":
+        if (!closing) {
+          const data: SheetData = { name: tableSheetName(tables.length + 1), cells: [] };
+          tables.push(data);
+          stack.push({ data, row: 0, col: 1 });
+        } else stack.pop();
+        break;
+      case "tr":
+        if (t && !closing) {
+          t.row++;
+          t.col = 1;
+        }
+        break;
+      case "gridBefore":
+        if (t && !t.cell) t.col += Number(attr(attrs, "w:val") ?? 0) || 0;
+        break;
+      case "tc":
+        if (!t) break;
+        if (!closing) t.cell = { col: t.col, span: 1, covered: false, paragraphs: [""] };
+        else if (t.cell) {
+          finishCell(t, t.cell);
+          t.col = t.cell.col + t.cell.span;
+          t.cell = undefined;
+        }
+        break;
+      case "gridSpan":
+        if (t?.cell) t.cell.span = Math.max(1, Number(attr(attrs, "w:val") ?? 1) || 1);
+        break;
+      case "vMerge":
+      case "hMerge":
+        // <w:vMerge/> (no value) or w:val="continue" continues the merge above; "restart" starts one.
+        if (t?.cell) t.cell.covered = (attr(attrs, "w:val") ?? "continue") === "continue";
+        break;
+      case "p":
+        if (t?.cell && !closing && !selfClosing && t.cell.paragraphs[t.cell.paragraphs.length - 1] !== "") t.cell.paragraphs.push("");
+        break;
+      case "tab":
+        if (t?.cell) t.cell.paragraphs[t.cell.paragraphs.length - 1] += " ";
+        break;
+      case "br":
+      case "cr":
+        if (t?.cell) t.cell.paragraphs[t.cell.paragraphs.length - 1] += "\n";
+        break;
+    }
+  }
+  return { sheetNames: tables.map((s) => s.name), sheets: Object.fromEntries(tables.map((s) => [s.name, s])), kind: "document" };
+}
+
+function finishCell(t: TableBuilder, cell: Cell): void {
+  if (cell.covered) return;
+  const text = cell.paragraphs
+    .join("\n")
+    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, "")
+    .replace(/\u00a0/g, " ");
+  if (text === "") return;
+  if (t.data.cells.length >= MAX_SHEET_CELLS) {
+    t.data.truncated = true;
+    return;
+  }
+  const out: SheetCell = { row: t.row, col: cell.col, value: text };
+  t.data.cells.push(out);
+}

@@ -1,0 +1,198 @@
+/**
+ * Every format a 自评表 arrives in, opened as one WorkbookPort: .xlsx/.xlsm through the lean package
+ * reader (xlsxFile.ts), .xls and WPS .et (BIFF8 in an OLE compound file) through biff.ts, a Word
+ * .docx through its tables (docxTables.ts), a Word 97 .doc converted to .docx by LibreOffice where
+ * it is installed. The kind is told by the file's content, never by its name alone: a renamed .txt
+ * is refused, an .xls that is really an .xlsx is read as one. Encrypted files (an OLE container
+ * holding an EncryptedPackage, a BIFF FILEPASS record) are refused by name.
+ *
+ * A format other than .xlsx/.xlsm is written out as a new .xlsx: its sheets (values and number
+ * formats, as read) with the plan's sheets grafted beside them.
+ */
+import { execFile } from "child_process";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { CellErrorValue } from "exceljs";
+import type { WorkbookPlan } from "../../core/plan";
+import { OUTPUT_SHEETS } from "../../core/contract";
+import { ALL_SHEETS, type SheetData, type SheetSelection, type WorkbookPort, type WorkbookSnapshot } from "../../port/workbook";
+import { XlsxFileWorkbook } from "../exceljs/xlsxFile";
+import { ZipEntries } from "../exceljs/zipEntries";
+import { BiffEncryptedError, readBiffWorkbook } from "./biff";
+import { readDocxTables } from "./docxTables";
+
+export type InputFormat = "xlsx" | "xlsm" | "xls" | "et" | "docx" | "doc";
+
+/** What a user calls each format in a message. */
+export const FORMAT_NAMES: Readonly<Record<InputFormat, string>> = {
+  xlsx: "Excel 工作簿（.xlsx）",
+  xlsm: "Excel 启用宏的工作簿（.xlsm）",
+  xls: "Excel 97-2003 工作簿（.xls）",
+  et: "WPS 表格文件（.et）",
+  docx: "Word 文档（.docx）",
+  doc: "Word 97-2003 文档（.doc）",
+};
+
+/** The extensions a review picks up in a folder (every other file is left alone). */
+export const INPUT_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".et", ".docx", ".doc"] as const;
+
+/** The file cannot be read as any form format: the message says why, for the person who sent it. */
+export class FormatError extends Error {}
+
+export interface InputWorkbook extends WorkbookPort {
+  readonly format: InputFormat;
+  /** The output package: the input's own (.xlsx) or a new .xlsx of its sheets, with the plan applied. */
+  toBuffer(): Promise<Buffer>;
+}
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const SUPPORTED = "支持 .xlsx、.xlsm、.xls、.et（WPS 表格）、.docx 和 .doc";
+const ENCRYPTED = "文件设有打开密码（已加密），无法读取：请取消密码后重新保存，再提交复核";
+const SAVE_AS_DOCX = "请在 Word 或 WPS 中打开后另存为 .docx（或把自评表复制到 Excel 中）";
+
+/** Opens the file's bytes as the format its content shows; `name` (its file name) only breaks ties (.xls vs .et). */
+export async function openInput(data: Buffer, name: string): Promise<InputWorkbook> {
+  const ext = path.extname(name).toLowerCase();
+  if (data.subarray(0, 4).toString("latin1") === "PK\x03\x04" || data.subarray(0, 4).toString("latin1") === "PK\x05\x06")
+    return openZip(data, ext);
+  if (data.subarray(0, 8).equals(OLE_MAGIC)) return openOle(data, ext);
+  throw new FormatError(`文件不是有效的 Excel 工作簿或 Word 文档${looksLikeText(data) ? "（内容是纯文本）" : ""}，无法读取（${SUPPORTED}）`);
+}
+
+/** OOXML: a workbook package, or a Word document whose tables are the forms. */
+async function openZip(data: Buffer, ext: string): Promise<InputWorkbook> {
+  const entries = ZipEntries.open(data);
+  const text = async (p: string) =>
+    entries ? entries.text(p) : (await (await import("jszip")).default.loadAsync(data)).file(p)?.async("string");
+  let types: string | undefined;
+  try {
+    types = await text("[Content_Types].xml");
+  } catch {
+    types = undefined;
+  }
+  if (types && /wordprocessingml\.document\.main\+xml|ms-word\.document\.macroEnabled\.main\+xml/.test(types)) {
+    const root = await text("_rels/.rels");
+    const target = /Target="\/?([^"]*document[^"]*\.xml)"/.exec(root ?? "")?.[1] ?? "word/document.xml";
+    const xml = await text(target);
+    if (!xml) throw new FormatError("Word 文档已损坏或不完整，无法读取正文");
+    return documentWorkbook(readDocxTables(xml), "docx");
+  }
+  try {
+    const wb = await XlsxFileWorkbook.fromBuffer(data);
+    const macro = /ms-excel\.sheet\.macroEnabled\.main\+xml/.test(types ?? "") || ext === ".xlsm";
+    return Object.assign(wb, { format: (macro ? "xlsm" : "xlsx") as InputFormat });
+  } catch {
+    throw new FormatError(`文件不是有效的 Excel 工作簿或 Word 文档（压缩包已损坏，或不是表格文件），无法读取（${SUPPORTED}）`);
+  }
+}
+
+/** An OLE compound file: BIFF8 (.xls/.et), an encrypted OOXML package, or a Word 97 document. */
+async function openOle(data: Buffer, ext: string): Promise<InputWorkbook> {
+  const CFB = await import("cfb");
+  let container: ReturnType<typeof CFB.read>;
+  try {
+    container = CFB.read(data, { type: "buffer" });
+  } catch {
+    throw new FormatError("文件已损坏或不完整（Office 复合文档无法打开），无法读取");
+  }
+  const stream = (name: string) => {
+    const e = CFB.find(container, name);
+    return e && e.content ? Buffer.from(e.content as Uint8Array) : undefined;
+  };
+  if (CFB.find(container, "EncryptedPackage")) throw new FormatError(ENCRYPTED);
+  const workbook = stream("Workbook") ?? stream("WORKBOOK");
+  if (workbook) {
+    const format: InputFormat = ext === ".et" ? "et" : "xls";
+    try {
+      return snapshotWorkbook(readBiffWorkbook(workbook, OUTPUT_SHEETS), format);
+    } catch (err) {
+      if (err instanceof BiffEncryptedError) throw new FormatError(ENCRYPTED);
+      throw new FormatError(`${FORMAT_NAMES[format]}已损坏或不完整，无法读取：请在 Excel 或 WPS 中打开后重新保存`);
+    }
+  }
+  if (stream("Book")) throw new FormatError("文件是 Excel 5.0/95 格式的工作簿，无法读取：请在 Excel 或 WPS 中另存为 .xlsx");
+  if (CFB.find(container, "WordDocument")) return openDoc(data);
+  throw new FormatError(`文件是 Office 复合文档，但不是 Excel 工作簿或 Word 文档，无法读取（${SUPPORTED}）`);
+}
+
+/** The LibreOffice command: SOFFICE, else soffice on the PATH. */
+const SOFFICE = () => process.env.SOFFICE ?? "soffice";
+
+/** A Word 97 .doc: LibreOffice converts it to .docx where installed; without it, the user is told what to do. */
+async function openDoc(data: Buffer): Promise<InputWorkbook> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-doc-"));
+  try {
+    const input = path.join(dir, "form.doc");
+    await fs.writeFile(input, data);
+    // A profile of its own: two conversions (review workers) must not share one.
+    const profile = `file://${path.join(dir, "profile")}`;
+    const converted = await new Promise<boolean>((resolve) =>
+      execFile(
+        SOFFICE(),
+        [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "docx", "--outdir", dir, input],
+        { timeout: 120_000 },
+        (err) => resolve(!err),
+      ),
+    );
+    const docx = await fs.readFile(path.join(dir, "form.docx")).catch(() => undefined);
+    if (!converted && !docx) throw new FormatError(`Word 97-2003 文档（.doc）需要 LibreOffice 才能读取，本机未安装：${SAVE_AS_DOCX}`);
+    if (!docx) throw new FormatError(`Word 97-2003 文档（.doc）无法转换（文件可能已损坏或设有密码）：${SAVE_AS_DOCX}`);
+    const wb = await openZip(docx, ".docx");
+    return Object.assign(wb, { format: "doc" as InputFormat });
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+function documentWorkbook(snapshot: WorkbookSnapshot, format: InputFormat): InputWorkbook {
+  if (snapshot.sheetNames.length === 0)
+    throw new FormatError("Word 文档中没有表格：自评表应是文档中的表格（项目支出绩效自评表或部门整体支出绩效自评表）");
+  return snapshotWorkbook(snapshot, format);
+}
+
+/** Text files (a renamed .txt or .csv): no control bytes in the first kilobytes but line breaks and tabs. */
+function looksLikeText(data: Buffer): boolean {
+  const head = data.subarray(0, 4096);
+  // eslint-disable-next-line no-control-regex -- control bytes are what tells binary from text
+  return head.length > 0 && !/[\x00-\x08\x0e-\x1f]/.test(head.toString("latin1"));
+}
+
+/** A workbook read whole into a snapshot (any format but .xlsx); its output is a new .xlsx. */
+function snapshotWorkbook(snapshot: WorkbookSnapshot, format: InputFormat): InputWorkbook {
+  let plan: WorkbookPlan | undefined;
+  return {
+    format,
+    async read(which: SheetSelection): Promise<WorkbookSnapshot> {
+      const names = which === ALL_SHEETS ? Object.keys(snapshot.sheets) : which;
+      const sheets: Record<string, SheetData> = {};
+      for (const n of names) if (snapshot.sheets[n]) sheets[n] = snapshot.sheets[n];
+      return snapshot.kind ? { sheetNames: snapshot.sheetNames, sheets, kind: snapshot.kind } : { sheetNames: snapshot.sheetNames, sheets };
+    },
+    async apply(p: WorkbookPlan): Promise<void> {
+      plan = p;
+    },
+    async toBuffer(): Promise<Buffer> {
+      const base = await XlsxFileWorkbook.fromBuffer(await snapshotXlsx(snapshot));
+      if (plan) await base.apply(plan);
+      return base.toBuffer();
+    },
+  };
+}
+
+/** The snapshot's sheets as an .xlsx: each cell's value (errors as errors) and number format. */
+async function snapshotXlsx(snapshot: WorkbookSnapshot): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  for (const name of snapshot.sheetNames) {
+    const data = snapshot.sheets[name];
+    const ws = wb.addWorksheet(name);
+    for (const c of data?.cells ?? []) {
+      const cell = ws.getCell(c.row, c.col);
+      cell.value = typeof c.value === "object" ? ({ error: c.value.error } as CellErrorValue) : c.value;
+      if (c.numberFormat) cell.numFmt = c.numberFormat;
+    }
+    if (snapshot.kind === "document") ws.columns.forEach((col) => (col.width = 14));
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
