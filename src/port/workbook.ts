@@ -43,6 +43,8 @@ export interface SheetData {
   cells: SheetCell[];
   /** The sheet holds more than MAX_SHEET_CELLS non-empty cells; `cells` has the first of them. */
   truncated?: boolean;
+  /** A document's table: its first rows are this many paragraphs from above the table (its title lines). */
+  leadRows?: number;
 }
 
 /** The most non-empty cells an adapter reads from one sheet (a real table above it is too large to score). */

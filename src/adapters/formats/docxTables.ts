@@ -7,6 +7,10 @@
  * is its text (paragraphs joined by line breaks) — numbers in a Word table are text, and the
  * reader takes text numbers as forms.md describes.
  *
+ * The title of a form in Word is usually not in its table but in the paragraphs just above it
+ * (项目支出绩效自评表, （2023年度）): the last LEAD_PARAGRAPHS non-empty paragraphs between the previous
+ * table and this one are the sheet's first rows (SheetData.leadRows), the table's rows after them.
+ *
  * Read with a small scan of word/document.xml (no DOM): a form is a few hundred cells.
  */
 import { MAX_SHEET_CELLS, type SheetCell, type SheetData, type WorkbookSnapshot } from "../../port/workbook";
@@ -22,6 +26,9 @@ interface Cell {
   covered: boolean;
   paragraphs: string[];
 }
+
+/** Paragraphs above a table read with it (a title, the year, a 单位 line). */
+const LEAD_PARAGRAPHS = 3;
 
 interface TableBuilder {
   data: SheetData;
@@ -40,12 +47,14 @@ export function readDocxTables(documentXml: string): WorkbookSnapshot {
   const tables: SheetData[] = [];
   const stack: TableBuilder[] = [];
   const top = () => stack[stack.length - 1] as TableBuilder | undefined;
+  /** The body's paragraphs since the last table ended (outside every table). */
+  let between: string[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
     const t = top();
     if (m[1] !== undefined) {
-      const p = t?.cell?.paragraphs;
-      if (p) p[p.length - 1] += decodeXml(m[1]);
+      const p = t ? t.cell?.paragraphs : between;
+      if (p && p.length) p[p.length - 1] += decodeXml(m[1]);
       continue;
     }
     const closing = m[2] === "/";
@@ -56,9 +65,18 @@ export function readDocxTables(documentXml: string): WorkbookSnapshot {
       case "tbl":
         if (!closing) {
           const data: SheetData = { name: tableSheetName(tables.length + 1), cells: [] };
+          let row = 0;
+          if (!t) {
+            const lead = between.map((p) => p.trim()).filter((p) => p !== "").slice(-LEAD_PARAGRAPHS);
+            for (const text of lead) data.cells.push({ row: ++row, col: 1, value: text });
+            if (row) data.leadRows = row;
+          }
           tables.push(data);
-          stack.push({ data, row: 0, col: 1 });
-        } else stack.pop();
+          stack.push({ data, row, col: 1 });
+        } else {
+          stack.pop();
+          if (!top()) between = [];
+        }
         break;
       case "tr":
         if (t && !closing) {
@@ -87,7 +105,8 @@ export function readDocxTables(documentXml: string): WorkbookSnapshot {
         if (t?.cell) t.cell.covered = (attr(attrs, "w:val") ?? "continue") === "continue";
         break;
       case "p":
-        if (t?.cell && !closing && !selfClosing && t.cell.paragraphs[t.cell.paragraphs.length - 1] !== "") t.cell.paragraphs.push("");
+        if (!t && !closing) between.push("");
+        else if (t?.cell && !closing && !selfClosing && t.cell.paragraphs[t.cell.paragraphs.length - 1] !== "") t.cell.paragraphs.push("");
         break;
       case "tab":
         if (t?.cell) t.cell.paragraphs[t.cell.paragraphs.length - 1] += " ";
