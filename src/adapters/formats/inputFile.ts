@@ -81,7 +81,9 @@ async function openZip(data: Buffer, ext: string): Promise<InputWorkbook> {
   try {
     const wb = await XlsxFileWorkbook.fromBuffer(data);
     const macro = /ms-excel\.sheet\.macroEnabled\.main\+xml/.test(types ?? "") || ext === ".xlsm";
-    return Object.assign(wb, { format: (macro ? "xlsm" : "xlsx") as InputFormat });
+    if (!macro) return Object.assign(wb, { format: "xlsx" as InputFormat });
+    const grafted = wb.toBuffer.bind(wb);
+    return Object.assign(wb, { format: "xlsm" as InputFormat, toBuffer: async () => withoutMacros(await grafted()) });
   } catch {
     throw new FormatError(`文件不是有效的 Excel 工作簿或 Word 文档（压缩包已损坏，或不是表格文件），无法读取（${SUPPORTED}）`);
   }
@@ -114,6 +116,32 @@ async function openOle(data: Buffer, ext: string): Promise<InputWorkbook> {
   if (stream("Book")) throw new FormatError("文件是 Excel 5.0/95 格式的工作簿，无法读取：请在 Excel 或 WPS 中另存为 .xlsx");
   if (CFB.find(container, "WordDocument")) return openDoc(data);
   throw new FormatError(`文件是 Office 复合文档，但不是 Excel 工作簿或 Word 文档，无法读取（${SUPPORTED}）`);
+}
+
+/**
+ * A macro workbook's output as a plain .xlsx (Excel refuses an .xlsx holding a macro package): the
+ * workbook's content type made the plain one, the VBA project and its relationship left out.
+ * The macros stay in the input, which is never changed.
+ */
+async function withoutMacros(data: Buffer): Promise<Buffer> {
+  const zip = await (await import("jszip")).default.loadAsync(data);
+  const types = await zip.file("[Content_Types].xml")?.async("string");
+  if (types) {
+    zip.file(
+      "[Content_Types].xml",
+      types
+        .replace(/application\/vnd\.ms-excel\.sheet\.macroEnabled\.main\+xml/g, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
+        .replace(/<Override\b[^>]*vbaProject[^>]*\/>/g, ""),
+    );
+  }
+  for (const name of Object.keys(zip.files)) {
+    if (/(^|\/)vbaProject(Signature)?\.bin$|(^|\/)_rels\/vbaProject\.bin\.rels$/.test(name)) zip.remove(name);
+    else if (name.endsWith(".rels")) {
+      const rels = await zip.file(name)!.async("string");
+      if (rels.includes("/vbaProject")) zip.file(name, rels.replace(/<Relationship\b[^>]*\/vbaProject"[^>]*\/>/g, ""));
+    }
+  }
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
 /** The LibreOffice command: SOFFICE, else soffice on the PATH. */
