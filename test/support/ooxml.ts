@@ -3,9 +3,11 @@
  * it? Schema validation of every part, then the semantic checks (relationships, merges, indexes).
  */
 import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 
-const DIR = path.join(__dirname, "../../../shared/ooxml");
+// Beside the repository (/work/main → /work/shared), or beside the folder of worktrees (/work/wt/NAME).
+const DIR = [path.join(__dirname, "../../../shared/ooxml"), path.join(__dirname, "../../../../shared/ooxml")].find((d) => fs.existsSync(d))!;
 
 /** Runs both checks on a .xlsx/.docx; returns their output when either fails, "" when both pass. */
 export function ooxmlProblems(file: string): string {

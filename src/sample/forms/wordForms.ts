@@ -96,13 +96,12 @@ function formContent(ws: ExcelJS.Worksheet): Array<Paragraph | Table> {
 /** Every form of the sheets as one Word document (one table per form). */
 export async function buildWordForms(sheets: readonly SheetSpec[]): Promise<Buffer> {
   const wb = buildFormWorkbook([...sheets]);
-  const children: Array<Paragraph | Table> = [];
-  wb.worksheets.forEach((ws, i) => {
-    if (i > 0) children.push(new Paragraph({ text: "", pageBreakBefore: true }));
-    children.push(...formContent(ws));
-  });
+  // A section per form: each starts on a new landscape page, and a form's table ends its section.
   const doc = new Document({
-    sections: [{ properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } }, children }],
+    sections: wb.worksheets.map((ws) => ({
+      properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
+      children: [...formContent(ws), new Paragraph("")],
+    })),
   });
   return Packer.toBuffer(doc);
 }
