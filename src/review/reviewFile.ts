@@ -69,7 +69,11 @@ export async function reviewFile(file: string, options: ReviewFileOptions = {}):
     const wb = await readInput(file);
     snapshot = await wb.read(ALL_SHEETS);
     const { summary, evaluations } = evaluateWorkbook(snapshot);
-    const issues = issuesIn(snapshot, summary.warnings).map((w) => ({ cell: w.cell, severity: "提示" as const, message: oneLine(w.message) }));
+    const issues = issuesIn(snapshot, summary.warnings).map((w) => ({
+      cell: w.cell,
+      severity: "提示" as const,
+      message: oneLine(w.message),
+    }));
     const forms: ReviewedForm[] = summary.forms
       ? summary.forms.map((f, i) => ({
           sheet: f.sheet,
@@ -107,7 +111,14 @@ export async function reviewFile(file: string, options: ReviewFileOptions = {}):
             checks: summary.warnings.length,
           },
         ];
-    return { file, source: summary.source, forms, issues, failed: false, summary: options.details ? { ...summary, warnings: issuesIn(snapshot, summary.warnings) } : undefined };
+    return {
+      file,
+      source: summary.source,
+      forms,
+      issues,
+      failed: false,
+      summary: options.details ? { ...summary, warnings: issuesIn(snapshot, summary.warnings) } : undefined,
+    };
   } catch (err) {
     return failure(file, err instanceof InputError && snapshot ? new InputError(issuesIn(snapshot, err.issues)) : err);
   }

@@ -25,7 +25,8 @@ let reference: Summary;
 /** What must not depend on the format: every form's figures, the reported form's rows, the checks' messages. */
 function figures(s: Summary) {
   // Places (sheet names, cells) differ by format: a document's sheets are its tables.
-  const withoutPlaces = <T>(x: T): T => JSON.parse(JSON.stringify(x, (k, v: unknown) => (k === "sheet" || /[cC]ell$/.test(k) ? undefined : v)));
+  const withoutPlaces = <T>(x: T): T =>
+    JSON.parse(JSON.stringify(x, (k, v: unknown) => (k === "sheet" || /[cC]ell$/.test(k) ? undefined : v)));
   return {
     forms: withoutPlaces(s.forms),
     indicators: s.indicators.map((i) => ({ name: i.name, method: i.method, weight: i.weight, score: i.score, completion: i.completion })),
@@ -55,18 +56,21 @@ test("the reference: the .xlsx sample scores its three forms", () => {
   ]);
 });
 
-test.each(["xlsm", "xls", "et", "docx", "doc"] as const)("a .%s of the sample scores to the .xlsx's figures; the output is a valid .xlsx", async (format) => {
-  const out = path.join(dir, `${format}-out.xlsx`);
-  const run = await scoreJson(fixtures[format], out);
-  expect(run.code).toBe(0);
-  expect(figures(run.summary!)).toEqual(figures(reference));
-  // Said once: what came in, and that what went out is an .xlsx.
-  expect(run.stderr.match(/结果写为 \.xlsx 工作簿/g)).toHaveLength(1);
-  expect(ooxmlProblems(out)).toBe("");
-  // The output holds the input's sheets beside 评分结果, its formulas over them.
-  const again = await scoreJson(out, path.join(dir, `${format}-again.xlsx`));
-  expect(figures(again.summary!)).toEqual(figures(reference));
-});
+test.each(["xlsm", "xls", "et", "docx", "doc"] as const)(
+  "a .%s of the sample scores to the .xlsx's figures; the output is a valid .xlsx",
+  async (format) => {
+    const out = path.join(dir, `${format}-out.xlsx`);
+    const run = await scoreJson(fixtures[format], out);
+    expect(run.code).toBe(0);
+    expect(figures(run.summary!)).toEqual(figures(reference));
+    // Said once: what came in, and that what went out is an .xlsx.
+    expect(run.stderr.match(/结果写为 \.xlsx 工作簿/g)).toHaveLength(1);
+    expect(ooxmlProblems(out)).toBe("");
+    // The output holds the input's sheets beside 评分结果, its formulas over them.
+    const again = await scoreJson(out, path.join(dir, `${format}-again.xlsx`));
+    expect(figures(again.summary!)).toEqual(figures(reference));
+  },
+);
 
 test("a Word form's checks name the table, row and column", async () => {
   const run = await scoreJson(fixtures.docx, path.join(dir, "docx-places.xlsx"));
@@ -102,7 +106,9 @@ test("a .doc without LibreOffice: one line saying to save it as .docx", async ()
   try {
     const run = await cli("score", fixtures.doc, "-o", path.join(dir, "doc-no-lo.xlsx"));
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toMatch(/^sample-form\.doc: Word 97-2003 文档（\.doc）需要 LibreOffice 才能读取，本机未安装：请在 Word 或 WPS 中打开后另存为 \.docx/);
+    expect(run.stderr.trim()).toMatch(
+      /^sample-form\.doc: Word 97-2003 文档（\.doc）需要 LibreOffice 才能读取，本机未安装：请在 Word 或 WPS 中打开后另存为 \.docx/,
+    );
   } finally {
     if (before === undefined) delete process.env.SOFFICE;
     else process.env.SOFFICE = before;

@@ -106,7 +106,7 @@ function withFilePass(xls: Buffer): Buffer {
   const filePass = Buffer.concat([Buffer.from([0x2f, 0x00, body.length, 0x00]), body]);
   const moved = Buffer.concat([stream.subarray(0, bofLength), filePass, stream.subarray(bofLength)]);
   // BoundSheet8 records (0x0085) start with their sheet's stream offset.
-  for (let at = 0; at + 4 <= moved.length; ) {
+  for (let at = 0; at + 4 <= moved.length;) {
     const type = moved.readUInt16LE(at);
     const size = moved.readUInt16LE(at + 2);
     if (type === 0x0085) moved.writeUInt32LE(moved.readUInt32LE(at + 4) + filePass.length, at + 4);

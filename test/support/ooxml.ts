@@ -7,7 +7,9 @@ import * as fs from "fs";
 import * as path from "path";
 
 // Beside the repository (/work/main → /work/shared), or beside the folder of worktrees (/work/wt/NAME).
-const DIR = [path.join(__dirname, "../../../shared/ooxml"), path.join(__dirname, "../../../../shared/ooxml")].find((d) => fs.existsSync(d))!;
+const DIR = [path.join(__dirname, "../../../shared/ooxml"), path.join(__dirname, "../../../../shared/ooxml")].find((d) =>
+  fs.existsSync(d),
+)!;
 
 /** Runs both checks on a .xlsx/.docx; returns their output when either fails, "" when both pass. */
 export function ooxmlProblems(file: string): string {

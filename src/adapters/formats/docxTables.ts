@@ -37,8 +37,7 @@ interface TableBuilder {
   cell?: Cell;
 }
 
-const TOKEN =
-  /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<(\/?)w:(tbl|tr|tc|p|tab|br|cr|gridSpan|gridBefore|vMerge|hMerge)\b([^>]*?)(\/?)>/g;
+const TOKEN = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<(\/?)w:(tbl|tr|tc|p|tab|br|cr|gridSpan|gridBefore|vMerge|hMerge)\b([^>]*?)(\/?)>/g;
 
 /** The tables of document.xml, one SheetData each; empty when the document has none. */
 export function readDocxTables(documentXml: string): WorkbookSnapshot {
@@ -67,7 +66,10 @@ export function readDocxTables(documentXml: string): WorkbookSnapshot {
           const data: SheetData = { name: tableSheetName(tables.length + 1), cells: [] };
           let row = 0;
           if (!t) {
-            const lead = between.map((p) => p.trim()).filter((p) => p !== "").slice(-LEAD_PARAGRAPHS);
+            const lead = between
+              .map((p) => p.trim())
+              .filter((p) => p !== "")
+              .slice(-LEAD_PARAGRAPHS);
             for (const text of lead) data.cells.push({ row: ++row, col: 1, value: text });
             if (row) data.leadRows = row;
           }

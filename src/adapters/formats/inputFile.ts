@@ -57,7 +57,9 @@ export async function openInput(data: Buffer, name: string): Promise<InputWorkbo
   if (data.subarray(0, 4).toString("latin1") === "PK\x03\x04" || data.subarray(0, 4).toString("latin1") === "PK\x05\x06")
     return openZip(data, ext);
   if (data.subarray(0, 8).equals(OLE_MAGIC)) return openOle(data, ext);
-  throw new FormatError(`文件不是有效的 Excel 工作簿或 Word 文档${looksLikeText(data) ? "（内容是纯文本）" : ""}，无法读取（${SUPPORTED}）`);
+  throw new FormatError(
+    `文件不是有效的 Excel 工作簿或 Word 文档${looksLikeText(data) ? "（内容是纯文本）" : ""}，无法读取（${SUPPORTED}）`,
+  );
 }
 
 /** OOXML: a workbook package, or a Word document whose tables are the forms. */
@@ -130,7 +132,10 @@ async function withoutMacros(data: Buffer): Promise<Buffer> {
     zip.file(
       "[Content_Types].xml",
       types
-        .replace(/application\/vnd\.ms-excel\.sheet\.macroEnabled\.main\+xml/g, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
+        .replace(
+          /application\/vnd\.ms-excel\.sheet\.macroEnabled\.main\+xml/g,
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        )
         .replace(/<Override\b[^>]*vbaProject[^>]*\/>/g, ""),
     );
   }

@@ -50,7 +50,8 @@ function formContent(ws: ExcelJS.Worksheet): Array<Paragraph | Table> {
     const from = parseA1(a);
     const to = parseA1(b ?? a);
     merges.set(`${from.row},${from.col}`, { r2: to.row, c2: to.col });
-    for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) if (r !== from.row || c !== from.col) covered.add(`${r},${c}`);
+    for (let r = from.row; r <= to.row; r++)
+      for (let c = from.col; c <= to.col; c++) if (r !== from.row || c !== from.col) covered.add(`${r},${c}`);
   }
   const width = ws.columnCount;
   const texts = (r: number) => Array.from({ length: width }, (_, i) => shownText(ws.getCell(r, i + 1)));
@@ -60,7 +61,9 @@ function formContent(ws: ExcelJS.Worksheet): Array<Paragraph | Table> {
   for (; row <= ws.rowCount && texts(row).filter((t) => t !== "").length <= 1; row++) {
     const text = texts(row).find((t) => t !== "");
     if (text)
-      out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold: row === 1, size: row === 1 ? 32 : 24 })] }));
+      out.push(
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold: row === 1, size: row === 1 ? 32 : 24 })] }),
+      );
   }
   const rows: TableRow[] = [];
   for (let r = row; r <= ws.rowCount; r++) {
@@ -73,14 +76,19 @@ function formContent(ws: ExcelJS.Worksheet): Array<Paragraph | Table> {
           const [r1, c1] = k.split(",").map(Number);
           return c1 === c && r1 < r && m.r2 >= r;
         });
-        if (above) cells.push(new TableCell({ columnSpan: above[1].c2 - c + 1, verticalMerge: VerticalMergeType.CONTINUE, children: [new Paragraph("")] }));
+        if (above)
+          cells.push(
+            new TableCell({ columnSpan: above[1].c2 - c + 1, verticalMerge: VerticalMergeType.CONTINUE, children: [new Paragraph("")] }),
+          );
         continue;
       }
       cells.push(
         new TableCell({
           columnSpan: own ? own.c2 - c + 1 : undefined,
           verticalMerge: own && own.r2 > r ? VerticalMergeType.RESTART : undefined,
-          children: texts(r)[c - 1].split("\n").map((line) => new Paragraph({ children: [new TextRun({ text: line, size: 20 })] })),
+          children: texts(r)
+            [c - 1].split("\n")
+            .map((line) => new Paragraph({ children: [new TextRun({ text: line, size: 20 })] })),
         }),
       );
     }
