@@ -148,10 +148,13 @@ export class XlsxPackage {
     readonly sheets: PackageSheet[],
   ) {}
 
-  /** Opens the package; throws if it is not a workbook (the caller says so in one line). */
-  static async load(bytes: Buffer | Uint8Array): Promise<XlsxPackage> {
+  /**
+   * Opens the package; throws if it is not a workbook (the caller says so in one line). `opened`:
+   * its zip directory, where the caller has read it already (format sniffing).
+   */
+  static async load(bytes: Buffer | Uint8Array, opened?: ZipEntries): Promise<XlsxPackage> {
     const data = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const entries = ZipEntries.open(data);
+    const entries = opened ?? ZipEntries.open(data);
     const fallback = entries ? undefined : await (await loadJSZip()).loadAsync(data);
     const text = async (p: string) => (entries ? entries.text(p) : fallback!.file(p)?.async("string"));
     const root = parseRels(await text("_rels/.rels"));

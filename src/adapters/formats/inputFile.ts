@@ -62,34 +62,43 @@ export async function openInput(data: Buffer, name: string): Promise<InputWorkbo
   );
 }
 
-/** OOXML: a workbook package, or a Word document whose tables are the forms. */
+/**
+ * OOXML: a Word document whose tables are the forms, or a workbook package. Told by the main
+ * part's path, read from the zip directory alone: the .xlsx read path inflates nothing extra.
+ */
 async function openZip(data: Buffer, ext: string): Promise<InputWorkbook> {
   const entries = ZipEntries.open(data);
-  const text = async (p: string) =>
-    entries ? entries.text(p) : (await (await import("jszip")).default.loadAsync(data)).file(p)?.async("string");
-  let types: string | undefined;
-  try {
-    types = await text("[Content_Types].xml");
-  } catch {
-    types = undefined;
+  // The lean reader leaves ZIP64 and unusual packages to JSZip.
+  const zip = entries ? undefined : await (await import("jszip")).default.loadAsync(data).catch(() => undefined);
+  const text = async (p: string) => (entries ? entries.text(p) : zip?.file(p)?.async("string"));
+  const has = (p: string) => (entries ? entries.has(p) : !!zip?.file(p));
+  if (!has("xl/workbook.xml")) {
+    const main = /Target="\/?(word\/[^"]*\.xml)"/.exec((await text("_rels/.rels").catch(() => undefined)) ?? "")?.[1];
+    if (main || has("word/document.xml")) {
+      const xml = await Promise.resolve(text(main ?? "word/document.xml")).catch(() => undefined);
+      if (!xml) throw new FormatError("Word 文档已损坏或不完整，无法读取正文");
+      return documentWorkbook(readDocxTables(xml), "docx");
+    }
   }
-  if (types && /wordprocessingml\.document\.main\+xml|ms-word\.document\.macroEnabled\.main\+xml/.test(types)) {
-    const root = await text("_rels/.rels");
-    const target = /Target="\/?([^"]*document[^"]*\.xml)"/.exec(root ?? "")?.[1] ?? "word/document.xml";
-    const xml = await text(target);
-    if (!xml) throw new FormatError("Word 文档已损坏或不完整，无法读取正文");
-    return documentWorkbook(readDocxTables(xml), "docx");
-  }
+  let wb: XlsxFileWorkbook;
   try {
-    const wb = await XlsxFileWorkbook.fromBuffer(data);
-    const macro = /ms-excel\.sheet\.macroEnabled\.main\+xml/.test(types ?? "") || ext === ".xlsm";
-    if (!macro) return Object.assign(wb, { format: "xlsx" as InputFormat });
-    const grafted = wb.toBuffer.bind(wb);
-    return Object.assign(wb, { format: "xlsm" as InputFormat, toBuffer: async () => withoutMacros(await grafted()) });
+    wb = await XlsxFileWorkbook.fromBuffer(data, entries);
   } catch {
     throw new FormatError(`文件不是有效的 Excel 工作簿或 Word 文档（压缩包已损坏，或不是表格文件），无法读取（${SUPPORTED}）`);
   }
+  // A macro workbook (by its content type, read only when writing) is written out without its macros.
+  const grafted = wb.toBuffer.bind(wb);
+  return Object.assign(wb, {
+    format: (ext === ".xlsm" ? "xlsm" : "xlsx") as InputFormat,
+    toBuffer: async () => {
+      const out = await grafted();
+      const types = (await text("[Content_Types].xml").catch(() => undefined)) ?? "";
+      return MACRO_WORKBOOK.test(types) ? withoutMacros(out) : out;
+    },
+  });
 }
+
+const MACRO_WORKBOOK = /ms-excel\.(sheet|template)\.macroEnabled\.main\+xml/;
 
 /** An OLE compound file: BIFF8 (.xls/.et), an encrypted OOXML package, or a Word 97 document. */
 async function openOle(data: Buffer, ext: string): Promise<InputWorkbook> {
