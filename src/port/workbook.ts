@@ -45,6 +45,11 @@ export interface SheetData {
   truncated?: boolean;
   /** A document's table: its first rows are this many paragraphs from above the table (its title lines). */
   leadRows?: number;
+  /**
+   * A document's table: the column a reader counts — the cell's place in its row — by "row,gridColumn",
+   * where cells merged across columns before it make the two differ.
+   */
+  cellInRow?: Record<string, number>;
 }
 
 /** The most non-empty cells an adapter reads from one sheet (a real table above it is too large to score). */

@@ -143,6 +143,9 @@ describe("Word tables", () => {
     expect(snapshot.sheetNames).toEqual(["表格1"]);
     const sheet = snapshot.sheets["表格1"];
     expect(sheet.leadRows).toBe(2);
+    // The column a reader counts where merged cells come before: 项目名称's value spans grid 2–4; the
+    // last row starts two grid columns in (gridBefore).
+    expect(sheet.cellInRow).toEqual({ "3,3": 2, "3,4": 2, "6,3": 1, "6,4": 2 });
     expect(sheet.cells.map((c) => [c.row, c.col, c.value])).toEqual([
       [1, 1, "项目支出绩效自评表"],
       [2, 1, "（2023年度）"],
@@ -178,10 +181,12 @@ describe("Word tables", () => {
   });
 
   test("places in a document are told by table, row and column; the title above is the table's title", () => {
-    const lead = (t: string) => (t === "表格2" ? 2 : 0);
-    expect(documentPlaces("表格2!C7", lead)).toBe("表格2 第5行第3列");
-    expect(documentPlaces("填报总分与 '表格1'!$J$19 不符", lead)).toBe("填报总分与 表格1 第19行第10列 不符");
-    expect(documentPlaces("表格2!A1", lead)).toBe("表格2 上方的标题");
+    // 表格2: two title paragraphs above it; on its row 6 (sheet row 8) a cell spanning grid columns 2–3.
+    const layout = (t: string) => (t === "表格2" ? { leadRows: 2, cellInRow: { "8,3": 2, "8,4": 3 } } : undefined);
+    expect(documentPlaces("表格2!C7", layout)).toBe("表格2 第5行第3列");
+    expect(documentPlaces("表格2!D8", layout)).toBe("表格2 第6行第3列");
+    expect(documentPlaces("填报总分与 '表格1'!$J$19 不符", layout)).toBe("填报总分与 表格1 第19行第10列 不符");
+    expect(documentPlaces("表格2!A1", layout)).toBe("表格2 上方的标题");
     const issues = [{ cell: "表格2!C7", message: "见 表格2!C7" }];
     const sheets = { 表格2: { name: "表格2", cells: [], leadRows: 2 } };
     expect(issuesIn({ kind: "document", sheets }, issues)).toEqual([{ cell: "表格2 第5行第3列", message: "见 表格2 第5行第3列" }]);

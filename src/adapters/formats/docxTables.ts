@@ -34,6 +34,8 @@ interface TableBuilder {
   data: SheetData;
   row: number;
   col: number;
+  /** Cells of the current row so far (the place a reader counts). */
+  ordinal: number;
   cell?: Cell;
 }
 
@@ -74,7 +76,7 @@ export function readDocxTables(documentXml: string): WorkbookSnapshot {
             if (row) data.leadRows = row;
           }
           tables.push(data);
-          stack.push({ data, row, col: 1 });
+          stack.push({ data, row, col: 1, ordinal: 0 });
         } else {
           stack.pop();
           if (!top()) between = [];
@@ -84,6 +86,7 @@ export function readDocxTables(documentXml: string): WorkbookSnapshot {
         if (t && !closing) {
           t.row++;
           t.col = 1;
+          t.ordinal = 0;
         }
         break;
       case "gridBefore":
@@ -93,6 +96,10 @@ export function readDocxTables(documentXml: string): WorkbookSnapshot {
         if (!t) break;
         if (!closing) t.cell = { col: t.col, span: 1, covered: false, paragraphs: [""] };
         else if (t.cell) {
+          t.ordinal++;
+          for (let c = t.cell.col; c < t.cell.col + t.cell.span; c++) {
+            if (c !== t.ordinal) (t.data.cellInRow ??= {})[`${t.row},${c}`] = t.ordinal;
+          }
           finishCell(t, t.cell);
           t.col = t.cell.col + t.cell.span;
           t.cell = undefined;
