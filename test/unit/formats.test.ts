@@ -114,6 +114,36 @@ describe("BIFF8 records", () => {
     expect(() => readBiffWorkbook(Buffer.from("not a workbook stream at all"))).toThrow(BiffError);
   });
 
+  test("seeded mutations of a stream (bytes changed, records cut) read or throw BiffError, never anything else", () => {
+    const stream = workbook([
+      rec(0x0203, cell(0, 0, 0), f64(1)),
+      rec(0x00fd, cell(0, 1, 0), u32(1)),
+      rec(0x00bd, u16(1), u16(0), u16(0), rkInt(5), u16(0)),
+    ]);
+    let seed = 18;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let run = 0; run < 500; run++) {
+      const mutated = Buffer.from(stream);
+      for (let i = 0; i < 1 + Math.floor(random() * 4); i++) mutated[Math.floor(random() * mutated.length)] = Math.floor(random() * 256);
+      try {
+        readBiffWorkbook(mutated);
+      } catch (err) {
+        expect([BiffError, BiffEncryptedError].some((E) => err instanceof E)).toBe(true);
+      }
+    }
+  });
+
+  test("sheets whose streams point into each other are refused, not read over and over", () => {
+    const stream = workbook([rec(0x0203, cell(0, 0, 0), f64(1))]);
+    // A second BoundSheet8 at the first one's offset.
+    const at = stream.indexOf(Buffer.from("表1", "utf16le")) - 12;
+    const copy = stream.subarray(at, at + 4 + stream.readUInt16LE(at + 2));
+    const doubled = Buffer.concat([stream.subarray(0, at), copy, stream.subarray(at)]);
+    // Offsets moved by the inserted record, both still equal.
+    for (const p of [at, at + copy.length]) doubled.writeUInt32LE(doubled.readUInt32LE(p + 4) + copy.length, p + 4);
+    expect(() => readBiffWorkbook(doubled)).toThrow(BiffError);
+  });
+
   test("a FILEPASS record (a password to open) is told apart from damage", () => {
     const stream = workbook([], [rec(0x002f, u16(1), Buffer.alloc(52))]);
     expect(() => readBiffWorkbook(stream)).toThrow(BiffEncryptedError);
@@ -200,6 +230,18 @@ describe("content sniffing", () => {
     ["text renamed .xlsx", Buffer.from("单位,得分\n某局,95\n"), "a.xlsx", /不是有效的 Excel 工作簿或 Word 文档（内容是纯文本）/],
     ["an empty file", Buffer.alloc(0), "a.xls", /不是有效的 Excel 工作簿或 Word 文档，/],
     ["a zip that is no package", Buffer.from("PK\x03\x04garbage", "latin1"), "a.xlsx", /压缩包已损坏/],
+    [
+      "a web page saved as .xls",
+      Buffer.from("<html><body><table><tr><td>项目名称</td></tr></table></body></html>"),
+      "a.xls",
+      /网页（HTML 表格）.*另存为 \.xlsx/,
+    ],
+    [
+      "Excel 2003 XML saved as .xls",
+      Buffer.from('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'),
+      "a.xls",
+      /Excel 2003 XML 表格/,
+    ],
     ["an OLE header and nothing else", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "a.et", /损坏或不完整/],
   ])("%s is one FormatError with its reason", async (_, bytes, name, message) => {
     const opened = openInput(bytes, name);

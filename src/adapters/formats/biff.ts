@@ -320,11 +320,14 @@ function readSheet(stream: Buffer, name: string, offset: number, g: Globals): Sh
 export function readBiffWorkbook(stream: Buffer, exclude: readonly string[] = []): WorkbookSnapshot {
   const g = readGlobals(stream);
   if (g.sheets.length === 0) throw new BiffError("no sheets");
+  // Substreams never overlap: a file whose sheets point into each other would be read many times over.
+  const offsets = g.sheets.map((s) => s.offset).sort((a, b) => a - b);
+  if (offsets.some((o, i) => o >= stream.length || (i > 0 && o === offsets[i - 1]))) throw new BiffError("bad sheet offsets");
   const sheets: Record<string, SheetData> = {};
   for (const s of g.sheets) {
     if (!s.worksheet || exclude.includes(s.name)) continue;
-    if (s.offset >= stream.length) throw new BiffError(`sheet ${s.name}: offset past the end`);
-    sheets[s.name] = readSheet(stream, s.name, s.offset, g);
+    const next = offsets.find((o) => o > s.offset) ?? stream.length;
+    sheets[s.name] = readSheet(stream.subarray(0, next), s.name, s.offset, g);
   }
   return { sheetNames: g.sheets.map((s) => s.name), sheets };
 }

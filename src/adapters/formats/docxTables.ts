@@ -44,7 +44,7 @@ const TOKEN = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<(\/?)w:(tbl|tr|tc|p|tab|br|cr|gr
 /** The tables of document.xml, one SheetData each; empty when the document has none. */
 export function readDocxTables(documentXml: string): WorkbookSnapshot {
   // Text boxes are written twice (the drawing and its VML fallback): the fallback is dropped.
-  const xml = documentXml.replace(/<mc:Fallback\b[\s\S]*?<\/mc:Fallback>/g, "");
+  const xml = withoutFallbacks(documentXml);
   const tables: SheetData[] = [];
   const stack: TableBuilder[] = [];
   const top = () => stack[stack.length - 1] as TableBuilder | undefined;
@@ -127,6 +127,21 @@ export function readDocxTables(documentXml: string): WorkbookSnapshot {
     }
   }
   return { sheetNames: tables.map((s) => s.name), sheets: Object.fromEntries(tables.map((s) => [s.name, s])), kind: "document" };
+}
+
+/** The text with every <mc:Fallback>…</mc:Fallback> cut out, in one pass (an unclosed one runs to the end). */
+function withoutFallbacks(xml: string): string {
+  const open = "<mc:Fallback";
+  const close = "</mc:Fallback>";
+  let out = "";
+  let at = 0;
+  for (let start = xml.indexOf(open); start >= 0; start = xml.indexOf(open, at)) {
+    out += xml.slice(at, start);
+    const end = xml.indexOf(close, start);
+    if (end < 0) return out;
+    at = end + close.length;
+  }
+  return out + xml.slice(at);
 }
 
 function finishCell(t: TableBuilder, cell: Cell): void {

@@ -10,9 +10,10 @@
  * formats, as read) with the plan's sheets grafted beside them.
  */
 import { execFile } from "child_process";
-import { promises as fs } from "fs";
+import { promises as fs, rmSync } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { threadId } from "worker_threads";
 import type { CellErrorValue } from "exceljs";
 import type { WorkbookPlan } from "../../core/plan";
 import { OUTPUT_SHEETS } from "../../core/contract";
@@ -57,9 +58,7 @@ export async function openInput(data: Buffer, name: string): Promise<InputWorkbo
   if (data.subarray(0, 4).toString("latin1") === "PK\x03\x04" || data.subarray(0, 4).toString("latin1") === "PK\x05\x06")
     return openZip(data, ext);
   if (data.subarray(0, 8).equals(OLE_MAGIC)) return openOle(data, ext);
-  throw new FormatError(
-    `文件不是有效的 Excel 工作簿或 Word 文档${looksLikeText(data) ? "（内容是纯文本）" : ""}，无法读取（${SUPPORTED}）`,
-  );
+  throw new FormatError(notAForm(data));
 }
 
 /**
@@ -161,14 +160,27 @@ async function withoutMacros(data: Buffer): Promise<Buffer> {
 /** The LibreOffice command: SOFFICE, else soffice on the PATH. */
 const SOFFICE = () => process.env.SOFFICE ?? "soffice";
 
+let profileDir: string | undefined;
+
+/** The LibreOffice profile of this process and thread, removed when it exits. */
+function docProfile(): string {
+  if (!profileDir) {
+    const dir = path.join(os.tmpdir(), `jixiao-doc-profile-${process.pid}-${threadId}`);
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    profileDir = dir;
+  }
+  return profileDir;
+}
+
 /** A Word 97 .doc: LibreOffice converts it to .docx where installed; without it, the user is told what to do. */
 async function openDoc(data: Buffer): Promise<InputWorkbook> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-doc-"));
   try {
     const input = path.join(dir, "form.doc");
     await fs.writeFile(input, data);
-    // A profile of its own: two conversions (review workers) must not share one.
-    const profile = `file://${path.join(dir, "profile")}`;
+    // A profile per process and thread: two soffice runs must not share one (review workers convert
+    // at once), and a profile kept for the next .doc saves its first-start set-up.
+    const profile = `file://${docProfile()}`;
     const converted = await new Promise<boolean>((resolve) =>
       execFile(
         SOFFICE(),
@@ -191,6 +203,26 @@ function documentWorkbook(snapshot: WorkbookSnapshot, format: InputFormat): Inpu
   if (snapshot.sheetNames.length === 0)
     throw new FormatError("Word 文档中没有表格：自评表应是文档中的表格（项目支出绩效自评表或部门整体支出绩效自评表）");
   return snapshotWorkbook(snapshot, format);
+}
+
+/**
+ * Why a file that is neither a zip package nor an OLE file cannot be read. Budget systems often
+ * export a web page (an HTML table) or Excel 2003's XML under an .xls name: those are named, with
+ * what to do, since Excel and WPS open them and can save them as .xlsx.
+ */
+function notAForm(data: Buffer): string {
+  const head = data
+    .subarray(0, 4096)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .toLowerCase();
+  const resave = "请在 Excel 或 WPS 中打开后另存为 .xlsx";
+  if (/^(<!doctype html|<html|<table|<meta)/.test(head) || (head.startsWith("<") && head.includes("<table")))
+    return `文件内容是网页（HTML 表格），不是 Excel 工作簿，无法读取：${resave}`;
+  if (head.startsWith("<?xml") && head.includes("urn:schemas-microsoft-com:office:spreadsheet"))
+    return `文件是 Excel 2003 XML 表格，无法读取：${resave}`;
+  return `文件不是有效的 Excel 工作簿或 Word 文档${looksLikeText(data) ? "（内容是纯文本）" : ""}，无法读取（${SUPPORTED}）`;
 }
 
 /** Text files (a renamed .txt or .csv): no control bytes in the first kilobytes but line breaks and tabs. */
