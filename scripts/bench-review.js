@@ -3,8 +3,8 @@
  * typical size (20–30 indicators, src/sample/reviewBatch.ts), beside the floor measured in the same
  * run — exceljs alone reading the same 1,000 files on one core. Peak RSS (the process and its
  * worker threads) at 250 and at 1,000 files shows memory does not grow with the batch.
- * Returns `review: {files, ms, filesPerSec, floorMs, ratio, peakMB, peakMB250, formats}`; goals on 2
- * cores: ratio ≤ 0.7, peak < 400 MB, formats.docxRatio ≤ 2 (scripts/bench-formats.js).
+ * Returns `review: {files, ms, filesPerSec, floorMs, ratio, peakMB, peakMB250}`; goals on 2 cores:
+ * ratio ≤ 0.7, peak < 400 MB.
  *
  * The machine is shared, and its load swings within seconds: review and floor are measured in
  * alternating pairs (REVIEW_BENCH_PAIRS, default 3); ms, floorMs and ratio are the medians, and
@@ -59,8 +59,6 @@ async function reviewFigures() {
       ratios: pairs.map((p) => Math.round(p.ratio * 100) / 100),
       peakMB: Math.round(all.peakMB),
       peakMB250: Math.round(quarter.peakMB),
-      // Per-file read times of each format a form arrives in (issue 18: .docx ≤ 2× .xlsx).
-      formats: await require("./bench-formats").formatFigures(),
       // The 1-minute load average when done: the machine is shared.
       loadAverage: Math.round(os.loadavg()[0] * 10) / 10,
     },

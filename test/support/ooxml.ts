@@ -6,7 +6,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 
-// Beside the repository (/work/main → /work/shared), or beside the folder of worktrees (/work/wt/NAME).
+/** ../shared beside the repository; from a worktree under /work/wt/NAME, two levels up. */
 const DIR = [path.join(__dirname, "../../../shared/ooxml"), path.join(__dirname, "../../../../shared/ooxml")].find((d) =>
   fs.existsSync(d),
 )!;
