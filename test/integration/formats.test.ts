@@ -17,7 +17,7 @@ import { buildFormWorkbook } from "../../src/sample/forms/build";
 import { buildWordForms } from "../../src/sample/forms/wordForms";
 import { cli, tempDir } from "../support/workbooks";
 import { ooxmlProblems } from "../support/ooxml";
-import { convert } from "../support/libreoffice";
+import { convert, recalculate } from "../support/libreoffice";
 import { type FormatFixtures, type HostileFiles, writeFormatFixtures, writeHostileFiles } from "../support/formatFixtures";
 
 const dir = tempDir("formats");
@@ -74,6 +74,21 @@ test.each(["xlsm", "xls", "et", "docx", "doc"] as const)(
     expect(figures(again.summary!)).toEqual(figures(reference));
   },
 );
+
+test("LibreOffice recalculates every format's 评分结果 to the .xlsx's: its formulas read the converted sheets", () => {
+  const formats = ["xlsx", "xlsm", "xls", "et", "docx", "doc"];
+  const grids = recalculate(formats.map((f) => path.join(dir, `${f}-out.xlsx`))).map((sheets) => sheets["评分结果"]);
+  // A document's tables take the place of the workbook's sheets, at the same rows and columns; the
+  // 说明 notes on numbers read from text (all of a Word table's) are left out of the comparison.
+  const asWorkbook = (grid: string[][]) =>
+    JSON.stringify(grid)
+      .replace(/；?[^；"“”]*由文本“[^”]*”解析/g, "")
+      .replace(/表格1/g, "党建品牌")
+      .replace(/表格2/g, "公开14表")
+      .replace(/表格3/g, "Sheet3");
+  expect(grids[0].length).toBeGreaterThan(30);
+  for (const [i, grid] of grids.entries()) expect([formats[i], asWorkbook(grid)]).toEqual([formats[i], asWorkbook(grids[0])]);
+}, 180_000);
 
 test("a Word form's checks name the table, row and column", async () => {
   const run = await scoreJson(fixtures.docx, path.join(dir, "docx-places.xlsx"));
