@@ -93,8 +93,10 @@ async function template(out: string | undefined, typeFlag: string | undefined): 
 }
 
 async function scoreOrReport(command: Command, input: string | undefined, flags: Record<string, string>, io: Io): Promise<number> {
-  const out = flags["-o"];
-  if (!input || !out) throw new UsageError(`${command} 需要 IN.xlsx 和 -o OUT.xlsx`);
+  const asked = flags["-o"];
+  if (!input || !asked) throw new UsageError(`${command} 需要 IN.xlsx 和 -o OUT.xlsx`);
+  // The output is always an .xlsx workbook: an -o named for another office format is renamed so.
+  const out = asked.replace(/\.(xls|xlsm|et|docx?)$/i, ".xlsx");
   if (path.resolve(input) === path.resolve(out)) throw new UsageError("-o: 输出文件不能与输入文件相同（输入文件从不修改）");
   const profile = flags["--profile"];
   if (profile !== undefined && !findProfile(profile)) {
@@ -117,7 +119,7 @@ async function scoreOrReport(command: Command, input: string | undefined, flags:
     const docx = command === "report" && flags["--docx"] ? flags["--docx"] : undefined;
     await writeAtomically(out, await wb.toBuffer());
     // Whatever came in, what goes out is an .xlsx workbook: said once, where it is not one already.
-    if (wb.format !== "xlsx") io.stderr(`提示：输入是${FORMAT_NAMES[wb.format]}，结果写为 .xlsx 工作簿：${out}\n`);
+    if (wb.format !== "xlsx" || out !== asked) io.stderr(`提示：输入是${FORMAT_NAMES[wb.format]}，结果写为 .xlsx 工作簿：${out}\n`);
     if (docx) await (await import("./docxOutput")).writeReportDocx(result, docx);
     summary = { ...result.summary, warnings: issuesIn(snapshot, result.summary.warnings) };
   } catch (err) {

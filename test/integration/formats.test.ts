@@ -90,6 +90,14 @@ test("LibreOffice recalculates every format's 评分结果 to the .xlsx's: its f
   for (const [i, grid] of grids.entries()) expect([formats[i], asWorkbook(grid)]).toEqual([formats[i], asWorkbook(grids[0])]);
 }, 180_000);
 
+test("an -o named for another format is written as .xlsx, said once", async () => {
+  const run = await cli("report", fixtures.xls, "-o", path.join(dir, "报告.xls"));
+  expect(run.code).toBe(0);
+  expect(run.stderr.split("\n")[0]).toBe(`提示：输入是Excel 97-2003 工作簿（.xls），结果写为 .xlsx 工作簿：${path.join(dir, "报告.xlsx")}`);
+  expect(fs.existsSync(path.join(dir, "报告.xls"))).toBe(false);
+  expect(ooxmlProblems(path.join(dir, "报告.xlsx"))).toBe("");
+});
+
 test("a Word form's checks name the table, row and column", async () => {
   const run = await scoreJson(fixtures.docx, path.join(dir, "docx-places.xlsx"));
   const cells = run.summary!.warnings.map((w) => w.cell);
