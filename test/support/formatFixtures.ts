@@ -3,7 +3,8 @@
  * hostile files, generated for the format tests and the bench:
  * - .xls (BIFF8) and .xlsm: LibreOffice converts the .xlsx, in one start per target format;
  * - .et: nothing here can write WPS's own format. A WPS .et is an OLE compound file whose Workbook
- *   stream holds BIFF8 records, the structure of an .xls; the fixture is LibreOffice's BIFF8 file
+ *   stream holds BIFF8 records, the structure of an .xls (renamed .xls it opens in .xls readers, not
+ *   as .xlsx: blog.csdn.net/l1t/article/details/150492658); the fixture is LibreOffice's BIFF8 file
  *   under the .et name (so it proves the reader, not WPS's writer);
  * - .docx: the forms as tables in the national form's Word layout (src/sample/forms/wordForms.ts);
  *   .doc: that document converted by LibreOffice (Word 97);
