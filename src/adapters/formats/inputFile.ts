@@ -49,7 +49,7 @@ export interface InputWorkbook extends WorkbookPort {
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const SUPPORTED = "支持 .xlsx、.xlsm、.xls、.et（WPS 表格）、.docx 和 .doc";
-const ENCRYPTED = "文件设有打开密码（已加密），无法读取：请取消密码后重新保存，再提交复核";
+const ENCRYPTED = "文件设有打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消打开密码并重新保存后再试";
 const SAVE_AS_DOCX = "请在 Word 或 WPS 中打开后另存为 .docx（或把自评表复制到 Excel 中）";
 
 /** Opens the file's bytes as the format its content shows; `name` (its file name) only breaks ties (.xls vs .et). */
@@ -71,6 +71,7 @@ async function openZip(data: Buffer, ext: string): Promise<InputWorkbook> {
   const zip = entries ? undefined : await (await import("jszip")).default.loadAsync(data).catch(() => undefined);
   const text = async (p: string) => (entries ? entries.text(p) : zip?.file(p)?.async("string"));
   const has = (p: string) => (entries ? entries.has(p) : !!zip?.file(p));
+  if (has("xl/workbook.bin")) throw new FormatError("文件是 Excel 二进制工作簿（.xlsb），无法读取：请在 Excel 或 WPS 中另存为 .xlsx");
   if (!has("xl/workbook.xml")) {
     const main = /Target="\/?(word\/[^"]*\.xml)"/.exec((await text("_rels/.rels").catch(() => undefined)) ?? "")?.[1];
     if (main || has("word/document.xml")) {
