@@ -8,6 +8,7 @@ import { BiffEncryptedError, BiffError, readBiffWorkbook } from "../../src/adapt
 import { readDocxTables } from "../../src/adapters/formats/docxTables";
 import { FormatError, openInput } from "../../src/adapters/formats/inputFile";
 import { documentPlaces, issuesIn } from "../../src/core/places";
+import { writeZip } from "../../src/adapters/exceljs/zipEntries";
 
 const u16 = (n: number) => Buffer.from([n & 0xff, (n >> 8) & 0xff]);
 const u32 = (n: number) => {
@@ -241,6 +242,15 @@ describe("content sniffing", () => {
       Buffer.from('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'),
       "a.xls",
       /Excel 2003 XML 表格/,
+    ],
+    [
+      "an .xlsb (binary Excel 2007 package)",
+      writeZip([
+        ["[Content_Types].xml", "<Types/>"],
+        ["xl/workbook.bin", Buffer.alloc(16)],
+      ]),
+      "a.xlsx",
+      /\.xlsb.*另存为 \.xlsx/,
     ],
     ["an OLE header and nothing else", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "a.et", /损坏或不完整/],
   ])("%s is one FormatError with its reason", async (_, bytes, name, message) => {
