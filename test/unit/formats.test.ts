@@ -85,6 +85,7 @@ describe("BIFF8 records", () => {
       rec(0x0006, cell(6, 2, 0), Buffer.from([2, 0, 0x2a, 0, 0, 0, 0xff, 0xff]), u16(0), u32(0), u16(0)), // C7 #N/A
       rec(0x0204, cell(7, 0, 0), wide("（2023年度）")), // A8 Label
       rec(0x00fd, cell(8, 0, 0), u32(99)), // A9: an index past the SST
+      rec(0x00e5, u16(1), u16(0), u16(1), u16(0), u16(2)), // MergedCells A1:C2
     ]);
     const snapshot = readBiffWorkbook(stream);
     expect(snapshot.sheetNames).toEqual(["表1"]);
@@ -105,6 +106,7 @@ describe("BIFF8 records", () => {
       { row: 8, col: 1, value: "（2023年度）" },
       { row: 9, col: 1, value: { error: "#REF!" } },
     ]);
+    expect(snapshot.merges["表1"]).toEqual([[1, 1, 2, 3]]);
   });
 
   test("a stream cut anywhere is a BiffError, never a read past its end", () => {
@@ -177,6 +179,11 @@ describe("Word tables", () => {
     // The column a reader counts where merged cells come before: 项目名称's value spans grid 2–4; the
     // last row starts two grid columns in (gridBefore).
     expect(sheet.cellInRow).toEqual({ "3,3": 2, "3,4": 2, "6,3": 1, "6,4": 2 });
+    // The merges, for writing the table out as a sheet: 项目名称's value across, 项目资金 down.
+    expect(snapshot.merges["表格1"]).toEqual([
+      [3, 2, 3, 4],
+      [4, 1, 5, 1],
+    ]);
     expect(sheet.cells.map((c) => [c.row, c.col, c.value])).toEqual([
       [1, 1, "项目支出绩效自评表"],
       [2, 1, "（2023年度）"],

@@ -33,7 +33,16 @@ const R = {
   BOOLERR: 0x0205,
   FORMULA: 0x0006,
   STRING: 0x0207,
+  MERGEDCELLS: 0x00e5,
 } as const;
+
+/** A merged range, 1-based and inclusive: first row, first column, last row, last column. */
+export type MergedRange = [number, number, number, number];
+
+/** A snapshot as a file format holds it, with its merged cells (for writing its sheets out again). */
+export interface ReadWorkbook extends WorkbookSnapshot {
+  merges: Record<string, MergedRange[]>;
+}
 
 const ERRORS: Readonly<Record<number, string>> = {
   0x00: "#NULL!",
@@ -233,8 +242,9 @@ function readGlobals(stream: Buffer): Globals {
   return { sheets, strings, formats: xfFormats.map((id) => numberFormatCode(id, custom)) };
 }
 
-function readSheet(stream: Buffer, name: string, offset: number, g: Globals): SheetData {
+function readSheet(stream: Buffer, name: string, offset: number, g: Globals): { data: SheetData; merges: MergedRange[] } {
   const cells: SheetCell[] = [];
+  const merges: MergedRange[] = [];
   let truncated = false;
   const push = (row: number, col: number, xf: number, value: SheetCell["value"]) => {
     if (typeof value === "string" && value === "") return;
@@ -306,6 +316,14 @@ function readSheet(stream: Buffer, name: string, offset: number, g: Globals): Sh
         else if (result[0] === 0x02) push(row, col, xf, { error: ERRORS[result[2]] ?? "#N/A" });
         break;
       }
+      case R.MERGEDCELLS: {
+        const count = r.u16();
+        for (let i = 0; i < count; i++) {
+          const [r1, r2, c1, c2] = [r.u16(), r.u16(), r.u16(), r.u16()];
+          if (r2 >= r1 && c2 >= c1) merges.push([r1 + 1, c1 + 1, r2 + 1, c2 + 1]);
+        }
+        break;
+      }
       case R.STRING:
         if (pendingString) push(pendingString.row, pendingString.col, pendingString.xf, r.string(2, false));
         pendingString = undefined;
@@ -313,21 +331,24 @@ function readSheet(stream: Buffer, name: string, offset: number, g: Globals): Sh
     }
   }
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  return truncated ? { name, cells, truncated } : { name, cells };
+  return { data: truncated ? { name, cells, truncated } : { name, cells }, merges };
 }
 
 /** Every worksheet of a BIFF8 workbook stream as the port's snapshot (chart and macro sheets listed, not read). */
-export function readBiffWorkbook(stream: Buffer, exclude: readonly string[] = []): WorkbookSnapshot {
+export function readBiffWorkbook(stream: Buffer, exclude: readonly string[] = []): ReadWorkbook {
   const g = readGlobals(stream);
   if (g.sheets.length === 0) throw new BiffError("no sheets");
   // Substreams never overlap: a file whose sheets point into each other would be read many times over.
   const offsets = g.sheets.map((s) => s.offset).sort((a, b) => a - b);
   if (offsets.some((o, i) => o >= stream.length || (i > 0 && o === offsets[i - 1]))) throw new BiffError("bad sheet offsets");
   const sheets: Record<string, SheetData> = {};
+  const merges: Record<string, MergedRange[]> = {};
   for (const s of g.sheets) {
     if (!s.worksheet || exclude.includes(s.name)) continue;
     const next = offsets.find((o) => o > s.offset) ?? stream.length;
-    sheets[s.name] = readSheet(stream.subarray(0, next), s.name, s.offset, g);
+    const read = readSheet(stream.subarray(0, next), s.name, s.offset, g);
+    sheets[s.name] = read.data;
+    merges[s.name] = read.merges;
   }
-  return { sheetNames: g.sheets.map((s) => s.name), sheets };
+  return { sheetNames: g.sheets.map((s) => s.name), sheets, merges };
 }

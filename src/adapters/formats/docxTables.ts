@@ -15,6 +15,7 @@
  */
 import { MAX_SHEET_CELLS, type SheetCell, type SheetData, type WorkbookSnapshot } from "../../port/workbook";
 import { attr, decodeXml } from "../exceljs/xlsxRead";
+import type { MergedRange, ReadWorkbook } from "./biff";
 
 /** The sheet name of the n-th table (1-based): what a message names the place by (表格2 第5行第3列). */
 export const tableSheetName = (n: number): string => `表格${n}`;
@@ -36,16 +37,20 @@ interface TableBuilder {
   col: number;
   /** Cells of the current row so far (the place a reader counts). */
   ordinal: number;
+  merges: MergedRange[];
+  /** The vertical merge running down each grid column, while one does. */
+  downward: Map<number, MergedRange>;
   cell?: Cell;
 }
 
 const TOKEN = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<(\/?)w:(tbl|tr|tc|p|tab|br|cr|gridSpan|gridBefore|vMerge|hMerge)\b([^>]*?)(\/?)>/g;
 
 /** The tables of document.xml, one SheetData each; empty when the document has none. */
-export function readDocxTables(documentXml: string): WorkbookSnapshot {
+export function readDocxTables(documentXml: string): ReadWorkbook {
   // Text boxes are written twice (the drawing and its VML fallback): the fallback is dropped.
   const xml = withoutFallbacks(documentXml);
   const tables: SheetData[] = [];
+  const merges: Record<string, MergedRange[]> = {};
   const stack: TableBuilder[] = [];
   const top = () => stack[stack.length - 1] as TableBuilder | undefined;
   /** The body's paragraphs since the last table ended (outside every table). */
@@ -76,7 +81,9 @@ export function readDocxTables(documentXml: string): WorkbookSnapshot {
             if (row) data.leadRows = row;
           }
           tables.push(data);
-          stack.push({ data, row, col: 1, ordinal: 0 });
+          const built: TableBuilder = { data, row, col: 1, ordinal: 0, merges: [], downward: new Map() };
+          merges[data.name] = built.merges;
+          stack.push(built);
         } else {
           stack.pop();
           if (!top()) between = [];
@@ -100,6 +107,7 @@ export function readDocxTables(documentXml: string): WorkbookSnapshot {
           for (let c = t.cell.col; c < t.cell.col + t.cell.span; c++) {
             if (c !== t.ordinal) (t.data.cellInRow ??= {})[`${t.row},${c}`] = t.ordinal;
           }
+          merge(t, t.cell);
           finishCell(t, t.cell);
           t.col = t.cell.col + t.cell.span;
           t.cell = undefined;
@@ -126,7 +134,28 @@ export function readDocxTables(documentXml: string): WorkbookSnapshot {
         break;
     }
   }
-  return { sheetNames: tables.map((s) => s.name), sheets: Object.fromEntries(tables.map((s) => [s.name, s])), kind: "document" };
+  return {
+    sheetNames: tables.map((s) => s.name),
+    sheets: Object.fromEntries(tables.map((s) => [s.name, s])),
+    kind: "document",
+    // Single cells were tracked only to extend them downward.
+    merges: Object.fromEntries(Object.entries(merges).map(([name, list]) => [name, list.filter(([r1, c1, r2, c2]) => r2 > r1 || c2 > c1)])),
+  };
+}
+
+/** The cell's merges: across its grid span, and down its column while vMerge continues. */
+function merge(t: TableBuilder, cell: Cell): void {
+  const last = cell.col + cell.span - 1;
+  const running = t.downward.get(cell.col);
+  if (cell.covered && running && running[3] === last) {
+    running[2] = t.row;
+    return;
+  }
+  t.downward.delete(cell.col);
+  if (cell.covered) return;
+  const range: MergedRange = [t.row, cell.col, t.row, last];
+  t.downward.set(cell.col, range);
+  t.merges.push(range);
 }
 
 /** The text with every <mc:Fallback>…</mc:Fallback> cut out, in one pass (an unclosed one runs to the end). */

@@ -20,7 +20,7 @@ import { OUTPUT_SHEETS } from "../../core/contract";
 import { ALL_SHEETS, type SheetData, type SheetSelection, type WorkbookPort, type WorkbookSnapshot } from "../../port/workbook";
 import { XlsxFileWorkbook } from "../exceljs/xlsxFile";
 import { ZipEntries } from "../exceljs/zipEntries";
-import { BiffEncryptedError, readBiffWorkbook } from "./biff";
+import { BiffEncryptedError, type MergedRange, type ReadWorkbook, readBiffWorkbook } from "./biff";
 import { readDocxTables } from "./docxTables";
 
 export type InputFormat = "xlsx" | "xlsm" | "xls" | "et" | "docx" | "doc";
@@ -200,7 +200,7 @@ async function openDoc(data: Buffer): Promise<InputWorkbook> {
   }
 }
 
-function documentWorkbook(snapshot: WorkbookSnapshot, format: InputFormat): InputWorkbook {
+function documentWorkbook(snapshot: ReadWorkbook, format: InputFormat): InputWorkbook {
   if (snapshot.sheetNames.length === 0)
     throw new FormatError("Word 文档中没有表格：自评表应是文档中的表格（项目支出绩效自评表或部门整体支出绩效自评表）");
   return snapshotWorkbook(snapshot, format);
@@ -234,7 +234,7 @@ function looksLikeText(data: Buffer): boolean {
 }
 
 /** A workbook read whole into a snapshot (any format but .xlsx); its output is a new .xlsx. */
-function snapshotWorkbook(snapshot: WorkbookSnapshot, format: InputFormat): InputWorkbook {
+function snapshotWorkbook(snapshot: ReadWorkbook, format: InputFormat): InputWorkbook {
   let plan: WorkbookPlan | undefined;
   return {
     format,
@@ -255,8 +255,12 @@ function snapshotWorkbook(snapshot: WorkbookSnapshot, format: InputFormat): Inpu
   };
 }
 
-/** The snapshot's sheets as an .xlsx: each cell's value (errors as errors) and number format. */
-async function snapshotXlsx(snapshot: WorkbookSnapshot): Promise<Buffer> {
+/**
+ * The snapshot's sheets as an .xlsx: each cell's value (errors as errors), number format and merges.
+ * A document's tables are drawn as tables (borders, wrapped text, widths from their text, landscape),
+ * so the sheets 评分结果 points into read like the form the department filled.
+ */
+async function snapshotXlsx(snapshot: ReadWorkbook): Promise<Buffer> {
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   for (const name of snapshot.sheetNames) {
@@ -267,7 +271,54 @@ async function snapshotXlsx(snapshot: WorkbookSnapshot): Promise<Buffer> {
       cell.value = typeof c.value === "object" ? ({ error: c.value.error } as CellErrorValue) : c.value;
       if (c.numberFormat) cell.numFmt = c.numberFormat;
     }
-    if (snapshot.kind === "document") ws.columns.forEach((col) => (col.width = 14));
+    for (const [r1, c1, r2, c2] of snapshot.merges[name] ?? []) {
+      try {
+        ws.mergeCells(r1, c1, r2, c2);
+      } catch {
+        // Overlapping merges (a damaged file): the cells stay as read, unmerged.
+      }
+    }
+    if (snapshot.kind === "document" && data) drawTable(ws, data, snapshot.merges[name] ?? []);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Borders, wrapped text, column widths and row heights for a document's table; its title lines above it centred. */
+function drawTable(ws: import("exceljs").Worksheet, data: SheetData, merges: readonly MergedRange[]): void {
+  const lead = data.leadRows ?? 0;
+  const lastRow = data.cells.reduce((m, c) => Math.max(m, c.row), 0);
+  const lastCol = data.cells.reduce((m, c) => Math.max(m, c.col), 1);
+  const thin = { style: "thin" as const };
+  for (let r = lead + 1; r <= lastRow; r++)
+    for (let c = 1; c <= lastCol; c++) {
+      const cell = ws.getCell(r, c);
+      cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+      cell.alignment = { wrapText: true, vertical: "middle" };
+    }
+  for (let r = 1; r <= lead; r++) {
+    ws.mergeCells(r, 1, r, lastCol);
+    ws.getCell(r, 1).alignment = { horizontal: "center" };
+  }
+  // A CJK character is about two width units.
+  const units = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
+  const span = new Map(merges.map(([r1, c1, r2, c2]) => [`${r1},${c1}`, { rows: r2 - r1 + 1, last: c2 }]));
+  const widths = Array.from({ length: lastCol }, () => 6);
+  for (const c of data.cells) {
+    if (c.row > lead && !span.has(`${c.row},${c.col}`))
+      widths[c.col - 1] = Math.max(widths[c.col - 1], Math.min(units(String(c.value)) + 2, 24));
+  }
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Rows tall enough for their wrapped text (no viewer sizes rows a file leaves unsized).
+  const lines = new Map<number, number>();
+  for (const c of data.cells) {
+    if (c.row <= lead) continue;
+    const merged = span.get(`${c.row},${c.col}`);
+    const width = widths.slice(c.col - 1, merged?.last ?? c.col).reduce((a, b) => a + b, 0);
+    const needed = String(c.value)
+      .split("\n")
+      .reduce((n, line) => n + Math.max(1, Math.ceil(units(line) / Math.max(width - 1, 1))), 0);
+    lines.set(c.row, Math.max(lines.get(c.row) ?? 1, Math.ceil(needed / (merged?.rows ?? 1))));
+  }
+  for (const [row, n] of lines) if (n > 1) ws.getRow(row).height = 15 * n;
+  ws.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
