@@ -34,6 +34,7 @@ const R = {
   FORMULA: 0x0006,
   STRING: 0x0207,
   MERGEDCELLS: 0x00e5,
+  COLINFO: 0x007d,
 } as const;
 
 /** A merged range, 1-based and inclusive: first row, first column, last row, last column. */
@@ -42,6 +43,8 @@ export type MergedRange = [number, number, number, number];
 /** A snapshot as a file format holds it, with its merged cells (for writing its sheets out again). */
 export interface ReadWorkbook extends WorkbookSnapshot {
   merges: Record<string, MergedRange[]>;
+  /** Column widths in characters by column (1-based), where the file sets them. */
+  widths?: Record<string, Record<number, number>>;
 }
 
 const ERRORS: Readonly<Record<number, string>> = {
@@ -242,9 +245,15 @@ function readGlobals(stream: Buffer): Globals {
   return { sheets, strings, formats: xfFormats.map((id) => numberFormatCode(id, custom)) };
 }
 
-function readSheet(stream: Buffer, name: string, offset: number, g: Globals): { data: SheetData; merges: MergedRange[] } {
+function readSheet(
+  stream: Buffer,
+  name: string,
+  offset: number,
+  g: Globals,
+): { data: SheetData; merges: MergedRange[]; widths: Record<number, number> } {
   const cells: SheetCell[] = [];
   const merges: MergedRange[] = [];
+  const widths: Record<number, number> = {};
   let truncated = false;
   const push = (row: number, col: number, xf: number, value: SheetCell["value"]) => {
     if (typeof value === "string" && value === "") return;
@@ -324,6 +333,11 @@ function readSheet(stream: Buffer, name: string, offset: number, g: Globals): { 
         }
         break;
       }
+      case R.COLINFO: {
+        const [first, last, width] = [r.u16(), r.u16(), r.u16()];
+        for (let c = first; c <= Math.min(last, first + 255); c++) widths[c + 1] = width / 256;
+        break;
+      }
       case R.STRING:
         if (pendingString) push(pendingString.row, pendingString.col, pendingString.xf, r.string(2, false));
         pendingString = undefined;
@@ -331,7 +345,7 @@ function readSheet(stream: Buffer, name: string, offset: number, g: Globals): { 
     }
   }
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { data: truncated ? { name, cells, truncated } : { name, cells }, merges };
+  return { data: truncated ? { name, cells, truncated } : { name, cells }, merges, widths };
 }
 
 /** Every worksheet of a BIFF8 workbook stream as the port's snapshot (chart and macro sheets listed, not read). */
@@ -343,12 +357,14 @@ export function readBiffWorkbook(stream: Buffer, exclude: readonly string[] = []
   if (offsets.some((o, i) => o >= stream.length || (i > 0 && o === offsets[i - 1]))) throw new BiffError("bad sheet offsets");
   const sheets: Record<string, SheetData> = {};
   const merges: Record<string, MergedRange[]> = {};
+  const widths: Record<string, Record<number, number>> = {};
   for (const s of g.sheets) {
     if (!s.worksheet || exclude.includes(s.name)) continue;
     const next = offsets.find((o) => o > s.offset) ?? stream.length;
     const read = readSheet(stream.subarray(0, next), s.name, s.offset, g);
     sheets[s.name] = read.data;
     merges[s.name] = read.merges;
+    widths[s.name] = read.widths;
   }
-  return { sheetNames: g.sheets.map((s) => s.name), sheets, merges };
+  return { sheetNames: g.sheets.map((s) => s.name), sheets, merges, widths };
 }

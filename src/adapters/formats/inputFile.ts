@@ -274,10 +274,12 @@ async function snapshotXlsx(snapshot: ReadWorkbook): Promise<Buffer> {
     for (const [r1, c1, r2, c2] of snapshot.merges[name] ?? []) {
       try {
         ws.mergeCells(r1, c1, r2, c2);
+        ws.getCell(r1, c1).alignment = { vertical: "middle", wrapText: true };
       } catch {
         // Overlapping merges (a damaged file): the cells stay as read, unmerged.
       }
     }
+    for (const [col, width] of Object.entries(snapshot.widths?.[name] ?? {})) ws.getColumn(Number(col)).width = width;
     if (snapshot.kind === "document" && data) drawTable(ws, data, snapshot.merges[name] ?? []);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
