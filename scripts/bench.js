@@ -88,6 +88,9 @@ async function run() {
   const addin = path.join(__dirname, "bench-addin.js");
   if (fs.existsSync(addin)) Object.assign(results, await require(addin).addinFigures());
 
+  // Per-file read times of every format a form arrives in (issue 18: a .docx form ≤ 2× an .xlsx one).
+  results.review.formats = await require("./bench-formats").formatFigures();
+
   fs.mkdirSync(path.join(__dirname, "..", "bench"), { recursive: true });
   fs.writeFileSync(path.join(__dirname, "..", "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
   console.log(

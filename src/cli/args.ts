@@ -40,6 +40,7 @@ export const USAGE = `用法 / Usage:
                                                                      添加“评分结果”和“自评报告”
   IN 可以是 Jixiao 模板，也可以是已填好的项目支出/部门整体支出绩效自评表（任意工作表、可多张）；
   --form 选择报告哪张自评表（默认第一张），--scores 报告采用规则得分（默认）或填报得分。
+  IN（review 亦然）还可以是 .xlsm、.xls、WPS .et、Word .docx（文档中的表格）或 .doc（需安装 LibreOffice）；输出总是 .xlsx。
   jixiao demo [-o DIR]                                               用内置样例演示全过程（默认 out/）
   jixiao review IN… -o SUMMARY.xlsx [--letters DIR] [--json FILE|-] [--strict] [--jobs N]
                                                                      批量复核：IN 为任意多个 .xlsx 文件或文件夹（递归查找），

@@ -5,7 +5,7 @@
 import { promises as fs, readFileSync } from "fs";
 import * as path from "path";
 import { type CellIssue, InputError } from "../core/issues";
-import { XlsxFileWorkbook } from "../adapters/exceljs/xlsxFile";
+import { FormatError, type InputWorkbook, openInput } from "../adapters/formats/inputFile";
 import { UsageError } from "./args";
 
 export interface Io {
@@ -65,8 +65,11 @@ export async function writeAtomicallyWith(file: string, write: (tmp: string) => 
   }
 }
 
-/** Reads an input workbook; a file that cannot be read or is not an .xlsx is an InputError naming it. */
-export async function readInput(file: string): Promise<XlsxFileWorkbook> {
+/**
+ * Reads an input workbook or Word document (adapters/formats); a file that cannot be read, or is of
+ * no form format, is an InputError naming it.
+ */
+export async function readInput(file: string): Promise<InputWorkbook> {
   let data: Buffer;
   try {
     // One synchronous read: a workbook is read whole anyway, and a review worker reads one file at
@@ -76,9 +79,10 @@ export async function readInput(file: string): Promise<XlsxFileWorkbook> {
     throw new InputError([{ cell: path.basename(file), message: `无法读取文件“${file}”` }]);
   }
   try {
-    return await XlsxFileWorkbook.fromBuffer(data);
-  } catch {
-    throw new InputError([{ cell: path.basename(file), message: "文件不是有效的 Excel 工作簿（.xlsx）" }]);
+    return await openInput(data, file);
+  } catch (err) {
+    const message = err instanceof FormatError ? err.message : "文件无法读取（不是有效的 Excel 工作簿或 Word 文档）";
+    throw new InputError([{ cell: path.basename(file), message }]);
   }
 }
 

@@ -12,7 +12,9 @@ import { formatAmount, formatRate } from "../core/format";
 import { buildInputSheets } from "../core/sheets/inputSheets";
 import type { Summary } from "../core/summary";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/exceljsWorkbook";
-import { ALL_SHEETS } from "../port/workbook";
+import { ALL_SHEETS, type WorkbookSnapshot } from "../port/workbook";
+import { FORMAT_NAMES } from "../adapters/formats/inputFile";
+import { issuesIn } from "../core/places";
 import { SAMPLE_DATA } from "../sample/sampleWorkbook";
 import { USAGE, UsageError, parseArgs } from "./args";
 import { type Io, OutputError, checkOutputPath, oneLine, printIssues, readInput, writeAtomically, writeJson } from "./files";
@@ -91,8 +93,10 @@ async function template(out: string | undefined, typeFlag: string | undefined): 
 }
 
 async function scoreOrReport(command: Command, input: string | undefined, flags: Record<string, string>, io: Io): Promise<number> {
-  const out = flags["-o"];
-  if (!input || !out) throw new UsageError(`${command} 需要 IN.xlsx 和 -o OUT.xlsx`);
+  const asked = flags["-o"];
+  if (!input || !asked) throw new UsageError(`${command} 需要 IN.xlsx 和 -o OUT.xlsx`);
+  // The output is always an .xlsx workbook: an -o named for another office format is renamed so.
+  const out = asked.replace(/\.(xls|xlsm|et|docx?)$/i, ".xlsx");
   if (path.resolve(input) === path.resolve(out)) throw new UsageError("-o: 输出文件不能与输入文件相同（输入文件从不修改）");
   const profile = flags["--profile"];
   if (profile !== undefined && !findProfile(profile)) {
@@ -106,17 +110,24 @@ async function scoreOrReport(command: Command, input: string | undefined, flags:
   await checkOutputPath("--docx", flags["--docx"]);
   const jsonTarget = flags["--json"];
   let summary: Summary | undefined;
+  let snapshot: WorkbookSnapshot | undefined;
   try {
     const wb = await readInput(input);
-    const snapshot = await wb.read(ALL_SHEETS);
+    snapshot = await wb.read(ALL_SHEETS);
     const result = planCommand(snapshot, command, { profileId: flags["--profile"], formSheet: flags["--form"], scores });
     await wb.apply(result.plan);
     const docx = command === "report" && flags["--docx"] ? flags["--docx"] : undefined;
     await writeAtomically(out, await wb.toBuffer());
+    // Whatever came in, what goes out is an .xlsx workbook: said once, where it is not one already.
+    if (wb.format !== "xlsx" || out !== asked) io.stderr(`提示：输入是${FORMAT_NAMES[wb.format]}，结果写为 .xlsx 工作簿：${out}\n`);
     if (docx) await (await import("./docxOutput")).writeReportDocx(result, docx);
-    summary = result.summary;
+    summary = { ...result.summary, warnings: issuesIn(snapshot, result.summary.warnings) };
   } catch (err) {
-    if (err instanceof InputError && jsonTarget) await writeJson(jsonTarget, { errors: err.issues }, io);
+    if (err instanceof InputError) {
+      const issues = snapshot ? issuesIn(snapshot, err.issues) : err.issues;
+      if (jsonTarget) await writeJson(jsonTarget, { errors: issues }, io);
+      throw new InputError(issues);
+    }
     throw err;
   }
   printIssues(

@@ -43,6 +43,13 @@ export interface SheetData {
   cells: SheetCell[];
   /** The sheet holds more than MAX_SHEET_CELLS non-empty cells; `cells` has the first of them. */
   truncated?: boolean;
+  /** A document's table: its first rows are this many paragraphs from above the table (its title lines). */
+  leadRows?: number;
+  /**
+   * A document's table: the column a reader counts — the cell's place in its row — by "row,gridColumn",
+   * where cells merged across columns before it make the two differ.
+   */
+  cellInRow?: Record<string, number>;
 }
 
 /** The most non-empty cells an adapter reads from one sheet (a real table above it is too large to score). */
@@ -53,6 +60,11 @@ export interface WorkbookSnapshot {
   sheetNames: string[];
   /** The requested sheets that exist. */
   sheets: Record<string, SheetData>;
+  /**
+   * "document": the sheets are a Word document's tables (表格1, 表格2 …), so a place is told as
+   * `表格2 第5行第3列` rather than as a cell (core/places.ts). Absent for a workbook.
+   */
+  kind?: "document";
 }
 
 /**

@@ -1,10 +1,14 @@
 /**
  * The files of a review: each IN as given when it is a file (or does not exist: then it is
- * reported as unreadable), every .xlsx under it when it is a folder (recursively, in name order,
- * skipping Excel's `~$` lock files and hidden entries). `exclude` (the summary itself) is left out.
+ * reported as unreadable), every file of a form format under it when it is a folder (.xlsx, .xlsm,
+ * .xls, .et, .docx, .doc; recursively, in name order, skipping Office's `~$` lock files and hidden
+ * entries). `exclude` (the summary itself) is left out.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
+import { INPUT_EXTENSIONS } from "../adapters/formats/inputFile";
+
+const isFormFile = (name: string) => (INPUT_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
 
 export async function discover(inputs: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
   const seen = new Set(exclude.map((f) => path.resolve(f)));
@@ -22,7 +26,7 @@ export async function discover(inputs: readonly string[], exclude: readonly stri
       if (e.name.startsWith(".") || e.name.startsWith("~$")) continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) await walk(full);
-      else if (e.isFile() && /\.xlsx$/i.test(e.name)) add(full);
+      else if (e.isFile() && isFormFile(e.name)) add(full);
     }
   };
   for (const input of inputs) {

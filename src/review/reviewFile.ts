@@ -8,7 +8,8 @@ import * as path from "path";
 import { evaluateWorkbook } from "../core/engine";
 import { InputError } from "../core/issues";
 import type { Summary } from "../core/summary";
-import { ALL_SHEETS } from "../port/workbook";
+import { ALL_SHEETS, type WorkbookSnapshot } from "../port/workbook";
+import { issuesIn } from "../core/places";
 import { oneLine, readInput } from "../cli/files";
 import { SHEET } from "../core/contract";
 
@@ -63,10 +64,16 @@ export interface ReviewFileOptions {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export async function reviewFile(file: string, options: ReviewFileOptions = {}): Promise<FileResult> {
+  let snapshot: WorkbookSnapshot | undefined;
   try {
     const wb = await readInput(file);
-    const { summary, evaluations } = evaluateWorkbook(await wb.read(ALL_SHEETS));
-    const issues = summary.warnings.map((w) => ({ cell: w.cell, severity: "提示" as const, message: oneLine(w.message) }));
+    snapshot = await wb.read(ALL_SHEETS);
+    const { summary, evaluations } = evaluateWorkbook(snapshot);
+    const issues = issuesIn(snapshot, summary.warnings).map((w) => ({
+      cell: w.cell,
+      severity: "提示" as const,
+      message: oneLine(w.message),
+    }));
     const forms: ReviewedForm[] = summary.forms
       ? summary.forms.map((f, i) => ({
           sheet: f.sheet,
@@ -104,9 +111,16 @@ export async function reviewFile(file: string, options: ReviewFileOptions = {}):
             checks: summary.warnings.length,
           },
         ];
-    return { file, source: summary.source, forms, issues, failed: false, summary: options.details ? summary : undefined };
+    return {
+      file,
+      source: summary.source,
+      forms,
+      issues,
+      failed: false,
+      summary: options.details ? { ...summary, warnings: issuesIn(snapshot, summary.warnings) } : undefined,
+    };
   } catch (err) {
-    return failure(file, err);
+    return failure(file, err instanceof InputError && snapshot ? new InputError(issuesIn(snapshot, err.issues)) : err);
   }
 }
 

@@ -14,6 +14,7 @@ import type { DefinedName, SheetPlan, WorkbookPlan } from "../../core/plan";
 import { quoteSheet } from "../../core/cells";
 import { OUTPUT_SHEETS } from "../../core/contract";
 import { ALL_SHEETS, type SheetData, type SheetSelection, type WorkbookPort, type WorkbookSnapshot } from "../../port/workbook";
+import type { ZipEntries } from "./zipEntries";
 import { type Relationship, XlsxPackage, attr, encodeXml, parseRels, relsPath, resolvePart } from "./xlsxRead";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -35,8 +36,8 @@ export class XlsxFileWorkbook implements WorkbookPort {
     private readonly pkg: XlsxPackage,
   ) {}
 
-  static async fromBuffer(data: Buffer): Promise<XlsxFileWorkbook> {
-    return new XlsxFileWorkbook(data, await XlsxPackage.load(data));
+  static async fromBuffer(data: Buffer, entries?: ZipEntries): Promise<XlsxFileWorkbook> {
+    return new XlsxFileWorkbook(data, await XlsxPackage.load(data, entries));
   }
 
   async read(which: SheetSelection): Promise<WorkbookSnapshot> {

@@ -124,6 +124,11 @@ const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
 };
 const CJK_DATE_IDS = [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58];
 
+/** The format code of a number format id: the file's own (custom) or a built-in one; .xlsx and .xls share the ids. */
+export function numberFormatCode(id: number, custom: ReadonlyMap<number, string>): string {
+  return custom.get(id) ?? BUILTIN_FORMATS[id] ?? (CJK_DATE_IDS.includes(id) ? 'yyyy"年"m"月"d"日"' : "General");
+}
+
 /** JSZip is loaded only where a package needs it (rewriting, or one the lean reader leaves): a review worker never does. */
 async function loadJSZip(): Promise<typeof JSZip> {
   return (await import("jszip")).default;
@@ -143,10 +148,13 @@ export class XlsxPackage {
     readonly sheets: PackageSheet[],
   ) {}
 
-  /** Opens the package; throws if it is not a workbook (the caller says so in one line). */
-  static async load(bytes: Buffer | Uint8Array): Promise<XlsxPackage> {
+  /**
+   * Opens the package; throws if it is not a workbook (the caller says so in one line). `opened`:
+   * its zip directory, where the caller has read it already (format sniffing).
+   */
+  static async load(bytes: Buffer | Uint8Array, opened?: ZipEntries): Promise<XlsxPackage> {
     const data = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const entries = ZipEntries.open(data);
+    const entries = opened ?? ZipEntries.open(data);
     const fallback = entries ? undefined : await (await loadJSZip()).loadAsync(data);
     const text = async (p: string) => (entries ? entries.text(p) : fallback!.file(p)?.async("string"));
     const root = parseRels(await text("_rels/.rels"));
@@ -203,7 +211,7 @@ export class XlsxPackage {
       const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? "";
       return [...xfs.matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)].map((m) => {
         const id = Number(attr(m[1], "numFmtId") ?? 0);
-        return custom.get(id) ?? BUILTIN_FORMATS[id] ?? (CJK_DATE_IDS.includes(id) ? 'yyyy"年"m"月"d"日"' : "General");
+        return numberFormatCode(id, custom);
       });
     });
     return this.numberFormats;
