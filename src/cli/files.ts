@@ -4,8 +4,9 @@
  */
 import { promises as fs, readFileSync } from "fs";
 import * as path from "path";
-import { type CellIssue, InputError } from "../core/issues";
-import { errorIssue } from "../core/problems";
+import { InputError } from "../core/issues";
+import { type Problem, errorIssue, placeName, renderProblem } from "../core/problems";
+import type { Summary } from "../core/summary";
 import { XlsxFileWorkbook } from "../adapters/exceljs/xlsxFile";
 import { UsageError } from "./args";
 
@@ -21,8 +22,30 @@ export function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
-export function printIssues(io: Io, issues: CellIssue[]): void {
-  for (const i of issues) io.stderr(`${oneLine(i.cell)}: ${oneLine(i.message)}\n`);
+/** `<sheet>!<cell>: <message>` per problem (cli.md), from its ref and code; `lead` opens the message (警告：). */
+export function printIssues(io: Io, problems: readonly Problem[], lead = ""): void {
+  for (const p of problems) io.stderr(`${oneLine(placeName(p))}: ${lead}${oneLine(renderProblem(p))}\n`);
+}
+
+/**
+ * A problem in the JSON (cli.md): the display strings `cell` and `message`, and beside them the typed
+ * problem — `ref` ({sheet,row,col}, null for the file itself), `code`, `params`, `subject`, `severity`.
+ */
+export function problemJson(p: Problem) {
+  return {
+    cell: placeName(p),
+    message: renderProblem(p),
+    ref: p.ref,
+    code: p.code,
+    params: p.params,
+    ...(p.subject ? { subject: p.subject } : {}),
+    severity: p.severity,
+  };
+}
+
+/** The summary as `--json` prints it: its warnings and errors as problemJson. */
+export function summaryJson(summary: Summary) {
+  return { ...summary, warnings: summary.warnings.map(problemJson), errors: summary.errors.map(problemJson) };
 }
 
 /** An output path that cannot be written; `option` names it (-o, --json, --docx). */

@@ -15,7 +15,18 @@ import type { ExcelJsWorkbook } from "../adapters/exceljs/exceljsWorkbook";
 import { ALL_SHEETS } from "../port/workbook";
 import { SAMPLE_DATA } from "../sample/sampleWorkbook";
 import { USAGE, UsageError, parseArgs } from "./args";
-import { type Io, OutputError, checkOutputPath, oneLine, printIssues, readInput, writeAtomically, writeJson } from "./files";
+import {
+  type Io,
+  OutputError,
+  checkOutputPath,
+  oneLine,
+  printIssues,
+  problemJson,
+  readInput,
+  summaryJson,
+  writeAtomically,
+  writeJson,
+} from "./files";
 import { review } from "../review/command";
 
 export { type Io, OutputError, writeAtomically } from "./files";
@@ -116,14 +127,11 @@ async function scoreOrReport(command: Command, input: string | undefined, flags:
     if (docx) await (await import("./docxOutput")).writeReportDocx(result, docx);
     summary = result.summary;
   } catch (err) {
-    if (err instanceof InputError && jsonTarget) await writeJson(jsonTarget, { errors: err.issues }, io);
+    if (err instanceof InputError && jsonTarget) await writeJson(jsonTarget, { errors: err.issues.map(problemJson) }, io);
     throw err;
   }
-  printIssues(
-    io,
-    summary.warnings.map((w) => ({ ...w, message: `警告：${w.message}` })),
-  );
-  if (jsonTarget) await writeJson(jsonTarget, summary, io);
+  printIssues(io, summary.warnings, "警告：");
+  if (jsonTarget) await writeJson(jsonTarget, summaryJson(summary), io);
   return 0;
 }
 

@@ -44,6 +44,8 @@ const ZH = {
   "file.unreadable": (p: { file: string; path: string }) => `无法读取文件“${p.path}”`,
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- `file` names the place, not the message
   "file.notXlsx": (_: { file: string }) => "文件不是有效的 Excel 工作簿（.xlsx）",
+  /** `file`: the file's name; `reason`: what went wrong, as the failing code said it (a review worker's crash …). */
+  "file.failed": (p: { file: string; reason: string }) => `无法处理此文件：${p.reason}`,
   "sheet.missing": (p: { sheet: string }) => `缺少工作表“${p.sheet}”（可用“插入模板”创建）`,
   "sheet.missingNear": (p: { sheet: string; near: string }) => `缺少工作表“${p.sheet}”：${p.near}，请改名为“${p.sheet}”`,
   "sheet.textsNear": (p: { sheet: string; near: string }) => `没有读取文字材料：${p.near}，请改名为“${p.sheet}”`,
@@ -185,6 +187,7 @@ export type ProblemParams<C extends ProblemCode> = Catalogue[C] extends () => st
 const EN: Partial<{ [C in ProblemCode]: (p: ProblemParams<C>) => string }> = {
   "file.unreadable": (p) => `Cannot read the file “${p.path}”`,
   "file.notXlsx": () => "Not a valid Excel workbook (.xlsx)",
+  "file.failed": (p) => `Cannot process this file: ${p.reason}`,
   "sheet.missing": (p) => `Missing sheet “${p.sheet}” (Insert template creates it)`,
   "cell.negative": (p) => `${p.label} cannot be negative; found ${p.shown}`,
   "form.unreadable": (p) => `The form on sheet “${p.sheet}” has ${p.count} error(s) and was not scored (other forms are scored)`,
@@ -220,6 +223,18 @@ export function refName(ref: CellRef): string {
   return cellName(ref.sheet, ref.row, ref.col);
 }
 
+/** Where a problem is, as lists print it: its cell, else (a problem with the file) the file's name, else "". */
+export function placeName(problem: { ref: CellRef | null; params: object }): string {
+  if (problem.ref) return refName(problem.ref);
+  const file = (problem.params as Record<string, Param>).file;
+  return typeof file === "string" ? file : "";
+}
+
+/** The problem alone, without display fields: what crosses a worker or a dialog boundary. */
+export function bareProblem<C extends ProblemCode>(p: Problem<C>): Problem<C> {
+  return { ref: p.ref, code: p.code, params: p.params, ...(p.subject ? { subject: p.subject } : {}), severity: p.severity };
+}
+
 export function makeIssue<C extends ProblemCode>(
   severity: Severity,
   ref: CellRef | null,
@@ -228,8 +243,7 @@ export function makeIssue<C extends ProblemCode>(
   subject?: string,
 ): CellIssue<C> {
   const problem: Problem<C> = { ref, code, params, severity, ...(subject ? { subject } : {}) };
-  const file = (params as Record<string, Param>).file;
-  return { ...problem, cell: ref ? refName(ref) : typeof file === "string" ? file : "", message: renderProblem(problem) };
+  return { ...problem, cell: placeName(problem), message: renderProblem(problem) };
 }
 
 /** An error (the run stops, nothing is written). */

@@ -3,7 +3,7 @@ import type { CellIssue } from "./issues";
 import type { Evaluation } from "./evaluate";
 import type { MethodId } from "./methods";
 import { sheetRef } from "./cells";
-import { refName } from "./problems";
+import { type CellRef, refName } from "./problems";
 import { differingItems, filledTotal, gradeOf } from "./forms/filled";
 
 export interface IndicatorSummary {
@@ -19,6 +19,9 @@ export interface IndicatorSummary {
   cell?: string;
   filledScore?: number | null;
   filledCell?: string;
+  /** Forms only: the places of `cell` and `filledCell`, for hosts that select them. */
+  ref?: CellRef;
+  filledRef?: CellRef;
 }
 
 /** One official form found in the workbook (cli.md "Forms"). */
@@ -105,6 +108,8 @@ function indicatorSummary(i: Evaluation["items"][number]): IndicatorSummary {
     cell: ind.cells.name && ind.row !== null ? sheetRef(ind.sheet, ind.cells.name.row, ind.cells.name.col) : undefined,
     filledScore: ind.selfScore ? ind.selfScore.value : null,
     filledCell: refName(ind.cells.selfScore),
+    ...(ind.cells.name && ind.row !== null ? { ref: ind.cells.name } : {}),
+    filledRef: ind.cells.selfScore,
   };
 }
 

@@ -7,6 +7,7 @@
 import * as path from "path";
 import { evaluateWorkbook } from "../core/engine";
 import { InputError } from "../core/issues";
+import { type Problem, bareProblem, errorIssue, refName, renderProblem } from "../core/problems";
 import type { Summary } from "../core/summary";
 import { ALL_SHEETS } from "../port/workbook";
 import { oneLine, readInput } from "../cli/files";
@@ -14,11 +15,16 @@ import { SHEET } from "../core/contract";
 
 export type Severity = "错误" | "提示";
 
-export interface ReviewIssue {
-  /** `Sheet1!H14`; empty where the problem is the file itself (not an .xlsx, unreadable). */
+/** A row of 问题清单 (and of review's JSON), rendered from the typed problem. */
+export interface IssueRow {
+  /** `Sheet1!H14`, from the problem's ref; empty where the problem is the file itself (not an .xlsx, unreadable). */
   cell: string;
   severity: Severity;
   message: string;
+}
+
+export function issueRow(p: Problem): IssueRow {
+  return { cell: p.ref ? refName(p.ref) : "", severity: p.severity === "error" ? "错误" : "提示", message: oneLine(renderProblem(p)) };
 }
 
 /** One row of 汇总: a form (or a template workbook), amounts in 万元, rates as fractions. */
@@ -49,7 +55,8 @@ export interface FileResult {
   file: string;
   source: Summary["source"] | null;
   forms: ReviewedForm[];
-  issues: ReviewIssue[];
+  /** The checks and errors, typed (core/problems.ts): what a worker posts back, worded where listed. */
+  issues: Problem[];
   /** True when the file could not be scored (its issues hold the errors). */
   failed: boolean;
   /** With `details`: the summary `score --json` prints for this workbook. */
@@ -66,7 +73,7 @@ export async function reviewFile(file: string, options: ReviewFileOptions = {}):
   try {
     const wb = await readInput(file);
     const { summary, evaluations } = evaluateWorkbook(await wb.read(ALL_SHEETS));
-    const issues = summary.warnings.map((w) => ({ cell: w.cell, severity: "提示" as const, message: oneLine(w.message) }));
+    const issues = summary.warnings.map(bareProblem);
     const forms: ReviewedForm[] = summary.forms
       ? summary.forms.map((f, i) => ({
           sheet: f.sheet,
@@ -110,12 +117,12 @@ export async function reviewFile(file: string, options: ReviewFileOptions = {}):
   }
 }
 
-/** The rows of a file that could not be scored: the engine's cell-addressed errors, else one line. */
+/** The problems of a file that could not be scored: the engine's, else one about the file itself. */
 export function failure(file: string, err: unknown): FileResult {
-  const name = path.basename(file);
-  const issues: ReviewIssue[] =
+  const reason = oneLine(err instanceof Error ? err.message : String(err));
+  const issues: Problem[] =
     err instanceof InputError
-      ? err.issues.map((i) => ({ cell: i.cell === name ? "" : i.cell, severity: "错误", message: oneLine(i.message) }))
-      : [{ cell: "", severity: "错误", message: `无法处理此文件：${oneLine(err instanceof Error ? err.message : String(err))}` }];
+      ? err.issues.map(bareProblem)
+      : [bareProblem(errorIssue(null, "file.failed", { file: path.basename(file), reason }))];
   return { file, source: null, forms: [], issues, failed: true };
 }

@@ -59,7 +59,7 @@ export function computeStats(results: readonly FileResult[], top = 10): Stats {
   for (const r of results) {
     if (r.failed) stats.failedFiles++;
     for (const i of r.issues) {
-      if (i.severity === "错误") stats.errors++;
+      if (i.severity === "error") stats.errors++;
       else stats.warnings++;
     }
     for (const form of r.forms) {

@@ -12,7 +12,7 @@ import * as path from "path";
 import { absRange, columnLetter, quoteSheet } from "../core/cells";
 import { encodeXml } from "../adapters/exceljs/xlsxRead";
 import { writeZip } from "../adapters/exceljs/zipEntries";
-import type { FileResult } from "./reviewFile";
+import { type FileResult, issueRow } from "./reviewFile";
 import { DIFFERENCE_BANDS, GRADES, RATE_BANDS, type Stats, computeStats } from "./stats";
 
 export const SUMMARY_SHEETS = { forms: "汇总", issues: "问题清单", stats: "统计" } as const;
@@ -293,7 +293,10 @@ export class SummaryBuilder {
       const values = [f.sheet, f.unit, f.project, f.year, f.type, f.budget, f.spent, f.rate, f.filled, f.rule];
       this.forms.add(r.file, [...values, f.difference, f.differingRows, f.grade, f.checks]);
     }
-    for (const i of r.issues) this.issues.add(r.file, [i.cell, i.severity, i.message]);
+    for (const i of r.issues) {
+      const row = issueRow(i);
+      this.issues.add(r.file, [row.cell, row.severity, row.message]);
+    }
   }
 
   finish(): Buffer {

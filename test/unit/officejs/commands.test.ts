@@ -4,6 +4,7 @@
  */
 import { FakeWorkbook, fakeExcelRun } from "../../../src/playground/fakeExcel";
 import { loadXlsx } from "../../../src/playground/xlsxBridge";
+import { noticeLines } from "../../../src/commands/notice";
 import { generatedWorkbook } from "./fixtures";
 import { formWorkbookBytes } from "./formWorkbook";
 
@@ -90,7 +91,12 @@ test("bad input: completed anyway, the dialog lists the cells in Chinese, nothin
   const url = new URL(dialogs[0]);
   expect(url.pathname).toBe("/dialog.html");
   expect(url.searchParams.get("title")).toContain("请先修正");
-  expect(JSON.parse(url.searchParams.get("lines")!).join("\n")).toMatch(/^绩效指标!H2 · \S+：分值应为/m);
+  // The problems travel typed; the dialog words them from their codes.
+  const problems = JSON.parse(url.searchParams.get("problems")!) as Array<Record<string, unknown>>;
+  expect(problems[0]).toMatchObject({ ref: { sheet: "绩效指标", row: 2, col: 8 }, code: "weight.notNumber", severity: "error" });
+  expect(problems[0]).not.toHaveProperty("message");
+  expect(problems[0]).not.toHaveProperty("cell");
+  expect(noticeLines(url.searchParams).join("\n")).toMatch(/^绩效指标!H2 · \S+：分值应为/m);
   expect(model.findSheet("评分结果")).toBeUndefined();
 });
 
@@ -107,7 +113,7 @@ test("插入模板 on a blank workbook adds the four input sheets; an Excel fail
   g.Excel = { run: () => Promise.reject(new Error("GeneralException")) };
   await commands.scoreCommand(failing);
   expect(failing.completed).toHaveBeenCalledTimes(1);
-  expect(JSON.parse(new URL(dialogs[0]).searchParams.get("lines")!)[0]).toContain("操作失败");
+  expect(noticeLines(new URL(dialogs[0]).searchParams)[0]).toContain("操作失败");
 });
 
 /** A dialog that stays open until a test closes it. */

@@ -21,6 +21,8 @@ const indicator = (
   cell: `${sheet}!D${row}`,
   filledScore,
   filledCell: `${sheet}!H${row}`,
+  ref: cellRef(sheet, row, 4),
+  filledRef: cellRef(sheet, row, 8),
 });
 
 export function formA(): FormSummary {
