@@ -7,6 +7,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { refName } from "../../src/core/problems";
 import type { InputData } from "../../src/core/sheets/inputSheets";
 import { SAMPLE_DATA } from "../../src/sample/sampleWorkbook";
 import { cli, tempDir, writeInputWorkbook } from "../support/workbooks";
@@ -177,7 +178,12 @@ test.each(TABLE)("$name → exit 2 at $cell", async ({ change, cell, words }) =>
   if (!cell.endsWith(".xlsx")) for (const line of lines) expect(line).toMatch(LINE);
   expect(fs.existsSync(output)).toBe(false);
   expect(fs.readdirSync(caseDir).filter((f) => f.startsWith("out.xlsx"))).toEqual([]);
-  expect(JSON.parse(fs.readFileSync(json, "utf8")).errors[0].cell).toBe(cell);
+  const error = JSON.parse(fs.readFileSync(json, "utf8")).errors[0];
+  expect(error.cell).toBe(cell);
+  // Beside the display strings, the typed problem: its ref is the same cell (null for the file itself).
+  if (cell.endsWith(".xlsx")) expect(error.ref).toBeNull();
+  else expect(refName(error.ref)).toBe(cell);
+  expect(error).toMatchObject({ code: expect.stringMatching(/^[a-z]+\.[a-zA-Z]+$/), params: expect.any(Object), severity: "error" });
   expect(sha(fs.readFileSync(input))).toBe(before);
 });
 
