@@ -130,6 +130,8 @@ async function scoreOrReport(command: Command, input: string | undefined, flags:
     if (err instanceof InputError && jsonTarget) await writeJson(jsonTarget, { errors: err.issues.map(problemJson) }, io);
     throw err;
   }
+  // Forms that could not be read while others were scored: each with its cells (exit 0, the others written).
+  printIssues(io, summary.errors);
   printIssues(io, summary.warnings, "警告：");
   if (jsonTarget) await writeJson(jsonTarget, summaryJson(summary), io);
   return 0;

@@ -140,6 +140,7 @@ export function summarizeForms(
   reported: Evaluation,
   warnings: CellIssue[],
   scores: "rule" | "filled",
+  errors: CellIssue[] = [],
 ): Summary {
   const base = summarize(reported);
   const form = chosen.input.form!;
@@ -152,6 +153,7 @@ export function summarizeForms(
     reportedScores: scores,
     indicators: chosen.items.map(indicatorSummary),
     warnings,
+    errors,
     forms: evaluations.map(formSummary),
   };
 }

@@ -1659,7 +1659,7 @@ const slips: CorpusEntry = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// 19–21. Workbooks that must exit 2.
+// 19–21. Workbooks that must exit 2 (19: read since forms.md "A form with no 分值 and no 得分").
 const errNoWeightNoScore: CorpusEntry = {
   name: "error-no-weight-and-no-score-column",
   variants: [VARIES.order, ALSO.missing],
@@ -1687,7 +1687,30 @@ const errNoWeightNoScore: CorpusEntry = {
       ],
     },
   ]),
-  expected: { error: [{ cell: "Sheet1!A12", includes: "缺少“分值”和“得分”列" }] },
+  // forms.md "A form with no 分值 and no 得分 at all is still read": budget, rate and each target's
+  // completion; the indicators' scores are empty (weight 0), one warning at the indicator header.
+  expected: {
+    forms: [
+      {
+        sheet: "Sheet1",
+        type: "项目支出",
+        year: 2023,
+        project: "机关党建阵地维护项目",
+        unit: "市直机关党员活动中心",
+        budget: 40,
+        spent: 40,
+        rate: 1,
+        execution: { weight: 10, score: 10, filled: 10 },
+        indicators: [
+          { name: "维护党建阵地", method: "正向比例", weight: 0, score: 0, filled: null },
+          { name: "党员满意度", method: "正向比例", weight: 0, score: 0, filled: null },
+        ],
+        total: { rule: 10, filled: null, max: 10, grade: "差" },
+        differences: 0,
+      },
+    ],
+    warnings: [{ cell: "Sheet1!A12", includes: "没有分值和得分", count: 1 }],
+  },
 };
 
 const errNoSpent: CorpusEntry = {
