@@ -73,7 +73,8 @@ export async function reviewFile(file: string, options: ReviewFileOptions = {}):
   try {
     const wb = await readInput(file);
     const { summary, evaluations } = evaluateWorkbook(await wb.read(ALL_SHEETS));
-    const issues = summary.warnings.map(bareProblem);
+    // A form that could not be read while the others were scored: its errors, then every check.
+    const issues = [...summary.errors, ...summary.warnings].map(bareProblem);
     const forms: ReviewedForm[] = summary.forms
       ? summary.forms.map((f, i) => ({
           sheet: f.sheet,

@@ -403,7 +403,8 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
       const options = { profileId: profile.value, ...reportOptions(lastSummary, choice) };
       const result = await actions.runScoring(command, options, (s) => setStatus(m[stageText[s]], "busy"));
       showSummary(result.summary);
-      showIssues([], result.summary.warnings);
+      // Forms that could not be read while the others were scored are listed as errors, each at its cells.
+      showIssues(result.summary.errors, result.summary.warnings);
       const wroteReport = result.plan.sheets.length > 1;
       const done = [
         !wroteReport ? m.scoreDone : reportDone(result.summary),
