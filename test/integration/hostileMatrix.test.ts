@@ -710,7 +710,9 @@ function verdict(o: Outcome, cell: string): Verdict {
  * (a check: a form warns). There both paths must name the cell; everywhere else the verdicts match.
  */
 function policyDiffers(kind: Kind, cls: ValueClass): boolean {
-  const emptyish = cls.group === "blank" || cls.group === "emptyText" || (cls.group === "placeholder" && !cls.name.endsWith(" 无"));
+  // `无` is empty in a 分值 as every placeholder is; only as an actual is it 0 (forms.md).
+  const emptyish =
+    cls.group === "blank" || cls.group === "emptyText" || (cls.group === "placeholder" && !(cls.name.endsWith(" 无") && kind === "实际完成值"));
   return (emptyish && ["分值", "年度指标值", "实际完成值"].includes(kind)) || (cls.group === "negative" && kind === "得分");
 }
 

@@ -324,6 +324,14 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
     direction = direction ?? target?.direction ?? inferred.direction;
     if (!method) method = nature === "定性" ? "定性分档" : target && actual ? (direction === inferred.direction ? inferred.method : methodOf(direction)) : methodOf(direction);
 
+    if (!form && method !== "扣分" && method !== "直接评分" && (targetRead.kind === "blank" || actualRead.kind === "blank")) {
+      // The template: every indicator states its target and its actual.
+      const blank = targetRead.kind === "blank" ? "target" : "actual";
+      if (method === "定性分档") log.error(cells[blank], "cell.empty", { label: blank === "target" ? "年度指标值" : "实际完成值" }, name);
+      else log.error(cells[blank], blank === "target" ? "target.notNumber" : "actual.notNumber", { method, shown: "空" }, name);
+      continue;
+    }
+
     // ── Rows with nothing to verify the 得分 against
     let tier: Tier | undefined;
     const quantitative = ["正向比例", "反向比例", "等于"].includes(method);
@@ -362,12 +370,6 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
         log.error(ref(row, c.tier, c.actual ?? nameCol), "qualitative.tierMissing", { target: from, hasColumn: c.tier !== undefined }, name);
         continue;
       }
-    }
-    if (!form && method !== "扣分" && method !== "直接评分" && (targetRead.kind === "blank" || actualRead.kind === "blank")) {
-      // The template: every indicator states its target and its actual.
-      const blank = targetRead.kind === "blank" ? "target" : "actual";
-      if (!log.hasErrorAt(cells[blank])) log.error(cells[blank], "cell.empty", { label: blank === "target" ? "年度指标值" : "实际完成值" }, name);
-      continue;
     }
     if ((method === "扣分" || method === "直接评分") && !form) {
       if (!selfScore) log.error(cells.selfScore, "score.required", { method }, name);
