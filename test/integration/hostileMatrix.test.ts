@@ -712,7 +712,9 @@ function verdict(o: Outcome, cell: string): Verdict {
 function policyDiffers(kind: Kind, cls: ValueClass): boolean {
   // `无` is empty in a 分值 as every placeholder is; only as an actual is it 0 (forms.md).
   const emptyish =
-    cls.group === "blank" || cls.group === "emptyText" || (cls.group === "placeholder" && !(cls.name.endsWith(" 无") && kind === "实际完成值"));
+    cls.group === "blank" ||
+    cls.group === "emptyText" ||
+    (cls.group === "placeholder" && !(cls.name.endsWith(" 无") && kind === "实际完成值"));
   return (emptyish && ["分值", "年度指标值", "实际完成值"].includes(kind)) || (cls.group === "negative" && kind === "得分");
 }
 
