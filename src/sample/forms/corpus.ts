@@ -24,6 +24,7 @@ import {
   projectInfo,
 } from "./build";
 import { ALSO, type CorpusEntry, VARIES } from "./expected";
+import { PUBLISHED_ENTRIES } from "./published";
 import { SAMPLE_FORM_ENTRY } from "./sampleForms";
 
 const PARTY = "中共广州市直属机关工作委员会";
@@ -1893,4 +1894,5 @@ export const CORPUS: CorpusEntry[] = [
   errNoNumbers,
   sichuan,
   SAMPLE_FORM_ENTRY,
+  ...PUBLISHED_ENTRIES,
 ];
