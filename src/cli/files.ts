@@ -5,6 +5,7 @@
 import { promises as fs, readFileSync } from "fs";
 import * as path from "path";
 import { type CellIssue, InputError } from "../core/issues";
+import { errorIssue } from "../core/problems";
 import { XlsxFileWorkbook } from "../adapters/exceljs/xlsxFile";
 import { UsageError } from "./args";
 
@@ -68,12 +69,12 @@ export async function readInput(file: string): Promise<XlsxFileWorkbook> {
     // a time, where the asynchronous open/stat/read round trips cost more than the read itself.
     data = readFileSync(file);
   } catch {
-    throw new InputError([{ cell: path.basename(file), message: `无法读取文件“${file}”` }]);
+    throw new InputError([errorIssue(null, "file.unreadable", { file: path.basename(file), path: file })]);
   }
   try {
     return await XlsxFileWorkbook.fromBuffer(data);
   } catch {
-    throw new InputError([{ cell: path.basename(file), message: "文件不是有效的 Excel 工作簿（.xlsx）" }]);
+    throw new InputError([errorIssue(null, "file.notXlsx", { file: path.basename(file) })]);
   }
 }
 

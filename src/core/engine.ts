@@ -10,6 +10,7 @@ import { type Evaluation, evaluateInput } from "./evaluate";
 import { explainNoForm, filledView, formChecks, readForms } from "./forms";
 import { parseWorkbook } from "./input/parse";
 import { InputError, IssueLog } from "./issues";
+import { errorIssue, sheetRef } from "./problems";
 import type { WorkbookPlan } from "./plan";
 import { buildAppendixSheet, buildReportSheet } from "./report";
 import { buildInputSheets } from "./sheets/inputSheets";
@@ -84,9 +85,7 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: RunOptions
   const chosen = options.formSheet ? evaluations.find((e) => e.input.form!.sheet === options.formSheet) : evaluations[0];
   if (!chosen) {
     const sheets = evaluations.map((e) => `“${e.input.form!.sheet}”`).join("、");
-    throw new InputError([
-      { cell: `${options.formSheet}!A1`, message: `工作表“${options.formSheet}”上没有绩效自评表；有自评表的工作表：${sheets}` },
-    ]);
+    throw new InputError([errorIssue(sheetRef(options.formSheet!), "form.notOnSheet", { sheet: options.formSheet!, sheets })]);
   }
   const reported = options.scores === "filled" ? filledView(chosen) : chosen;
   const warnings = evaluations.flatMap((e) => e.warnings);

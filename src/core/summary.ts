@@ -2,7 +2,8 @@
 import type { CellIssue } from "./issues";
 import type { Evaluation } from "./evaluate";
 import type { MethodId } from "./methods";
-import { quoteSheet } from "./cells";
+import { sheetRef } from "./cells";
+import { refName } from "./problems";
 import { differingItems, filledTotal, gradeOf } from "./forms/filled";
 
 export interface IndicatorSummary {
@@ -101,12 +102,9 @@ function indicatorSummary(i: Evaluation["items"][number]): IndicatorSummary {
     weight: i.weight,
     score: i.score,
     completion: i.completion,
-    cell:
-      ind.cells.name && ind.row !== null
-        ? `${quoteSheet(ind.sheet)}!${ind.cells.name.slice(ind.cells.name.lastIndexOf("!") + 1)}`
-        : undefined,
+    cell: ind.cells.name && ind.row !== null ? sheetRef(ind.sheet, ind.cells.name.row, ind.cells.name.col) : undefined,
     filledScore: ind.selfScore ? ind.selfScore.value : null,
-    filledCell: ind.cells.selfScore,
+    filledCell: refName(ind.cells.selfScore),
   };
 }
 
@@ -116,7 +114,7 @@ export function formSummary(ev: Evaluation): FormSummary {
   return {
     sheet: form.sheet,
     title: form.title,
-    titleCell: form.titleCell,
+    titleCell: refName(form.titleCell),
     unit: ev.input.info.unitName,
     project: form.projectName,
     year: ev.input.info.year,

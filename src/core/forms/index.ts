@@ -6,6 +6,7 @@ import { INPUT_SHEETS, OUTPUT_SHEETS, TEMPLATE_SHEETS } from "../contract";
 import { Grid } from "../grid";
 import { likelySheet } from "../input/sheetNames";
 import type { CellIssue, IssueLog } from "../issues";
+import { sheetRef } from "../problems";
 import type { Input } from "../model";
 import type { WorkbookSnapshot } from "../../port/workbook";
 import { formRegions, rowFields, synonymIndex } from "./locate";
@@ -68,19 +69,17 @@ export function explainNoForm(snapshot: WorkbookSnapshot, log: IssueLog): void {
       if (levels.length === 0 || fields.size < 2) continue;
       const names = { level1: "一级指标", level2: "二级指标", name: "三级指标" };
       const missing = (["level1", "level2", "name"] as const).filter((f) => !fields.has(f)).map((f) => `“${names[f]}”`);
-      log.error(
-        grid.cell(row, fields.get(levels[0])!),
-        `找到“${levels.map((f) => names[f]).join("/")}”表头（第 ${row} 行），但缺少${missing.join("、")}列，不能识别为绩效自评表`,
-      );
+      log.error(grid.ref(row, fields.get(levels[0])!), "form.headerIncomplete", {
+        found: levels.map((f) => names[f]).join("/"),
+        row,
+        missing: missing.join("、"),
+      });
       explained = true;
       break;
     }
   }
   if (!explained) {
     const where = sheets.length ? sheets.map((s) => `“${s}”`).join("、") : "（工作簿中没有工作表）";
-    log.error(
-      `${sheets[0] ?? "Sheet1"}!A1`,
-      `没有找到绩效自评表：在工作表 ${where} 中查找含“一级指标、二级指标、三级指标”表头的项目支出/部门整体支出绩效自评表，未找到；也没有“基本信息、预算执行、绩效指标”模板工作表（可用“插入模板”创建）`,
-    );
+    log.error(sheetRef(sheets[0] ?? "Sheet1"), "form.notFound", { sheets: where });
   }
 }

@@ -5,13 +5,14 @@
  */
 import type { AmountUnit, EvaluationType, TextSection } from "../contract";
 import { type Grid, headerKey } from "../grid";
-import type { IssueLog } from "../issues";
+import { type IssueLog, quote } from "../issues";
+import type { CellRef } from "../problems";
 import { readNumber } from "../input/readNumber";
 import { tierRange } from "../methods";
 import type { BudgetLine, FormInfo, FundRow, Indicator, Input, NumberSource } from "../model";
 import { normalizeText } from "../numbers";
 import { executionIndicator } from "../evaluate";
-import { DEFAULT_PROFILE, type RuleProfile, findProfile } from "../profiles";
+import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
 import { type FormRegion, rowFields, synonymIndex } from "./locate";
 import { inferMethod, readAmount, readFormValue, tierFromWords } from "./values";
 import {
@@ -42,11 +43,11 @@ export interface FormOptions {
 export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options: FormOptions = {}): Input | undefined {
   const errorsBefore = log.errors.length;
   const head = readTitleArea(grid, region);
-  if (head.year === undefined) log.error(head.titleCell, `找不到表的年度（如“（2023年度）”或“2023年度…自评表”）`);
+  if (head.year === undefined) log.error(head.titleCell, "form.yearMissing", {});
   const type: EvaluationType = /部门整体|整体支出/.test(head.title) ? "部门整体支出" : "项目支出";
   const profileId = options.profileId || DEFAULT_PROFILE[type];
   const profile = findProfile(profileId);
-  if (!profile) log.error(head.titleCell, `未知的评分规则“${profileId}”`);
+  if (!profile) log.error(head.titleCell, "profile.unknown", { profile: profileId, allowed: PROFILES.map((p) => p.id).join("、") });
   const year = head.year ?? 0;
 
   const fund = readFundBlock(grid, region, head, type, log);
@@ -106,7 +107,7 @@ function formProfile(profile: RuleProfile): RuleProfile {
 
 interface TitleArea {
   title: string;
-  titleCell: string;
+  titleCell: CellRef;
   year?: number;
   info: Array<{ label: string; value: string }>;
   /** Every text of the area, for a 单位：元 line. */
@@ -114,7 +115,7 @@ interface TitleArea {
 }
 
 function readTitleArea(grid: Grid, region: FormRegion): TitleArea {
-  const out: TitleArea = { title: "", titleCell: grid.cell(region.header.row, grid.firstCol), info: [], texts: [] };
+  const out: TitleArea = { title: "", titleCell: grid.ref(region.header.row, grid.firstCol), info: [], texts: [] };
   const labels = new Map(INFO_LABELS.map((l) => [headerKey(normalizeText(l)), l]));
   let yearFromTitle: number | undefined;
   let yearElsewhere: number | undefined;
@@ -126,7 +127,7 @@ function readTitleArea(grid: Grid, region: FormRegion): TitleArea {
       const folded = normalizeText(text).replace(/\s+/g, "");
       if (!out.title && TITLE_WORDS.some((w) => folded.includes(w))) {
         out.title = text.replace(/\s+/g, "");
-        out.titleCell = grid.cell(row, col);
+        out.titleCell = grid.ref(row, col);
       }
       const y = /((?:19|20)\d{2})年度?/.exec(folded);
       if (y) {
@@ -170,7 +171,7 @@ interface FundBlock {
   totalRow: number;
   headerTexts: string[];
   filledRate?: NumberSource;
-  rateCell?: string;
+  rateCell?: CellRef;
   goals: { planned: string; actual: string } | null;
 }
 
@@ -185,14 +186,14 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
       cols = Object.fromEntries(fields);
     }
   }
-  const firstCell = grid.cell(headerRow ?? region.top, grid.firstCol);
+  const firstCell = grid.ref(headerRow ?? region.top, grid.firstCol);
   if (headerRow === undefined) {
-    log.error(head.titleCell, "找不到资金情况（须有“全年预算数”和“全年执行数”列）");
+    log.error(head.titleCell, "fund.missing", {});
     return undefined;
   }
   if (cols.spent === undefined || cols.budget === undefined) {
     const missing = cols.spent === undefined ? "全年执行数" : "全年预算数";
-    log.error(firstCell, `资金情况缺少“${missing}”列（第 ${headerRow} 行），无法计算执行率`);
+    log.error(firstCell, "fund.columnMissing", { column: missing, row: headerRow });
     return undefined;
   }
   const firstAmountCol = Math.min(...Object.values(cols).filter((c): c is number => c !== undefined));
@@ -235,12 +236,8 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
         ? t.value > WAN_YUAN_CEILING
         : typeof t === "object" && t.scale === 1 && !/万/.test(t.text ?? "") && t.value > WAN_YUAN_CEILING;
     unit = big ? "元" : "万元";
-    log.warn(
-      grid.cell(totalRaw.row, cols.budget),
-      big
-        ? `未注明金额单位：年度资金总额超过 ${WAN_YUAN_CEILING.toLocaleString("en-US")}，按“元”读取（报告以万元显示）`
-        : "未注明金额单位，按“万元”读取（全国自评表的单位）",
-    );
+    if (big) log.warn(grid.ref(totalRaw.row, cols.budget), "fund.unitAssumedYuan", { ceiling: WAN_YUAN_CEILING.toLocaleString("en-US") });
+    else log.warn(grid.ref(totalRaw.row, cols.budget), "fund.unitAssumedWan", {});
   }
   const scale = unit === "元" ? 1 / 10000 : 1;
 
@@ -249,7 +246,12 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
     const amount = (field: FundField) => {
       const a = readAmount(grid, row, cols[field], scale);
       if (a === "text") {
-        log.error(grid.cell(row, cols[field]!), `${FUND_FIELDS[field][0]}应为金额，现为“${grid.text(row, cols[field]!)}”`);
+        log.error(
+          grid.ref(row, cols[field]!),
+          "cell.notAmount",
+          { label: FUND_FIELDS[field][0], shown: grid.shown(row, cols[field]!) },
+          rowLabel,
+        );
         return undefined;
       }
       return a;
@@ -281,7 +283,7 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
       spent: r.spent,
       initialBudget: r.initial,
       remark: "",
-      remarkCell: grid.cell(r.row, cols.spent!),
+      remarkCell: grid.ref(r.row, cols.spent!),
     };
   };
   if (total) {
@@ -289,8 +291,8 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
       ["budget", "全年预算数"],
       ["spent", "全年执行数"],
     ] as const) {
-      if (!total[field] && !log.errors.some((e) => e.cell === grid.cell(total.row, cols[field]!)))
-        log.error(grid.cell(total.row, cols[field]!), `${total.label || "年度资金总额"}的${what}不能为空`);
+      if (!total[field] && !log.hasErrorAt(grid.ref(total.row, cols[field]!)))
+        log.error(grid.ref(total.row, cols[field]!), "fund.totalEmpty", { label: total.label || "年度资金总额", field: what }, total.label);
     }
     const project = head.info.find((i) => i.label === "项目名称")?.value ?? total.label;
     const l = line(total, splits.length || type === "部门整体支出" ? "total" : "project", splits.length ? total.label : project);
@@ -306,7 +308,7 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
     }
   }
   if (lines.length === 0) {
-    if (!log.errors.length) log.error(firstCell, "资金情况中找不到“年度资金总额”的全年预算数和全年执行数");
+    if (!log.errors.length) log.error(firstCell, "fund.noTotal", {});
     return undefined;
   }
 
@@ -332,7 +334,7 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
     totalRow: totalRowNo,
     headerTexts,
     filledRate,
-    rateCell: cols.rate !== undefined ? grid.cell(totalRowNo, cols.rate) : undefined,
+    rateCell: cols.rate !== undefined ? grid.ref(totalRowNo, cols.rate) : undefined,
     goals: goalsRow !== undefined ? readGoals(grid, goalsRow, region.header.row) : null,
   };
 }
@@ -385,7 +387,7 @@ function readGoals(grid: Grid, row: number, before: number): { planned: string; 
 
 function executionItem(grid: Grid, fund: FundBlock, type: EvaluationType, head: TitleArea, log: IssueLog): Indicator | undefined {
   const row = fund.totalRow;
-  const at = (c: number | undefined) => (c === undefined ? undefined : grid.cell(row, c));
+  const at = (c: number | undefined) => (c === undefined ? undefined : grid.ref(row, c));
   let weight: Indicator["weight"] | undefined;
   if (fund.cols.weight !== undefined) {
     const w = readNumber(grid, row, fund.cols.weight);
@@ -395,18 +397,18 @@ function executionItem(grid: Grid, fund: FundBlock, type: EvaluationType, head: 
     const stated = labelWeight([...fund.headerTexts, fund.label, ...head.texts.filter((t) => /执行率/.test(t))]);
     if (stated !== undefined) weight = { value: stated, kind: "profile" };
   }
-  const weightCell = at(fund.cols.weight) ?? at(fund.cols.score) ?? grid.cell(row, fund.cols.spent!);
+  const weightCell = at(fund.cols.weight) ?? at(fund.cols.score) ?? grid.ref(row, fund.cols.spent!);
   if (!weight) {
     if (type === "部门整体支出") return undefined;
     weight = { value: DEFAULT_EXECUTION_WEIGHT, kind: "profile" };
-    log.warn(weightCell, `资金情况未填写执行率分值，按 ${DEFAULT_EXECUTION_WEIGHT} 分计（财预〔2020〕10号）`);
+    log.warn(weightCell, "execution.weightDefault", { weight: DEFAULT_EXECUTION_WEIGHT });
   }
   let selfScore: NumberSource | undefined;
   if (fund.cols.score !== undefined) {
     const s = readNumber(grid, row, fund.cols.score);
     if (s.ok && !s.percent) selfScore = s.source;
   }
-  const rateCell = fund.rateCell ?? grid.cell(row, fund.cols.spent!);
+  const rateCell = fund.rateCell ?? grid.ref(row, fund.cols.spent!);
   return executionIndicator({
     sheet: grid.name,
     row,
@@ -433,29 +435,29 @@ export function labelWeight(texts: readonly string[]): number | undefined {
 interface IndicatorBlock {
   items: Indicator[];
   filledTotal: NumberSource | null;
-  totalScoreCell: string;
-  totalWeightCell: string;
+  totalScoreCell: CellRef;
+  totalWeightCell: CellRef;
   hasScoreColumn: boolean;
   weightsKnown: boolean;
 }
 
 function readIndicators(grid: Grid, region: FormRegion, year: number, log: IssueLog): IndicatorBlock | undefined {
   const c = region.header.cols;
-  const headerCell = grid.cell(region.header.row, grid.firstCol);
+  const headerCell = grid.ref(region.header.row, grid.firstCol);
   if (c.weight === undefined && c.score === undefined) {
-    log.error(headerCell, `找到“一级指标/二级指标/三级指标”表头（第 ${region.header.row} 行），但缺少“分值”和“得分”列，无法评分`);
+    log.error(headerCell, "form.noWeightNoScore", { row: region.header.row });
     return undefined;
   }
   const text = (row: number, col: number | undefined) => (col === undefined ? "" : grid.text(row, col));
-  const cell = (row: number, col: number | undefined, fallback: number) => grid.cell(row, col ?? fallback);
+  const cell = (row: number, col: number | undefined, fallback: number) => grid.ref(row, col ?? fallback);
   const items: Indicator[] = [];
-  const groupWeights = new Map<string, { weight: number; rows: Indicator[]; cell: string }>();
+  const groupWeights = new Map<string, { weight: number; rows: Indicator[]; cell: CellRef }>();
   let level1 = "";
   let level2 = "";
   const end = region.total !== undefined ? region.total - 1 : region.last;
   // A block without a single number (only template lines and words) is one problem, not one per row.
   if (!blockHasNumber(grid, region, end, year)) {
-    log.error(headerCell, `绩效指标部分（第 ${region.header.row} 行起）没有可评分的指标：分值、得分、指标值和实际完成值中没有任何数字`);
+    log.error(headerCell, "form.noNumbers", { row: region.header.row });
     return undefined;
   }
   const errorsBefore = log.errors.length;
@@ -466,7 +468,7 @@ function readIndicators(grid: Grid, region: FormRegion, year: number, log: Issue
       level1 = stripWeight(l1raw);
       level2 = "";
       const w = labelWeight([l1raw]);
-      if (w !== undefined) groupWeights.set(level1, { weight: w, rows: [], cell: grid.cell(row, c.level1!) });
+      if (w !== undefined) groupWeights.set(level1, { weight: w, rows: [], cell: grid.ref(row, c.level1!) });
     }
     if (l2raw) level2 = stripWeight(l2raw);
     const rawName = text(row, c.name);
@@ -478,7 +480,7 @@ function readIndicators(grid: Grid, region: FormRegion, year: number, log: Issue
     const hasData = Boolean(targetText || actualText);
     // Unused template lines (指标2：, ……, a bare 二级 label) and subtotal lines are not indicators.
     if (!name || PLACEHOLDER_ONLY.test(name) || (NUMBERED_LINE.test(name) && !hasData)) {
-      if (name && hasData) log.error(grid.cell(row, c.name!), `三级指标名称不能为空（现为“${rawName}”）`);
+      if (name && hasData) log.error(grid.ref(row, c.name!), "indicator.namePlaceholder", { shown: quote(rawName) });
       continue;
     }
     if (!hasData && !weightRead?.ok && !scoreRead?.ok) continue;
@@ -486,13 +488,13 @@ function readIndicators(grid: Grid, region: FormRegion, year: number, log: Issue
     let weight: Indicator["weight"] | undefined;
     if (c.weight !== undefined) {
       if (weightRead?.ok && !weightRead.percent && weightRead.source.value > 0) weight = weightRead.source;
-      else log.error(grid.cell(row, c.weight), `分值应为大于 0 的数字，现为“${text(row, c.weight) || "空"}”`);
+      else log.error(grid.ref(row, c.weight), "weight.notNumber", { shown: grid.shown(row, c.weight) }, name);
     }
     let selfScore: NumberSource | undefined;
     if (c.score !== undefined && scoreRead) {
       if (scoreRead.ok && !scoreRead.percent) selfScore = scoreRead.source;
       else if (!scoreRead.ok && scoreRead.reason === "text" && !/^[—\-/／]+$/.test(text(row, c.score)))
-        log.error(grid.cell(row, c.score), `得分应为数字，现为“${text(row, c.score)}”`);
+        log.error(grid.ref(row, c.score), "cell.notNumber", { label: "得分", shown: grid.shown(row, c.score) }, name);
     }
     const cells = {
       target: cell(row, c.target, c.name!),
@@ -500,7 +502,7 @@ function readIndicators(grid: Grid, region: FormRegion, year: number, log: Issue
       weight: cell(row, c.weight, c.score ?? c.name!),
       selfScore: cell(row, c.score, c.weight ?? c.name!),
       deviation: cell(row, c.deviation, c.actual ?? c.name!),
-      name: grid.cell(row, c.name!),
+      name: grid.ref(row, c.name!),
     };
     const natureText = text(row, c.nature);
     const unitText = text(row, c.unit);
@@ -518,21 +520,21 @@ function readIndicators(grid: Grid, region: FormRegion, year: number, log: Issue
     let tier: Indicator["tier"];
     if (!targetText && !actualText) {
       method = "直接评分";
-      if (selfScore) log.warn(cells.selfScore, `“${name}”无年度指标值和实际完成值，填报得分 ${selfScore.value} 按直接评分采用`);
+      if (selfScore) log.warn(cells.selfScore, "indicator.directScore", { name, score: selfScore.value }, name);
     }
     if (method === "直接评分" || method === "定性分档") {
       if (method === "定性分档") tier = tierFromWords(actualText);
       if (!selfScore && (method === "直接评分" || tier !== "achieved")) {
-        log.error(cells.selfScore, `“${name}”为定性指标（实际完成值“${actualText || "空"}”），须填写得分`);
+        log.error(cells.selfScore, "qualitative.scoreRequired", { name, actual: actualText ? quote(actualText) : "空" }, name);
         continue;
       }
     } else {
       const t = target!.source.value;
       const a = actual!.source.value;
-      if (t < 0) log.error(cells.target, `年度指标值不能为负数，现为“${targetText}”`);
-      if (a < 0) log.error(cells.actual, `实际完成值不能为负数，现为“${actualText}”`);
+      if (t < 0) log.error(cells.target, "cell.negative", { label: "年度指标值", shown: quote(targetText) }, name);
+      if (a < 0) log.error(cells.actual, "cell.negative", { label: "实际完成值", shown: quote(actualText) }, name);
       if (target!.percent !== actual!.percent && !target!.time && (a / (t || 1) > 20 || a / (t || 1) < 0.05) && a !== 0)
-        log.warn(cells.actual, `年度指标值与实际完成值一个是百分数、一个不是（${targetText} / ${actualText}），请确认单位一致`);
+        log.warn(cells.actual, "indicator.unitMismatch", { target: quote(targetText), actual: quote(actualText) }, name);
     }
 
     if (!weight && c.weight === undefined) weight = { value: selfScore?.value ?? 0, kind: "profile" };
@@ -563,7 +565,9 @@ function readIndicators(grid: Grid, region: FormRegion, year: number, log: Issue
       if (s < lo || s > hi || (!hiInclusive && s >= hi))
         log.warn(
           cells.selfScore,
-          `“${name}”实际完成“${actualText}”属“${TIER_LABEL[tier]}”，得分范围为 [${lo}, ${hi}${hiInclusive ? "]" : ")"}，填报 ${s}`,
+          "tier.filledOutside",
+          { name, actual: quote(actualText), tier: TIER_LABEL[tier], range: `[${lo}, ${hi}${hiInclusive ? "]" : ")"}`, score: s },
+          name,
         );
     }
     groupWeights.get(level1)?.rows.push(indicator);
@@ -571,7 +575,7 @@ function readIndicators(grid: Grid, region: FormRegion, year: number, log: Issue
   }
   if (log.errors.length > errorsBefore) return undefined;
   if (items.length === 0) {
-    log.error(headerCell, `绩效指标部分（第 ${region.header.row} 行起）没有可评分的指标`);
+    log.error(headerCell, "form.noIndicators", { row: region.header.row });
     return undefined;
   }
   const weightsKnown = c.weight !== undefined;
@@ -586,10 +590,7 @@ function readIndicators(grid: Grid, region: FormRegion, year: number, log: Issue
         i.method = "直接评分";
       }
     }
-    log.warn(
-      grid.cell(region.header.row, c.score!),
-      `未找到分值列：各指标分值未知，填报得分按直接评分采用${unknown ? `（${unknown} 项未填得分）` : ""}`,
-    );
+    log.warn(grid.ref(region.header.row, c.score!), "form.noWeightColumn", { unscored: unknown });
   }
   const totalRow = region.total;
   let filledTotal: NumberSource | null = null;
@@ -601,8 +602,8 @@ function readIndicators(grid: Grid, region: FormRegion, year: number, log: Issue
   return {
     items,
     filledTotal,
-    totalScoreCell: grid.cell(totalRowOr, c.score ?? c.weight!),
-    totalWeightCell: grid.cell(totalRowOr, c.weight ?? c.score!),
+    totalScoreCell: grid.ref(totalRowOr, c.score ?? c.weight!),
+    totalWeightCell: grid.ref(totalRowOr, c.weight ?? c.score!),
     hasScoreColumn: c.score !== undefined,
     weightsKnown,
   };
@@ -626,5 +627,6 @@ function stripWeight(label: string): string {
 function checkWeightSum(all: Indicator[], block: IndicatorBlock, log: IssueLog): void {
   if (!block.weightsKnown) return;
   const sum = Math.round(all.reduce((s, i) => s + i.weight.value, 0) * 100) / 100;
-  if (Math.abs(sum - 100) > 0.001) log.warn(block.totalWeightCell, `分值合计为 ${sum}（含预算执行率），应为 100`);
+  if (Math.abs(sum - 100) > 0.001)
+    log.warn(block.totalWeightCell, "weight.sum", { sum: String(sum), detail: "（含预算执行率）", total: 100, profile: "" });
 }
