@@ -17,7 +17,10 @@
  *
  * Where forms.md leaves the outcome open, the decision is the `DECISION` comment at the rule.
  */
+import * as fs from "fs";
+import * as path from "path";
 import ExcelJS from "exceljs";
+import { cli, tempDir } from "../support/workbooks";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
 import { INPUT_SHEETS, SHEET } from "../../src/core/contract";
 import { runCommand } from "../../src/core/engine";
@@ -743,4 +746,30 @@ test("the matrix is the whole product: every kind × every class on ≥ 3 form l
   }
   expect(new Set(CASES.map((c) => c.cls.name)).size).toBe(CLASSES.length);
   expect(CASES.length).toBeGreaterThan(300);
+});
+
+// ── Through the CLI, once per form layout ──────────────────────────────────────────────────────
+
+describe("the CLI refuses a hostile amount at its cell: exit 2, `<sheet>!<cell>: …` on stderr, nothing written", () => {
+  const dir = tempDir("hostile-matrix");
+  const ERROR = CLASSES.find((c) => c.name === "error value #DIV/0!")!;
+  const layouts = LAYOUTS.filter((l) => l.path === "form" && l.cells.全年执行数);
+  test.each(layouts.map((l) => [`${l.name} · 全年执行数 ← ${ERROR.name}`, l] as const))("%s", async (_title, layout) => {
+    const wb = await layout.build();
+    const [address, base] = layout.cells.全年执行数!;
+    ERROR.put(wb.getWorksheet(layout.sheetOf("全年执行数"))!.getCell(address), base);
+    const input = path.join(dir, `${layout.sheetOf("全年执行数")}.xlsx`);
+    const output = input.replace(/\.xlsx$/, "-out.xlsx");
+    await wb.xlsx.writeFile(input);
+    const before = fs.readFileSync(input);
+    const run = await cli("score", input, "-o", output, "--json", "-");
+    const cell = cellOf(layout, "全年执行数");
+    const lines = run.stderr.split("\n").filter(Boolean);
+    expect({ code: run.code, written: fs.existsSync(output), named: lines.some((l) => plainCell(l).startsWith(`${cell}: `)) }).toEqual({
+      code: 2,
+      written: false,
+      named: true,
+    });
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+  });
 });
