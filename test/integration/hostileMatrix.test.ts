@@ -81,6 +81,20 @@ const CLASSES: ValueClass[] = [
       setFormat(c, "yyyy-mm-dd");
     },
   },
+  {
+    name: "formula into another workbook (cached value kept)",
+    group: "invalid",
+    put: (c, base) => (c.value = { formula: "[1]Sheet1!A1", result: scalar(base) } as ExcelJS.CellFormulaValue),
+  },
+  {
+    name: "formula holding #REF! (cached value kept)",
+    group: "invalid",
+    put: (c, base) =>
+      (c.value = { formula: typeof scalar(base) === "number" ? "#REF!+0" : '#REF!&""', result: scalar(base) } as ExcelJS.CellFormulaValue),
+  },
+  { name: "logical value TRUE", group: "invalid", put: (c) => (c.value = true) },
+  { name: "non-finite number NaN", group: "invalid", put: (c) => (c.value = NaN) },
+  { name: "non-finite number -Infinity", group: "invalid", put: (c) => (c.value = -Infinity) },
   { name: "out-of-range number 1e300", group: "invalid", put: (c) => (c.value = 1e300) },
   { name: "out-of-range number 1e15", group: "invalid", put: (c) => (c.value = 1e15) },
   { name: "out-of-range number 1e-12", group: "invalid", put: (c) => (c.value = 1e-12) },
@@ -494,8 +508,9 @@ const read = (change: Change = { type: "none" }): Expectation => ({ outcome: "re
 function expectation(layout: Layout, kind: Kind, cls: ValueClass): Expectation | null {
   const template = layout.path === "template";
   switch (cls.group) {
-    // numbers.md: error values, formulas without a result, formulas into a missing sheet or a cycle,
-    // dates where a number belongs, out-of-range numbers — refused at the cell, on both paths
+    // numbers.md: error values, formulas without a result, formulas into a missing sheet, another
+    // workbook, #REF! or a cycle, dates where a number belongs, TRUE/FALSE, NaN, ±∞ and out-of-range
+    // numbers — refused at the cell, on both paths
     // (forms.md "Hostile cells": "exactly the treatment … a template cell" gets).
     // DECISION: this holds for the form-only cells too (执行率, 总分, the header line's total): the
     // template refuses a hostile value in every number cell it reads, optional ones included
