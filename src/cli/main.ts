@@ -119,6 +119,8 @@ async function scoreOrReport(command: Command, input: string | undefined, flags:
     if (err instanceof InputError && jsonTarget) await writeJson(jsonTarget, { errors: err.issues }, io);
     throw err;
   }
+  // Forms that could not be read while others were scored: each with its cells (exit 0, the others written).
+  printIssues(io, summary.errors);
   printIssues(
     io,
     summary.warnings.map((w) => ({ ...w, message: `警告：${w.message}` })),

@@ -74,6 +74,8 @@ export interface Indicator {
   weight: NumberSource | { value: number; kind: "profile" };
   tier?: Tier;
   selfScore?: NumberSource;
+  /** A form's reviewer's score (复核得分 / 财政审核评分): read and shown, never scored. */
+  review?: NumberSource;
   deviation: string;
   /** The cells problems about the row point at: target, actual, weight, selfScore, deviation, name. */
   cells: { target: CellRef; actual: CellRef; weight: CellRef; selfScore: CellRef; deviation: CellRef; name?: CellRef };
@@ -116,8 +118,12 @@ export interface FormInfo {
   filledRate?: NumberSource;
   filledRateCell?: CellRef;
   goals: { planned: string; actual: string } | null;
-  /** The 总分 row's filled 得分 (null where blank) and its cells. */
+  /** The 总分 row's filled 得分, else a header line's (`自评得分 98`); null where none. */
   filledTotal: NumberSource | null;
+  /** A reviewer's total on a header line (`财政审核评分 95`): shown, never mixed in. */
+  reviewTotal?: NumberSource;
+  /** Rows under a scored row (`其中…`, `（1）…`): shown, never scored. */
+  breakdown?: Array<{ row: number; name: string; targetText: string; actualText: string }>;
   totalScoreCell: CellRef;
   totalWeightCell: CellRef;
   /** The indicator header's 得分 column is missing: filled scores unknown. */

@@ -113,6 +113,8 @@ const ZH = {
     `年度指标值与实际完成值一个是百分数、一个不是（${p.target} / ${p.actual}），请确认单位一致`,
   "indicator.directScore": (p: { name: string; score: number }) =>
     `${quote(p.name)}无年度指标值和实际完成值，填报得分 ${p.score} 按直接评分采用`,
+  "row.cellMissing": (p: { name: string; label: string }) => `${quote(p.name)}${p.label}未填写，填报得分按直接评分采用`,
+  "breakdown.notScored": (p: { name: string }) => `${quote(p.name)}为分项说明行，列示不计分`,
   "target.notNumber": (p: { method: string; shown: string }) => `年度指标值应为数字（评分方法：${p.method}），现为${p.shown}`,
   "target.notPositive": (p: { method: string; shown: string }) => `年度指标值须为正数才能按${p.method}计分，现为${p.shown}`,
   "actual.notNumber": (p: { method: string; shown: string }) => `实际完成值应为数字（评分方法：${p.method}），现为${p.shown}`,

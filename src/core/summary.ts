@@ -135,6 +135,7 @@ export function summarizeForms(
   reported: Evaluation,
   warnings: CellIssue[],
   scores: "rule" | "filled",
+  errors: CellIssue[] = [],
 ): Summary {
   const base = summarize(reported);
   const form = chosen.input.form!;
@@ -147,6 +148,7 @@ export function summarizeForms(
     reportedScores: scores,
     indicators: chosen.items.map(indicatorSummary),
     warnings,
+    errors,
     forms: evaluations.map(formSummary),
   };
 }

@@ -12,27 +12,23 @@ import {
   EVALUATION_TYPES,
   type EvaluationType,
   INDICATOR_HEADERS,
-  NATURES,
-  type Nature,
   SHEET,
   TEXT_HEADERS,
   TEXT_SECTIONS,
   type TextSection,
-  TIER_ALIASES,
-  type Tier,
 } from "../contract";
 import { Grid, findHeaderRow } from "../grid";
 import { IssueLog, quote } from "../issues";
 import { type CellRef, refName, sheetRef } from "../problems";
-import { METHODS, type MethodId, WEIGHT_DECIMALS, hasWeightDecimals, isMethodId, tierRange, weightSumMatches } from "../methods";
 import type { BasicInfo, BudgetLine, BudgetTotalRow, Indicator, Input, NumberSource } from "../model";
-import { type Direction, parseDirection, parseTarget, parseYear } from "../numbers";
+import { parseYear } from "../numbers";
 import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
 import { MAX_SHEET_CELLS, type SheetData, type WorkbookSnapshot, isCellError } from "../../port/workbook";
-import { type ReadResult, readNumber } from "./readNumber";
-import { excelRound } from "../format";
+import { logAmountRefused, readAmount } from "../read/cell";
+import { type IndicatorCols, TEMPLATE_ROWS, readIndicatorRows } from "../read/indicators";
+import { checkWeightSum } from "../read/rules";
 import { likelySheet } from "./sheetNames";
-import { FormulaCheck } from "./formulas";
+import { FormulaCheck } from "../read/formulas";
 
 export interface ParseResult {
   input: Input;
@@ -60,9 +56,11 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: { profileId?:
   const info = grids[SHEET.basicInfo] ? parseBasicInfo(grids[SHEET.basicInfo]!, log, options.profileId) : undefined;
   const amountScale = info?.amountUnit === "元" ? 1 / 10000 : 1;
   const budget = grids[SHEET.budget] ? parseBudget(grids[SHEET.budget]!, log, amountScale) : undefined;
-  const { indicators, weightHeader } = grids[SHEET.indicators] ? parseIndicators(grids[SHEET.indicators]!, log) : { indicators: [] };
+  const { indicators, weightHeader } = grids[SHEET.indicators]
+    ? parseIndicators(grids[SHEET.indicators]!, log, info?.year ?? 0)
+    : { indicators: [] };
   const texts = textsData ? parseTexts(new Grid(textsData), log) : {};
-  if (info && weightHeader && log.errors.length === 0) checkWeightSum(indicators, info.profile, weightHeader, log);
+  if (info && weightHeader && log.errors.length === 0) weightSum(indicators, info.profile, weightHeader, log);
   log.throwIfErrors();
   return { input: { source: "template", info: info!, budgetLines: budget!.lines, budgetTotals: budget!.totals, indicators, texts }, log };
 }
@@ -158,21 +156,12 @@ function parseBudget(grid: Grid, log: IssueLog, amountScale: number): { lines: B
   const c = header.cols;
   const amount = (row: number, col: number | undefined, label: string, required: boolean): NumberSource | undefined => {
     if (col === undefined) return undefined;
-    const r = readNumber(grid, row, col, amountScale);
-    if (!r.ok) {
-      if (r.reason !== "blank") log.error(grid.ref(row, col), "cell.notNumber", { label, shown: r.shown });
-      else if (required) log.error(grid.ref(row, col), "cell.empty", { label });
-      return undefined;
-    }
-    if (r.percent) {
-      log.error(grid.ref(row, col), "cell.percentAmount", { label });
-      return undefined;
-    }
-    if (r.source.value < 0) {
-      log.error(grid.ref(row, col), "cell.negative", { label, shown: grid.shown(row, col) });
-      return undefined;
-    }
-    return r.source;
+    const r = readAmount(grid, row, col, amountScale);
+    if (r.ok) return r.source;
+    if (r.reason === "blank") {
+      if (required) log.error(grid.ref(row, col), "cell.empty", { label });
+    } else logAmountRefused(log, grid.ref(row, col), label, r);
+    return undefined;
   };
   const tableCols = Object.values(c) as number[];
   for (const row of grid.rows(header.row)) {
@@ -225,236 +214,29 @@ function parseBudget(grid: Grid, log: IssueLog, amountScale: number): { lines: B
 
 // ── 绩效指标 ────────────────────────────────────────────────────────────────────────────────
 
-function parseTier(text: string): Tier | undefined {
-  const s = text.replace(/\s+/g, "");
-  for (const [alias, tier] of TIER_ALIASES) if (s === alias) return tier;
-  return undefined;
-}
-
 /** The weights, with the item a profile adds, must sum to the profile's total (100). */
-function checkWeightSum(indicators: Indicator[], profile: RuleProfile, cell: CellRef, log: IssueLog): void {
+function weightSum(indicators: Indicator[], profile: RuleProfile, cell: CellRef, log: IssueLog): void {
   const added = profile.executionRateItem?.weight ?? 0;
   const sum = indicators.reduce((s, i) => s + i.weight.value, 0) + added;
-  if (!weightSumMatches(sum, profile.weightSum)) {
-    const detail = added ? `（含评分规则自动添加的预算执行率 ${added} 分）` : "";
-    log.error(cell, "weight.sum", { sum: String(excelRound(sum, WEIGHT_DECIMALS)), detail, total: profile.weightSum, profile: profile.id });
-  }
+  const detail = added ? `（含评分规则自动添加的预算执行率 ${added} 分）` : "";
+  checkWeightSum(log, "error", cell, sum, { total: profile.weightSum, detail, profile: profile.id });
 }
 
-function parseIndicators(grid: Grid, log: IssueLog): { indicators: Indicator[]; weightHeader?: CellRef } {
+/** 绩效指标: the one indicator-row reader, on the template's layout (its headers a vocabulary of one word each). */
+function parseIndicators(grid: Grid, log: IssueLog, year: number): { indicators: Indicator[]; weightHeader?: CellRef } {
   const H = INDICATOR_HEADERS;
   const header = findHeaderRow(grid, H, ["level1", "level2", "name", "target", "actual", "weight"], reportDuplicate(log));
   if (!header) {
     missingHeaders(grid, [H.level1, H.level2, H.name, H.target, H.actual, H.weight], log);
     return { indicators: [] };
   }
-  const c = header.cols;
-  const at = (row: number, col: number | undefined) => (col === undefined ? "" : grid.text(row, col));
-  const keyAt = (row: number, col: number | undefined) => (col === undefined ? "" : grid.key(row, col));
-  const cellAt = (row: number, col: number | undefined, fallback: number) => grid.ref(row, col ?? fallback);
-  const out: Indicator[] = [];
-  let level1 = "";
-  let level2 = "";
-  const tableCols = Object.values(c) as number[];
-  const names = new Map<string, string>();
-  for (const row of grid.rows(header.row)) {
-    if (grid.isBlankRow(row, tableCols)) continue;
-    // Blank 一级/二级 cells repeat the row above (tables pasted from merged cells).
-    const l1 = at(row, c.level1);
-    if (l1 && l1 !== level1) level2 = "";
-    level1 = l1 || level1;
-    level2 = at(row, c.level2) || level2;
-    const name = at(row, c.name);
-    const cells = {
-      target: grid.ref(row, c.target!),
-      actual: grid.ref(row, c.actual!),
-      weight: grid.ref(row, c.weight!),
-      selfScore: cellAt(row, c.selfScore, c.weight!),
-      deviation: cellAt(row, c.deviation, c.actual!),
-    };
-    if (!name) {
-      log.error(grid.ref(row, c.name!), "indicator.nameEmpty", {});
-      continue;
-    }
-    const sameName = names.get(name);
-    if (sameName) log.warn(grid.ref(row, c.name!), "indicator.duplicateName", { name, other: sameName }, name);
-    else names.set(name, grid.cell(row, c.name!));
-    if (!level1) log.error(grid.ref(row, c.level1!), "indicator.levelEmpty", { level: "一级指标" }, name);
-    if (!level2) log.error(grid.ref(row, c.level2!), "indicator.levelEmpty", { level: "二级指标" }, name);
-
-    const weightRead = readNumber(grid, row, c.weight!);
-    let weight: NumberSource | undefined;
-    if (!weightRead.ok || weightRead.percent) log.error(cells.weight, "weight.notNumber", { shown: grid.shown(row, c.weight!) }, name);
-    else if (!(weightRead.source.value > 0)) log.error(cells.weight, "weight.notPositive", { value: weightRead.source.value }, name);
-    else if (!hasWeightDecimals(weightRead.source.value))
-      log.error(cells.weight, "weight.decimals", { decimals: WEIGHT_DECIMALS, value: weightRead.source.value }, name);
-    else weight = weightRead.source;
-
-    const targetText = at(row, c.target);
-    const actualText = at(row, c.actual);
-    const targetRead = targetValue(grid, row, c.target!);
-    const target = targetRead.ok ? targetRead : undefined;
-    if (!targetRead.ok && targetRead.invalid)
-      log.error(cells.target, "cell.unreadable", { label: "年度指标值", shown: targetRead.shown }, name);
-    const actualRead = actualValue(grid, row, c.actual!);
-
-    const natureText = keyAt(row, c.nature);
-    let nature: Nature | undefined;
-    if (natureText) {
-      nature = (NATURES as readonly string[]).includes(natureText) ? (natureText as Nature) : undefined;
-      if (!nature) log.error(grid.ref(row, c.nature!), "indicator.natureInvalid", { shown: grid.shown(row, c.nature!) }, name);
-    } else nature = target ? "定量" : "定性";
-
-    const directionText = at(row, c.direction);
-    let direction: Direction | undefined = directionText ? parseDirection(directionText) : undefined;
-    if (directionText && !direction)
-      log.error(grid.ref(row, c.direction!), "indicator.directionInvalid", { shown: grid.shown(row, c.direction!) }, name);
-    direction = direction ?? target?.direction ?? ">=";
-
-    const methodText = keyAt(row, c.method);
-    let method: MethodId | undefined;
-    if (methodText) {
-      if (isMethodId(methodText)) method = methodText;
-      else
-        log.error(
-          grid.ref(row, c.method!),
-          "indicator.methodUnknown",
-          { method: methodText, allowed: Object.keys(METHODS).join("、") },
-          name,
-        );
-    } else method = nature === "定性" ? "定性分档" : direction === "<=" ? "反向比例" : direction === "=" ? "等于" : "正向比例";
-
-    const tierText = keyAt(row, c.tier);
-    const tier = tierText ? parseTier(tierText) : undefined;
-    if (tierText && !tier) log.error(grid.ref(row, c.tier!), "indicator.tierInvalid", { shown: grid.shown(row, c.tier!) }, name);
-
-    const selfRead: ReadResult =
-      c.selfScore !== undefined ? readNumber(grid, row, c.selfScore) : { ok: false, reason: "blank", shown: "空" };
-    if (!selfRead.ok && selfRead.reason !== "blank")
-      log.error(cells.selfScore, "cell.notNumber", { label: "自评得分", shown: selfRead.shown }, name);
-    const selfScore = selfRead.ok ? selfRead.source : undefined;
-
-    let actual: NumberSource | undefined;
-    if (method && ["正向比例", "反向比例", "等于"].includes(method)) {
-      const targetShown = grid.shown(row, c.target!);
-      if (!targetRead.ok) {
-        if (!targetRead.invalid) log.error(cells.target, "target.notNumber", { method, shown: targetShown }, name);
-      } else if (method !== "等于" && !(targetRead.source.value > 0))
-        log.error(cells.target, "target.notPositive", { method, shown: targetShown }, name);
-      else if (method === "等于" && targetRead.source.value < 0)
-        log.error(cells.target, "cell.negative", { label: "年度指标值", shown: targetShown }, name);
-      if (!actualRead.ok) log.error(cells.actual, "actual.notNumber", { method, shown: actualRead.shown }, name);
-      else if (actualRead.source.value < 0)
-        log.error(cells.actual, "cell.negative", { label: "实际完成值", shown: grid.shown(row, c.actual!) }, name);
-      else actual = actualRead.source;
-      if (
-        target &&
-        actual &&
-        actualRead.ok &&
-        target.percent !== actualRead.percent &&
-        looksLikeUnitMismatch(target.source.value, actual.value)
-      ) {
-        log.warn(cells.actual, "indicator.unitMismatch", { target: quote(targetText), actual: quote(actualText) }, name);
-      }
-    } else if (actualRead.ok) actual = actualRead.source;
-    else if (actualRead.reason === "invalid")
-      log.error(cells.actual, "cell.unreadable", { label: "实际完成值", shown: actualRead.shown }, name);
-
-    if (method === "定性分档") {
-      // A target without a number is read as 定性; say so, the user may have meant a number.
-      const inferredFrom = natureText || !targetText || (!targetRead.ok && targetRead.invalid) ? "" : quote(targetText);
-      if (!tier)
-        log.error(
-          cellAt(row, c.tier, c.actual!),
-          "qualitative.tierMissing",
-          { target: inferredFrom, hasColumn: c.tier !== undefined },
-          name,
-        );
-      else if (weight) checkTierScore(tier, weight.value, selfScore, cells.selfScore, log, name);
-    }
-    if (method === "扣分" || method === "直接评分") {
-      if (!selfScore) log.error(cells.selfScore, "score.required", { method }, name);
-      else if (selfScore.value < 0) log.error(cells.selfScore, "score.negative", {}, name);
-      else if (method === "直接评分" && weight && selfScore.value > weight.value)
-        log.error(cells.selfScore, "score.aboveWeight", { score: selfScore.value, weight: weight.value }, name);
-    }
-    if (!weight || !method || !nature) continue;
-    out.push({
-      sheet: grid.name,
-      row,
-      level1,
-      level2,
-      name,
-      nature,
-      direction,
-      method,
-      targetText,
-      actualText,
-      unit: at(row, c.unit) || target?.unit || (target?.percent ? "%" : ""),
-      target: target?.source,
-      actual,
-      weight,
-      tier,
-      selfScore,
-      deviation: at(row, c.deviation),
-      cells,
-    });
-  }
-  if (out.length === 0 && !log.hasErrorOn(grid.name)) {
-    log.error(grid.ref(header.row + 1, c.name!), "indicator.noRows", {});
-  }
-  return { indicators: out, weightHeader: grid.ref(header.row, c.weight!) };
-}
-
-/**
- * An actual: a number, or text with the unit trailing it (`190项`, `12次`, `98%`) or the target's
- * operator before it (`≥266米`: met at that value), as workbook.md allows.
- */
-function actualValue(grid: Grid, row: number, col: number): ReadResult {
-  const r = readNumber(grid, row, col);
-  if (r.ok || r.reason !== "text") return r;
-  const t = targetValue(grid, row, col);
-  return t.ok ? { ok: true, source: t.source, percent: t.percent } : r;
-}
-
-type TargetRead =
-  | { ok: true; source: NumberSource; direction?: Direction; percent: boolean; unit: string }
-  /** invalid: the cell holds something that must not be read as a number (an error value, a date …). */
-  | { ok: false; invalid: boolean; shown: string };
-
-/** A target cell: a number, or text such as "≥95%" (its direction and unit come along). */
-function targetValue(grid: Grid, row: number, col: number): TargetRead {
-  const r = readNumber(grid, row, col);
-  if (r.ok) return { ok: true, source: r.source, percent: r.percent, unit: "" };
-  const raw = grid.value(row, col);
-  const t = typeof raw === "string" ? parseTarget(raw) : undefined;
-  if (!t || typeof raw !== "string") return { ok: false, invalid: r.reason === "invalid", shown: r.shown };
-  return {
-    ok: true,
-    source: { sheet: grid.name, row, col, kind: "text", text: raw, value: t.value, scale: 1 },
-    direction: t.direction,
-    percent: t.percent,
-    unit: t.unit || (t.percent ? "%" : ""),
-  };
-}
-
-/** 0.96 typed beside "95%" is most likely 96%, not 0.96 points. */
-function looksLikeUnitMismatch(target: number, actual: number): boolean {
-  const ratio = target === 0 || actual === 0 ? 1 : actual / target;
-  return ratio > 20 || ratio < 0.05;
-}
-
-function checkTierScore(tier: Tier, w: number, selfScore: NumberSource | undefined, cell: CellRef, log: IssueLog, name: string): void {
-  const { lo, hi, hiInclusive } = tierRange(tier, w);
-  const label = tier === "achieved" ? "达成" : tier === "partly" ? "部分达成" : "未达成";
-  const rangeText = `[${lo}, ${hi}${hiInclusive ? "]" : ")"}`;
-  if (!selfScore) {
-    if (tier !== "achieved") log.error(cell, "tier.scoreRequired", { tier: label, range: rangeText }, name);
-    return;
-  }
-  const s = selfScore.value;
-  if (s < lo || s > hi || (!hiInclusive && s >= hi))
-    log.error(cell, "tier.scoreOutside", { tier: label, range: rangeText, score: s }, name);
+  const { selfScore, ...rest } = header.cols;
+  const cols: IndicatorCols = { ...rest, score: selfScore };
+  const tableCols = Object.values(header.cols) as number[];
+  const rows = grid.rows(header.row).filter((row) => !grid.isBlankRow(row, tableCols));
+  const { items } = readIndicatorRows({ grid, cols, rows, year, policy: TEMPLATE_ROWS, log });
+  if (items.length === 0 && !log.hasErrorOn(grid.name)) log.error(grid.ref(header.row + 1, cols.name!), "indicator.noRows", {});
+  return { indicators: items, weightHeader: grid.ref(header.row, cols.weight!) };
 }
 
 // ── 文字材料 ────────────────────────────────────────────────────────────────────────────────
