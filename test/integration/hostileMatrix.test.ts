@@ -728,7 +728,9 @@ function verdict(o: Outcome, cell: string): Verdict {
  * (a check: a form warns). There both paths must name the cell; everywhere else the verdicts match.
  */
 function policyDiffers(kind: Kind, cls: ValueClass): boolean {
-  const emptyish = cls.group === "blank" || cls.group === "emptyText" || (cls.group === "placeholder" && !cls.name.endsWith(" 无"));
+  // `无` is an empty cell everywhere but in 实际完成值, where it is 0.
+  const zero = kind === "实际完成值" && cls.name.endsWith(" 无");
+  const emptyish = cls.group === "blank" || cls.group === "emptyText" || (cls.group === "placeholder" && !zero);
   return (emptyish && ["分值", "年度指标值", "实际完成值"].includes(kind)) || (cls.group === "negative" && kind === "得分");
 }
 
