@@ -448,8 +448,9 @@ const fundBlocks: CorpusEntry = {
         differences: 0,
       },
     ],
-    // The budget taken from 年初预算数: a warning on the total row (forms.md names no column).
-    warnings: [{ cell: "年初预算!6", includes: "" }],
+    // The budget taken from 年初预算数: a warning on the total row or on the 年初预算数 header it reads
+    // (forms.md names no cell).
+    warnings: [{ cell: ["年初预算!6", "年初预算!D5"], includes: "" }],
   },
 };
 
