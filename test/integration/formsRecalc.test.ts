@@ -154,7 +154,9 @@ test("editing a 实际完成值 and a 全年执行数 in the form, then recalcul
     const ev = planCommand(await port.read(ALL_SHEETS), "score").evaluations[0];
     const item = ev.items.find((i) => i.indicator.method === "正向比例" && live(i.indicator.actual) && i.indicator.actual!.value > 0);
     const spent = ev.input.budgetLines[0].spent;
-    if (!item || !live(spent)) continue;
+    // Only a form with a rate and a total can show both falling (not a budget of 0, not an unscored form).
+    const first = c.summary.forms![0];
+    if (!item || !live(spent) || !(spent.value > 0) || first.executionRate.total === null || first.score.total === null) continue;
     const ws = wb.getWorksheet(ev.input.form!.sheet)!;
     const a = halve(ws, item.indicator.actual!);
     const s = halve(ws, spent);
