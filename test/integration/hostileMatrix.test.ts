@@ -17,7 +17,10 @@
  *
  * Where forms.md leaves the outcome open, the decision is the `DECISION` comment at the rule.
  */
+import * as fs from "fs";
+import * as path from "path";
 import ExcelJS from "exceljs";
+import { cli, tempDir } from "../support/workbooks";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
 import { INPUT_SHEETS, SHEET } from "../../src/core/contract";
 import { runCommand } from "../../src/core/engine";
@@ -78,6 +81,20 @@ const CLASSES: ValueClass[] = [
       setFormat(c, "yyyy-mm-dd");
     },
   },
+  {
+    name: "formula into another workbook (cached value kept)",
+    group: "invalid",
+    put: (c, base) => (c.value = { formula: "[1]Sheet1!A1", result: scalar(base) } as ExcelJS.CellFormulaValue),
+  },
+  {
+    name: "formula holding #REF! (cached value kept)",
+    group: "invalid",
+    put: (c, base) =>
+      (c.value = { formula: typeof scalar(base) === "number" ? "#REF!+0" : '#REF!&""', result: scalar(base) } as ExcelJS.CellFormulaValue),
+  },
+  { name: "logical value TRUE", group: "invalid", put: (c) => (c.value = true) },
+  { name: "non-finite number NaN", group: "invalid", put: (c) => (c.value = NaN) },
+  { name: "non-finite number -Infinity", group: "invalid", put: (c) => (c.value = -Infinity) },
   { name: "out-of-range number 1e300", group: "invalid", put: (c) => (c.value = 1e300) },
   { name: "out-of-range number 1e15", group: "invalid", put: (c) => (c.value = 1e15) },
   { name: "out-of-range number 1e-12", group: "invalid", put: (c) => (c.value = 1e-12) },
@@ -491,8 +508,9 @@ const read = (change: Change = { type: "none" }): Expectation => ({ outcome: "re
 function expectation(layout: Layout, kind: Kind, cls: ValueClass): Expectation | null {
   const template = layout.path === "template";
   switch (cls.group) {
-    // numbers.md: error values, formulas without a result, formulas into a missing sheet or a cycle,
-    // dates where a number belongs, out-of-range numbers — refused at the cell, on both paths
+    // numbers.md: error values, formulas without a result, formulas into a missing sheet, another
+    // workbook, #REF! or a cycle, dates where a number belongs, TRUE/FALSE, NaN, ±∞ and out-of-range
+    // numbers — refused at the cell, on both paths
     // (forms.md "Hostile cells": "exactly the treatment … a template cell" gets).
     // DECISION: this holds for the form-only cells too (执行率, 总分, the header line's total): the
     // template refuses a hostile value in every number cell it reads, optional ones included
@@ -710,7 +728,9 @@ function verdict(o: Outcome, cell: string): Verdict {
  * (a check: a form warns). There both paths must name the cell; everywhere else the verdicts match.
  */
 function policyDiffers(kind: Kind, cls: ValueClass): boolean {
-  const emptyish = cls.group === "blank" || cls.group === "emptyText" || (cls.group === "placeholder" && !cls.name.endsWith(" 无"));
+  // `无` is an empty cell everywhere but in 实际完成值, where it is 0.
+  const zero = kind === "实际完成值" && cls.name.endsWith(" 无");
+  const emptyish = cls.group === "blank" || cls.group === "emptyText" || (cls.group === "placeholder" && !zero);
   return (emptyish && ["分值", "年度指标值", "实际完成值"].includes(kind)) || (cls.group === "negative" && kind === "得分");
 }
 
@@ -743,4 +763,30 @@ test("the matrix is the whole product: every kind × every class on ≥ 3 form l
   }
   expect(new Set(CASES.map((c) => c.cls.name)).size).toBe(CLASSES.length);
   expect(CASES.length).toBeGreaterThan(300);
+});
+
+// ── Through the CLI, once per form layout ──────────────────────────────────────────────────────
+
+describe("the CLI refuses a hostile amount at its cell: exit 2, `<sheet>!<cell>: …` on stderr, nothing written", () => {
+  const dir = tempDir("hostile-matrix");
+  const ERROR = CLASSES.find((c) => c.name === "error value #DIV/0!")!;
+  const layouts = LAYOUTS.filter((l) => l.path === "form" && l.cells.全年执行数);
+  test.each(layouts.map((l) => [`${l.name} · 全年执行数 ← ${ERROR.name}`, l] as const))("%s", async (_title, layout) => {
+    const wb = await layout.build();
+    const [address, base] = layout.cells.全年执行数!;
+    ERROR.put(wb.getWorksheet(layout.sheetOf("全年执行数"))!.getCell(address), base);
+    const input = path.join(dir, `${layout.sheetOf("全年执行数")}.xlsx`);
+    const output = input.replace(/\.xlsx$/, "-out.xlsx");
+    await wb.xlsx.writeFile(input);
+    const before = fs.readFileSync(input);
+    const run = await cli("score", input, "-o", output, "--json", "-");
+    const cell = cellOf(layout, "全年执行数");
+    const lines = run.stderr.split("\n").filter(Boolean);
+    expect({ code: run.code, written: fs.existsSync(output), named: lines.some((l) => plainCell(l).startsWith(`${cell}: `)) }).toEqual({
+      code: 2,
+      written: false,
+      named: true,
+    });
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+  });
 });

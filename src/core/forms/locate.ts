@@ -5,6 +5,7 @@
  */
 import { type Grid, headerKey } from "../grid";
 import { INDICATOR_FIELDS, type IndicatorField, TOTAL_LABELS } from "./vocabulary";
+import { holdsNumber } from "../read/cell";
 
 /**
  * How a header cell is matched against a vocabulary: no spaces or line breaks (`分\n值`), no
@@ -49,7 +50,7 @@ function headerNeighbour(grid: Grid, row: number): Map<IndicatorField, number> |
   if (row < grid.firstRow || row > grid.lastRow) return undefined;
   const fields = rowFields(grid, row, INDICATOR_INDEX);
   if (fields.size === 0 || isIndicatorHeader(fields)) return undefined;
-  for (const col of grid.cols(row)) if (typeof grid.value(row, col) === "number") return undefined;
+  for (const col of grid.cols(row)) if (holdsNumber(grid, row, col)) return undefined;
   return fields;
 }
 

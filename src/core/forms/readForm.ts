@@ -9,7 +9,7 @@ import type { AmountUnit, EvaluationType, TextSection } from "../contract";
 import { type Grid, headerKey } from "../grid";
 import type { IssueLog } from "../issues";
 import type { BudgetLine, FormInfo, FundRow, Indicator, Input, NumberSource } from "../model";
-import { normalizeText, parseYear } from "../numbers";
+import { normalizeText } from "../numbers";
 import { executionIndicator } from "../evaluate";
 import type { CellRef } from "../problems";
 import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
@@ -64,7 +64,10 @@ export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options:
   // A 总分 whose 分值 is the indicators' alone: the form's total is honoured, the execution item left out.
   if (execution && !block.rows.execution && block.totalWeight !== undefined && block.weightsKnown) {
     if (indicatorWeights === block.totalWeight && round2(indicatorWeights + execution.weight.value) !== block.totalWeight) {
-      log.warn(block.totalWeightCell, "execution.outsideTotal", { total: String(block.totalWeight), weight: String(execution.weight.value) });
+      log.warn(block.totalWeightCell, "execution.outsideTotal", {
+        total: String(block.totalWeight),
+        weight: String(execution.weight.value),
+      });
       execution = undefined;
     }
   }
@@ -186,7 +189,6 @@ function readTitleArea(grid: Grid, region: FormRegion, log: IssueLog): TitleArea
     }
   }
   out.year = yearFromTitle ?? yearElsewhere;
-  if (out.year === undefined && out.dateYear !== undefined && parseYear(out.dateYear) === undefined) out.dateYear = undefined;
   return out;
 }
 
@@ -319,7 +321,14 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
       if (a.reason === "refused") logAmountRefused(log, grid.ref(row, col), FUND_FIELDS[field][0], a, rowLabel || undefined);
       return undefined;
     };
-    const fr: FundRow = { row, label: rowLabel, kind: kindOf(rowLabel), initial: amount("initial"), budget: amount("budget"), spent: amount("spent") };
+    const fr: FundRow = {
+      row,
+      label: rowLabel,
+      kind: kindOf(rowLabel),
+      initial: amount("initial"),
+      budget: amount("budget"),
+      spent: amount("spent"),
+    };
     if (!rowLabel && !fr.budget && !fr.spent && !fr.initial) continue;
     rows.push(fr);
   }
@@ -445,7 +454,8 @@ function executionItem(grid: Grid, fund: FundBlock, type: EvaluationType, head: 
     if (col === undefined) return undefined;
     const r: ReadResult = readNumber(grid, row, col);
     if (r.ok && !r.percent) return r.source;
-    if (r.ok || r.reason !== "blank") log.error(grid.ref(row, col), "cell.notNumber", { label, shown: r.ok ? grid.shown(row, col) : r.shown });
+    if (r.ok || r.reason !== "blank")
+      log.error(grid.ref(row, col), "cell.notNumber", { label, shown: r.ok ? grid.shown(row, col) : r.shown });
     return undefined;
   };
   let weight: Indicator["weight"] | undefined = readCell(fund.cols.weight, "分值");
@@ -554,7 +564,8 @@ function readIndicatorBlock(grid: Grid, region: FormRegion, year: number, log: I
       if (group.rows.length === 1) group.rows[0].weight = { value: group.weight, kind: "profile" };
       else {
         const sum = round2(group.rows.reduce((s, r) => s + (r.selfScore?.value ?? 0), 0));
-        if (sum > group.weight) log.warn(group.ref, "weight.blockSum", { label: group.label, sum: String(sum), weight: String(group.weight) });
+        if (sum > group.weight)
+          log.warn(group.ref, "weight.blockSum", { label: group.label, sum: String(sum), weight: String(group.weight) });
       }
     }
     for (const i of merged.items) {

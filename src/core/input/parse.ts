@@ -21,10 +21,9 @@ import { Grid, findHeaderRow } from "../grid";
 import { IssueLog, quote } from "../issues";
 import { type CellRef, refName, sheetRef } from "../problems";
 import type { BasicInfo, BudgetLine, BudgetTotalRow, Indicator, Input, NumberSource } from "../model";
-import { parseYear } from "../numbers";
 import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
-import { MAX_SHEET_CELLS, type SheetData, type WorkbookSnapshot, isCellError } from "../../port/workbook";
-import { logAmountRefused, readAmount } from "../read/cell";
+import { MAX_SHEET_CELLS, type SheetData, type WorkbookSnapshot } from "../../port/workbook";
+import { logAmountRefused, readAmount, readText, readYear } from "../read/cell";
 import { type IndicatorCols, TEMPLATE_ROWS, readIndicatorRows } from "../read/indicators";
 import { checkWeightSum } from "../read/rules";
 import { likelySheet } from "./sheetNames";
@@ -115,7 +114,7 @@ function parseBasicInfo(grid: Grid, log: IssueLog, profileOverride?: string): Ba
   if (!found.has(BASIC_INFO_LABELS.year))
     log.error(grid.ref(header.row + 1, labelCol), "info.labelMissing", { label: BASIC_INFO_LABELS.year });
   else {
-    year = parseYear(grid.value(found.get(BASIC_INFO_LABELS.year)!, valueCol));
+    year = readYear(grid, found.get(BASIC_INFO_LABELS.year)!, valueCol);
     if (year === undefined)
       log.error(cellOf(BASIC_INFO_LABELS.year), "info.yearInvalid", { shown: grid.shown(found.get(BASIC_INFO_LABELS.year)!, valueCol) });
   }
@@ -251,12 +250,12 @@ function parseTexts(grid: Grid, log: IssueLog): Partial<Record<TextSection, stri
   let section: TextSection | undefined;
   for (const row of grid.rows(header.row)) {
     const name = grid.key(row, header.cols.section!);
-    const raw = grid.value(row, header.cols.content!);
-    if (isCellError(raw)) {
-      log.error(grid.ref(row, header.cols.content!), "texts.contentInvalid", { shown: grid.shown(row, header.cols.content!) });
+    const read = readText(grid, row, header.cols.content!);
+    if (!read.ok) {
+      log.error(grid.ref(row, header.cols.content!), "texts.contentInvalid", { shown: read.shown });
       continue;
     }
-    const content = raw === null ? "" : String(raw).replace(/\r\n?/g, "\n").trim();
+    const content = read.text;
     if (name) {
       if (!(TEXT_SECTIONS as readonly string[]).includes(name)) {
         log.error(grid.ref(row, header.cols.section!), "texts.sectionUnknown", { shown: quote(name), allowed: TEXT_SECTIONS.join("、") });

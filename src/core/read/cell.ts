@@ -8,7 +8,7 @@
  */
 import type { Grid } from "../grid";
 import type { NumberSource } from "../model";
-import { type Direction, normalizeText, parseNumberText, parseTarget } from "../numbers";
+import { type Direction, normalizeText, parseNumberText, parseTarget, parseYear } from "../numbers";
 import { isCellError } from "../../port/workbook";
 import { quote } from "../quote";
 import type { IssueLog } from "../issues";
@@ -197,7 +197,8 @@ const MONTH = /^(?:(\d{4})年)?(\d{1,2})月(?:份)?(上旬|中旬|下旬|底|末
 /** `2019年`, `2019年底前`, `年底前`, `年内`: the year's last day (forms.md "Year-only deadlines"). */
 const YEAR_END = /^(?:(\d{4})年度?|年|本年|本年度|年度)(?:底|末|内|终)?(?:前|以前|之前|完成|前完成)?$/;
 /** Starts like a number (after an operator): refused text rather than words when it fails to read. */
-const NUMBER_LIKE = /^(?:[≥≤<>=≧≦＞＜]+|大于|小于|不低于|不高于|不超过|不少于)?\s*(?:[+\-−]\s*)?[\d.,]|^[¥$￥]\s*\d|^[+-]?(?:infinity|nan)$/i;
+const NUMBER_LIKE =
+  /^(?:[≥≤<>=≧≦＞＜]+|大于|小于|不低于|不高于|不超过|不少于)?\s*(?:[+\-−]\s*)?[\d.,]|^[¥$￥]\s*\d|^[+-]?(?:infinity|nan)$/i;
 
 /**
  * Months from the start of `year`: 2023年12月 = 12, 2024年3月 = 15, 12月15日 = 11 + 15/30 (a month
@@ -260,7 +261,14 @@ export function readValue(grid: Grid, row: number, col: number | undefined, year
       if (month !== undefined)
         return {
           kind: "value",
-          value: { source: { ...base, kind: "text", text, value: month, scale: 1 }, direction: "<=", percent: false, unit: "", time: "month", dateCell: true },
+          value: {
+            source: { ...base, kind: "text", text, value: month, scale: 1 },
+            direction: "<=",
+            percent: false,
+            unit: "",
+            time: "month",
+            dateCell: true,
+          },
         };
     }
     const r = readNumber(grid, row, col);
@@ -270,20 +278,28 @@ export function readValue(grid: Grid, row: number, col: number | undefined, year
   if (typeof cell === "boolean") return { kind: "words", text: grid.text(row, col) };
   if (cell === null || cell.trim() === "") return { kind: "blank" };
   const folded = normalizeText(cell).replace(/\s+/g, "");
-  if (ZERO_WORDS.test(folded)) return { kind: "value", value: { source: { ...base, kind: "text", text: cell, value: 0, scale: 1 }, percent: false, unit: "" } };
+  if (ZERO_WORDS.test(folded))
+    return { kind: "value", value: { source: { ...base, kind: "text", text: cell, value: 0, scale: 1 }, percent: false, unit: "" } };
   if (isPlaceholder(cell)) return { kind: "blank" };
   const plain = readNumber(grid, row, col);
   if (plain.ok) return { kind: "value", value: { source: plain.source, percent: plain.percent, unit: plain.percent ? "%" : "" } };
   if (plain.reason === "invalid") return { kind: "invalid", shown: plain.shown };
   const text = (value: number): NumberSource => ({ ...base, kind: "text", text: cell, value, scale: 1 });
   const month = monthValue(cell, year);
-  if (month !== undefined) return { kind: "value", value: { source: text(month), direction: "<=", percent: false, unit: "", time: "month" } };
+  if (month !== undefined)
+    return { kind: "value", value: { source: text(month), direction: "<=", percent: false, unit: "", time: "month" } };
   const t = parseTarget(cell);
   if (t && inRange(t.value)) {
     const duration = DURATION_UNIT.test(t.unit);
     return {
       kind: "value",
-      value: { source: withPlace(text(t.value), t.value), direction: t.direction, percent: t.percent, unit: t.unit, time: duration ? "duration" : undefined },
+      value: {
+        source: withPlace(text(t.value), t.value),
+        direction: t.direction,
+        percent: t.percent,
+        unit: t.unit,
+        time: duration ? "duration" : undefined,
+      },
     };
   }
   if (NUMBER_LIKE.test(normalizeText(cell).trim())) return { kind: "unreadable", text: cell, shown };
@@ -301,4 +317,25 @@ export function logAmountRefused(
   if (r.why === "percent") log.error(at, "cell.percentAmount", { label }, subject);
   else if (r.why === "negative") log.error(at, "cell.negative", { label, shown: r.shown }, subject);
   else log.error(at, "cell.notAmount", { label, shown: r.shown }, subject);
+}
+
+// ── Text, years, and whether a cell holds a number ─────────────────────────────────────────
+
+export type TextRead = { ok: true; text: string } | { ok: false; shown: string };
+
+/** A paragraph cell (文字材料 内容): its text with line breaks kept; an error value is not text. */
+export function readText(grid: Grid, row: number, col: number): TextRead {
+  const raw = grid.value(row, col);
+  if (isCellError(raw)) return { ok: false, shown: grid.shown(row, col) };
+  return { ok: true, text: raw === null ? "" : String(raw).replace(/\r\n?/g, "\n").trim() };
+}
+
+/** A year cell: 2023, "2023" or "2023年"; undefined otherwise. */
+export function readYear(grid: Grid, row: number, col: number): number | undefined {
+  return parseYear(grid.value(row, col));
+}
+
+/** Whether the cell holds a number (a header row holds none). */
+export function holdsNumber(grid: Grid, row: number, col: number): boolean {
+  return typeof grid.value(row, col) === "number";
 }

@@ -13,7 +13,7 @@ import type { Indicator, NumberSource } from "../model";
 import { type Direction, normalizeText, parseDirection } from "../numbers";
 import type { CellRef, Severity } from "../problems";
 import { quote } from "../quote";
-import { type ReadResult, type TargetValue, type ValueRead, readNumber, readValue } from "./cell";
+import { type ReadResult, type ValueRead, readNumber, readValue } from "./cell";
 import { TIER_LABEL, checkTierScore, inferMethod, looksLikeUnitMismatch, methodOf, parseTier, tierFromWords, tierRangeText } from "./rules";
 
 export type IndicatorField =
@@ -205,13 +205,23 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
     let selfScore: NumberSource | undefined;
     if (scoreRead.ok && !scoreRead.percent) selfScore = scoreRead.source;
     else if (scoreRead.ok || scoreRead.reason !== "blank")
-      log.error(cells.selfScore, "cell.notNumber", { label: form ? "得分" : "自评得分", shown: scoreRead.ok ? grid.shown(row, c.score!) : scoreRead.shown }, name);
+      log.error(
+        cells.selfScore,
+        "cell.notNumber",
+        { label: form ? "得分" : "自评得分", shown: scoreRead.ok ? grid.shown(row, c.score!) : scoreRead.shown },
+        name,
+      );
     let review: NumberSource | undefined;
     if (c.review !== undefined) {
       const r = readNumber(grid, row, c.review);
       if (r.ok && !r.percent) review = r.source;
       else if (r.ok || r.reason !== "blank")
-        log.error(grid.ref(row, c.review), "cell.notNumber", { label: "复核得分", shown: r.ok ? grid.shown(row, c.review) : r.shown }, name);
+        log.error(
+          grid.ref(row, c.review),
+          "cell.notNumber",
+          { label: "复核得分", shown: r.ok ? grid.shown(row, c.review) : r.shown },
+          name,
+        );
     }
 
     // ── The execution item written as an indicator row
@@ -285,7 +295,8 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
         const shown = `日期 ${read.value.source.text}（此处应为数字，不能是日期）`;
         if (which === "target") log.error(at, "cell.unreadable", { label, shown }, name);
         else log.error(at, "actual.notNumber", { ...needs(), shown }, name);
-      } else if (read.kind === "value" && read.value.source.value < 0) log.error(at, "cell.negative", { label, shown: grid.shown(at.row, at.col) }, name);
+      } else if (read.kind === "value" && read.value.source.value < 0)
+        log.error(at, "cell.negative", { label, shown: grid.shown(at.row, at.col) }, name);
       else return false;
       return true;
     };
@@ -313,7 +324,13 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
     let method: MethodId | undefined;
     if (methodText) {
       if (isMethodId(methodText)) method = methodText;
-      else log.error(grid.ref(row, c.method!), "indicator.methodUnknown", { method: methodText, allowed: Object.keys(METHODS).join("、") }, name);
+      else
+        log.error(
+          grid.ref(row, c.method!),
+          "indicator.methodUnknown",
+          { method: methodText, allowed: Object.keys(METHODS).join("、") },
+          name,
+        );
     }
     const inferred = inferMethod(level2, target, actual);
     if (!nature) {
@@ -322,7 +339,23 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
       else nature = inferred.nature;
     }
     direction = direction ?? target?.direction ?? inferred.direction;
-    if (!method) method = nature === "定性" ? "定性分档" : target && actual ? (direction === inferred.direction ? inferred.method : methodOf(direction)) : methodOf(direction);
+    if (!method)
+      method =
+        nature === "定性"
+          ? "定性分档"
+          : target && actual
+            ? direction === inferred.direction
+              ? inferred.method
+              : methodOf(direction)
+            : methodOf(direction);
+
+    if (!form && method !== "扣分" && method !== "直接评分" && (targetRead.kind === "blank" || actualRead.kind === "blank")) {
+      // The template: every indicator states its target and its actual.
+      const blank = targetRead.kind === "blank" ? "target" : "actual";
+      if (method === "定性分档") log.error(cells[blank], "cell.empty", { label: blank === "target" ? "年度指标值" : "实际完成值" }, name);
+      else log.error(cells[blank], blank === "target" ? "target.notNumber" : "actual.notNumber", { method, shown: "空" }, name);
+      continue;
+    }
 
     // ── Rows with nothing to verify the 得分 against
     let tier: Tier | undefined;
@@ -349,7 +382,8 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
         log.error(cells.target, "target.notPositive", { method, shown: grid.shown(cells.target.row, cells.target.col) }, name);
         continue;
       }
-      if (looksLikeUnitMismatch(target, actual)) log.warn(cells.actual, "indicator.unitMismatch", { target: quote(targetText), actual: quote(actualText) }, name);
+      if (looksLikeUnitMismatch(target, actual))
+        log.warn(cells.actual, "indicator.unitMismatch", { target: quote(targetText), actual: quote(actualText) }, name);
     } else if (method === "定性分档") {
       const tierText = c.tier !== undefined ? grid.key(row, c.tier) : "";
       tier = tierText ? parseTier(tierText) : form ? tierFromWords(actualText) : undefined;
@@ -359,15 +393,14 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
       }
       if (!tier) {
         const from = natureText || !targetText ? "" : quote(targetText);
-        log.error(ref(row, c.tier, c.actual ?? nameCol), "qualitative.tierMissing", { target: from, hasColumn: c.tier !== undefined }, name);
+        log.error(
+          ref(row, c.tier, c.actual ?? nameCol),
+          "qualitative.tierMissing",
+          { target: from, hasColumn: c.tier !== undefined },
+          name,
+        );
         continue;
       }
-    }
-    if (!form && method !== "扣分" && method !== "直接评分" && (targetRead.kind === "blank" || actualRead.kind === "blank")) {
-      // The template: every indicator states its target and its actual.
-      const blank = targetRead.kind === "blank" ? "target" : "actual";
-      if (!log.hasErrorAt(cells[blank])) log.error(cells[blank], "cell.empty", { label: blank === "target" ? "年度指标值" : "实际完成值" }, name);
-      continue;
     }
     if ((method === "扣分" || method === "直接评分") && !form) {
       if (!selfScore) log.error(cells.selfScore, "score.required", { method }, name);

@@ -48,7 +48,8 @@ export interface Inferred {
  */
 export function inferMethod(level2: string, target: TargetValue | undefined, actual: TargetValue | undefined): Inferred {
   // A month compares with a month only; a duration is a number with a unit (2天以内 vs 1.5).
-  if (!target || !actual || (target.time === "month") !== (actual.time === "month")) return { method: "定性分档", direction: ">=", nature: "定性" };
+  if (!target || !actual || (target.time === "month") !== (actual.time === "month"))
+    return { method: "定性分档", direction: ">=", nature: "定性" };
   let direction: Direction = target.direction ?? (target.time ? "<=" : ">=");
   if (!target.direction && !target.percent && /成本/.test(level2)) direction = "<=";
   return { method: methodOf(direction), direction, nature: "定量" };
@@ -75,7 +76,12 @@ export function checkTierScore(
   if (range.inside(row.score)) return;
   const add = severity === "error" ? log.error.bind(log) : log.warn.bind(log);
   if (row.fromWords)
-    add(at, "tier.filledOutside", { name: row.name, actual: row.actual, tier: TIER_LABEL[row.tier], range: range.text, score: row.score }, row.name);
+    add(
+      at,
+      "tier.filledOutside",
+      { name: row.name, actual: row.actual, tier: TIER_LABEL[row.tier], range: range.text, score: row.score },
+      row.name,
+    );
   else add(at, "tier.scoreOutside", { tier: TIER_LABEL[row.tier], range: range.text, score: row.score }, row.name);
 }
 
@@ -102,5 +108,10 @@ export function checkWeightSum(
 ): void {
   if (weightSumMatches(sum, expected.total)) return;
   const add = severity === "error" ? log.error.bind(log) : log.warn.bind(log);
-  add(at, "weight.sum", { sum: String(excelRound(sum, WEIGHT_DECIMALS)), detail: expected.detail, total: expected.total, profile: expected.profile });
+  add(at, "weight.sum", {
+    sum: String(excelRound(sum, WEIGHT_DECIMALS)),
+    detail: expected.detail,
+    total: expected.total,
+    profile: expected.profile,
+  });
 }

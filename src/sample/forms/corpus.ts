@@ -24,6 +24,7 @@ import {
   projectInfo,
 } from "./build";
 import { ALSO, type CorpusEntry, VARIES } from "./expected";
+import { PUBLISHED_ENTRIES } from "./published";
 import { SAMPLE_FORM_ENTRY } from "./sampleForms";
 
 const PARTY = "中共广州市直属机关工作委员会";
@@ -1659,9 +1660,9 @@ const slips: CorpusEntry = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// 19–21. Workbooks that must exit 2 (19: read since forms.md "A form with no 分值 and no 得分").
+// 19–21. Workbooks that once had to exit 2; 19 is read since forms.md "A form with no 分值 and no 得分".
 const errNoWeightNoScore: CorpusEntry = {
-  name: "error-no-weight-and-no-score-column",
+  name: "indicators-without-weight-and-score-columns",
   variants: [VARIES.order, ALSO.missing],
   build: build([
     {
@@ -1688,7 +1689,9 @@ const errNoWeightNoScore: CorpusEntry = {
     },
   ]),
   // forms.md "A form with no 分值 and no 得分 at all is still read": budget, rate and each target's
-  // completion; the indicators' scores are empty (weight 0), one warning at the indicator header.
+  // completion are reported, the indicators' scores are empty (never a weight of 0, never a total of
+  // 10 out of 10 graded 差), one warning at the indicator header. The fund block's own 分值 and 得分
+  // still give the execution item.
   expected: {
     forms: [
       {
@@ -1702,14 +1705,14 @@ const errNoWeightNoScore: CorpusEntry = {
         rate: 1,
         execution: { weight: 10, score: 10, filled: 10 },
         indicators: [
-          { name: "维护党建阵地", method: "正向比例", weight: 0, score: 0, filled: null },
-          { name: "党员满意度", method: "正向比例", weight: 0, score: 0, filled: null },
+          { name: "维护党建阵地", method: "正向比例", weight: null, score: null, filled: null, met: true }, // 5/5
+          { name: "党员满意度", method: "正向比例", weight: null, score: null, filled: null, met: true }, // 95/90
         ],
-        total: { rule: 10, filled: null, max: 10, grade: "差" },
+        total: null,
         differences: 0,
       },
     ],
-    warnings: [{ cell: "Sheet1!A12", includes: "没有分值和得分", count: 1 }],
+    warnings: [{ cell: "Sheet1!A12", includes: "", count: 1 }],
   },
 };
 
@@ -1916,4 +1919,5 @@ export const CORPUS: CorpusEntry[] = [
   errNoNumbers,
   sichuan,
   SAMPLE_FORM_ENTRY,
+  ...PUBLISHED_ENTRIES,
 ];
