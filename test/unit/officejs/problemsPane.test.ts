@@ -5,12 +5,15 @@
  * wording changes (another locale, a reworded catalogue entry) and when the problems' display
  * strings (`cell`, `message`) say something else entirely: the pane reads neither.
  */
+import type { CommandResult } from "../../../src/core/engine";
 import { InputError } from "../../../src/core/issues";
+import { cellRef, errorIssue } from "../../../src/core/problems";
 import * as problems from "../../../src/core/problems";
 import { type FakeWorkbook, fakeExcelRun } from "../../../src/playground/fakeExcel";
 import { type ExcelRun, excelHost } from "../../../src/taskpane/host";
 import { type Messages, enUS, zhCN } from "../../../src/taskpane/i18n";
 import { generatedWorkbook } from "./fixtures";
+import { formsSummary } from "./paneSummaries";
 import { type MiniElement, asHtml, installMiniDom } from "./miniDom";
 
 const body = installMiniDom();
@@ -99,5 +102,34 @@ test("a reworded catalogue and display strings that say something else: the pane
   expect(await click("预算执行!C4")).toEqual({ sheet: "预算执行", address: "C4", active: "预算执行" });
   expect(await click("绩效指标!H3")).toEqual({ sheet: "绩效指标", address: "H3", active: "绩效指标" });
   await flush();
+  stop();
+});
+
+test("a form that could not be read while the others were scored: its errors listed, a click selects its cell", async () => {
+  const unreadable = errorIssue(cellRef("Sheet3", 2, 1), "form.unreadable", { sheet: "Sheet3", count: 1 }, "Sheet3");
+  const summary = { ...formsSummary(), errors: [unreadable] };
+  const root = document.createElement("div") as unknown as MiniElement;
+  body.replaceChildren(root);
+  const selected: string[] = [];
+  const stop = startPane(asHtml(root), zhCN, true, {
+    runScoring: async () => ({ summary, plan: { sheets: [{ name: "评分结果" }] } }) as unknown as CommandResult,
+    insertTemplate: async () => ({ created: [], existing: [] }),
+    selectCell: async (ref) => void selected.push(problems.refName(ref)),
+    reportDocx: async () => new Uint8Array(),
+    inspect: async () => ({ hasInputs: false, hasForms: true, scored: false, reported: false, fingerprint: "f" }),
+    watch: async () => null,
+    saveFile: () => "anchor",
+  });
+  await until(() => root.dataset.step === "score");
+  root.querySelector("#jx-score")!.click();
+  await until(() => root.querySelectorAll(".jx-issue.jx-error").length > 0);
+  const error = root.querySelectorAll(".jx-issue.jx-error");
+  expect(error.map((e) => e.textContent)).toEqual([
+    "Sheet3!A2 · Sheet3：工作表“Sheet3”上的绩效自评表有 1 处错误，未评分（其他自评表照常评分）",
+  ]);
+  expect(root.querySelectorAll(".jx-issue.jx-warning")).toHaveLength(1);
+  error[0].click();
+  await flush();
+  expect(selected).toEqual(["Sheet3!A2"]);
   stop();
 });
