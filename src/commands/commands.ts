@@ -54,17 +54,19 @@ async function guarded(event: Office.AddinCommands.Event, work: () => Promise<vo
   }
 }
 
+/** A run that scored: forms that could not be read beside the others are listed in the dialog (no pane lists them). */
+async function scoreAndTell(command: "score" | "report"): Promise<void> {
+  const { summary } = await runScoring(command);
+  if (summary.errors.length > 0) await notify({ title: messages().errorsTitle, problems: summary.errors });
+}
+
 export function scoreCommand(event: Office.AddinCommands.Event): Promise<void> {
-  return guarded(event, async () => {
-    await runScoring("score");
-  });
+  return guarded(event, () => scoreAndTell("score"));
 }
 
 /** 生成报告 from the ribbon: on a workbook of forms, the first form (tab order) with the rule scores. */
 export function reportCommand(event: Office.AddinCommands.Event): Promise<void> {
-  return guarded(event, async () => {
-    await runScoring("report");
-  });
+  return guarded(event, () => scoreAndTell("report"));
 }
 
 export function templateCommand(event: Office.AddinCommands.Event): Promise<void> {

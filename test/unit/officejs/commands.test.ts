@@ -208,3 +208,20 @@ test("the dialog and WPS's message box word the typed problems in the UI's langu
   expect(dialog(enUS)).toEqual(["预算执行!C4 · 项目3: 全年预算数 cannot be negative; found “-5”"]);
   expect(commands.problemLines(error, enUS).lines).toEqual(dialog(enUS));
 });
+
+test("a form that cannot be read beside one that can: the other is scored, the dialog names the failed form's cells", async () => {
+  // The Excel of the tests above may be one that fails.
+  g.Excel = { run: <T>(batch: (c: unknown) => Promise<T>) => fakeExcelRun(model)(batch) };
+  dialogs.length = 0;
+  model = await loadXlsx(await formWorkbookBytes());
+  model.cellForWrite(model.findSheet("项目B")!, 6, 4).value = "abc";
+  const e = event();
+  await commands.scoreCommand(e);
+  expect(e.completed).toHaveBeenCalledTimes(1);
+  expect(model.findSheet("评分结果")).toBeDefined();
+  expect(dialogs).toHaveLength(1);
+  const problems = JSON.parse(new URL(dialogs[0]).searchParams.get("problems")!) as Array<{ ref: { sheet: string }; code: string }>;
+  expect(problems[0]).toMatchObject({ ref: { sheet: "项目B" }, code: "form.unreadable" });
+  expect(problems.slice(1).map((p) => p.ref.sheet)).toEqual(problems.slice(1).map(() => "项目B"));
+  expect(noticeLines(new URL(dialogs[0]).searchParams).join("\n")).toContain("项目B!D6");
+});
