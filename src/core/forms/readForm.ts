@@ -68,17 +68,18 @@ export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options:
         total: String(block.totalWeight),
         weight: String(execution.weight.value),
       });
-      execution = undefined;
+      execution = { ...execution, outsideTotal: true };
     }
   }
   const all = execution ? [execution, ...block.rows.items] : block.rows.items;
   if (block.weightsKnown) {
-    const sum = all.reduce((s, i) => s + i.weight.value, 0);
-    checkWeightSum(log, "warning", block.totalWeightCell, sum, { total: 100, detail: execution ? "（含预算执行率）" : "", profile: "" });
+    const sum = all.reduce((s, i) => s + (i.outsideTotal ? 0 : i.weight.value), 0);
+    const detail = execution && !execution.outsideTotal ? "（含预算执行率）" : "";
+    checkWeightSum(log, "warning", block.totalWeightCell, sum, { total: 100, detail, profile: "" });
   }
 
   const unitName = UNIT_LABELS.map((l) => head.info.find((i) => i.label === l)?.value).find(Boolean) ?? "";
-  const projectName = head.info.find((i) => i.label === "项目名称")?.value ?? "";
+  const projectName = ["项目名称", "专项资金名称"].map((l) => head.info.find((i) => i.label === l)?.value).find(Boolean) ?? "";
   const texts: Partial<Record<TextSection, string[]>> = {};
   if (fund.goals?.planned) texts["部门整体支出绩效目标"] = [fund.goals.planned];
   if (fund.goals?.actual) (texts["部门整体支出绩效目标"] ??= []).push(`实际完成情况：${fund.goals.actual}`);
@@ -189,6 +190,15 @@ function readTitleArea(grid: Grid, region: FormRegion, log: IssueLog): TitleArea
     }
   }
   out.year = yearFromTitle ?? yearElsewhere;
+  // A form that prints no year: the year before its 填报日期, in the footer under the 总分 row.
+  if (out.year === undefined && out.dateYear === undefined) {
+    const from = (region.total ?? region.last) + 1;
+    for (const row of grid.rowsBetween(from, from + 4))
+      for (const col of grid.cols(row)) {
+        const date = /填报日期[：:]?((?:19|20)\d{2})/.exec(normalizeText(grid.text(row, col)).replace(/\s+/g, ""));
+        if (date) out.dateYear ??= Number(date[1]) - 1;
+      }
+  }
   return out;
 }
 
