@@ -59,7 +59,9 @@ export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options:
   if (!fund || !block || !profile || log.errors.length > errorsBefore) return undefined;
 
   const filledTotal = block.filledTotal ?? head.filledTotal ?? null;
-  let execution = block.rows.execution ?? executionItem(grid, fund, type, head, log);
+  // A form with no 分值 and no 得分 anywhere states no execution item either: none is assumed.
+  const statesNoScores = !block.scored && fund.cols.weight === undefined && fund.cols.score === undefined;
+  let execution = block.rows.execution ?? (statesNoScores ? undefined : executionItem(grid, fund, type, head, log));
   const indicatorWeights = round2(block.rows.items.reduce((s, i) => s + i.weight.value, 0));
   // A 总分 whose 分值 is the indicators' alone: the form's total is honoured, the execution item left out.
   if (execution && !block.rows.execution && block.totalWeight !== undefined && block.weightsKnown) {
@@ -510,6 +512,8 @@ interface IndicatorBlock {
   totalWeightCell: CellRef;
   hasScoreColumn: boolean;
   weightsKnown: boolean;
+  /** The block has a 分值 or a 得分 column. */
+  scored: boolean;
 }
 
 function readIndicatorBlock(grid: Grid, region: FormRegion, year: number, log: IssueLog): IndicatorBlock | undefined {
@@ -612,6 +616,7 @@ function readIndicatorBlock(grid: Grid, region: FormRegion, year: number, log: I
     totalWeightCell: grid.ref(totalRowOr, weightCol ?? scoreCol ?? first.name!),
     hasScoreColumn: hasScore,
     weightsKnown,
+    scored: hasWeight || hasScore,
   };
 }
 
