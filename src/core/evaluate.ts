@@ -94,12 +94,14 @@ export function evaluateInput(input: Input, parseWarnings: CellIssue[] = []): Ev
   const indicators = [...input.indicators];
   if (profile.executionRateItem) indicators.push(executionRateIndicator(profile.executionRateItem));
   const items = indicators.map((indicator) => scoreIndicator(indicator, scoringRate, profile));
+  // An item outside a form's printed 总分 is scored and shown, not summed.
+  const counted = items.filter((i) => !i.indicator.outsideTotal);
   const maxScore = excelRound(
-    items.reduce((s, i) => s + i.weight, 0),
+    counted.reduce((s, i) => s + i.weight, 0),
     2,
   );
   const totalScore = excelRound(
-    items.reduce((s, i) => s + i.score, 0),
+    counted.reduce((s, i) => s + i.score, 0),
     2,
   );
   const grade = String(evaluate(gradeExpr(num(totalScore)), {}));
@@ -193,7 +195,7 @@ function budgetWarnings(input: Input, budget: Amounts, spent: Amounts): CellIssu
 function indicatorWarnings(items: ScoredItem[], source: Input["source"]): CellIssue[] {
   const out: CellIssue[] = [];
   for (const { indicator: ind, score, weight, completion } of items) {
-    if (ind.row === null || (source === "form" && ind.method === "执行率")) continue;
+    if (ind.row === null || ind.unscored || (source === "form" && ind.method === "执行率")) continue;
     const short = score < weight;
     if (short && !ind.deviation && (ind.nature === "定量" || ind.tier !== "achieved")) {
       out.push(warningIssue(ind.cells.deviation, "deviation.short", { name: ind.name, score, weight }, ind.name));

@@ -74,6 +74,13 @@ export interface Indicator {
   weight: NumberSource | { value: number; kind: "profile" };
   tier?: Tier;
   selfScore?: NumberSource;
+  /**
+   * A form row listed but not scored: its form is not yet evaluated (完成值 and 得分 all blank), or
+   * has neither 分值 nor 得分 (completion reported, scores empty). Its score is null in the summary.
+   */
+  unscored?: "notEvaluated" | "noWeights";
+  /** Shown and scored but outside the form's printed 总分 (an execution item the 总分 leaves out). */
+  outsideTotal?: boolean;
   /** A form's reviewer's score (复核得分 / 财政审核评分): read and shown, never scored. */
   review?: NumberSource;
   deviation: string;

@@ -24,6 +24,12 @@ export interface IndicatorSummary {
   filledRef?: CellRef;
 }
 
+/** A form's row: weight and score null where the row is listed but not scored (a form not yet evaluated, or with neither 分值 nor 得分). */
+export interface FormIndicatorSummary extends Omit<IndicatorSummary, "weight" | "score"> {
+  weight: number | null;
+  score: number | null;
+}
+
 /** One official form found in the workbook (cli.md "Forms"). */
 export interface FormSummary {
   sheet: string;
@@ -37,10 +43,11 @@ export interface FormSummary {
   budget: { total: number; basic: number; project: number };
   spent: { total: number; basic: number; project: number };
   executionRate: { total: number | null; basic: number | null; project: number | null };
-  score: { total: number; filled: number | null; max: number; grade: string; filledGrade: string | null };
+  /** total, max and grade are null for a form read but not scored (forms.md: “its scores are empty”). */
+  score: { total: number | null; filled: number | null; max: number | null; grade: string | null; filledGrade: string | null };
   /** Rows (execution item included) where the filled 得分 differs from the rule score. */
   differences: number;
-  indicators: IndicatorSummary[];
+  indicators: FormIndicatorSummary[];
 }
 
 export interface Summary {
@@ -104,13 +111,18 @@ function indicatorSummary(i: Evaluation["items"][number]): IndicatorSummary {
     method: ind.method,
     weight: i.weight,
     score: i.score,
-    completion: i.completion,
+    completion: ind.unscored === "notEvaluated" ? null : i.completion,
     cell: ind.cells.name && ind.row !== null ? sheetRef(ind.sheet, ind.cells.name.row, ind.cells.name.col) : undefined,
     filledScore: ind.selfScore ? ind.selfScore.value : null,
     filledCell: refName(ind.cells.selfScore),
     ...(ind.cells.name && ind.row !== null ? { ref: ind.cells.name } : {}),
     filledRef: ind.cells.selfScore,
   };
+}
+
+/** A form read but not scored: its indicator rows are listed without scores. */
+export function unscored(ev: Evaluation): boolean {
+  return ev.input.indicators.some((i) => i.unscored);
 }
 
 export function formSummary(ev: Evaluation): FormSummary {
@@ -127,9 +139,15 @@ export function formSummary(ev: Evaluation): FormSummary {
     budget: { ...ev.budget },
     spent: { ...ev.spent },
     executionRate: { ...ev.rates },
-    score: { total: ev.totalScore, filled, max: ev.maxScore, grade: ev.grade, filledGrade: filled === null ? null : gradeOf(filled) },
+    score: unscored(ev)
+      ? { total: null, filled, max: null, grade: null, filledGrade: filled === null ? null : gradeOf(filled) }
+      : { total: ev.totalScore, filled, max: ev.maxScore, grade: ev.grade, filledGrade: filled === null ? null : gradeOf(filled) },
     differences: differingItems(ev).length,
-    indicators: ev.items.map(indicatorSummary),
+    indicators: ev.items.map((i): FormIndicatorSummary => {
+      const row = indicatorSummary(i);
+      const u = i.indicator.unscored;
+      return { ...row, weight: u === "noWeights" ? null : row.weight, score: u ? null : row.score };
+    }),
   };
 }
 

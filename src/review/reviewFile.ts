@@ -73,26 +73,33 @@ export async function reviewFile(file: string, options: ReviewFileOptions = {}):
   try {
     const wb = await readInput(file);
     const { summary, evaluations } = evaluateWorkbook(await wb.read(ALL_SHEETS));
-    // A form that could not be read while the others were scored: its errors, then every check.
+    // A form that could not be read is an 错误 row (with its cells) while the others are reviewed normally.
     const issues = [...summary.errors, ...summary.warnings].map(bareProblem);
     const forms: ReviewedForm[] = summary.forms
-      ? summary.forms.map((f, i) => ({
-          sheet: f.sheet,
-          unit: f.unit,
-          project: f.project,
-          year: f.year,
-          type: f.type,
-          budget: f.budget.total,
-          spent: f.spent.total,
-          rate: f.executionRate.total,
-          filled: f.score.filled,
-          rule: f.score.total,
-          max: f.score.max,
-          grade: f.score.grade,
-          difference: f.score.filled === null ? null : round2(f.score.filled - f.score.total),
-          differingRows: f.differences,
-          checks: evaluations[i].warnings.length,
-        }))
+      ? summary.forms.flatMap((f, i) => {
+          const { total, max, grade } = f.score;
+          // A form read but not scored (not yet evaluated; no 分值 and no 得分) has no totals: its warning says why.
+          if (total === null || max === null || grade === null) return [];
+          return [
+            {
+              sheet: f.sheet,
+              unit: f.unit,
+              project: f.project,
+              year: f.year,
+              type: f.type,
+              budget: f.budget.total,
+              spent: f.spent.total,
+              rate: f.executionRate.total,
+              filled: f.score.filled,
+              rule: total,
+              max,
+              grade,
+              difference: f.score.filled === null ? null : round2(f.score.filled - total),
+              differingRows: f.differences,
+              checks: evaluations[i].warnings.length,
+            },
+          ];
+        })
       : [
           {
             sheet: SHEET.indicators,

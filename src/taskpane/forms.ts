@@ -40,7 +40,7 @@ export function formLine(f: FormSummary, m: Messages): string {
 export function differencesOf(f: FormSummary): Difference[] {
   const out: Difference[] = [];
   for (const i of f.indicators) {
-    if (i.filledScore === null || i.filledScore === undefined) continue;
+    if (i.filledScore === null || i.filledScore === undefined || i.score === null) continue;
     if (Math.abs(i.filledScore - i.score) < SAME) continue;
     const ref = i.filledRef ?? i.ref;
     if (!ref) continue;
@@ -121,7 +121,7 @@ function formDetails(form: FormSummary, choice: FormChoice, m: Messages, handler
   const totals = el(
     "div",
     { class: "jx-totals" },
-    figure("rule", m.ruleScore, score(form.score.total), form.score.grade),
+    figure("rule", m.ruleScore, score(form.score.total), form.score.grade ?? m.notApplicable),
     figure("filled", m.filledScore, score(form.score.filled), form.score.filledGrade ?? m.notApplicable),
   );
   const rate = form.executionRate.total;

@@ -436,10 +436,17 @@ function figuresOf(s: Summary): Figures {
     budget: f.budget.total,
     spent: f.spent.total,
     rate: f.executionRate.total,
-    total: f.score.total,
-    max: f.score.max,
+    // Null (a form read but not scored) fails the checks below that want numbers.
+    total: f.score.total as number,
+    max: f.score.max as number,
     filled: form ? form.score.filled : null,
-    items: f.indicators.map((i) => ({ name: i.name, method: i.method, weight: i.weight, score: i.score, filled: i.filledScore ?? null })),
+    items: f.indicators.map((i) => ({
+      name: i.name,
+      method: i.method,
+      weight: i.weight as number,
+      score: i.score as number,
+      filled: i.filledScore ?? null,
+    })),
   };
 }
 

@@ -26,8 +26,11 @@ export function formChecks(ev: Evaluation): CellIssue[] {
     const ind = item.indicator;
     const filled = ind.selfScore;
     if (filled) {
-      filledSum += filled.value;
-      filledCount++;
+      // An item outside the printed 总分 is not in its sum.
+      if (!ind.outsideTotal) {
+        filledSum += filled.value;
+        filledCount++;
+      }
       const params = { name: ind.name, filled: filled.value };
       if (filled.value > item.weight + 1e-9)
         out.push(warningIssue(ind.cells.selfScore, "filled.aboveWeight", { ...params, weight: formatScore(item.weight) }, ind.name));

@@ -59,7 +59,9 @@ export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options:
   if (!fund || !block || !profile || log.errors.length > errorsBefore) return undefined;
 
   const filledTotal = block.filledTotal ?? head.filledTotal ?? null;
-  let execution = block.rows.execution ?? executionItem(grid, fund, type, head, log);
+  // A form with no 分值 and no 得分 anywhere states no execution item either: none is assumed.
+  const statesNoScores = !block.scored && fund.cols.weight === undefined && fund.cols.score === undefined;
+  let execution = block.rows.execution ?? (statesNoScores ? undefined : executionItem(grid, fund, type, head, log));
   const indicatorWeights = round2(block.rows.items.reduce((s, i) => s + i.weight.value, 0));
   // A 总分 whose 分值 is the indicators' alone: the form's total is honoured, the execution item left out.
   if (execution && !block.rows.execution && block.totalWeight !== undefined && block.weightsKnown) {
@@ -68,17 +70,18 @@ export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options:
         total: String(block.totalWeight),
         weight: String(execution.weight.value),
       });
-      execution = undefined;
+      execution = { ...execution, outsideTotal: true };
     }
   }
   const all = execution ? [execution, ...block.rows.items] : block.rows.items;
   if (block.weightsKnown) {
-    const sum = all.reduce((s, i) => s + i.weight.value, 0);
-    checkWeightSum(log, "warning", block.totalWeightCell, sum, { total: 100, detail: execution ? "（含预算执行率）" : "", profile: "" });
+    const sum = all.reduce((s, i) => s + (i.outsideTotal ? 0 : i.weight.value), 0);
+    const detail = execution && !execution.outsideTotal ? "（含预算执行率）" : "";
+    checkWeightSum(log, "warning", block.totalWeightCell, sum, { total: 100, detail, profile: "" });
   }
 
   const unitName = UNIT_LABELS.map((l) => head.info.find((i) => i.label === l)?.value).find(Boolean) ?? "";
-  const projectName = head.info.find((i) => i.label === "项目名称")?.value ?? "";
+  const projectName = ["项目名称", "专项资金名称"].map((l) => head.info.find((i) => i.label === l)?.value).find(Boolean) ?? "";
   const texts: Partial<Record<TextSection, string[]>> = {};
   if (fund.goals?.planned) texts["部门整体支出绩效目标"] = [fund.goals.planned];
   if (fund.goals?.actual) (texts["部门整体支出绩效目标"] ??= []).push(`实际完成情况：${fund.goals.actual}`);
@@ -189,6 +192,15 @@ function readTitleArea(grid: Grid, region: FormRegion, log: IssueLog): TitleArea
     }
   }
   out.year = yearFromTitle ?? yearElsewhere;
+  // A form that prints no year: the year before its 填报日期, in the footer under the 总分 row.
+  if (out.year === undefined && out.dateYear === undefined) {
+    const from = (region.total ?? region.last) + 1;
+    for (const row of grid.rowsBetween(from, from + 4))
+      for (const col of grid.cols(row)) {
+        const date = /填报日期[：:]?((?:19|20)\d{2})/.exec(normalizeText(grid.text(row, col)).replace(/\s+/g, ""));
+        if (date) out.dateYear ??= Number(date[1]) - 1;
+      }
+  }
   return out;
 }
 
@@ -500,6 +512,8 @@ interface IndicatorBlock {
   totalWeightCell: CellRef;
   hasScoreColumn: boolean;
   weightsKnown: boolean;
+  /** The block has a 分值 or a 得分 column. */
+  scored: boolean;
 }
 
 function readIndicatorBlock(grid: Grid, region: FormRegion, year: number, log: IssueLog): IndicatorBlock | undefined {
@@ -602,6 +616,7 @@ function readIndicatorBlock(grid: Grid, region: FormRegion, year: number, log: I
     totalWeightCell: grid.ref(totalRowOr, weightCol ?? scoreCol ?? first.name!),
     hasScoreColumn: hasScore,
     weightsKnown,
+    scored: hasWeight || hasScore,
   };
 }
 

@@ -155,10 +155,13 @@ export function readAmount(grid: Grid, row: number, col: number, scale: number):
   else if (r.reason === "invalid") return refused("notNumber", r.shown);
   else {
     const raw = String(grid.value(row, col));
-    const wan = /^(.*?)\s*万元?$/.exec(normalizeText(raw));
-    const n = wan ? parseNumberText(wan[1]) : undefined;
-    if (!n || n.percent || !inRange(n.value)) return refused("notNumber", r.shown);
-    source = withPlace({ sheet: grid.name, row, col, kind: "text", text: raw, value: n.value, scale: 1 }, n.value);
+    // 万 / 亿 in the text state the unit whatever the block's: the value is in 万元.
+    const unit = /^(.*?)\s*(万|亿)元?$/.exec(normalizeText(raw));
+    const n = unit ? parseNumberText(unit[1]) : undefined;
+    if (!unit || !n || n.percent || !inRange(n.value)) return refused("notNumber", r.shown);
+    const factor = unit[2] === "亿" ? 10000 : 1;
+    source = { sheet: grid.name, row, col, kind: "text", text: raw, value: n.value * factor, scale: factor };
+    if (factor === 1) source = withPlace(source, n.value);
   }
   if (source.value < 0) return refused("negative");
   return { ok: true, source };
@@ -275,7 +278,7 @@ export function readValue(grid: Grid, row: number, col: number | undefined, year
     if (!r.ok) return { kind: "invalid", shown: r.shown };
     return { kind: "value", value: { source: r.source, percent: r.percent, unit: r.percent ? "%" : "" } };
   }
-  if (typeof cell === "boolean") return { kind: "words", text: grid.text(row, col) };
+  if (typeof cell === "boolean") return { kind: "invalid", shown: `逻辑值 ${cell ? "TRUE" : "FALSE"}` };
   if (cell === null || cell.trim() === "") return { kind: "blank" };
   const folded = normalizeText(cell).replace(/\s+/g, "");
   if (ZERO_WORDS.test(folded))
@@ -302,6 +305,11 @@ export function readValue(grid: Grid, row: number, col: number | undefined, year
       },
     };
   }
+  // The unit before the number (`每亩300元`): a number with its unit around it.
+  const unitFirst = /^(每\p{Script=Han}{1,3})\s*(\d.*)$/u.exec(normalizeText(cell).trim());
+  const u = unitFirst ? parseTarget(unitFirst[2]) : undefined;
+  if (unitFirst && u && inRange(u.value))
+    return { kind: "value", value: { source: text(u.value), direction: u.direction, percent: u.percent, unit: `${unitFirst[1]}${u.unit}` } };
   if (NUMBER_LIKE.test(normalizeText(cell).trim())) return { kind: "unreadable", text: cell, shown };
   return { kind: "words", text: grid.text(row, col) };
 }

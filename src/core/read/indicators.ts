@@ -248,28 +248,6 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
       continue;
     }
 
-    if (policy.evaluated === false) {
-      // Not yet evaluated: the rows are listed with their weights, completion unknown.
-      if (!weight) continue;
-      out.items.push({
-        sheet: grid.name,
-        row,
-        level1,
-        level2,
-        name,
-        nature: "定量",
-        direction: ">=",
-        method: "直接评分",
-        targetText,
-        actualText,
-        unit: text(row, c.unit),
-        weight,
-        deviation: text(row, c.deviation),
-        cells,
-      });
-      continue;
-    }
-
     // ── Target and actual, through the cell layer
     const targetRead = readValue(grid, row, c.target, ctx.year);
     const actualRead = readValue(grid, row, c.actual, ctx.year);
@@ -305,6 +283,32 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
     if (targetFailed || actualFailed) continue;
     const target = targetRead.kind === "value" ? targetRead.value : undefined;
     const actual = actualRead.kind === "value" ? actualRead.value : undefined;
+
+    if (policy.evaluated === false) {
+      // Not yet evaluated: the rows are listed with their weights and methods, completion unknown.
+      if (!weight) continue;
+      const natureDirection = parseDirection(text(row, c.nature)) ?? (/反向/.test(text(row, c.nature)) ? "<=" : undefined);
+      const direction = natureDirection ?? target?.direction ?? (target?.time ? "<=" : ">=");
+      out.items.push({
+        sheet: grid.name,
+        row,
+        level1,
+        level2,
+        name,
+        nature: target ? "定量" : "定性",
+        direction,
+        method: target ? methodOf(direction) : "定性分档",
+        targetText,
+        actualText,
+        unit: text(row, c.unit) || target?.unit || "",
+        target: target?.source,
+        weight,
+        deviation: text(row, c.deviation),
+        cells,
+        unscored: "notEvaluated",
+      });
+      continue;
+    }
 
     // ── Method: the 评分方法 column, else 指标性质 / 指标方向, else inferred from the values
     let nature: Nature | undefined;
@@ -419,6 +423,7 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
       continue;
     }
 
+    const unscored = policy.scored === false ? ("noWeights" as const) : undefined;
     if (!weight) {
       if (c.weight !== undefined && !weightMissing) continue;
       // No 分值 of its own: the filled 得分 stands as its own weight until a label gives one.
@@ -444,6 +449,7 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
       review,
       deviation: text(row, c.deviation),
       cells,
+      ...(unscored ? { unscored } : {}),
     };
     if (tier && selfScore && weight.value > 0)
       checkTierScore(log, policy.tierRange, cells.selfScore, {

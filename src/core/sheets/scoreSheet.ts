@@ -245,6 +245,9 @@ function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: S
   const rate = (spent: string, budget: string) => toFormula(rateExpr(ref("s"), ref("b")), { s: spent, b: budget });
   const rateValue = (r: number | null) => r ?? 0;
   const scoreRange = rangeA1(indFirst, IND.score, indLast, IND.score);
+  // An item outside the form's 总分 (forms.md "A 总分 that leaves the execution item out") is shown, not summed.
+  const outside = items.flatMap((it, i) => (it.indicator.outsideTotal ? [indFirst + i] : []));
+  const sumOfItems = (c: number) => `SUM(${rangeA1(indFirst, c, indLast, c)})${outside.map((r) => `-${a1(r, c)}`).join("")}`;
   const summary: Record<SummaryKey, PlanCell> = {
     budgetTotal: formula(sumOf(BUD.budget), ev.budget.total, "amount"),
     budgetBasic: formula(sumIf(BUD.budget, CATEGORY.basic), ev.budget.basic, "amount"),
@@ -261,8 +264,8 @@ function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: S
       ev.scoringRate,
       "percent",
     ),
-    maxScore: formula(`SUM(${rangeA1(indFirst, IND.weight, indLast, IND.weight)})`, ev.maxScore, "scoreBold"),
-    totalScore: formula(`ROUND(SUM(${scoreRange}),2)`, ev.totalScore, "scoreBold"),
+    maxScore: formula(sumOfItems(IND.weight), ev.maxScore, "scoreBold"),
+    totalScore: formula(`ROUND(${sumOfItems(IND.score)},2)`, ev.totalScore, "scoreBold"),
     grade: formula(toFormula(gradeExpr(ref("t")), { t: addr.totalScore }), ev.grade, "grade"),
   };
   const summaryNotes: Partial<Record<SummaryKey | FormSummaryKey, string>> = {
@@ -307,8 +310,8 @@ function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: S
   items.forEach((item, i) => b.row(indFirst + i, 1, indicatorRow(item, indFirst + i, i + 1, addr.scoringRate, IND)));
   const totalCells: PlanCell[] = Array.from({ length: headers.length }, () => text("", "label"));
   totalCells[0] = text("合计", "label");
-  totalCells[IND.weight - 1] = formula(`SUM(${rangeA1(indFirst, IND.weight, indLast, IND.weight)})`, ev.maxScore, "scoreBold");
-  totalCells[IND.score - 1] = formula(`ROUND(SUM(${scoreRange}),2)`, ev.totalScore, "scoreBold");
+  totalCells[IND.weight - 1] = formula(sumOfItems(IND.weight), ev.maxScore, "scoreBold");
+  totalCells[IND.score - 1] = formula(`ROUND(${sumOfItems(IND.score)},2)`, ev.totalScore, "scoreBold");
   b.row(indTotalRow, 1, totalCells);
   b.height(indHeaderRow, 30).height(budHeaderRow, 30);
 

@@ -74,9 +74,9 @@ export function formsSummary(forms: FormSummary[] = [formA(), formB()], reported
     budget: reported.budget,
     spent: reported.spent,
     executionRate: reported.executionRate,
-    score: { total: reported.score.total, max: 100, grade: reported.score.grade, filled: reported.score.filled },
+    score: { total: reported.score.total!, max: 100, grade: reported.score.grade!, filled: reported.score.filled },
     reportedScores: "rule",
-    indicators: reported.indicators,
+    indicators: reported.indicators as IndicatorSummary[],
     warnings: [
       warningIssue(
         cellRef("Sheet1", 18, 8),
