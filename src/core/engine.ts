@@ -107,7 +107,8 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: RunOptions
 /** Parses, scores and plans the writes; throws InputError (nothing planned) on bad input. */
 export function planCommand(snapshot: WorkbookSnapshot, command: Command, options: RunOptions = {}): CommandResult {
   const e = evaluateWorkbook(snapshot, options);
-  return plan(snapshot, command, e.evaluations, e.reported, e.summary, e.warnings, e.reportedIndex);
+  // 评分结果 lists a form that could not be read (with its cells) before the checks of those scored.
+  return plan(snapshot, command, e.evaluations, e.reported, e.summary, [...(e.errors ?? []), ...e.warnings], e.reportedIndex);
 }
 
 function plan(

@@ -14,7 +14,7 @@ export class Grid {
   readonly lastRow: number;
   readonly firstCol: number;
   readonly lastCol: number;
-  /** Why a formula cell's saved value cannot be used (set by the parser: see input/formulas.ts). */
+  /** Why a formula cell's saved value cannot be used (set by the readers: see read/formulas.ts). */
   formulaProblem?: (row: number, col: number) => string | undefined;
   private readonly byRow = new Map<number, Map<number, SheetCell>>();
   private readonly rowList: number[];

@@ -181,9 +181,11 @@ const ZH = {
 
 type Catalogue = typeof ZH;
 export type ProblemCode = keyof Catalogue;
-export type ProblemParams<C extends ProblemCode> = Catalogue[C] extends () => string
-  ? Record<string, never>
-  : Parameters<Catalogue[C]>[0] & Record<string, Param>;
+export type ProblemParams<C extends ProblemCode> = C extends ProblemCode
+  ? Catalogue[C] extends () => string
+    ? Record<string, never>
+    : Parameters<Catalogue[C]>[0] & Record<string, Param>
+  : never;
 
 /** English where a message has one; others fall back to zh-CN. */
 const EN: Partial<{ [C in ProblemCode]: (p: ProblemParams<C>) => string }> = {
@@ -213,7 +215,7 @@ export interface CellIssue<C extends ProblemCode = ProblemCode> extends Problem<
   message: string;
 }
 
-export function renderProblem(problem: Problem, locale: Locale = "zh-CN"): string {
+export function renderProblem<C extends ProblemCode>(problem: Problem<C>, locale: Locale = "zh-CN"): string {
   const params = problem.params as Record<string, Param>;
   const en = locale === "en-US" ? (EN[problem.code] as ((p: Record<string, Param>) => string) | undefined) : undefined;
   if (en) return en(params);

@@ -19,6 +19,8 @@ export interface IndicatorSummary {
   cell?: string;
   filledScore?: number | null;
   filledCell?: string;
+  /** Forms with a reviewer's column (复核得分 / 财政审核评分): that score, shown beside, never mixed in. */
+  reviewScore?: number;
   /** Forms only: the places of `cell` and `filledCell`, for hosts that select them. */
   ref?: CellRef;
   filledRef?: CellRef;
@@ -45,6 +47,8 @@ export interface FormSummary {
   executionRate: { total: number | null; basic: number | null; project: number | null };
   /** total, max and grade are null for a form read but not scored (forms.md: “its scores are empty”). */
   score: { total: number | null; filled: number | null; max: number | null; grade: string | null; filledGrade: string | null };
+  /** A reviewer's total on a header line (`财政审核评分 95`): shown, never mixed in. */
+  reviewTotal?: number;
   /** Rows (execution item included) where the filled 得分 differs from the rule score. */
   differences: number;
   indicators: FormIndicatorSummary[];
@@ -115,6 +119,7 @@ function indicatorSummary(i: Evaluation["items"][number]): IndicatorSummary {
     cell: ind.cells.name && ind.row !== null ? sheetRef(ind.sheet, ind.cells.name.row, ind.cells.name.col) : undefined,
     filledScore: ind.selfScore ? ind.selfScore.value : null,
     filledCell: refName(ind.cells.selfScore),
+    ...(ind.review ? { reviewScore: ind.review.value } : {}),
     ...(ind.cells.name && ind.row !== null ? { ref: ind.cells.name } : {}),
     filledRef: ind.cells.selfScore,
   };
@@ -142,6 +147,7 @@ export function formSummary(ev: Evaluation): FormSummary {
     score: unscored(ev)
       ? { total: null, filled, max: null, grade: null, filledGrade: filled === null ? null : gradeOf(filled) }
       : { total: ev.totalScore, filled, max: ev.maxScore, grade: ev.grade, filledGrade: filled === null ? null : gradeOf(filled) },
+    ...(form.reviewTotal ? { reviewTotal: form.reviewTotal.value } : {}),
     differences: differingItems(ev).length,
     indicators: ev.items.map((i): FormIndicatorSummary => {
       const row = indicatorSummary(i);

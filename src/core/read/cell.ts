@@ -309,7 +309,10 @@ export function readValue(grid: Grid, row: number, col: number | undefined, year
   const unitFirst = /^(每\p{Script=Han}{1,3})\s*(\d.*)$/u.exec(normalizeText(cell).trim());
   const u = unitFirst ? parseTarget(unitFirst[2]) : undefined;
   if (unitFirst && u && inRange(u.value))
-    return { kind: "value", value: { source: text(u.value), direction: u.direction, percent: u.percent, unit: `${unitFirst[1]}${u.unit}` } };
+    return {
+      kind: "value",
+      value: { source: text(u.value), direction: u.direction, percent: u.percent, unit: `${unitFirst[1]}${u.unit}` },
+    };
   if (NUMBER_LIKE.test(normalizeText(cell).trim())) return { kind: "unreadable", text: cell, shown };
   return { kind: "words", text: grid.text(row, col) };
 }

@@ -149,7 +149,8 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
     }
     if (l2raw) level2 = stripWeight(l2raw);
     const rawName = text(row, nameCol);
-    const name = displayName(rawName);
+    // The template names its rows as typed (`指标12` is a name there); a form's `指标1：` alone is an unused line.
+    const name = displayName(rawName) || (form ? "" : rawName.trim());
     const targetText = text(row, c.target);
     const actualText = text(row, c.actual);
     const weightRead: ReadResult = c.weight !== undefined ? readNumber(grid, row, c.weight) : blankRead;

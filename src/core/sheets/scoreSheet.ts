@@ -3,6 +3,7 @@
  * block of label/value pairs, the indicator table and the budget table. Numeric input cells are
  * referenced; numbers typed as text are written as the parsed constant with a note beside them.
  */
+import { TIER_LABEL } from "../read/rules";
 import { CATEGORY, SHEET } from "../contract";
 import { a1, absRange, rangeA1 } from "../cells";
 import { sourceFormula } from "../sourceFormula";
@@ -362,8 +363,7 @@ function indicatorRow(item: ScoredItem, row: number, no: number, scoringRate: st
     ? formula(toFormula(iferror(completion, str("")), refs), item.completion ?? "", "percent")
     : value(null, "percent");
 
-  if (ind.method === "定性分档" && ind.tier)
-    notes.unshift(`完成情况：${ind.tier === "achieved" ? "达成" : ind.tier === "partly" ? "部分达成" : "未达成"}`);
+  if (ind.method === "定性分档" && ind.tier) notes.unshift(`完成情况：${TIER_LABEL[ind.tier]}`);
   if (ind.unit) notes.unshift(`单位：${ind.unit}`);
   if (ind.direction && usesTarget) notes.unshift(`方向：${ind.direction === ">=" ? "≥" : ind.direction === "<=" ? "≤" : "="}`);
   if (IND.diff) {
