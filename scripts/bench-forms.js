@@ -1,13 +1,14 @@
 /**
  * The forms part of `npm run bench`: a workbook of 50 official 项目支出绩效自评表 (one per sheet,
  * 30 indicators each) scored by `score`, beside the exceljs read+write floor of the same output.
- * Returns `forms: {forms, scoreMs, floorMs, ratio, peakMB}`; the peak is measured in a child
+ * Returns `forms: {forms, scoreMs, floorMs, ratio, peakMB, readMs}` (readMs: reading alone); the peak is measured in a child
  * process of its own, so earlier parts of the bench do not inflate it.
  */
 const { measured } = require("./bench-child");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const { execFileSync } = require("child_process");
 
 const FORMS = 50;
 const INDICATORS = 30;
@@ -74,6 +75,7 @@ async function formsFigures() {
   const best = (xs) => Math.round(Math.min(...xs.map((x) => x.ms)));
   const scoreMs = best(score);
   const floorMs = best(floor);
+  const readMs = readingMs(input);
   fs.rmSync(dir, { recursive: true, force: true });
   return {
     forms: {
@@ -83,8 +85,34 @@ async function formsFigures() {
       floorMs,
       ratio: Math.round((scoreMs / floorMs) * 100) / 100,
       peakMB: Math.round(Math.max(...score.map((x) => x.peakMB))),
+      readMs,
     },
   };
+}
+
+/**
+ * Reading alone (issue 16): the 50 forms found and read from the workbook's snapshot (cell layer,
+ * vocabulary, row and fund readers), without the file's load or the scoring; best of ROUNDS.
+ */
+function readingMs(input) {
+  const script = `
+    const { performance } = require("perf_hooks");
+    const { readInput } = require("./dist/cli/files");
+    const { readForms } = require("./dist/core/forms");
+    const { IssueLog } = require("./dist/core/issues");
+    const { ALL_SHEETS } = require("./dist/port/workbook");
+    (async () => {
+      const snapshot = await (await readInput(${JSON.stringify(input)})).read(ALL_SHEETS);
+      const times = [];
+      for (let i = 0; i < ${ROUNDS}; i++) {
+        const t = performance.now();
+        const { forms } = readForms(snapshot, new IssueLog());
+        times.push(performance.now() - t);
+        if (forms.length !== ${FORMS}) throw new Error("read " + forms.length + " forms");
+      }
+      process.stdout.write(String(Math.round(Math.min(...times))));
+    })().catch((e) => { console.error(e); process.exit(1); });`;
+  return Number(execFileSync(process.execPath, ["-e", script], { cwd: path.join(__dirname, ".."), encoding: "utf8" }));
 }
 
 module.exports = { formsFigures, writeFormsWorkbook };

@@ -4,7 +4,9 @@
  */
 import { promises as fs, readFileSync } from "fs";
 import * as path from "path";
-import { type CellIssue, InputError } from "../core/issues";
+import { InputError } from "../core/issues";
+import { type Problem, errorIssue, placeName, renderProblem } from "../core/problems";
+import type { Summary } from "../core/summary";
 import { FormatError, type InputWorkbook, openInput } from "../adapters/formats/inputFile";
 import { UsageError } from "./args";
 
@@ -20,8 +22,30 @@ export function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
-export function printIssues(io: Io, issues: CellIssue[]): void {
-  for (const i of issues) io.stderr(`${oneLine(i.cell)}: ${oneLine(i.message)}\n`);
+/** `<sheet>!<cell>: <message>` per problem (cli.md), from its ref and code; `lead` opens the message (警告：). */
+export function printIssues(io: Io, problems: readonly Problem[], lead = ""): void {
+  for (const p of problems) io.stderr(`${oneLine(placeName(p))}: ${lead}${oneLine(renderProblem(p))}\n`);
+}
+
+/**
+ * A problem in the JSON (cli.md): the display strings `cell` and `message`, and beside them the typed
+ * problem — `ref` ({sheet,row,col}, null for the file itself), `code`, `params`, `subject`, `severity`.
+ */
+export function problemJson(p: Problem) {
+  return {
+    cell: placeName(p),
+    message: renderProblem(p),
+    ref: p.ref,
+    code: p.code,
+    params: p.params,
+    ...(p.subject ? { subject: p.subject } : {}),
+    severity: p.severity,
+  };
+}
+
+/** The summary as `--json` prints it: its warnings and errors as problemJson. */
+export function summaryJson(summary: Summary) {
+  return { ...summary, warnings: summary.warnings.map(problemJson), errors: summary.errors.map(problemJson) };
 }
 
 /** An output path that cannot be written; `option` names it (-o, --json, --docx). */
@@ -76,13 +100,13 @@ export async function readInput(file: string): Promise<InputWorkbook> {
     // a time, where the asynchronous open/stat/read round trips cost more than the read itself.
     data = readFileSync(file);
   } catch {
-    throw new InputError([{ cell: path.basename(file), message: `无法读取文件“${file}”` }]);
+    throw new InputError([errorIssue(null, "file.unreadable", { file: path.basename(file), path: file })]);
   }
   try {
     return await openInput(data, file);
   } catch (err) {
-    const message = err instanceof FormatError ? err.message : "文件无法读取（不是有效的 Excel 工作簿或 Word 文档）";
-    throw new InputError([{ cell: path.basename(file), message }]);
+    const name = path.basename(file);
+    throw new InputError([err instanceof FormatError ? err.issue(name) : errorIssue(null, "file.notForm", { file: name, text: false })]);
   }
 }
 

@@ -14,10 +14,21 @@ import type { Summary } from "../core/summary";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/exceljsWorkbook";
 import { ALL_SHEETS, type WorkbookSnapshot } from "../port/workbook";
 import { FORMAT_NAMES } from "../adapters/formats/inputFile";
-import { issuesIn } from "../core/places";
+import { problemsIn } from "../core/places";
 import { SAMPLE_DATA } from "../sample/sampleWorkbook";
 import { USAGE, UsageError, parseArgs } from "./args";
-import { type Io, OutputError, checkOutputPath, oneLine, printIssues, readInput, writeAtomically, writeJson } from "./files";
+import {
+  type Io,
+  OutputError,
+  checkOutputPath,
+  oneLine,
+  printIssues,
+  problemJson,
+  readInput,
+  summaryJson,
+  writeAtomically,
+  writeJson,
+} from "./files";
 import { review } from "../review/command";
 
 export { type Io, OutputError, writeAtomically } from "./files";
@@ -121,20 +132,23 @@ async function scoreOrReport(command: Command, input: string | undefined, flags:
     // Whatever came in, what goes out is an .xlsx workbook: said once, where it is not one already.
     if (wb.format !== "xlsx" || out !== asked) io.stderr(`提示：输入是${FORMAT_NAMES[wb.format]}，结果写为 .xlsx 工作簿：${out}\n`);
     if (docx) await (await import("./docxOutput")).writeReportDocx(result, docx);
-    summary = { ...result.summary, warnings: issuesIn(snapshot, result.summary.warnings) };
+    summary = {
+      ...result.summary,
+      warnings: problemsIn(snapshot, result.summary.warnings),
+      errors: problemsIn(snapshot, result.summary.errors),
+    };
   } catch (err) {
     if (err instanceof InputError) {
-      const issues = snapshot ? issuesIn(snapshot, err.issues) : err.issues;
-      if (jsonTarget) await writeJson(jsonTarget, { errors: issues }, io);
+      const issues = snapshot ? problemsIn(snapshot, err.issues) : err.issues;
+      if (jsonTarget) await writeJson(jsonTarget, { errors: issues.map(problemJson) }, io);
       throw new InputError(issues);
     }
     throw err;
   }
-  printIssues(
-    io,
-    summary.warnings.map((w) => ({ ...w, message: `警告：${w.message}` })),
-  );
-  if (jsonTarget) await writeJson(jsonTarget, summary, io);
+  // Forms that could not be read while others were scored: each with its cells (exit 0, the others written).
+  printIssues(io, summary.errors);
+  printIssues(io, summary.warnings, "警告：");
+  if (jsonTarget) await writeJson(jsonTarget, summaryJson(summary), io);
   return 0;
 }
 

@@ -7,20 +7,18 @@ import { EVALUATION_TYPES } from "../core/contract";
 import { InputError } from "../core/issues";
 import { errorMessage, insertTemplate, runScoring } from "../taskpane/actions";
 import { type Messages, format, messagesFor } from "../taskpane/i18n";
-import { type PaneIssue, plainMessage } from "../taskpane/workflow";
+import { type Notice, noticeQuery, noticeText } from "./notice";
 
 const messages = (): Messages => messagesFor(Office.context?.displayLanguage);
 
 /**
- * Opens dialog.html with a title and lines of text (the ribbon has no other way to speak); resolves
- * once the user has closed it: with the dialog's own close button (it messages "close") or its ×
- * (DialogEventReceived, 12006), or at once if it could not open.
+ * Opens dialog.html with a notice (the ribbon has no other way to speak); resolves once the user
+ * has closed it: with the dialog's own close button (it messages "close") or its × (DialogEventReceived,
+ * 12006), or at once if it could not open. The problems travel as typed data (notice.ts).
  */
-export function notify(title: string, lines: string[]): Promise<void> {
+export function notify(notice: Notice): Promise<void> {
   const url = new URL("dialog.html", window.location.href);
-  url.searchParams.set("title", title);
-  url.searchParams.set("lines", JSON.stringify(lines.slice(0, 30)));
-  url.searchParams.set("close", messages().closeDialog);
+  url.search = noticeQuery(notice, messages()).toString();
   return new Promise((resolve) => {
     Office.context.ui.displayDialogAsync(url.toString(), { height: 40, width: 30, displayInIframe: true }, (result) => {
       const dialog = result?.status === Office.AsyncResultStatus.Succeeded ? result.value : undefined;
@@ -34,42 +32,41 @@ export function notify(title: string, lines: string[]): Promise<void> {
   });
 }
 
-export function problemLines(e: unknown, m: Messages): { title: string; lines: string[] } {
-  if (e instanceof InputError)
-    return {
-      title: m.errorsTitle,
-      lines: e.issues.map((i: PaneIssue) =>
-        format(m.issueLine, {
-          cell: i.subject ? `${i.cell}${m.subjectSeparator}${i.subject}` : i.cell,
-          message: plainMessage(i.message, m.notFilled),
-        }),
-      ),
-    };
+/** What a failed command says: the run's problems (InputError), else the failure in the host's words. */
+export function noticeOf(e: unknown, m: Messages): Notice {
+  if (e instanceof InputError) return { title: m.errorsTitle, problems: e.issues };
   return { title: m.title, lines: [format(m.failed, { message: errorMessage(e, m) })] };
+}
+
+/** The notice as lines of text (WPS's message box), worded as the dialog words them. */
+export function problemLines(e: unknown, m: Messages): { title: string; lines: string[] } {
+  const notice = noticeOf(e, m);
+  return { title: notice.title, lines: noticeText(notice, m) };
 }
 
 async function guarded(event: Office.AddinCommands.Event, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (e) {
-    const { title, lines } = problemLines(e, messages());
-    await notify(title, lines).catch(() => undefined);
+    await notify(noticeOf(e, messages())).catch(() => undefined);
   } finally {
     event.completed();
   }
 }
 
+/** A run that scored: forms that could not be read beside the others are listed in the dialog (no pane lists them). */
+async function scoreAndTell(command: "score" | "report"): Promise<void> {
+  const { summary } = await runScoring(command);
+  if (summary.errors.length > 0) await notify({ title: messages().errorsTitle, problems: summary.errors });
+}
+
 export function scoreCommand(event: Office.AddinCommands.Event): Promise<void> {
-  return guarded(event, async () => {
-    await runScoring("score");
-  });
+  return guarded(event, () => scoreAndTell("score"));
 }
 
 /** 生成报告 from the ribbon: on a workbook of forms, the first form (tab order) with the rule scores. */
 export function reportCommand(event: Office.AddinCommands.Event): Promise<void> {
-  return guarded(event, async () => {
-    await runScoring("report");
-  });
+  return guarded(event, () => scoreAndTell("report"));
 }
 
 export function templateCommand(event: Office.AddinCommands.Event): Promise<void> {

@@ -1,23 +1,20 @@
 /**
- * The message dialog of the ribbon commands: a title and lines from the query string, and a close
- * button (the command that opened it completes only once it is closed).
+ * The message dialog of the ribbon commands: a title, then the run's problems (typed data from the
+ * query string, worded here in the UI's language) or lines of text, and a close button (the command
+ * that opened it completes only once it is closed).
  */
+import { noticeLines } from "./notice";
+
 function render(): void {
   const params = new URLSearchParams(window.location.search);
   const title = params.get("title") ?? "";
-  let lines: string[] = [];
-  try {
-    lines = JSON.parse(params.get("lines") ?? "[]") as string[];
-  } catch {
-    lines = [];
-  }
   document.title = title;
   const root = document.getElementById("app") as HTMLElement;
   const h = document.createElement("h1");
   h.className = "jx-header";
   h.textContent = title;
   const list = document.createElement("ul");
-  for (const line of lines) {
+  for (const line of noticeLines(params)) {
     const li = document.createElement("li");
     li.textContent = line;
     list.append(li);
@@ -31,4 +28,4 @@ function render(): void {
   close.focus();
 }
 
-Office.onReady(render);
+if (typeof Office !== "undefined") Office.onReady(render);

@@ -9,7 +9,8 @@ import { type EvaluationType, INPUT_SHEETS, OUTPUT_SHEETS, SHEET, TEMPLATE_SHEET
 import { type Evaluation, evaluateInput } from "./evaluate";
 import { explainNoForm, filledView, formChecks, readForms } from "./forms";
 import { parseWorkbook } from "./input/parse";
-import { InputError, IssueLog } from "./issues";
+import { type CellIssue, InputError, IssueLog } from "./issues";
+import { errorIssue, sheetRef } from "./problems";
 import type { WorkbookPlan } from "./plan";
 import { buildAppendixSheet, buildReportSheet } from "./report";
 import { buildInputSheets } from "./sheets/inputSheets";
@@ -50,6 +51,8 @@ export interface WorkbookEvaluation {
   reportedIndex: number;
   summary: Summary;
   warnings: Evaluation["warnings"];
+  /** Forms that could not be read (each named by a `form.unreadable` error, then its own errors); others were scored. */
+  errors?: CellIssue[];
 }
 
 /**
@@ -69,13 +72,18 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: RunOptions
     };
   }
   const log = new IssueLog();
-  const { forms, found } = readForms(snapshot, log, options);
+  const { forms, failed, found } = readForms(snapshot, log, options);
   if (!found) {
     // Part of the template: its own messages (the missing sheets). Else what was looked for as a form.
     if (TEMPLATE_SHEETS.some((s) => snapshot.sheetNames.includes(s))) parseWorkbook(snapshot, options);
     explainNoForm(snapshot, log);
   }
-  log.throwIfErrors();
+  // One form that cannot be read never sinks the others: exit 2 only when none can be scored, or
+  // when the one asked for cannot.
+  if (forms.length === 0) log.throwIfErrors();
+  const askedFailed = options.formSheet && !forms.some((f) => f.input.form!.sheet === options.formSheet);
+  const askedErrors = failed.filter((f) => f.sheet === options.formSheet).flatMap((f) => f.errors);
+  if (askedFailed && askedErrors.length) throw new InputError(askedErrors);
   const evaluations = forms.map(({ input, warnings }) => {
     const ev = evaluateInput(input, warnings);
     ev.warnings.push(...formChecks(ev));
@@ -84,20 +92,23 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: RunOptions
   const chosen = options.formSheet ? evaluations.find((e) => e.input.form!.sheet === options.formSheet) : evaluations[0];
   if (!chosen) {
     const sheets = evaluations.map((e) => `“${e.input.form!.sheet}”`).join("、");
-    throw new InputError([
-      { cell: `${options.formSheet}!A1`, message: `工作表“${options.formSheet}”上没有绩效自评表；有自评表的工作表：${sheets}` },
-    ]);
+    throw new InputError([errorIssue(sheetRef(options.formSheet!), "form.notOnSheet", { sheet: options.formSheet!, sheets })]);
   }
+  const errors = failed.flatMap((f) => [
+    errorIssue(f.titleCell, "form.unreadable", { sheet: f.sheet, count: f.errors.length }, f.sheet),
+    ...f.errors,
+  ]);
   const reported = options.scores === "filled" ? filledView(chosen) : chosen;
   const warnings = evaluations.flatMap((e) => e.warnings);
-  const summary = summarizeForms(evaluations, chosen, reported, warnings, options.scores ?? "rule");
-  return { evaluations, reported, reportedIndex: evaluations.indexOf(chosen), summary, warnings };
+  const summary = summarizeForms(evaluations, chosen, reported, warnings, options.scores ?? "rule", errors);
+  return { evaluations, reported, reportedIndex: evaluations.indexOf(chosen), summary, warnings, errors };
 }
 
 /** Parses, scores and plans the writes; throws InputError (nothing planned) on bad input. */
 export function planCommand(snapshot: WorkbookSnapshot, command: Command, options: RunOptions = {}): CommandResult {
   const e = evaluateWorkbook(snapshot, options);
-  return plan(snapshot, command, e.evaluations, e.reported, e.summary, e.warnings, e.reportedIndex);
+  // 评分结果 lists a form that could not be read (with its cells) before the checks of those scored.
+  return plan(snapshot, command, e.evaluations, e.reported, e.summary, [...(e.errors ?? []), ...e.warnings], e.reportedIndex);
 }
 
 function plan(

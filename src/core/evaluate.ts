@@ -4,7 +4,8 @@
  */
 import { type Expr, evaluate, evaluateNumber, iferror, num, str } from "./expr";
 import { excelRound, formatAmount, formatRate } from "./format";
-import { type CellIssue, quote } from "./issues";
+import type { CellIssue } from "./issues";
+import { type CellRef, sheetRef, warningIssue } from "./problems";
 import { METHODS, type MethodVar, gradeExpr, rateExpr } from "./methods";
 import type { Indicator, Input } from "./model";
 import { rateDenominator } from "./profiles";
@@ -93,12 +94,14 @@ export function evaluateInput(input: Input, parseWarnings: CellIssue[] = []): Ev
   const indicators = [...input.indicators];
   if (profile.executionRateItem) indicators.push(executionRateIndicator(profile.executionRateItem));
   const items = indicators.map((indicator) => scoreIndicator(indicator, scoringRate, profile));
+  // An item outside a form's printed 总分 is scored and shown, not summed.
+  const counted = items.filter((i) => !i.indicator.outsideTotal);
   const maxScore = excelRound(
-    items.reduce((s, i) => s + i.weight, 0),
+    counted.reduce((s, i) => s + i.weight, 0),
     2,
   );
   const totalScore = excelRound(
-    items.reduce((s, i) => s + i.score, 0),
+    counted.reduce((s, i) => s + i.score, 0),
     2,
   );
   const grade = String(evaluate(gradeExpr(num(totalScore)), {}));
@@ -108,9 +111,10 @@ export function evaluateInput(input: Input, parseWarnings: CellIssue[] = []): Ev
 }
 
 function executionRateIndicator(item: NonNullable<Input["info"]["profile"]["executionRateItem"]>): Indicator {
-  const none = `${SHEET.budget}`;
+  // Added by the profile, it stands on no row: problems about it point at 预算执行.
+  const none = sheetRef(SHEET.budget);
   return executionIndicator({
-    sheet: none,
+    sheet: SHEET.budget,
     row: null,
     level1: item.level1,
     level2: item.level2,
@@ -157,15 +161,19 @@ function budgetWarnings(input: Input, budget: Amounts, spent: Amounts): CellIssu
   for (const line of input.budgetLines) {
     const name = line.item || (line.category === "basic" ? "基本支出" : "项目支出");
     if (line.spent.value > line.budget.value) {
-      out.push({
-        cell: cellOf(line.spent),
-        message: `${quote(name)}全年执行数 ${formatAmount(line.spent.value)} 万元超过全年预算数 ${formatAmount(line.budget.value)} 万元（执行率按 100% 计分）`,
-      });
+      out.push(
+        warningIssue(
+          refOf(line.spent),
+          "budget.overspent",
+          { name, spent: formatAmount(line.spent.value), budget: formatAmount(line.budget.value) },
+          name,
+        ),
+      );
     }
     const rate = line.budget.value > 0 ? rateOf(line.spent.value, line.budget.value) : null;
     // A form has no 备注 for its fund rows.
     if (input.source === "template" && rate !== null && rate < LOW_EXECUTION_RATE && !line.remark) {
-      out.push({ cell: line.remarkCell, message: `${quote(name)}执行率 ${formatRate(rate)} 低于 90%，请在备注中说明原因` });
+      out.push(warningIssue(line.remarkCell, "budget.lowRate", { name, rate: formatRate(rate) }, name));
     }
   }
   for (const t of input.budgetTotals) {
@@ -175,10 +183,9 @@ function budgetWarnings(input: Input, budget: Amounts, spent: Amounts): CellIssu
     ];
     for (const [source, sum, label] of checks) {
       if (source && Math.abs(source.value - sum) > 5e-7) {
-        out.push({
-          cell: cellOf(source),
-          message: `合计行${label} ${formatAmount(source.value)} 与基本支出、项目支出之和 ${formatAmount(sum)} 不符`,
-        });
+        out.push(
+          warningIssue(refOf(source), "budget.totalDiffers", { field: label, value: formatAmount(source.value), sum: formatAmount(sum) }),
+        );
       }
     }
   }
@@ -188,28 +195,26 @@ function budgetWarnings(input: Input, budget: Amounts, spent: Amounts): CellIssu
 function indicatorWarnings(items: ScoredItem[], source: Input["source"]): CellIssue[] {
   const out: CellIssue[] = [];
   for (const { indicator: ind, score, weight, completion } of items) {
-    if (ind.row === null || (source === "form" && ind.method === "执行率")) continue;
+    if (ind.row === null || ind.unscored || (source === "form" && ind.method === "执行率")) continue;
     const short = score < weight;
     if (short && !ind.deviation && (ind.nature === "定量" || ind.tier !== "achieved")) {
-      out.push({
-        cell: ind.cells.deviation,
-        message: `${quote(ind.name)}未达到年度指标值（得分 ${score}/${weight}），请填写偏差原因分析及改进措施`,
-      });
+      out.push(warningIssue(ind.cells.deviation, "deviation.short", { name: ind.name, score, weight }, ind.name));
     } else if (ind.nature === "定性" && ind.tier && ind.tier !== "achieved" && !ind.deviation) {
-      out.push({ cell: ind.cells.deviation, message: `${quote(ind.name)}未完全达成，请填写偏差原因分析及改进措施` });
+      out.push(warningIssue(ind.cells.deviation, "deviation.partly", { name: ind.name }, ind.name));
     }
     if (ind.method === "正向比例" && completion !== null && completion >= OVER_ACHIEVEMENT && !ind.deviation) {
-      out.push({
-        cell: ind.cells.deviation,
-        message: `${quote(ind.name)}实际完成值为年度指标值的 ${formatRate(completion)}（≥130%），指标值可能设置偏低，请说明原因`,
-      });
+      out.push(warningIssue(ind.cells.deviation, "deviation.overAchieved", { name: ind.name, rate: formatRate(completion) }, ind.name));
     }
     // A form's filled 得分 is checked with the form's other figures (forms/checks.ts).
     if (source === "template" && METHODS[ind.method].computed && ind.selfScore && excelRound(ind.selfScore.value, 2) !== score) {
-      out.push({
-        cell: ind.cells.selfScore,
-        message: `${quote(ind.name)}填写的自评得分 ${ind.selfScore.value} 与按${ind.method}计算的 ${score} 不同，以计算结果为准`,
-      });
+      out.push(
+        warningIssue(
+          ind.cells.selfScore,
+          "score.differs",
+          { name: ind.name, filled: ind.selfScore.value, method: ind.method, score },
+          ind.name,
+        ),
+      );
     }
   }
   return out;
@@ -217,4 +222,9 @@ function indicatorWarnings(items: ScoredItem[], source: Input["source"]): CellIs
 
 export function cellOf(source: { sheet: string; row: number; col: number }): string {
   return cellName(source.sheet, source.row, source.col);
+}
+
+/** The place a number was read from. */
+export function refOf(source: { sheet: string; row: number; col: number }): CellRef {
+  return { sheet: source.sheet, row: source.row, col: source.col };
 }

@@ -2,7 +2,8 @@
 import { type CellValue, NOT_CALCULATED, type SheetCell, type SheetData, isCellError } from "../port/workbook";
 import { normalizeText } from "./numbers";
 import { cellName } from "./cells";
-import { quote } from "./issues";
+import { quote } from "./quote";
+import type { CellRef } from "./problems";
 
 /**
  * Sparse: only the rows and cells the sheet holds are visited, so a table's extent comes from its
@@ -13,7 +14,7 @@ export class Grid {
   readonly lastRow: number;
   readonly firstCol: number;
   readonly lastCol: number;
-  /** Why a formula cell's saved value cannot be used (set by the parser: see input/formulas.ts). */
+  /** Why a formula cell's saved value cannot be used (set by the readers: see read/formulas.ts). */
   formulaProblem?: (row: number, col: number) => string | undefined;
   private readonly byRow = new Map<number, Map<number, SheetCell>>();
   private readonly rowList: number[];
@@ -129,6 +130,11 @@ export class Grid {
   cell(row: number, col: number): string {
     return cellName(this.name, row, col);
   }
+
+  /** The typed place of a cell of this sheet (problems carry it; nobody parses `cell` back). */
+  ref(row: number, col: number): CellRef {
+    return { sheet: this.name, row, col };
+  }
 }
 
 export function range(from: number, to: number): number[] {
@@ -163,7 +169,7 @@ export function findHeaderRow<K extends string>(
   grid: Grid,
   headers: Readonly<Record<K, string>>,
   required: readonly NoInfer<K>[],
-  onDuplicate: (header: string, first: string, second: string) => void,
+  onDuplicate: (header: string, first: CellRef, second: CellRef) => void,
 ): HeaderMatch<K> | undefined {
   const wanted = new Map<string, K>();
   for (const key of Object.keys(headers) as K[]) wanted.set(headerKey(headers[key]), key);
@@ -177,7 +183,7 @@ export function findHeaderRow<K extends string>(
       else cols[key] = col;
     }
     if (required.every((k) => cols[k] !== undefined)) {
-      for (const [h, c1, c2] of dupes) onDuplicate(h, grid.cell(row, c1), grid.cell(row, c2));
+      for (const [h, c1, c2] of dupes) onDuplicate(h, grid.ref(row, c1), grid.ref(row, c2));
       return { row, cols };
     }
   }

@@ -1,11 +1,11 @@
-/** Problems found in the user's workbook, always tied to a cell so the pane can select it. */
+/**
+ * Problems found in the user's workbook, always tied to a cell so the pane can select it. The types
+ * and the message catalogue are in problems.ts; this is the log a reader fills.
+ */
+import { type CellIssue, type CellRef, type ProblemCode, type ProblemParams, errorIssue, warningIssue } from "./problems";
 
-export interface CellIssue {
-  /** `绩效指标!H5`; a sheet name alone where no cell applies (a missing sheet). */
-  cell: string;
-  /** zh-CN, written for a finance officer. */
-  message: string;
-}
+export type { CellIssue, CellRef, Problem, ProblemCode, Severity } from "./problems";
+export { QUOTE_LIMIT, quote } from "./quote";
 
 /** Thrown when the input is wrong: nothing is written, every problem is listed. */
 export class InputError extends Error {
@@ -19,27 +19,21 @@ export class InputError extends Error {
 export class IssueLog {
   readonly errors: CellIssue[] = [];
   readonly warnings: CellIssue[] = [];
-  error(cell: string, message: string): void {
-    this.errors.push({ cell, message });
+  error<C extends ProblemCode>(ref: CellRef | null, code: C, params: ProblemParams<C>, subject?: string): void {
+    this.errors.push(errorIssue(ref, code, params, subject));
   }
-  warn(cell: string, message: string): void {
-    this.warnings.push({ cell, message });
+  warn<C extends ProblemCode>(ref: CellRef | null, code: C, params: ProblemParams<C>, subject?: string): void {
+    this.warnings.push(warningIssue(ref, code, params, subject));
+  }
+  /** Whether an error was logged at this cell (one message per cell). */
+  hasErrorAt(ref: CellRef): boolean {
+    return this.errors.some((e) => e.ref !== null && e.ref.sheet === ref.sheet && e.ref.row === ref.row && e.ref.col === ref.col);
+  }
+  /** Whether an error was logged on this sheet. */
+  hasErrorOn(sheet: string): boolean {
+    return this.errors.some((e) => e.ref?.sheet === sheet);
   }
   throwIfErrors(): void {
     if (this.errors.length > 0) throw new InputError(this.errors);
   }
-}
-
-/** The most characters of a cell's text a message quotes. */
-export const QUOTE_LIMIT = 40;
-
-/**
- * Cell text as a message quotes it: on one line (line breaks shown as ↵, other control characters
- * as spaces) and cut at QUOTE_LIMIT characters with …, in “”. Every message quoting a cell uses it.
- */
-export function quote(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is being replaced
-  const line = text.replace(/\r\n|[\r\n\u2028\u2029]/g, "↵").replace(/[\u0000-\u001f\u007f]/g, " ");
-  const chars = [...line];
-  return `“${chars.length > QUOTE_LIMIT ? chars.slice(0, QUOTE_LIMIT).join("") + "…" : line}”`;
 }

@@ -3,6 +3,7 @@ import type { AmountUnit, BudgetCategory, EvaluationType, Nature, TextSection, T
 import type { MethodId } from "./methods";
 import type { Direction } from "./numbers";
 import type { RuleProfile } from "./profiles";
+import type { CellRef } from "./problems";
 
 /**
  * A number read from a cell. A numeric cell is referenced by the formulas (so editing it updates
@@ -44,7 +45,7 @@ export interface BudgetLine {
   budget: NumberSource;
   spent: NumberSource;
   remark: string;
-  remarkCell: string;
+  remarkCell: CellRef;
 }
 
 /** A 合计 row: checked against the sum of lines, never added. */
@@ -73,9 +74,18 @@ export interface Indicator {
   weight: NumberSource | { value: number; kind: "profile" };
   tier?: Tier;
   selfScore?: NumberSource;
+  /**
+   * A form row listed but not scored: its form is not yet evaluated (完成值 and 得分 all blank), or
+   * has neither 分值 nor 得分 (completion reported, scores empty). Its score is null in the summary.
+   */
+  unscored?: "notEvaluated" | "noWeights";
+  /** Shown and scored but outside the form's printed 总分 (an execution item the 总分 leaves out). */
+  outsideTotal?: boolean;
+  /** A form's reviewer's score (复核得分 / 财政审核评分): read and shown, never scored. */
+  review?: NumberSource;
   deviation: string;
-  /** Cell names for messages: target, actual, weight, selfScore, deviation. */
-  cells: { target: string; actual: string; weight: string; selfScore: string; deviation: string; name?: string };
+  /** The cells problems about the row point at: target, actual, weight, selfScore, deviation, name. */
+  cells: { target: CellRef; actual: CellRef; weight: CellRef; selfScore: CellRef; deviation: CellRef; name?: CellRef };
 }
 
 export interface Input {
@@ -105,7 +115,7 @@ export interface FormInfo {
   sheet: string;
   /** The title as typed (`2023年度项目支出绩效自评表`) and its cell. */
   title: string;
-  titleCell: string;
+  titleCell: CellRef;
   projectName: string;
   /** Label/value pairs of the title area as typed (项目名称, 主管部门, 实施单位 …). */
   info: Array<{ label: string; value: string }>;
@@ -113,12 +123,16 @@ export interface FormInfo {
   fundRows: FundRow[];
   /** The total row's filled 执行率 and 得分 (checked, never used). */
   filledRate?: NumberSource;
-  filledRateCell?: string;
+  filledRateCell?: CellRef;
   goals: { planned: string; actual: string } | null;
-  /** The 总分 row's filled 得分 (null where blank) and its cells. */
+  /** The 总分 row's filled 得分, else a header line's (`自评得分 98`); null where none. */
   filledTotal: NumberSource | null;
-  totalScoreCell: string;
-  totalWeightCell: string;
+  /** A reviewer's total on a header line (`财政审核评分 95`): shown, never mixed in. */
+  reviewTotal?: NumberSource;
+  /** Rows under a scored row (`其中…`, `（1）…`): shown, never scored. */
+  breakdown?: Array<{ row: number; name: string; targetText: string; actualText: string }>;
+  totalScoreCell: CellRef;
+  totalWeightCell: CellRef;
   /** The indicator header's 得分 column is missing: filled scores unknown. */
   hasScoreColumn: boolean;
 }

@@ -2,7 +2,8 @@
 import type { CellIssue } from "./issues";
 import type { Evaluation } from "./evaluate";
 import type { MethodId } from "./methods";
-import { quoteSheet } from "./cells";
+import { sheetRef } from "./cells";
+import { type CellRef, refName } from "./problems";
 import { differingItems, filledTotal, gradeOf } from "./forms/filled";
 
 export interface IndicatorSummary {
@@ -18,6 +19,17 @@ export interface IndicatorSummary {
   cell?: string;
   filledScore?: number | null;
   filledCell?: string;
+  /** Forms with a reviewer's column (复核得分 / 财政审核评分): that score, shown beside, never mixed in. */
+  reviewScore?: number;
+  /** Forms only: the places of `cell` and `filledCell`, for hosts that select them. */
+  ref?: CellRef;
+  filledRef?: CellRef;
+}
+
+/** A form's row: weight and score null where the row is listed but not scored (a form not yet evaluated, or with neither 分值 nor 得分). */
+export interface FormIndicatorSummary extends Omit<IndicatorSummary, "weight" | "score"> {
+  weight: number | null;
+  score: number | null;
 }
 
 /** One official form found in the workbook (cli.md "Forms"). */
@@ -33,10 +45,13 @@ export interface FormSummary {
   budget: { total: number; basic: number; project: number };
   spent: { total: number; basic: number; project: number };
   executionRate: { total: number | null; basic: number | null; project: number | null };
-  score: { total: number; filled: number | null; max: number; grade: string; filledGrade: string | null };
+  /** total, max and grade are null for a form read but not scored (forms.md: “its scores are empty”). */
+  score: { total: number | null; filled: number | null; max: number | null; grade: string | null; filledGrade: string | null };
+  /** A reviewer's total on a header line (`财政审核评分 95`): shown, never mixed in. */
+  reviewTotal?: number;
   /** Rows (execution item included) where the filled 得分 differs from the rule score. */
   differences: number;
-  indicators: IndicatorSummary[];
+  indicators: FormIndicatorSummary[];
 }
 
 export interface Summary {
@@ -100,14 +115,19 @@ function indicatorSummary(i: Evaluation["items"][number]): IndicatorSummary {
     method: ind.method,
     weight: i.weight,
     score: i.score,
-    completion: i.completion,
-    cell:
-      ind.cells.name && ind.row !== null
-        ? `${quoteSheet(ind.sheet)}!${ind.cells.name.slice(ind.cells.name.lastIndexOf("!") + 1)}`
-        : undefined,
+    completion: ind.unscored === "notEvaluated" ? null : i.completion,
+    cell: ind.cells.name && ind.row !== null ? sheetRef(ind.sheet, ind.cells.name.row, ind.cells.name.col) : undefined,
     filledScore: ind.selfScore ? ind.selfScore.value : null,
-    filledCell: ind.cells.selfScore,
+    filledCell: refName(ind.cells.selfScore),
+    ...(ind.review ? { reviewScore: ind.review.value } : {}),
+    ...(ind.cells.name && ind.row !== null ? { ref: ind.cells.name } : {}),
+    filledRef: ind.cells.selfScore,
   };
+}
+
+/** A form read but not scored: its indicator rows are listed without scores. */
+export function unscored(ev: Evaluation): boolean {
+  return ev.input.indicators.some((i) => i.unscored);
 }
 
 export function formSummary(ev: Evaluation): FormSummary {
@@ -116,7 +136,7 @@ export function formSummary(ev: Evaluation): FormSummary {
   return {
     sheet: form.sheet,
     title: form.title,
-    titleCell: form.titleCell,
+    titleCell: refName(form.titleCell),
     unit: ev.input.info.unitName,
     project: form.projectName,
     year: ev.input.info.year,
@@ -124,9 +144,16 @@ export function formSummary(ev: Evaluation): FormSummary {
     budget: { ...ev.budget },
     spent: { ...ev.spent },
     executionRate: { ...ev.rates },
-    score: { total: ev.totalScore, filled, max: ev.maxScore, grade: ev.grade, filledGrade: filled === null ? null : gradeOf(filled) },
+    score: unscored(ev)
+      ? { total: null, filled, max: null, grade: null, filledGrade: filled === null ? null : gradeOf(filled) }
+      : { total: ev.totalScore, filled, max: ev.maxScore, grade: ev.grade, filledGrade: filled === null ? null : gradeOf(filled) },
+    ...(form.reviewTotal ? { reviewTotal: form.reviewTotal.value } : {}),
     differences: differingItems(ev).length,
-    indicators: ev.items.map(indicatorSummary),
+    indicators: ev.items.map((i): FormIndicatorSummary => {
+      const row = indicatorSummary(i);
+      const u = i.indicator.unscored;
+      return { ...row, weight: u === "noWeights" ? null : row.weight, score: u ? null : row.score };
+    }),
   };
 }
 
@@ -137,6 +164,7 @@ export function summarizeForms(
   reported: Evaluation,
   warnings: CellIssue[],
   scores: "rule" | "filled",
+  errors: CellIssue[] = [],
 ): Summary {
   const base = summarize(reported);
   const form = chosen.input.form!;
@@ -149,6 +177,7 @@ export function summarizeForms(
     reportedScores: scores,
     indicators: chosen.items.map(indicatorSummary),
     warnings,
+    errors,
     forms: evaluations.map(formSummary),
   };
 }

@@ -12,11 +12,12 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { Presets, SingleBar } from "cli-progress";
 import { UsageError } from "../cli/args";
-import { type Io, checkOutputPath, writeAtomicallyWith, writeJson } from "../cli/files";
+import { type Io, checkOutputPath, summaryJson, writeAtomicallyWith, writeJson } from "../cli/files";
+import type { Problem } from "../core/problems";
 import { discover } from "./discover";
 import { Letters } from "./letters";
 import { reviewAll } from "./pool";
-import type { FileResult } from "./reviewFile";
+import { type FileResult, issueRow } from "./reviewFile";
 import { SummaryBuilder } from "./summaryWorkbook";
 
 export async function review(inputs: readonly string[], flags: Record<string, string>, io: Io): Promise<number> {
@@ -89,16 +90,22 @@ function inside(dir: string, file: string): boolean {
   return !!rel && !rel.startsWith("..") && !path.isAbsolute(rel);
 }
 
-/** `--json`: every file with the summary `score --json` prints for it (its `forms`), or its errors. */
+/**
+ * `--json`: every file with the summary `score --json` prints for it (its `forms`), or its errors;
+ * every row of 问题清单. Each problem carries its typed fields (ref, code, params, subject) beside
+ * the rendered `cell` and `message`.
+ */
 function reviewJson(results: readonly FileResult[]) {
+  const pick = ({ cell, message }: { cell: string; message: string }) => ({ cell, message });
+  const typed = (p: Problem) => ({ ref: p.ref, code: p.code, params: p.params, ...(p.subject ? { subject: p.subject } : {}) });
   return {
     files: results.map((r) => ({
       file: r.file,
       source: r.source,
-      summary: r.summary ?? null,
-      errors: r.failed ? r.issues.map(({ cell, message }) => ({ cell, message })) : [],
+      summary: r.summary ? summaryJson(r.summary) : null,
+      errors: r.failed ? r.issues.map((p) => ({ ...pick(issueRow(p)), ...typed(p) })) : [],
     })),
-    issues: results.flatMap((r) => r.issues.map((i) => ({ file: r.file, ...i }))),
+    issues: results.flatMap((r) => r.issues.map((p) => ({ file: r.file, ...issueRow(p), ...typed(p) }))),
   };
 }
 

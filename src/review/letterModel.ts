@@ -7,7 +7,8 @@
  */
 import { formatScore } from "../core/format";
 import { chineseNumber } from "../core/report/typography";
-import type { ReviewIssue } from "./reviewFile";
+import type { Problem, ProblemCode } from "../core/problems";
+import { issueRow } from "./reviewFile";
 
 /** One form of the unit, as 汇总 lists it, with the checks raised on it. */
 export interface LetterForm {
@@ -20,7 +21,7 @@ export interface LetterForm {
   rule: number;
   grade: string;
   difference: number | null;
-  issues: ReviewIssue[];
+  issues: Problem[];
 }
 
 export interface LetterModel {
@@ -54,27 +55,40 @@ export interface LetterTable {
 export const UNNAMED_UNIT = "（未填写单位名称）";
 
 /**
- * What the unit is asked to do about a check, from what the check says (forms.md "Checks"). A
- * check not listed here gets the general request; an error (a form that could not be scored) asks
- * for a corrected resubmission.
+ * What the unit is asked to do about a check, by the check's code (forms.md "Checks"); "" where the
+ * check's own message already asks for something (…，请填写偏差原因分析及改进措施). A check not listed
+ * gets the general request; an error (a form that could not be scored) asks for a corrected
+ * resubmission.
  */
-const ACTIONS: ReadonlyArray<[RegExp, string]> = [
-  [/按规则应为|自评得分.*不同/, "请按评分规则重新核定该项得分，或说明填报依据。"],
-  [/超过分值|不能为负数/, "请按该项分值重新核定得分。"],
-  [/得分范围/, "请按定性指标的分档标准重新评定该项得分。"],
-  [/各项填报得分之和/, "请重新核对总分，使之与各项得分之和一致。"],
-  [/分值合计|分值之和/, "请核对各项指标分值，使合计等于满分。"],
-  [/填报执行率/, "请按全年执行数与全年预算数重新计算预算执行率。"],
-  [/资金来源分项/, "请核对资金来源各分项金额，使之与年度资金总额一致。"],
-  [/偏差原因/, "请补充填写偏差原因分析及改进措施。"],
-  [/指标值可能设置偏低/, "请说明超额完成的原因，并在以后年度合理设置绩效指标值。"],
-];
+const RESCORE = "请按评分规则重新核定该项得分，或说明填报依据。";
+const WITHIN_WEIGHT = "请按该项分值重新核定得分。";
+const BY_TIER = "请按定性指标的分档标准重新评定该项得分。";
+const ACTIONS: Partial<Record<ProblemCode, string>> = {
+  "filled.differs": RESCORE,
+  "score.differs": RESCORE,
+  "filled.aboveWeight": WITHIN_WEIGHT,
+  "filled.negative": WITHIN_WEIGHT,
+  "score.aboveWeight": WITHIN_WEIGHT,
+  "score.negative": WITHIN_WEIGHT,
+  "tier.filledOutside": BY_TIER,
+  "tier.scoreOutside": BY_TIER,
+  "filled.totalDiffers": "请重新核对总分，使之与各项得分之和一致。",
+  "weight.sum": "请核对各项指标分值，使合计等于满分。",
+  "weight.blockSum": WITHIN_WEIGHT,
+  "filled.rateDiffers": "请按全年执行数与全年预算数重新计算预算执行率。",
+  "fund.sourcesDiffer": "请核对资金来源各分项金额，使之与年度资金总额一致。",
+  "deviation.short": "",
+  "deviation.partly": "",
+  "deviation.belowFull": "",
+  "deviation.overAchieved": "",
+  "budget.lowRate": "",
+  "indicator.duplicateName": "",
+  "indicator.unitMismatch": "",
+};
 
-export function actionFor(issue: ReviewIssue): string {
-  if (issue.severity === "错误") return "请按说明修正后重新报送。";
-  // A check that already says what to do (…，请填写偏差原因分析及改进措施) is not asked twice.
-  if (/请/.test(issue.message)) return "";
-  return ACTIONS.find(([re]) => re.test(issue.message))?.[1] ?? "请核实该处填报内容，确有差错的予以更正。";
+export function actionFor(issue: Problem): string {
+  if (issue.severity === "error") return "请按说明修正后重新报送。";
+  return ACTIONS[issue.code] ?? "请核实该处填报内容，确有差错的予以更正。";
 }
 
 const score = (x: number | null) => (x === null ? "未填" : formatScore(x));
@@ -120,8 +134,9 @@ export function letterModel(unit: string, forms: readonly LetterForm[]): LetterM
     const name = `${fileName(f.file)} 的“${f.sheet}”${f.project ? `（${f.project}）` : ""}`;
     problems.push({ text: `（${chineseNumber(i + 1)}）${name}`, subheading: true });
     f.issues.forEach((issue, k) => {
-      const place = issue.cell ? `${issue.cell}：` : "";
-      problems.push({ text: `${k + 1}. ${place}${sentence(issue.message)}${actionFor(issue)}` });
+      const row = issueRow(issue);
+      const place = row.cell ? `${row.cell}：` : "";
+      problems.push({ text: `${k + 1}. ${place}${sentence(row.message)}${actionFor(issue)}` });
     });
   });
 

@@ -7,21 +7,14 @@
 import * as path from "path";
 import { writeAtomically } from "../cli/files";
 import { type LetterForm, UNNAMED_UNIT, letterModel } from "./letterModel";
-import type { FileResult, ReviewIssue } from "./reviewFile";
+import type { Problem } from "../core/problems";
+import type { FileResult } from "./reviewFile";
 
 /** A unit's name as a file name: characters no file system takes become "_", at most 60 characters. */
 export function letterFileName(unit: string): string {
   // eslint-disable-next-line no-control-regex
   const safe = [...unit.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").replace(/^[.\s]+|[.\s]+$/g, "")].slice(0, 60).join("");
   return `${safe || "未填写单位名称"}-复核意见函.docx`;
-}
-
-/** The sheet a check's place names: `'Sheet 1'!H14` → `Sheet 1`; "" where it names none. */
-export function sheetOfPlace(cell: string): string {
-  const bang = cell.lastIndexOf("!");
-  if (bang < 0) return "";
-  const sheet = cell.slice(0, bang);
-  return /^'.*'$/.test(sheet) ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
 export class Letters {
@@ -53,10 +46,9 @@ export class Letters {
     if (r.forms.length === 0) return;
     // Each check goes to the form on its sheet; a check on another sheet (a template's 预算执行)
     // to the file's first form.
-    const issuesOf = new Map<number, ReviewIssue[]>(r.forms.map((_, i) => [i, []]));
+    const issuesOf = new Map<number, Problem[]>(r.forms.map((_, i) => [i, []]));
     for (const issue of r.issues) {
-      const sheet = sheetOfPlace(issue.cell);
-      const at = r.forms.findIndex((f) => f.sheet === sheet);
+      const at = r.forms.findIndex((f) => f.sheet === issue.ref?.sheet);
       issuesOf.get(at < 0 ? 0 : at)!.push(issue);
     }
     r.forms.forEach((f, i) => {

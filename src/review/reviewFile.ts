@@ -7,19 +7,25 @@
 import * as path from "path";
 import { evaluateWorkbook } from "../core/engine";
 import { InputError } from "../core/issues";
+import { type Problem, bareProblem, errorIssue, refName, renderProblem } from "../core/problems";
 import type { Summary } from "../core/summary";
 import { ALL_SHEETS, type WorkbookSnapshot } from "../port/workbook";
-import { issuesIn } from "../core/places";
+import { problemsIn } from "../core/places";
 import { oneLine, readInput } from "../cli/files";
 import { SHEET } from "../core/contract";
 
 export type Severity = "错误" | "提示";
 
-export interface ReviewIssue {
-  /** `Sheet1!H14`; empty where the problem is the file itself (not an .xlsx, unreadable). */
+/** A row of 问题清单 (and of review's JSON), rendered from the typed problem. */
+export interface IssueRow {
+  /** `Sheet1!H14`, from the problem's ref; empty where the problem is the file itself (not an .xlsx, unreadable). */
   cell: string;
   severity: Severity;
   message: string;
+}
+
+export function issueRow(p: Problem): IssueRow {
+  return { cell: p.ref ? refName(p.ref) : "", severity: p.severity === "error" ? "错误" : "提示", message: oneLine(renderProblem(p)) };
 }
 
 /** One row of 汇总: a form (or a template workbook), amounts in 万元, rates as fractions. */
@@ -50,7 +56,8 @@ export interface FileResult {
   file: string;
   source: Summary["source"] | null;
   forms: ReviewedForm[];
-  issues: ReviewIssue[];
+  /** The checks and errors, typed (core/problems.ts): what a worker posts back, worded where listed. */
+  issues: Problem[];
   /** True when the file could not be scored (its issues hold the errors). */
   failed: boolean;
   /** With `details`: the summary `score --json` prints for this workbook. */
@@ -67,31 +74,36 @@ export async function reviewFile(file: string, options: ReviewFileOptions = {}):
   let snapshot: WorkbookSnapshot | undefined;
   try {
     const wb = await readInput(file);
-    snapshot = await wb.read(ALL_SHEETS);
-    const { summary, evaluations } = evaluateWorkbook(snapshot);
-    const issues = issuesIn(snapshot, summary.warnings).map((w) => ({
-      cell: w.cell,
-      severity: "提示" as const,
-      message: oneLine(w.message),
-    }));
+    const read = await wb.read(ALL_SHEETS);
+    snapshot = read;
+    const { summary, evaluations } = evaluateWorkbook(read);
+    // A form that could not be read is an 错误 row (with its cells) while the others are reviewed normally.
+    const issues = problemsIn(read, [...summary.errors, ...summary.warnings]).map(bareProblem);
     const forms: ReviewedForm[] = summary.forms
-      ? summary.forms.map((f, i) => ({
-          sheet: f.sheet,
-          unit: f.unit,
-          project: f.project,
-          year: f.year,
-          type: f.type,
-          budget: f.budget.total,
-          spent: f.spent.total,
-          rate: f.executionRate.total,
-          filled: f.score.filled,
-          rule: f.score.total,
-          max: f.score.max,
-          grade: f.score.grade,
-          difference: f.score.filled === null ? null : round2(f.score.filled - f.score.total),
-          differingRows: f.differences,
-          checks: evaluations[i].warnings.length,
-        }))
+      ? summary.forms.flatMap((f, i) => {
+          const { total, max, grade } = f.score;
+          // A form read but not scored (not yet evaluated; no 分值 and no 得分) has no totals: its warning says why.
+          if (total === null || max === null || grade === null) return [];
+          return [
+            {
+              sheet: f.sheet,
+              unit: f.unit,
+              project: f.project,
+              year: f.year,
+              type: f.type,
+              budget: f.budget.total,
+              spent: f.spent.total,
+              rate: f.executionRate.total,
+              filled: f.score.filled,
+              rule: total,
+              max,
+              grade,
+              difference: f.score.filled === null ? null : round2(f.score.filled - total),
+              differingRows: f.differences,
+              checks: evaluations[i].warnings.length,
+            },
+          ];
+        })
       : [
           {
             sheet: SHEET.indicators,
@@ -117,19 +129,21 @@ export async function reviewFile(file: string, options: ReviewFileOptions = {}):
       forms,
       issues,
       failed: false,
-      summary: options.details ? { ...summary, warnings: issuesIn(snapshot, summary.warnings) } : undefined,
+      summary: options.details
+        ? { ...summary, warnings: problemsIn(read, summary.warnings), errors: problemsIn(read, summary.errors) }
+        : undefined,
     };
   } catch (err) {
-    return failure(file, err instanceof InputError && snapshot ? new InputError(issuesIn(snapshot, err.issues)) : err);
+    return failure(file, err instanceof InputError && snapshot ? new InputError(problemsIn(snapshot, err.issues)) : err);
   }
 }
 
-/** The rows of a file that could not be scored: the engine's cell-addressed errors, else one line. */
+/** The problems of a file that could not be scored: the engine's, else one about the file itself. */
 export function failure(file: string, err: unknown): FileResult {
-  const name = path.basename(file);
-  const issues: ReviewIssue[] =
+  const reason = oneLine(err instanceof Error ? err.message : String(err));
+  const issues: Problem[] =
     err instanceof InputError
-      ? err.issues.map((i) => ({ cell: i.cell === name ? "" : i.cell, severity: "错误", message: oneLine(i.message) }))
-      : [{ cell: "", severity: "错误", message: `无法处理此文件：${oneLine(err instanceof Error ? err.message : String(err))}` }];
+      ? err.issues.map(bareProblem)
+      : [bareProblem(errorIssue(null, "file.failed", { file: path.basename(file), reason }))];
   return { file, source: null, forms: [], issues, failed: true };
 }

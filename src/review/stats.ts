@@ -69,7 +69,7 @@ export class StatsAccumulator {
     stats.files++;
     if (r.failed) stats.failedFiles++;
     for (const i of r.issues) {
-      if (i.severity === "错误") stats.errors++;
+      if (i.severity === "error") stats.errors++;
       else stats.warnings++;
     }
     for (const form of r.forms) {

@@ -16,7 +16,7 @@ import * as path from "path";
 import { absRange, columnLetter, quoteSheet } from "../core/cells";
 import { encodeXml } from "../adapters/exceljs/xlsxRead";
 import { type ZipChunk, writeZipFile } from "../adapters/exceljs/zipEntries";
-import type { FileResult } from "./reviewFile";
+import { type FileResult, issueRow } from "./reviewFile";
 import { DIFFERENCE_BANDS, GRADES, RATE_BANDS, type Stats, StatsAccumulator } from "./stats";
 
 export const SUMMARY_SHEETS = { forms: "汇总", issues: "问题清单", stats: "统计" } as const;
@@ -412,7 +412,10 @@ export class SummaryBuilder {
       const letter = letterFile !== undefined ? { column: this.letterColumn!, file: letterFile } : undefined;
       this.forms.add(r.file, values, letter);
     });
-    r.issues.forEach((i, k) => this.issues.add(r.file, [i.cell, i.severity, i.message, r.failed && k === 0 ? 1 : 0]));
+    r.issues.forEach((i, k) => {
+      const row = issueRow(i);
+      this.issues.add(r.file, [row.cell, row.severity, row.message, r.failed && k === 0 ? 1 : 0]);
+    });
   }
 
   /** The figures of 统计 so far (all of them after the last `add`). */

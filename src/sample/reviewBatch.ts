@@ -378,9 +378,10 @@ async function writeBroken(dir: string, r: Rand): Promise<BrokenFile[]> {
   const contacts = buildFormWorkbook([{ name: "通讯录", forms: [], text: ["姓名", "电话", "张三", "13800000000"] }]);
   await put("05-通讯录.xlsx", contacts, "no form", "通讯录!A1", "没有找到绩效自评表");
   await put("06-空白工作簿.xlsx", buildFormWorkbook([{ name: "Sheet1", forms: [] }]), "no form", "Sheet1!A1", "没有找到绩效自评表");
-  const noYear = good();
-  noYear.period = null;
-  await put("07-缺少年度.xlsx", buildFormWorkbook([{ name: "Sheet1", forms: [noYear] }]), "no year", "Sheet1!A1", "年度");
+  // (A form without a year is read with a warning since forms.md "No year printed"; a negative budget is refused.)
+  const negative = good();
+  negative.fund = fundBlock({ initial: 100, budget: -100, spent: 90, weight: 10, score: 10 });
+  await put("07-预算为负数.xlsx", buildFormWorkbook([{ name: "Sheet1", forms: [negative] }]), "negative budget", "Sheet1!E6", "不能为负数");
   const noSpent = good();
   noSpent.fund = fundBlock({ initial: 100, budget: 100, weight: 10, score: 10 }, [], { columns: ["initial", "budget", "weight", "score"] });
   await put("08-缺少执行数.xlsx", buildFormWorkbook([{ name: "Sheet1", forms: [noSpent] }]), "no 全年执行数", "Sheet1!A5", "全年执行数");

@@ -8,6 +8,7 @@ import type { SkippedFeature } from "../adapters/officejs/apiSupport";
 import type { EvaluationType } from "../core/contract";
 import { type Command, type CommandResult, type RunOptions, planCommand, planTemplate } from "../core/engine";
 import { InputError } from "../core/issues";
+import type { CellRef } from "../core/problems";
 import { ALL_SHEETS } from "../port/workbook";
 import { type HostOrRun, asHost } from "./host";
 import { type WorkbookState, inspectSnapshot, withSubjects } from "./workflow";
@@ -109,15 +110,7 @@ export async function watchChanges(onChange: () => void, host?: HostOrRun): Prom
   return asHost(host).onChanged(onChange);
 }
 
-/** "绩效指标!H5" → sheet and address; a bare sheet name selects A1. */
-export function splitCell(cell: string): { sheet: string; address: string } {
-  const bang = cell.lastIndexOf("!");
-  if (bang < 0) return { sheet: cell, address: "A1" };
-  return { sheet: cell.slice(0, bang).replace(/^'(.*)'$/, "$1"), address: cell.slice(bang + 1) || "A1" };
-}
-
-/** Selects the cell an issue names, so the user lands on it. */
-export async function selectCell(cell: string, host?: HostOrRun): Promise<void> {
-  const { sheet, address } = splitCell(cell);
-  await asHost(host).selectCell(sheet, address);
+/** Selects the cell a problem is at, so the user lands on it. */
+export async function selectCell(ref: CellRef, host?: HostOrRun): Promise<void> {
+  await asHost(host).selectCell(ref);
 }

@@ -5,6 +5,7 @@
  * the report states. Pure DOM over a Summary; the pane owns the state object and the actions.
  */
 import { formatRate, formatScore } from "../core/format";
+import { type CellRef, refName } from "../core/problems";
 import type { FormSummary, Summary } from "../core/summary";
 import { el } from "./dom";
 import { type Messages, format } from "./i18n";
@@ -22,8 +23,8 @@ export interface Difference {
   name: string;
   filled: number;
   rule: number;
-  /** The form's 得分 cell (`Sheet1!I12`), else the row's first cell. */
-  cell: string;
+  /** The form's 得分 cell, else the row's first cell. */
+  ref: CellRef;
 }
 
 /** Scores are rounded to 2 decimals; anything below this is the same score. */
@@ -39,11 +40,11 @@ export function formLine(f: FormSummary, m: Messages): string {
 export function differencesOf(f: FormSummary): Difference[] {
   const out: Difference[] = [];
   for (const i of f.indicators) {
-    if (i.filledScore === null || i.filledScore === undefined) continue;
+    if (i.filledScore === null || i.filledScore === undefined || i.score === null) continue;
     if (Math.abs(i.filledScore - i.score) < SAME) continue;
-    const cell = i.filledCell ?? i.cell;
-    if (!cell) continue;
-    out.push({ name: i.name, filled: i.filledScore, rule: i.score, cell });
+    const ref = i.filledRef ?? i.ref;
+    if (!ref) continue;
+    out.push({ name: i.name, filled: i.filledScore, rule: i.score, ref });
   }
   return out;
 }
@@ -67,7 +68,7 @@ export function reportOptions(summary: Summary | null, choice: FormChoice): { fo
 
 export interface FormCardHandlers {
   /** A difference was clicked: select this cell in the workbook. */
-  selectCell(cell: string): void;
+  selectCell(ref: CellRef): void;
 }
 
 /**
@@ -120,7 +121,7 @@ function formDetails(form: FormSummary, choice: FormChoice, m: Messages, handler
   const totals = el(
     "div",
     { class: "jx-totals" },
-    figure("rule", m.ruleScore, score(form.score.total), form.score.grade),
+    figure("rule", m.ruleScore, score(form.score.total), form.score.grade ?? m.notApplicable),
     figure("filled", m.filledScore, score(form.score.filled), form.score.filledGrade ?? m.notApplicable),
   );
   const rate = form.executionRate.total;
@@ -145,9 +146,10 @@ function formDetails(form: FormSummary, choice: FormChoice, m: Messages, handler
             "ul",
             {},
             ...diffs.map((d) => {
+              const cell = refName(d.ref);
               const b = el(
                 "button",
-                { type: "button", class: "jx-diff", title: format(m.differenceHint, { cell: d.cell }), "data-cell": d.cell },
+                { type: "button", class: "jx-diff", title: format(m.differenceHint, { cell }), "data-cell": cell },
                 el("span", { class: "jx-diff-name" }, d.name),
                 el(
                   "span",
@@ -155,7 +157,7 @@ function formDetails(form: FormSummary, choice: FormChoice, m: Messages, handler
                   format(m.differenceScores, { filled: formatScore(d.filled), rule: formatScore(d.rule) }),
                 ),
               );
-              b.addEventListener("click", () => handlers.selectCell(d.cell));
+              b.addEventListener("click", () => handlers.selectCell(d.ref));
               return el("li", {}, b);
             }),
           ),

@@ -7,6 +7,8 @@
 import type { SkippedFeature } from "../adapters/officejs/apiSupport";
 import { OfficeJsWorkbook } from "../adapters/officejs/officeWorkbook";
 import type { LeftoverReport } from "../adapters/shared/ownedSheets";
+import { a1 } from "../core/cells";
+import type { CellRef } from "../core/problems";
 import type { WorkbookPort } from "../port/workbook";
 import { type SaveWay, officeSaveHost, saveFile } from "./download";
 
@@ -22,8 +24,8 @@ export interface PaneHost {
   readonly kind: "excel" | "wps";
   /** Runs `work` against the open workbook (Excel: inside one Excel.run batch). */
   workbook<T>(work: (port: HostWorkbook) => Promise<T>): Promise<T>;
-  /** Activates `sheet` and selects `address` on it. */
-  selectCell(sheet: string, address: string): Promise<void>;
+  /** Activates the cell's sheet and selects the cell. */
+  selectCell(ref: CellRef): Promise<void>;
   /** Calls `onChange` when a sheet changes; resolves to a stop function, or null without such an event. */
   onChanged(onChange: () => void): Promise<(() => Promise<void>) | null>;
   /** Saves a file the user downloads (the Word report). */
@@ -46,11 +48,11 @@ export function excelHost(run: ExcelRun = excelRun): PaneHost {
   return {
     kind: "excel",
     workbook: (work) => run((context) => work(new OfficeJsWorkbook(context))),
-    selectCell: (sheet, address) =>
+    selectCell: (ref) =>
       run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
+        const ws = context.workbook.worksheets.getItem(ref.sheet);
         ws.activate();
-        ws.getRange(address).select();
+        ws.getRange(a1(ref.row, ref.col)).select();
         await context.sync();
       }),
     // ExcelApi 1.9 `worksheets.onChanged`; null where the host has no such event.

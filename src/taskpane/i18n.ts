@@ -1,4 +1,5 @@
 /** UI strings: zh-CN first, en-US for English Office. Every key exists in both (a test checks). */
+import type { Locale } from "../core/problems";
 
 export const zhCN = {
   title: "绩效自评助手",
@@ -199,6 +200,11 @@ export type Messages = Record<MessageKey, string>;
 /** Office's display language ("zh-CN", "en-US", …) → the UI strings; Chinese unless English. */
 export function messagesFor(displayLanguage: string | undefined): Messages {
   return /^en\b/i.test(displayLanguage ?? "") ? enUS : zhCN;
+}
+
+/** The locale of a set of UI strings: the problems' messages are rendered in it (core/problems.ts). */
+export function localeOf(m: Messages): Locale {
+  return m === enUS ? "en-US" : "zh-CN";
 }
 
 export function format(template: string, params: Record<string, string | number> = {}): string {

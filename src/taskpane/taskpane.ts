@@ -10,6 +10,7 @@ import { EVALUATION_TYPES, type EvaluationType } from "../core/contract";
 import type { Command } from "../core/engine";
 import { formatAmount, formatRate, formatScore } from "../core/format";
 import { InputError } from "../core/issues";
+import { type CellRef, placeName, refName } from "../core/problems";
 import { PROFILES } from "../core/profiles";
 import type { Summary } from "../core/summary";
 import {
@@ -30,13 +31,14 @@ import { el } from "./dom";
 import { type PaneHost, excelHost } from "./host";
 import { type FormChoice, renderFormCard, reportOptions } from "./forms";
 import { type MessageKey, type Messages, format, messagesFor } from "./i18n";
-import { type PaneIssue, type Step, type WorkbookState, nextStep, plainMessage } from "./workflow";
+import { problemMessage } from "./problemText";
+import { type PaneProblem, type Step, type WorkbookState, nextStep } from "./workflow";
 
 /** What the pane calls; the unit tests pass fakes. */
 export interface PaneActions {
   runScoring: typeof runScoring;
   insertTemplate: typeof insertTemplate;
-  selectCell: (cell: string) => Promise<void>;
+  selectCell: (ref: CellRef) => Promise<void>;
   reportDocx: typeof reportDocx;
   /** Looks at the workbook: what it holds and a fingerprint of its inputs. */
   inspect: () => Promise<WorkbookState>;
@@ -52,7 +54,7 @@ export function paneActions(host: PaneHost): PaneActions {
   return {
     runScoring: (command, options, onStage) => runScoring(command, options, onStage, host),
     insertTemplate: (type) => insertTemplate(type, host),
-    selectCell: (cell) => selectCell(cell, host),
+    selectCell: (ref) => selectCell(ref, host),
     reportDocx,
     inspect: () => inspectWorkbook(host),
     cleanLeftovers: () => cleanLeftovers(host),
@@ -242,12 +244,15 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
     lookTimer = setTimeout(() => void look(), 300);
   };
 
-  const trySelect = (cell: string) => {
-    actions.selectCell(cell).catch((e: unknown) => setStatus(format(m.selectFailed, { cell, message: errorText(e, m) }), "error"));
+  const trySelect = (ref: CellRef) => {
+    actions
+      .selectCell(ref)
+      .catch((e: unknown) => setStatus(format(m.selectFailed, { cell: refName(ref), message: errorText(e, m) }), "error"));
   };
 
-  const showIssues = (errors: PaneIssue[], warnings: PaneIssue[]) => {
-    const list = (title: string, items: PaneIssue[], kind: "error" | "warning") =>
+  /** Each problem from its typed data: the place from `ref`, the message from `code` in the UI's locale. */
+  const showIssues = (errors: PaneProblem[], warnings: PaneProblem[]) => {
+    const list = (title: string, items: PaneProblem[], kind: "error" | "warning") =>
       items.length === 0
         ? null
         : el(
@@ -262,14 +267,16 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
                 "ul",
                 {},
                 ...items.map((i) => {
+                  // A problem with the file itself (ref null) has no cell to select.
+                  const ref = i.ref;
                   const b = el(
                     "button",
-                    { type: "button", class: `jx-issue jx-${kind}`, title: m.issueHint },
-                    el("code", {}, i.cell),
+                    { type: "button", class: `jx-issue jx-${kind}`, title: ref ? m.issueHint : false },
+                    el("code", {}, placeName(i)),
                     i.subject ? el("span", { class: "jx-issue-subject" }, `${m.subjectSeparator}${i.subject}`) : null,
-                    el("span", { class: "jx-issue-message" }, `${m.messageSeparator}${plainMessage(i.message, m.notFilled)}`),
+                    el("span", { class: "jx-issue-message" }, `${m.messageSeparator}${problemMessage(i, m)}`),
                   );
-                  b.addEventListener("click", () => trySelect(i.cell));
+                  if (ref) b.addEventListener("click", () => trySelect(ref));
                   return el("li", {}, b);
                 }),
               ),
@@ -396,7 +403,8 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
       const options = { profileId: profile.value, ...reportOptions(lastSummary, choice) };
       const result = await actions.runScoring(command, options, (s) => setStatus(m[stageText[s]], "busy"));
       showSummary(result.summary);
-      showIssues([], result.summary.warnings);
+      // Forms that could not be read while the others were scored are listed as errors, each at its cells.
+      showIssues(result.summary.errors, result.summary.warnings);
       const wroteReport = result.plan.sheets.length > 1;
       const done = [
         !wroteReport ? m.scoreDone : reportDone(result.summary),

@@ -8,6 +8,7 @@ import { candidateSheets } from "../core/forms";
 import { formRegions } from "../core/forms/locate";
 import { Grid } from "../core/grid";
 import type { CellIssue } from "../core/issues";
+import type { Problem } from "../core/problems";
 import type { WorkbookSnapshot } from "../port/workbook";
 
 export type Step = "template" | "score" | "report" | "download";
@@ -55,30 +56,33 @@ export function fingerprint(snapshot: WorkbookSnapshot): string {
   return (h >>> 0).toString(16);
 }
 
-/** A problem as the pane shows it: the cell, the row's subject (its 三级指标, 项目名称 or 栏目), the message. */
-export interface PaneIssue extends CellIssue {
-  subject?: string;
+/**
+ * A problem as the pane and the ribbon show it: the core's typed problem, with its row's subject
+ * (its 三级指标, 项目名称 or 栏目) where the core gave none, and whether its cell was empty.
+ */
+export interface PaneProblem extends Problem {
+  /** The problem's cell held nothing (the pane says 未填写 instead of quoting an empty cell). */
+  blank?: boolean;
 }
+export type PaneIssue = CellIssue & PaneProblem;
 
 /** Headers whose column names what a row is about, in the template and in most forms. */
 const SUBJECT_HEADERS = ["三级指标", "指标名称", "项目名称", "栏目"];
 const HEADER_SEARCH_ROWS = 30;
 
-/** Adds each issue's row subject, read from the snapshot the run saw. */
+/** Adds each issue's row subject and whether its cell is empty, read from the snapshot the run saw. */
 export function withSubjects(issues: readonly CellIssue[], snapshot: WorkbookSnapshot): PaneIssue[] {
   return issues.map((issue) => {
-    const subject = subjectOf(issue.cell, snapshot);
-    return subject ? { ...issue, subject } : { ...issue };
+    const sheet = issue.ref ? snapshot.sheets[issue.ref.sheet] : undefined;
+    if (!issue.ref || !sheet) return { ...issue };
+    const grid = new Grid(sheet);
+    const subject = issue.subject ?? subjectOf(grid, issue.ref.row);
+    const blank = isBlank(grid.value(issue.ref.row, issue.ref.col));
+    return { ...issue, ...(subject ? { subject } : {}), ...(blank ? { blank } : {}) };
   });
 }
 
-function subjectOf(cell: string, snapshot: WorkbookSnapshot): string | undefined {
-  const m = /^(.*)!\$?[A-Z]+\$?(\d+)$/.exec(cell);
-  if (!m) return undefined;
-  const sheet = snapshot.sheets[m[1].replace(/^'(.*)'$/, "$1").replace(/''/g, "'")];
-  if (!sheet) return undefined;
-  const row = Number(m[2]);
-  const grid = new Grid(sheet);
+function subjectOf(grid: Grid, row: number): string | undefined {
   for (const r of grid.rowsBetween(grid.firstRow, Math.min(row - 1, grid.firstRow + HEADER_SEARCH_ROWS - 1))) {
     for (const c of grid.cols(r)) {
       if (!SUBJECT_HEADERS.includes(grid.key(r, c))) continue;
@@ -88,11 +92,4 @@ function subjectOf(cell: string, snapshot: WorkbookSnapshot): string | undefined
   return undefined;
 }
 
-/**
- * A message about an empty cell says so: `分值应为大于 0 的数字，现为“”` → `分值未填写`. (The
- * parser's messages quote the cell's text; an empty quote is no help to a finance officer.)
- */
-export function plainMessage(message: string, notFilled: string): string {
-  const m = /^(.+?)应(?:为|大于).*[，,]\s*现为(?:“\s*”|空)$/.exec(message);
-  return m ? `${m[1]}${notFilled}` : message;
-}
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");

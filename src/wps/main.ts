@@ -7,6 +7,8 @@
 // First: the shims the older engine needs, before any other module runs.
 import "./polyfills";
 import { problemLines } from "../commands/commands";
+import { noticeText } from "../commands/notice";
+import type { Summary } from "../core/summary";
 import { EVALUATION_TYPES } from "../core/contract";
 import { insertTemplate, runScoring } from "../taskpane/actions";
 import { messagesFor } from "../taskpane/i18n";
@@ -53,12 +55,20 @@ const say = (lines: string[]) => window.alert(lines.join("\n"));
 
 let running = false;
 
-/** Runs one ribbon command in the background; a click while one runs is ignored. */
+/**
+ * Runs one ribbon command in the background; a click while one runs is ignored. Its problems are
+ * said in a message box: a failed run's, or those of forms that could not be read beside the others.
+ */
 export function runCommand(work: () => Promise<unknown>): Promise<void> {
   if (running) return Promise.resolve();
   running = true;
   return work()
-    .then(() => undefined)
+    .then((result) => {
+      const errors = (result as { summary?: Summary } | undefined)?.summary?.errors ?? [];
+      if (errors.length === 0) return;
+      const m = messagesFor(navigator.language);
+      say([m.errorsTitle, "", ...noticeText({ title: m.errorsTitle, problems: errors }, m)]);
+    })
     .catch((e: unknown) => {
       const { title, lines } = problemLines(e, messagesFor(navigator.language));
       say([title, "", ...lines]);

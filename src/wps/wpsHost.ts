@@ -4,6 +4,7 @@
  * own browser (a blob download, as in Excel on Windows).
  */
 import { createEtWorkbook } from "../adapters/wps/etWorkbook";
+import { a1 } from "../core/cells";
 import type { EtApplication } from "../adapters/wps/etTypes";
 import { saveWithAnchor } from "../taskpane/download";
 import type { HostWorkbook, PaneHost } from "../taskpane/host";
@@ -17,12 +18,12 @@ export function wpsHost(app: WpsAddinApplication, makePort: (app: WpsAddinApplic
     kind: "wps",
     // The ET model is synchronous: a fresh port per action reads the workbook active now.
     workbook: async (work) => work(makePort(app)),
-    selectCell: async (sheet, address) => {
+    selectCell: async (ref) => {
       const book = app.ActiveWorkbook;
       if (!book) throw new Error("no workbook");
-      const ws = book.Worksheets.Item(sheet);
+      const ws = book.Worksheets.Item(ref.sheet);
       ws.Activate();
-      ws.Range(address).Select();
+      ws.Range(a1(ref.row, ref.col)).Select();
     },
     onChanged: async (onChange) => {
       const events = app.ApiEvent;

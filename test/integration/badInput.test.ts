@@ -7,6 +7,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { refName } from "../../src/core/problems";
 import type { InputData } from "../../src/core/sheets/inputSheets";
 import { SAMPLE_DATA } from "../../src/sample/sampleWorkbook";
 import { cli, tempDir, writeInputWorkbook } from "../support/workbooks";
@@ -46,7 +47,7 @@ const CASES: Array<[string, Change, string, RegExp]> = [
   ["negative 分值", (d) => (first(d).weight = -5), "绩效指标!I3", /分值应大于 0/],
   ["negative budget", (d) => (d.budget[0].budget = -100), "预算执行!D3", /不能为负数/],
   ["negative spending typed as text", (d) => (d.budget[1].spent = "-1,000"), "预算执行!E4", /不能为负数/],
-  ["budget in words", (d) => (d.budget[0].budget = "十万"), "预算执行!D3", /应为数字/],
+  ["budget in words", (d) => (d.budget[0].budget = "十万"), "预算执行!D3", /全年预算数应为金额/],
   ["budget blank", (d) => (d.budget[2].budget = null), "预算执行!D5", /不能为空/],
   ["budget as a percent", (d) => (d.budget[2].budget = "95%"), "预算执行!D5", /不能是百分数/],
   ["unknown 支出类别", (d) => (d.budget[0].category = "其他支出"), "预算执行!A3", /支出类别应为/],
@@ -96,18 +97,25 @@ const CASES: Array<[string, Change, string, RegExp]> = [
     "党建品牌!A5",
     /缺少“全年执行数”列/,
   ],
+  // forms.md: a form with neither 分值 nor 得分, or with no year, is read with a warning (forms.test.ts).
   [
-    "form: neither 分值 nor 得分 column",
+    "form: 执行率 an error value",
+    { form: (wb) => (sheet(wb, "党建品牌").getCell("H6").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue) },
+    "党建品牌!H6",
+    /执行率应为数字，现为错误值 #DIV\/0!/,
+  ],
+  [
+    "form: a date as the actual of a quantitative target",
     {
       form: (wb) => {
-        sheet(wb, "党建品牌").getCell("G12").value = "备注";
-        sheet(wb, "党建品牌").getCell("H12").value = "说明";
+        const cell = sheet(wb, "党建品牌").getCell("F13");
+        cell.value = new Date(Date.UTC(2023, 0, 1));
+        cell.style = { ...cell.style, numFmt: "yyyy-mm-dd" };
       },
     },
-    "党建品牌!A12",
-    /缺少“分值”和“得分”列/,
+    "党建品牌!F13",
+    /实际完成值应为数字.*日期 2023-01-01/,
   ],
-  ["form: no year anywhere", { form: (wb) => (sheet(wb, "党建品牌").getCell("A2").value = "（年度）") }, "党建品牌!A1", /找不到表的年度/],
   ["form: 分值 in words", { form: (wb) => (sheet(wb, "党建品牌").getCell("G13").value = "十分") }, "党建品牌!G13", /分值应为大于 0 的数字/],
   ["form: 得分 in words", { form: (wb) => (sheet(wb, "党建品牌").getCell("H13").value = "满分") }, "党建品牌!H13", /得分应为数字/],
   [
@@ -168,7 +176,9 @@ test.each(TABLE)("$name → exit 2 at $cell", async ({ change, cell, words }) =>
   } else fs.writeFileSync(input, change.bytes);
   const before = sha(fs.readFileSync(input));
 
-  const run = await cli("score", input, "-o", output, "--json", json);
+  // The sample workbook holds several forms: one that cannot be read fails the run when it is the one asked for.
+  const asked = typeof change === "object" && "form" in change ? ["--form", "党建品牌"] : [];
+  const run = await cli("score", input, "-o", output, "--json", json, ...asked);
 
   expect(run.code).toBe(2);
   const lines = run.stderr.trim().split("\n");
@@ -177,7 +187,12 @@ test.each(TABLE)("$name → exit 2 at $cell", async ({ change, cell, words }) =>
   if (!cell.endsWith(".xlsx")) for (const line of lines) expect(line).toMatch(LINE);
   expect(fs.existsSync(output)).toBe(false);
   expect(fs.readdirSync(caseDir).filter((f) => f.startsWith("out.xlsx"))).toEqual([]);
-  expect(JSON.parse(fs.readFileSync(json, "utf8")).errors[0].cell).toBe(cell);
+  const error = JSON.parse(fs.readFileSync(json, "utf8")).errors[0];
+  expect(error.cell).toBe(cell);
+  // Beside the display strings, the typed problem: its ref is the same cell (null for the file itself).
+  if (cell.endsWith(".xlsx")) expect(error.ref).toBeNull();
+  else expect(refName(error.ref)).toBe(cell);
+  expect(error).toMatchObject({ code: expect.stringMatching(/^[a-z]+\.[a-zA-Z]+$/), params: expect.any(Object), severity: "error" });
   expect(sha(fs.readFileSync(input))).toBe(before);
 });
 

@@ -129,9 +129,20 @@ test("warnings go to stderr with their cells, and the run still succeeds", async
   data.indicators[5].deviation = "";
   const input = path.join(dir, "warn.xlsx");
   await writeInputWorkbook(input, data);
-  const run = await cli("score", input, "-o", path.join(dir, "warn-out.xlsx"));
+  const run = await cli("score", input, "-o", path.join(dir, "warn-out.xlsx"), "--json", "-");
   expect(run.code).toBe(0);
   expect(run.stderr).toMatch(/^绩效指标!M8: 警告：“举办市直机关党务干部培训班”未达到年度指标值（得分 2.5\/3）/m);
+  // The JSON carries each problem typed beside its display strings (cli.md).
+  const warning = (JSON.parse(run.stdout) as Summary).warnings.find((w) => w.cell === "绩效指标!M8");
+  expect(warning).toEqual({
+    cell: "绩效指标!M8",
+    message: expect.stringContaining("未达到年度指标值"),
+    ref: { sheet: "绩效指标", row: 8, col: 13 },
+    code: "deviation.short",
+    params: { name: "举办市直机关党务干部培训班", score: 2.5, weight: 3 },
+    subject: "举办市直机关党务干部培训班",
+    severity: "warning",
+  });
 });
 
 test("--profile overrides the sheet's 评分规则", async () => {

@@ -76,7 +76,7 @@ async function expectError(input: Buffer, cell: string, words: RegExp): Promise<
 
 describe("numbers are read faithfully or not at all", () => {
   test.each([
-    ["1e309 in a number cell", "预算执行", "D3", "<v>1e309</v>", "", /全年预算数应为数字，现为超出可计算范围的数值（Infinity）/],
+    ["1e309 in a number cell", "预算执行", "D3", "<v>1e309</v>", "", /全年预算数应为金额，现为超出可计算范围的数值（Infinity）/],
     ["NaN in a number cell", "预算执行", "E4", "<v>NaN</v>", "", /现为无效的数值（NaN）/],
     ["a 400-digit number", "绩效指标", "H3", `<v>${"9".repeat(400)}</v>`, "", /实际完成值应为数字.*超出可计算范围/],
     ["a 400-digit number typed as text", "绩效指标", "H3", inlineText("1".repeat(400)), 't="inlineStr"', /超出可计算范围的数值 “1{40}…”/],
@@ -123,7 +123,7 @@ describe("numbers are read faithfully or not at all", () => {
       cell.value = new Date(Date.UTC(2023, 0, 1));
       cell.style = { ...cell.style, numFmt: "yyyy-mm-dd" };
     });
-    await expectError(input, "预算执行!D3", /全年预算数应为数字，现为日期 2023-01-01/);
+    await expectError(input, "预算执行!D3", /全年预算数应为金额，现为日期 2023-01-01/);
   });
 
   test("a date used as a ≥ target is an error, not its year", async () => {

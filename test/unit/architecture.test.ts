@@ -54,3 +54,75 @@ test("each host adapter stands alone: what two hosts share lives in adapters/sha
     }
   }
 });
+
+// ── One reading pipeline (issue 16): one cell-value layer, one indicator-row reader ─────────────
+
+/** What only the cell-value layer (core/read/cell.ts) may do: classify a cell's raw value. */
+const CELL_PRIMITIVES = [
+  /\bisCellError\s*\(/,
+  /\bisDateFormat\s*\(/,
+  /\bisPercentFormat\s*\(/,
+  /\bparseNumberText\s*\(/,
+  /\bparseTarget\s*\(/,
+  /\bparseYear\s*\(/,
+  /\bserialDate\s*\(/,
+  /\binRange\s*\(/,
+  /\.value\(\s*\w+\s*,\s*\w+\s*\)/,
+  /\.numberFormat\(/,
+  /\.formula\(\s*\w+\s*,/,
+];
+/** What only the indicator-row reader (core/read/indicators.ts, with its rules) may do: read an indicator row. */
+const ROW_RULES = [
+  /\binferMethod\s*\(/,
+  /\btierFromWords\s*\(/,
+  /\bparseTier\s*\(/,
+  /\bparseDirection\s*\(/,
+  /\bcheckTierScore\s*\(/,
+  /\blooksLikeUnitMismatch\s*\(/,
+  /\bmethodOf\s*\(/,
+];
+
+/** The rules a reader file breaks: a cell classified, or an indicator row read, outside the pipeline. */
+function pipelineViolations(source: string): string[] {
+  const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+  return [...CELL_PRIMITIVES, ...ROW_RULES].filter((re) => re.test(code)).map((re) => re.source);
+}
+
+const READERS = ["core/forms", "core/input"].flatMap((d) => files(path.join(SRC, d)));
+
+test("no code in core/forms or core/input classifies a cell or reads an indicator row on its own", () => {
+  expect(READERS.length).toBeGreaterThan(5);
+  for (const file of READERS) {
+    expect({ file: path.relative(SRC, file), violations: pipelineViolations(fs.readFileSync(file, "utf8")) }).toEqual({
+      file: path.relative(SRC, file),
+      violations: [],
+    });
+  }
+});
+
+test("the check finds a planted violation (a test of the test)", () => {
+  const planted = [
+    "const v = grid.value(row, col);\nif (isCellError(v)) return;",
+    "if (isDateFormat(grid.numberFormat(r, c))) x = 1;",
+    "const n = parseNumberText(text);",
+    "const m = inferMethod(level2, t, a);",
+  ];
+  for (const source of planted) expect(pipelineViolations(source).length).toBeGreaterThan(0);
+  // Comments do not count; calling the layer does not count.
+  expect(pipelineViolations("// isCellError(v) is the layer's\nconst r = readNumber(grid, row, col);")).toEqual([]);
+});
+
+test("one indicator-row reader and one cell-value layer: both paths call them, nothing else defines them", () => {
+  const text = (rel: string) => fs.readFileSync(path.join(SRC, rel), "utf8");
+  for (const reader of ["core/input/parse.ts", "core/forms/readForm.ts"])
+    expect({ reader, calls: /readIndicatorRows\(/.test(text(reader)) }).toEqual({ reader, calls: true });
+  const definers = (name: string) =>
+    files(path.join(SRC, "core"))
+      .filter((f) => new RegExp(`export function ${name}\\b`).test(fs.readFileSync(f, "utf8")))
+      .map((f) => path.relative(SRC, f));
+  expect(definers("readIndicatorRows")).toEqual(["core/read/indicators.ts"]);
+  for (const name of ["readNumber", "readAmount", "readValue", "isPlaceholder"]) expect(definers(name)).toEqual(["core/read/cell.ts"]);
+  // Nothing outside the layer decides what a placeholder is.
+  for (const file of READERS)
+    expect({ file, placeholder: /—\+\|－/.test(fs.readFileSync(file, "utf8")) }).toEqual({ file, placeholder: false });
+});

@@ -7,7 +7,8 @@
 import { BiffEncryptedError, BiffError, readBiffWorkbook } from "../../src/adapters/formats/biff";
 import { readDocxTables } from "../../src/adapters/formats/docxTables";
 import { FormatError, openInput } from "../../src/adapters/formats/inputFile";
-import { documentPlaces, issuesIn } from "../../src/core/places";
+import { problemsIn, tablePlace } from "../../src/core/places";
+import { cellRef, placeName, refName, warningIssue } from "../../src/core/problems";
 import { writeZip } from "../../src/adapters/exceljs/zipEntries";
 
 const u16 = (n: number) => Buffer.from([n & 0xff, (n >> 8) & 0xff]);
@@ -220,16 +221,17 @@ describe("Word tables", () => {
 
   test("places in a document are told by table, row and column; the title above is the table's title", () => {
     // 表格2: two title paragraphs above it; on its row 6 (sheet row 8) a cell spanning grid columns 2–3.
-    const layout = (t: string) => (t === "表格2" ? { leadRows: 2, cellInRow: { "8,3": 2, "8,4": 3 } } : undefined);
-    expect(documentPlaces("表格2!C7", layout)).toBe("表格2 第5行第3列");
-    expect(documentPlaces("表格2!D8", layout)).toBe("表格2 第6行第3列");
-    expect(documentPlaces("填报总分与 '表格1'!$J$19 不符", layout)).toBe("填报总分与 表格1 第19行第10列 不符");
-    expect(documentPlaces("表格2!A1", layout)).toBe("表格2 上方的标题");
-    const issues = [{ cell: "表格2!C7", message: "见 表格2!C7" }];
+    const layout = { leadRows: 2, cellInRow: { "8,3": 2, "8,4": 3 } };
+    const told = (row: number, col: number) =>
+      refName({ ...cellRef("表格2", row, col), inTable: tablePlace(cellRef("表格2", row, col), layout) });
+    expect(told(7, 3)).toBe("表格2 第5行第3列");
+    expect(told(8, 4)).toBe("表格2 第6行第3列");
+    expect(told(1, 1)).toBe("表格2 上方的标题");
+    const issues = [warningIssue(cellRef("表格2", 7, 3), "filled.totalDiffers", { total: 1, sum: "2" })];
     const sheets = { 表格2: { name: "表格2", cells: [], leadRows: 2 } };
-    expect(issuesIn({ kind: "document", sheets }, issues)).toEqual([{ cell: "表格2 第5行第3列", message: "见 表格2 第5行第3列" }]);
+    expect(problemsIn({ kind: "document", sheets }, issues).map(placeName)).toEqual(["表格2 第5行第3列"]);
     // A workbook's sheet named 表格2 keeps its cell names.
-    expect(issuesIn({ sheets }, issues)).toEqual(issues);
+    expect(problemsIn({ sheets }, issues).map(placeName)).toEqual(["表格2!C7"]);
   });
 });
 

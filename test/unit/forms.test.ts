@@ -1,7 +1,8 @@
 /** The form reader's rules (docs/forms.md) on small forms built as snapshots. */
 import { planCommand } from "../../src/core/engine";
 import { labelWeight } from "../../src/core/forms/readForm";
-import { inferMethod, monthValue, numberPlace, tierFromWords } from "../../src/core/forms/values";
+import { monthValue, numberPlace } from "../../src/core/read/cell";
+import { inferMethod, tierFromWords } from "../../src/core/read/rules";
 import type { CellValue, WorkbookSnapshot } from "../../src/port/workbook";
 import { issues, sheetData } from "../support/snapshot";
 
@@ -149,7 +150,7 @@ describe("reading a form", () => {
     expect(summary.reportedScores).toBe("filled");
   });
 
-  test("errors name the form's cells: no 全年执行数 column, no 分值/得分 columns, nothing to score", () => {
+  test("errors name the form's cells: no 全年执行数 column, nothing to score; no 分值/得分 columns is read with a warning", () => {
     const noSpent = nationalForm(ROWS).map((r, i) => (i === 4 ? ["项目资金（万元）", null, "年初预算数", "全年预算数", "支出明细"] : r));
     expect(issues(() => planCommand(workbook(["S", noSpent]), "score"))).toEqual([
       expect.stringMatching(/^S!A5: 资金情况缺少“全年执行数”列/),
@@ -157,9 +158,9 @@ describe("reading a form", () => {
     const noWeights = nationalForm(ROWS).map((r, i) =>
       i === 9 ? ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"] : r,
     );
-    expect(issues(() => planCommand(workbook(["S", noWeights]), "score"))).toEqual([
-      expect.stringMatching(/^S!A10: .*缺少“分值”和“得分”列/),
-    ]);
+    // forms.md: a form with no 分值 and no 得分 at all is still read (completion reported, one warning).
+    const nothingScored = planCommand(workbook(["S", noWeights]), "score").summary;
+    expect(nothingScored.warnings.filter((w) => w.code === "form.nothingScored").map((w) => w.cell)).toEqual(["S!A10"]);
     const empty = nationalForm([[null, "产出指标", "数量指标", "指标1：", null, null, null, null]]);
     expect(issues(() => planCommand(workbook(["S", empty]), "score"))[0]).toMatch(/^S!A10: 绩效指标部分.*没有任何数字/);
   });

@@ -64,8 +64,9 @@ test("the WPS host selects through Worksheet.Activate + Range.Select and listens
   const host = wpsHost(app, () => {
     throw new Error("no port needed");
   });
-  await selectCell("'绩效 指标'!H5", host);
-  expect(calls).toEqual(["activate 绩效 指标", "select H5"]);
+  // A sheet name with a space and a quote: the ref carries it as is, nothing is unquoted.
+  await selectCell({ sheet: "绩效 指标's", row: 5, col: 8 }, host);
+  expect(calls).toEqual(["activate 绩效 指标's", "select H5"]);
 
   let changes = 0;
   const stop = await watchChanges(() => changes++, host);

@@ -152,10 +152,12 @@ describe("budget", () => {
     data.budget.push({ category: "合计", budget: 151, spent: 140 });
     const { evaluation } = planCommand(snapshotFromData(data), "score");
     expect(evaluation.budget.total).toBe(150);
-    expect(evaluation.warnings).toContainEqual({
-      cell: "预算执行!D5",
-      message: expect.stringContaining("合计行全年预算数 151 与基本支出、项目支出之和 150 不符"),
-    });
+    expect(evaluation.warnings).toContainEqual(
+      expect.objectContaining({
+        cell: "预算执行!D5",
+        message: expect.stringContaining("合计行全年预算数 151 与基本支出、项目支出之和 150 不符"),
+      }),
+    );
     expect(evaluation.warnings.some((w) => w.cell === "预算执行!E5")).toBe(false);
   });
   test("execution under 90% without a 备注 warns at the 备注 cell", () => {
@@ -163,7 +165,9 @@ describe("budget", () => {
     data.indicators = [{ level1: "产出指标", level2: "数量指标", name: "甲", target: 1, actual: 1, weight: 100 }];
     data.budget[1].remark = "";
     const { evaluation } = planCommand(snapshotFromData(data), "score");
-    expect(evaluation.warnings).toContainEqual({ cell: "预算执行!F4", message: "“项目甲”执行率 80% 低于 90%，请在备注中说明原因" });
+    expect(evaluation.warnings).toContainEqual(
+      expect.objectContaining({ cell: "预算执行!F4", message: "“项目甲”执行率 80% 低于 90%，请在备注中说明原因" }),
+    );
   });
 });
 
@@ -171,24 +175,30 @@ describe("indicator warnings", () => {
   const warningsOf = (row: Parameters<typeof withIndicator>[0]) =>
     planCommand(snapshotFromData(withIndicator(row)), "score").evaluation.warnings;
   test("below target without a reason", () => {
-    expect(warningsOf({ name: "甲", target: 10, actual: 8, weight: 10 })).toContainEqual({
-      cell: "绩效指标!M3",
-      message: expect.stringContaining("未达到年度指标值（得分 8/10）"),
-    });
+    expect(warningsOf({ name: "甲", target: 10, actual: 8, weight: 10 })).toContainEqual(
+      expect.objectContaining({
+        cell: "绩效指标!M3",
+        message: expect.stringContaining("未达到年度指标值（得分 8/10）"),
+      }),
+    );
     expect(warningsOf({ name: "甲", target: 10, actual: 8, weight: 10, deviation: "原因" })).toEqual([]);
   });
   test("≥130% of a ≥ target without a reason", () => {
-    expect(warningsOf({ name: "甲", target: 10, actual: 13, weight: 10 })).toContainEqual({
-      cell: "绩效指标!M3",
-      message: expect.stringContaining("130%"),
-    });
+    expect(warningsOf({ name: "甲", target: 10, actual: 13, weight: 10 })).toContainEqual(
+      expect.objectContaining({
+        cell: "绩效指标!M3",
+        message: expect.stringContaining("130%"),
+      }),
+    );
     expect(warningsOf({ name: "甲", target: 10, actual: 12.9, weight: 10 })).toEqual([]);
   });
   test("a 自评得分 that differs from the computed score", () => {
-    expect(warningsOf({ name: "甲", target: 10, actual: 10, weight: 10, selfScore: 9 })).toContainEqual({
-      cell: "绩效指标!L3",
-      message: expect.stringContaining("与按正向比例计算的 10 不同"),
-    });
+    expect(warningsOf({ name: "甲", target: 10, actual: 10, weight: 10, selfScore: 9 })).toContainEqual(
+      expect.objectContaining({
+        cell: "绩效指标!L3",
+        message: expect.stringContaining("与按正向比例计算的 10 不同"),
+      }),
+    );
   });
 });
 

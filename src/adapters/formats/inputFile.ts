@@ -22,6 +22,7 @@ import { XlsxFileWorkbook } from "../exceljs/xlsxFile";
 import { ZipEntries } from "../exceljs/zipEntries";
 import { BiffEncryptedError, type MergedRange, type ReadWorkbook, readBiffWorkbook } from "./biff";
 import { readDocxTables } from "./docxTables";
+import { type CellIssue, type ProblemCode, type ProblemParams, errorIssue } from "../../core/problems";
 
 export type InputFormat = "xlsx" | "xlsm" | "xls" | "et" | "docx" | "doc";
 
@@ -38,8 +39,23 @@ export const FORMAT_NAMES: Readonly<Record<InputFormat, string>> = {
 /** The extensions a review picks up in a folder (every other file is left alone). */
 export const INPUT_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".et", ".docx", ".doc"] as const;
 
-/** The file cannot be read as any form format: the message says why, for the person who sent it. */
-export class FormatError extends Error {}
+/** Why a file cannot be read as any form format: a problem code of the file (core/problems.ts). */
+type FormatCode = Extract<ProblemCode, `file.${string}`>;
+type FormatParams<C extends FormatCode> = Omit<ProblemParams<C>, "file">;
+
+/** The file cannot be read as any form format; `issue` says why, for the person who sent it. */
+export class FormatError<C extends FormatCode = FormatCode> extends Error {
+  constructor(
+    readonly code: C,
+    readonly params: FormatParams<C>,
+  ) {
+    super(code);
+  }
+  /** The problem, placed at the file named `file`. */
+  issue(file: string): CellIssue {
+    return errorIssue(null, this.code, { ...this.params, file } as unknown as ProblemParams<C>);
+  }
+}
 
 export interface InputWorkbook extends WorkbookPort {
   readonly format: InputFormat;
@@ -48,9 +64,6 @@ export interface InputWorkbook extends WorkbookPort {
 }
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const SUPPORTED = "支持 .xlsx、.xlsm、.xls、.et（WPS 表格）、.docx 和 .doc";
-const ENCRYPTED = "文件设有打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消打开密码并重新保存后再试";
-const SAVE_AS_DOCX = "请在 Word 或 WPS 中打开后另存为 .docx（或把自评表复制到 Excel 中）";
 
 /** Opens the file's bytes as the format its content shows; `name` (its file name) only breaks ties (.xls vs .et). */
 export async function openInput(data: Buffer, name: string): Promise<InputWorkbook> {
@@ -58,7 +71,7 @@ export async function openInput(data: Buffer, name: string): Promise<InputWorkbo
   if (data.subarray(0, 4).toString("latin1") === "PK\x03\x04" || data.subarray(0, 4).toString("latin1") === "PK\x05\x06")
     return openZip(data, ext);
   if (data.subarray(0, 8).equals(OLE_MAGIC)) return openOle(data, ext);
-  throw new FormatError(notAForm(data));
+  throw notAForm(data);
 }
 
 /**
@@ -71,12 +84,12 @@ async function openZip(data: Buffer, ext: string): Promise<InputWorkbook> {
   const zip = entries ? undefined : await (await import("jszip")).default.loadAsync(data).catch(() => undefined);
   const text = async (p: string) => (entries ? entries.text(p) : zip?.file(p)?.async("string"));
   const has = (p: string) => (entries ? entries.has(p) : !!zip?.file(p));
-  if (has("xl/workbook.bin")) throw new FormatError("文件是 Excel 二进制工作簿（.xlsb），无法读取：请在 Excel 或 WPS 中另存为 .xlsx");
+  if (has("xl/workbook.bin")) throw new FormatError("file.xlsb", {});
   if (!has("xl/workbook.xml")) {
     const main = /Target="\/?(word\/[^"]*\.xml)"/.exec((await text("_rels/.rels").catch(() => undefined)) ?? "")?.[1];
     if (main || has("word/document.xml")) {
       const xml = await Promise.resolve(text(main ?? "word/document.xml")).catch(() => undefined);
-      if (!xml) throw new FormatError("Word 文档已损坏或不完整，无法读取正文");
+      if (!xml) throw new FormatError("file.docxDamaged", {});
       return documentWorkbook(readDocxTables(xml), "docx");
     }
   }
@@ -84,7 +97,7 @@ async function openZip(data: Buffer, ext: string): Promise<InputWorkbook> {
   try {
     wb = await XlsxFileWorkbook.fromBuffer(data, entries);
   } catch {
-    throw new FormatError(`文件不是有效的 Excel 工作簿或 Word 文档（压缩包已损坏，或不是表格文件），无法读取（${SUPPORTED}）`);
+    throw new FormatError("file.zipNotForm", {});
   }
   // A macro workbook (by its content type, read only when writing) is written out without its macros.
   const grafted = wb.toBuffer.bind(wb);
@@ -107,26 +120,26 @@ async function openOle(data: Buffer, ext: string): Promise<InputWorkbook> {
   try {
     container = CFB.read(data, { type: "buffer" });
   } catch {
-    throw new FormatError("文件已损坏或不完整（Office 复合文档无法打开），无法读取");
+    throw new FormatError("file.oleDamaged", {});
   }
   const stream = (name: string) => {
     const e = CFB.find(container, name);
     return e && e.content ? Buffer.from(e.content as Uint8Array) : undefined;
   };
-  if (CFB.find(container, "EncryptedPackage")) throw new FormatError(ENCRYPTED);
+  if (CFB.find(container, "EncryptedPackage")) throw new FormatError("file.encrypted", {});
   const workbook = stream("Workbook") ?? stream("WORKBOOK");
   if (workbook) {
     const format: InputFormat = ext === ".et" ? "et" : "xls";
     try {
       return snapshotWorkbook(readBiffWorkbook(workbook, OUTPUT_SHEETS), format);
     } catch (err) {
-      if (err instanceof BiffEncryptedError) throw new FormatError(ENCRYPTED);
-      throw new FormatError(`${FORMAT_NAMES[format]}已损坏或不完整，无法读取：请在 Excel 或 WPS 中打开后重新保存`);
+      if (err instanceof BiffEncryptedError) throw new FormatError("file.encrypted", {});
+      throw new FormatError("file.damaged", { format: FORMAT_NAMES[format] });
     }
   }
-  if (stream("Book")) throw new FormatError("文件是 Excel 5.0/95 格式的工作簿，无法读取：请在 Excel 或 WPS 中另存为 .xlsx");
+  if (stream("Book")) throw new FormatError("file.excel95", {});
   if (CFB.find(container, "WordDocument")) return openDoc(data);
-  throw new FormatError(`文件是 Office 复合文档，但不是 Excel 工作簿或 Word 文档，无法读取（${SUPPORTED}）`);
+  throw new FormatError("file.oleNotForm", {});
 }
 
 /**
@@ -191,8 +204,8 @@ async function openDoc(data: Buffer): Promise<InputWorkbook> {
       ),
     );
     const docx = await fs.readFile(path.join(dir, "form.docx")).catch(() => undefined);
-    if (!converted && !docx) throw new FormatError(`Word 97-2003 文档（.doc）需要 LibreOffice 才能读取，本机未安装：${SAVE_AS_DOCX}`);
-    if (!docx) throw new FormatError(`Word 97-2003 文档（.doc）无法转换（文件可能已损坏或设有密码）：${SAVE_AS_DOCX}`);
+    if (!converted && !docx) throw new FormatError("file.docNeedsLibreOffice", {});
+    if (!docx) throw new FormatError("file.docUnconvertible", {});
     const wb = await openZip(docx, ".docx");
     return Object.assign(wb, { format: "doc" as InputFormat });
   } finally {
@@ -201,8 +214,7 @@ async function openDoc(data: Buffer): Promise<InputWorkbook> {
 }
 
 function documentWorkbook(snapshot: ReadWorkbook, format: InputFormat): InputWorkbook {
-  if (snapshot.sheetNames.length === 0)
-    throw new FormatError("Word 文档中没有表格：自评表应是文档中的表格（项目支出绩效自评表或部门整体支出绩效自评表）");
+  if (snapshot.sheetNames.length === 0) throw new FormatError("file.docxNoTables", {});
   return snapshotWorkbook(snapshot, format);
 }
 
@@ -211,19 +223,17 @@ function documentWorkbook(snapshot: ReadWorkbook, format: InputFormat): InputWor
  * export a web page (an HTML table) or Excel 2003's XML under an .xls name: those are named, with
  * what to do, since Excel and WPS open them and can save them as .xlsx.
  */
-function notAForm(data: Buffer): string {
+function notAForm(data: Buffer): FormatError {
   const head = data
     .subarray(0, 4096)
     .toString("utf8")
     .replace(/^\uFEFF/, "")
     .trimStart()
     .toLowerCase();
-  const resave = "请在 Excel 或 WPS 中打开后另存为 .xlsx";
   if (/^(<!doctype html|<html|<table|<meta)/.test(head) || (head.startsWith("<") && head.includes("<table")))
-    return `文件内容是网页（HTML 表格），不是 Excel 工作簿，无法读取：${resave}`;
-  if (head.startsWith("<?xml") && head.includes("urn:schemas-microsoft-com:office:spreadsheet"))
-    return `文件是 Excel 2003 XML 表格，无法读取：${resave}`;
-  return `文件不是有效的 Excel 工作簿或 Word 文档${looksLikeText(data) ? "（内容是纯文本）" : ""}，无法读取（${SUPPORTED}）`;
+    return new FormatError("file.html", {});
+  if (head.startsWith("<?xml") && head.includes("urn:schemas-microsoft-com:office:spreadsheet")) return new FormatError("file.xml2003", {});
+  return new FormatError("file.notForm", { text: looksLikeText(data) });
 }
 
 /** Text files (a renamed .txt or .csv): no control bytes in the first kilobytes but line breaks and tabs. */

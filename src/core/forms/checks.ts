@@ -3,9 +3,10 @@
  * evaluated form: what the department typed beside what the rules give. Warnings only.
  */
 import type { Evaluation, ScoredItem } from "../evaluate";
-import { cellOf, rateOf } from "../evaluate";
+import { rateOf, refOf } from "../evaluate";
 import { excelRound, formatAmount, formatRate, formatScore } from "../format";
 import type { CellIssue } from "../issues";
+import { warningIssue } from "../problems";
 import { METHODS } from "../methods";
 
 function why(item: ScoredItem, ev: Evaluation): string {
@@ -25,36 +26,44 @@ export function formChecks(ev: Evaluation): CellIssue[] {
     const ind = item.indicator;
     const filled = ind.selfScore;
     if (filled) {
-      filledSum += filled.value;
-      filledCount++;
+      // An item outside the printed 总分 is not in its sum.
+      if (!ind.outsideTotal) {
+        filledSum += filled.value;
+        filledCount++;
+      }
+      const params = { name: ind.name, filled: filled.value };
       if (filled.value > item.weight + 1e-9)
-        out.push({ cell: ind.cells.selfScore, message: `“${ind.name}”填报得分 ${filled.value} 超过分值 ${formatScore(item.weight)}` });
-      else if (filled.value < 0) out.push({ cell: ind.cells.selfScore, message: `“${ind.name}”填报得分不能为负数（${filled.value}）` });
+        out.push(warningIssue(ind.cells.selfScore, "filled.aboveWeight", { ...params, weight: formatScore(item.weight) }, ind.name));
+      else if (filled.value < 0) out.push(warningIssue(ind.cells.selfScore, "filled.negative", params, ind.name));
       if (METHODS[ind.method].computed && excelRound(filled.value, 2) !== item.score)
-        out.push({
-          cell: ind.cells.selfScore,
-          message: `“${ind.name}”填报得分 ${filled.value}，按规则应为 ${formatScore(item.score)}（${why(item, ev)}）`,
-        });
+        out.push(
+          warningIssue(ind.cells.selfScore, "filled.differs", { ...params, rule: formatScore(item.score), why: why(item, ev) }, ind.name),
+        );
     }
     // 定性 rows scored below full need a reason as much as quantitative ones short of target.
     if (ind.method !== "执行率" && ind.nature === "定性" && ind.tier === "achieved" && item.score < item.weight && !ind.deviation)
-      out.push({
-        cell: ind.cells.deviation,
-        message: `“${ind.name}”得分 ${item.score}/${formatScore(item.weight)} 未得满分，请填写偏差原因分析及改进措施`,
-      });
+      out.push(
+        warningIssue(
+          ind.cells.deviation,
+          "deviation.belowFull",
+          { name: ind.name, score: item.score, weight: formatScore(item.weight) },
+          ind.name,
+        ),
+      );
   }
   if (form.filledTotal && filledCount > 0 && excelRound(filledSum, 2) !== excelRound(form.filledTotal.value, 2))
-    out.push({
-      cell: form.totalScoreCell,
-      message: `填报总分 ${form.filledTotal.value} 与各项填报得分之和 ${formatScore(excelRound(filledSum, 2))} 不符`,
-    });
+    out.push(
+      warningIssue(form.totalScoreCell, "filled.totalDiffers", {
+        total: form.filledTotal.value,
+        sum: formatScore(excelRound(filledSum, 2)),
+      }),
+    );
   if (form.filledRate && form.filledRateCell && ev.budget.total > 0) {
     const rate = rateOf(ev.spent.total, ev.budget.total);
     if (Math.abs(form.filledRate.value - rate * 100) >= 0.01 + 1e-9)
-      out.push({
-        cell: form.filledRateCell,
-        message: `填报执行率 ${excelRound(form.filledRate.value, 4)}% 与全年执行数 ÷ 全年预算数 ${formatRate(rate)} 不符`,
-      });
+      out.push(
+        warningIssue(form.filledRateCell, "filled.rateDiffers", { filled: excelRound(form.filledRate.value, 4), rate: formatRate(rate) }),
+      );
   }
   const total = form.fundRows.find((r) => r.kind === "total");
   const sources = form.fundRows.filter((r) => r.kind === "source");
@@ -68,10 +77,14 @@ export function formChecks(ev: Evaluation): CellIssue[] {
         6,
       );
       if (sources.some((s) => s[field]) && Math.abs(sum - t.value) > 5e-7)
-        out.push({
-          cell: cellOf(t),
-          message: `资金来源分项（${sources.map((s) => s.label).join("、")}）${field === "budget" ? "全年预算数" : "全年执行数"}之和 ${formatAmount(sum)} 万元与年度资金总额 ${formatAmount(t.value)} 万元不符`,
-        });
+        out.push(
+          warningIssue(refOf(t), "fund.sourcesDiffer", {
+            sources: sources.map((s) => s.label).join("、"),
+            field: field === "budget" ? "全年预算数" : "全年执行数",
+            sum: formatAmount(sum),
+            total: formatAmount(t.value),
+          }),
+        );
     }
   }
   return out;

@@ -6,6 +6,8 @@ import { INPUT_SHEETS, OUTPUT_SHEETS, TEMPLATE_SHEETS } from "../contract";
 import { Grid } from "../grid";
 import { likelySheet } from "../input/sheetNames";
 import type { CellIssue, IssueLog } from "../issues";
+import { type CellRef, sheetRef } from "../problems";
+import { FormulaCheck } from "../read/formulas";
 import type { Input } from "../model";
 import type { WorkbookSnapshot } from "../../port/workbook";
 import { formRegions, rowFields, synonymIndex } from "./locate";
@@ -38,20 +40,43 @@ export interface FormRead {
   warnings: CellIssue[];
 }
 
-/** Reads every form; `found` is false when no sheet holds one (then nothing is logged). */
-export function readForms(snapshot: WorkbookSnapshot, log: IssueLog, options: FormOptions = {}): { forms: FormRead[]; found: boolean } {
+/** A form that could not be read: where it is and why (its errors, each at its cell). */
+export interface FailedForm {
+  sheet: string;
+  titleCell: CellRef;
+  errors: CellIssue[];
+}
+
+/**
+ * Reads every form; `found` is false when no sheet holds one (then nothing is logged). A form that
+ * cannot be read is `failed` with its own errors: it never sinks the others (forms.md).
+ */
+export function readForms(
+  snapshot: WorkbookSnapshot,
+  log: IssueLog,
+  options: FormOptions = {},
+): { forms: FormRead[]; failed: FailedForm[]; found: boolean } {
   const forms: FormRead[] = [];
+  const failed: FailedForm[] = [];
   let found = false;
-  for (const name of candidateSheets(snapshot)) {
-    const grid = new Grid(snapshot.sheets[name]);
+  const grids = candidateSheets(snapshot).map((name) => new Grid(snapshot.sheets[name]));
+  // A number computed by a formula into a missing sheet or a cycle is refused here as on the template.
+  const check = new FormulaCheck(snapshot.sheetNames, grids);
+  for (const grid of grids) {
+    grid.formulaProblem = (row, col) => check.problem(grid, row, col);
     for (const region of formRegions(grid)) {
       found = true;
-      const before = log.warnings.length;
+      const errorsBefore = log.errors.length;
+      const warningsBefore = log.warnings.length;
       const input = readForm(grid, region, log, options);
-      if (input) forms.push({ input, warnings: log.warnings.slice(before) });
+      if (input && log.errors.length === errorsBefore) forms.push({ input, warnings: log.warnings.slice(warningsBefore) });
+      else {
+        const errors = log.errors.slice(errorsBefore);
+        failed.push({ sheet: grid.name, titleCell: errors[0]?.ref ?? grid.ref(region.header.row, grid.firstCol), errors });
+      }
     }
   }
-  return { forms, found };
+  return { forms, failed, found };
 }
 
 const INDICATOR_INDEX = synonymIndex(INDICATOR_FIELDS);
@@ -68,19 +93,17 @@ export function explainNoForm(snapshot: WorkbookSnapshot, log: IssueLog): void {
       if (levels.length === 0 || fields.size < 2) continue;
       const names = { level1: "一级指标", level2: "二级指标", name: "三级指标" };
       const missing = (["level1", "level2", "name"] as const).filter((f) => !fields.has(f)).map((f) => `“${names[f]}”`);
-      log.error(
-        grid.cell(row, fields.get(levels[0])!),
-        `找到“${levels.map((f) => names[f]).join("/")}”表头（第 ${row} 行），但缺少${missing.join("、")}列，不能识别为绩效自评表`,
-      );
+      log.error(grid.ref(row, fields.get(levels[0])!), "form.headerIncomplete", {
+        found: levels.map((f) => names[f]).join("/"),
+        row,
+        missing: missing.join("、"),
+      });
       explained = true;
       break;
     }
   }
   if (!explained) {
     const where = sheets.length ? sheets.map((s) => `“${s}”`).join("、") : "（工作簿中没有工作表）";
-    log.error(
-      `${sheets[0] ?? "Sheet1"}!A1`,
-      `没有找到绩效自评表：在工作表 ${where} 中查找含“一级指标、二级指标、三级指标”表头的项目支出/部门整体支出绩效自评表，未找到；也没有“基本信息、预算执行、绩效指标”模板工作表（可用“插入模板”创建）`,
-    );
+    log.error(sheetRef(sheets[0] ?? "Sheet1"), "form.notFound", { sheets: where });
   }
 }

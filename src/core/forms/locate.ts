@@ -5,11 +5,20 @@
  */
 import { type Grid, headerKey } from "../grid";
 import { INDICATOR_FIELDS, type IndicatorField, TOTAL_LABELS } from "./vocabulary";
+import { holdsNumber } from "../read/cell";
+
+/**
+ * How a header cell is matched against a vocabulary: no spaces or line breaks (`分\n值`), no
+ * bracketed parts (`全年(调整)预算数`, `调整预算数（A）`, `预算执行率（B/A×100%）`), no trailing colon.
+ */
+export function vocabularyKey(s: string): string {
+  return headerKey(s.replace(/\s+/g, "").replace(/[（(][^（()）]*[)）]/g, ""));
+}
 
 /** The field each synonym names, for one vocabulary. */
 export function synonymIndex<F extends string>(fields: Readonly<Record<F, readonly string[]>>): Map<string, F> {
   const index = new Map<string, F>();
-  for (const field of Object.keys(fields) as F[]) for (const word of fields[field]) index.set(headerKey(word), field);
+  for (const field of Object.keys(fields) as F[]) for (const word of fields[field]) index.set(vocabularyKey(word), field);
   return index;
 }
 
@@ -19,7 +28,7 @@ const INDICATOR_INDEX = synonymIndex(INDICATOR_FIELDS);
 export function rowFields<F extends string>(grid: Grid, row: number, index: Map<string, F>): Map<F, number> {
   const out = new Map<F, number>();
   for (const col of grid.cols(row)) {
-    const f = index.get(headerKey(grid.key(row, col)));
+    const f = index.get(vocabularyKey(grid.key(row, col)));
     if (f !== undefined && !out.has(f)) out.set(f, col);
   }
   return out;
@@ -41,7 +50,7 @@ function headerNeighbour(grid: Grid, row: number): Map<IndicatorField, number> |
   if (row < grid.firstRow || row > grid.lastRow) return undefined;
   const fields = rowFields(grid, row, INDICATOR_INDEX);
   if (fields.size === 0 || isIndicatorHeader(fields)) return undefined;
-  for (const col of grid.cols(row)) if (typeof grid.value(row, col) === "number") return undefined;
+  for (const col of grid.cols(row)) if (holdsNumber(grid, row, col)) return undefined;
   return fields;
 }
 
@@ -82,9 +91,11 @@ export function totalRow(grid: Grid, header: IndicatorHeader, until: number): nu
 }
 
 export interface FormRegion {
-  /** First row of the form's area (title, fund block) and its indicator header. */
+  /** First row of the form's area (title, fund block) and its first indicator header. */
   top: number;
   header: IndicatorHeader;
+  /** Every indicator header of the form: one, or several blocks (产出 and 效益 each with its header). */
+  headers: IndicatorHeader[];
   /** The 总分 row, when there is one; the last row of the indicator block. */
   total?: number;
   last: number;
@@ -92,16 +103,24 @@ export interface FormRegion {
 
 /** Every form on the sheet, top to bottom. */
 export function formRegions(grid: Grid): FormRegion[] {
-  const headers = indicatorHeaders(grid);
+  // A repeated indicator header with no new title or fund block above it continues the same form.
+  const groups: IndicatorHeader[][] = [];
+  for (const header of indicatorHeaders(grid)) {
+    const current = groups[groups.length - 1];
+    const previous = current?.[current.length - 1];
+    if (previous && nextFormTop(grid, previous.lastRow + 1, header.row - 1) > header.row - 1) current.push(header);
+    else groups.push([header]);
+  }
   const out: FormRegion[] = [];
   let top = grid.firstRow;
-  headers.forEach((header, i) => {
-    const next = headers[i + 1];
+  groups.forEach((headers, i) => {
+    const header = headers[headers.length - 1];
+    const next = groups[i + 1]?.[0];
     // The next form's title and fund block sit above its header: this form ends at its 总分 row.
     const limit = next ? next.row - 1 : grid.lastRow;
     const total = totalRow(grid, header, limit);
     const last = total ?? (next ? nextFormTop(grid, header.lastRow + 1, limit) - 1 : grid.lastRow);
-    out.push({ top, header, total, last });
+    out.push({ top, header: headers[0], headers, total, last });
     top = last + 1;
   });
   return out;
@@ -112,7 +131,7 @@ function nextFormTop(grid: Grid, from: number, limit: number): number {
   for (const row of grid.rowsBetween(from, limit)) {
     for (const col of grid.cols(row)) {
       const t = grid.key(row, col);
-      if (/自评表|资金（|资金\(|年度资金总额/.test(t)) return row;
+      if (/自评表|资金（|资金\(|年度资金总额|资金情况|资金投入情况/.test(t)) return row;
     }
   }
   return limit + 1;

@@ -1,38 +1,40 @@
 /**
  * Reads one official 自评表 form into the engine's Input (forms.md, docs/forms.md), every value
- * with its source cell, so scoring, 评分结果's formulas and the report work on it unchanged.
- * Problems go to the log: errors stop the run, warnings are the reviewer's checks the reading finds.
+ * with its source cell, so scoring, 评分结果's formulas and the report work on it unchanged. Cells
+ * are read through the cell-value layer (core/read/cell.ts) and indicator rows by the one
+ * indicator-row reader (core/read/indicators.ts), as the template's are.
+ * Problems go to the log: errors make the form unreadable, warnings are the reviewer's checks.
  */
 import type { AmountUnit, EvaluationType, TextSection } from "../contract";
 import { type Grid, headerKey } from "../grid";
 import type { IssueLog } from "../issues";
-import { readNumber } from "../input/readNumber";
-import { tierRange } from "../methods";
 import type { BudgetLine, FormInfo, FundRow, Indicator, Input, NumberSource } from "../model";
 import { normalizeText } from "../numbers";
 import { executionIndicator } from "../evaluate";
-import { DEFAULT_PROFILE, type RuleProfile, findProfile } from "../profiles";
-import { type FormRegion, rowFields, synonymIndex } from "./locate";
-import { inferMethod, readAmount, readFormValue, tierFromWords } from "./values";
+import type { CellRef } from "../problems";
+import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
+import { type AmountRead, type ReadResult, isPlaceholder, logAmountRefused, readAmount, readNumber, readValue } from "../read/cell";
+import { FORM_ROWS, type IndicatorCols, type RowsRead, labelWeight, readIndicatorRows, stripWeight } from "../read/indicators";
+import { checkWeightSum } from "../read/rules";
+import { type FormRegion, rowFields, synonymIndex, totalRow, vocabularyKey } from "./locate";
 import {
   FUND_FIELDS,
   FUND_ROW_KINDS,
   type FundField,
+  HEADER_REVIEW_LABELS,
+  HEADER_TOTAL_LABELS,
   INFO_LABELS,
-  NUMBERED_LINE,
-  PLACEHOLDER_ONLY,
-  PLACEHOLDER_PREFIX,
   TITLE_WORDS,
   UNIT_LABELS,
 } from "./vocabulary";
+
+export { labelWeight } from "../read/indicators";
 
 const FUND_INDEX = synonymIndex(FUND_FIELDS);
 /** Above this many 万元 a form's unstated unit is taken to be 元 (forms.md "Amounts"). */
 const WAN_YUAN_CEILING = 1_000_000;
 /** The execution item's weight on a 项目支出 form that states none (财预〔2020〕10号). */
 const DEFAULT_EXECUTION_WEIGHT = 10;
-
-const TIER_LABEL = { achieved: "达成", partly: "部分达成", missed: "未达成" } as const;
 
 export interface FormOptions {
   profileId?: string;
@@ -41,24 +43,45 @@ export interface FormOptions {
 /** Reads the form in `region` of `grid`; undefined when its errors make it unreadable (they are logged). */
 export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options: FormOptions = {}): Input | undefined {
   const errorsBefore = log.errors.length;
-  const head = readTitleArea(grid, region);
-  if (head.year === undefined) log.error(head.titleCell, `找不到表的年度（如“（2023年度）”或“2023年度…自评表”）`);
+  const head = readTitleArea(grid, region, log);
+  if (head.year === undefined) {
+    if (head.dateYear !== undefined) log.warn(head.titleCell, "form.yearFromDate", { year: head.dateYear });
+    else log.warn(head.titleCell, "form.yearUnknown", {});
+  }
   const type: EvaluationType = /部门整体|整体支出/.test(head.title) ? "部门整体支出" : "项目支出";
   const profileId = options.profileId || DEFAULT_PROFILE[type];
   const profile = findProfile(profileId);
-  if (!profile) log.error(head.titleCell, `未知的评分规则“${profileId}”`);
-  const year = head.year ?? 0;
+  if (!profile) log.error(head.titleCell, "profile.unknown", { profile: profileId, allowed: PROFILES.map((p) => p.id).join("、") });
+  const year = head.year ?? head.dateYear ?? 0;
 
   const fund = readFundBlock(grid, region, head, type, log);
-  const indicators = readIndicators(grid, region, year, log);
-  if (!fund || !indicators || !profile || log.errors.length > errorsBefore) return undefined;
+  const block = readIndicatorBlock(grid, region, year, log);
+  if (!fund || !block || !profile || log.errors.length > errorsBefore) return undefined;
 
-  const execution = executionItem(grid, fund, type, head, log);
-  const all = execution ? [execution, ...indicators.items] : indicators.items;
-  checkWeightSum(all, indicators, log);
+  const filledTotal = block.filledTotal ?? head.filledTotal ?? null;
+  // A form with no 分值 and no 得分 anywhere states no execution item either: none is assumed.
+  const statesNoScores = !block.scored && fund.cols.weight === undefined && fund.cols.score === undefined;
+  let execution = block.rows.execution ?? (statesNoScores ? undefined : executionItem(grid, fund, type, head, log));
+  const indicatorWeights = round2(block.rows.items.reduce((s, i) => s + i.weight.value, 0));
+  // A 总分 whose 分值 is the indicators' alone: the form's total is honoured, the execution item left out.
+  if (execution && !block.rows.execution && block.totalWeight !== undefined && block.weightsKnown) {
+    if (indicatorWeights === block.totalWeight && round2(indicatorWeights + execution.weight.value) !== block.totalWeight) {
+      log.warn(block.totalWeightCell, "execution.outsideTotal", {
+        total: String(block.totalWeight),
+        weight: String(execution.weight.value),
+      });
+      execution = { ...execution, outsideTotal: true };
+    }
+  }
+  const all = execution ? [execution, ...block.rows.items] : block.rows.items;
+  if (block.weightsKnown) {
+    const sum = all.reduce((s, i) => s + (i.outsideTotal ? 0 : i.weight.value), 0);
+    const detail = execution && !execution.outsideTotal ? "（含预算执行率）" : "";
+    checkWeightSum(log, "warning", block.totalWeightCell, sum, { total: 100, detail, profile: "" });
+  }
 
   const unitName = UNIT_LABELS.map((l) => head.info.find((i) => i.label === l)?.value).find(Boolean) ?? "";
-  const projectName = head.info.find((i) => i.label === "项目名称")?.value ?? "";
+  const projectName = ["项目名称", "专项资金名称"].map((l) => head.info.find((i) => i.label === l)?.value).find(Boolean) ?? "";
   const texts: Partial<Record<TextSection, string[]>> = {};
   if (fund.goals?.planned) texts["部门整体支出绩效目标"] = [fund.goals.planned];
   if (fund.goals?.actual) (texts["部门整体支出绩效目标"] ??= []).push(`实际完成情况：${fund.goals.actual}`);
@@ -74,10 +97,12 @@ export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options:
     filledRate: fund.filledRate,
     filledRateCell: fund.rateCell,
     goals: fund.goals,
-    filledTotal: indicators.filledTotal,
-    totalScoreCell: indicators.totalScoreCell,
-    totalWeightCell: indicators.totalWeightCell,
-    hasScoreColumn: indicators.hasScoreColumn,
+    filledTotal,
+    reviewTotal: head.reviewTotal,
+    totalScoreCell: block.filledTotal ? block.totalScoreCell : head.filledTotal ? refOf(head.filledTotal) : block.totalScoreCell,
+    totalWeightCell: block.totalWeightCell,
+    hasScoreColumn: block.hasScoreColumn,
+    breakdown: block.rows.breakdown,
   };
   return {
     source: "form",
@@ -96,6 +121,9 @@ export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options:
   };
 }
 
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const refOf = (s: NumberSource): CellRef => ({ sheet: s.sheet, row: s.row, col: s.col });
+
 /** A form states its own execution item (or none): the profile adds nothing. */
 function formProfile(profile: RuleProfile): RuleProfile {
   const denominator = profile.executionRateItem?.denominator ?? profile.executionRateDenominator;
@@ -106,16 +134,24 @@ function formProfile(profile: RuleProfile): RuleProfile {
 
 interface TitleArea {
   title: string;
-  titleCell: string;
+  titleCell: CellRef;
   year?: number;
+  /** The year before a 填报日期 (a form that prints no year of its own). */
+  dateYear?: number;
   info: Array<{ label: string; value: string }>;
   /** Every text of the area, for a 单位：元 line. */
   texts: string[];
+  /** `自评得分 98` / `自评总分：99.68` on a header line; the reviewer's `财政审核评分`. */
+  filledTotal?: NumberSource;
+  reviewTotal?: NumberSource;
 }
 
-function readTitleArea(grid: Grid, region: FormRegion): TitleArea {
-  const out: TitleArea = { title: "", titleCell: grid.cell(region.header.row, grid.firstCol), info: [], texts: [] };
-  const labels = new Map(INFO_LABELS.map((l) => [headerKey(normalizeText(l)), l]));
+const INFO_KEYS = new Map(INFO_LABELS.map((l) => [vocabularyKey(normalizeText(l)), l]));
+const TOTAL_KEYS = new Set(HEADER_TOTAL_LABELS.map(vocabularyKey));
+const REVIEW_KEYS = new Set(HEADER_REVIEW_LABELS.map(vocabularyKey));
+
+function readTitleArea(grid: Grid, region: FormRegion, log: IssueLog): TitleArea {
+  const out: TitleArea = { title: "", titleCell: grid.ref(region.header.row, grid.firstCol), info: [], texts: [] };
   let yearFromTitle: number | undefined;
   let yearElsewhere: number | undefined;
   for (const row of grid.rowsBetween(region.top, region.header.row - 1)) {
@@ -126,36 +162,79 @@ function readTitleArea(grid: Grid, region: FormRegion): TitleArea {
       const folded = normalizeText(text).replace(/\s+/g, "");
       if (!out.title && TITLE_WORDS.some((w) => folded.includes(w))) {
         out.title = text.replace(/\s+/g, "");
-        out.titleCell = grid.cell(row, col);
+        out.titleCell = grid.ref(row, col);
       }
       const y = /((?:19|20)\d{2})年度?/.exec(folded);
-      if (y) {
+      if (y && !/填报日期|日期/.test(folded)) {
         if (folded.includes("自评表") || /^[(（]?\d{4}年度[)）]?$/.test(folded)) yearFromTitle ??= Number(y[1]);
         else yearElsewhere ??= Number(y[1]);
       }
+      const date = /填报日期[：:]?((?:19|20)\d{2})/.exec(folded);
+      if (date) out.dateYear ??= Number(date[1]) - 1;
       // 项目名称 | value, or 部门：value in one cell.
-      const inline = /^([^：:]{2,12})[：:](.+)$/.exec(folded);
-      const label = labels.get(headerKey(grid.key(row, col))) ?? (inline ? labels.get(headerKey(inline[1])) : undefined);
+      const inline = /^([^：:]{2,12})[：:](.*)$/.exec(folded);
+      const key = vocabularyKey(grid.key(row, col));
+      const inlineKey = inline ? vocabularyKey(inline[1]) : "";
+      if (TOTAL_KEYS.has(key) || TOTAL_KEYS.has(inlineKey) || REVIEW_KEYS.has(key) || REVIEW_KEYS.has(inlineKey)) {
+        const review = REVIEW_KEYS.has(key) || REVIEW_KEYS.has(inlineKey);
+        const total = headerLineNumber(grid, row, col, inline ? inline[2] : undefined, log);
+        if (total) {
+          if (review) out.reviewTotal ??= total;
+          else out.filledTotal ??= total;
+        }
+        continue;
+      }
+      if (/填报日期/.test(key)) continue;
+      const label = INFO_KEYS.get(key) ?? (inline ? INFO_KEYS.get(inlineKey) : undefined);
       if (!label || out.info.some((i) => i.label === label)) continue;
-      const value = inline && labels.has(headerKey(inline[1])) ? text.replace(/^[^：:]*[：:]\s*/, "") : nextText(grid, row, col);
+      const value = inline && INFO_KEYS.has(inlineKey) ? text.replace(/^[^：:]*[：:]\s*/, "") : nextText(grid, row, col);
       if (value) out.info.push({ label, value });
     }
   }
   out.year = yearFromTitle ?? yearElsewhere;
+  // A form that prints no year: the year before its 填报日期, in the footer under the 总分 row.
+  if (out.year === undefined && out.dateYear === undefined) {
+    const from = (region.total ?? region.last) + 1;
+    for (const row of grid.rowsBetween(from, from + 4))
+      for (const col of grid.cols(row)) {
+        const date = /填报日期[：:]?((?:19|20)\d{2})/.exec(normalizeText(grid.text(row, col)).replace(/\s+/g, ""));
+        if (date) out.dateYear ??= Number(date[1]) - 1;
+      }
+  }
   return out;
+}
+
+/** The number of a header line's total: after the colon in its own cell, else the next cell. */
+function headerLineNumber(grid: Grid, row: number, col: number, inline: string | undefined, log: IssueLog): NumberSource | undefined {
+  const label = grid.text(row, col).replace(/[：:].*$/, "");
+  if (inline !== undefined && inline !== "") {
+    const r = readNumber(grid, row, col);
+    // `自评总分：99.68` in one cell: the number after the colon, as text.
+    const n = /^[^：:]*[：:]\s*(.+)$/.exec(grid.text(row, col));
+    const value = n ? Number(normalizeText(n[1])) : NaN;
+    if (!r.ok && Number.isFinite(value) && /^\s*\d+(\.\d+)?\s*$/.test(normalizeText(n![1])))
+      return { sheet: grid.name, row, col, kind: "text", text: grid.text(row, col), value, scale: 1 };
+    if (n) log.error(grid.ref(row, col), "cell.notNumber", { label, shown: grid.shown(row, col) });
+    return undefined;
+  }
+  for (const c of grid.cols(row)) {
+    if (c <= col) continue;
+    const r = readNumber(grid, row, c);
+    if (r.ok && !r.percent) return r.source;
+    if (!r.ok && r.reason === "blank") continue;
+    log.error(grid.ref(row, c), "cell.notNumber", { label, shown: r.ok ? grid.shown(row, c) : r.shown });
+    return undefined;
+  }
+  return undefined;
 }
 
 function nextText(grid: Grid, row: number, col: number): string {
   for (const c of grid.cols(row)) {
     if (c <= col) continue;
     const t = grid.text(row, c);
-    if (t) return labelsContain(t) ? "" : t;
+    if (t) return INFO_KEYS.has(vocabularyKey(normalizeText(t))) ? "" : t;
   }
   return "";
-}
-
-function labelsContain(text: string): boolean {
-  return INFO_LABELS.some((l) => headerKey(normalizeText(l)) === headerKey(normalizeText(text).replace(/\s+/g, "")));
 }
 
 // ── Fund block ─────────────────────────────────────────────────────────────────────────────
@@ -170,9 +249,12 @@ interface FundBlock {
   totalRow: number;
   headerTexts: string[];
   filledRate?: NumberSource;
-  rateCell?: string;
+  rateCell?: CellRef;
   goals: { planned: string; actual: string } | null;
 }
+
+/** An information line: label and amount in one text cell (`按收入性质分：2030.12`), never a fund row. */
+const INFO_LINE = /[：:]\s*[\d,.]+\s*(万元|元)?$/;
 
 function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: EvaluationType, log: IssueLog): FundBlock | undefined {
   let headerRow: number | undefined;
@@ -185,16 +267,19 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
       cols = Object.fromEntries(fields);
     }
   }
-  const firstCell = grid.cell(headerRow ?? region.top, grid.firstCol);
+  const firstCell = grid.ref(headerRow ?? region.top, grid.firstCol);
   if (headerRow === undefined) {
-    log.error(head.titleCell, "找不到资金情况（须有“全年预算数”和“全年执行数”列）");
+    log.error(head.titleCell, "fund.missing", {});
     return undefined;
   }
-  if (cols.spent === undefined || cols.budget === undefined) {
-    const missing = cols.spent === undefined ? "全年执行数" : "全年预算数";
-    log.error(firstCell, `资金情况缺少“${missing}”列（第 ${headerRow} 行），无法计算执行率`);
+  if (cols.spent === undefined || (cols.budget === undefined && cols.initial === undefined)) {
+    log.error(firstCell, "fund.columnMissing", { column: cols.spent === undefined ? "全年执行数" : "全年预算数", row: headerRow });
     return undefined;
   }
+  // 年初预算数 | 全年执行数 only: the budget is the 年初预算数 (forms.md "Fund blocks").
+  const budgetCol = cols.budget ?? cols.initial!;
+  if (cols.budget === undefined) log.warn(grid.ref(headerRow, cols.initial!), "fund.budgetFromInitial", { row: headerRow });
+  const amountCols = { initial: cols.budget === undefined ? undefined : cols.initial, budget: budgetCol, spent: cols.spent };
   const firstAmountCol = Math.min(...Object.values(cols).filter((c): c is number => c !== undefined));
   const headerTexts: string[] = [];
   for (const col of grid.cols(headerRow)) if (grid.text(headerRow, col)) headerTexts.push(grid.text(headerRow, col));
@@ -220,7 +305,8 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
         break;
       }
     }
-    if (rowLabel || cols.budget !== undefined) rowsRaw.push({ row, label: rowLabel.replace(/^其中[：:]\s*/, "").replace(/\s+/g, "") });
+    if (INFO_LINE.test(normalizeText(rowLabel))) continue;
+    rowsRaw.push({ row, label: rowLabel.replace(/^其中[：:]\s*/, "").replace(/\s+/g, "") });
   }
 
   const texts = [...head.texts, ...headerTexts];
@@ -229,30 +315,23 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
   const totalRaw = rowsRaw.find((r) => kindOf(r.label) === "total") ?? rowsRaw[0];
   let unit: AmountUnit = stated ?? "万元";
   if (!stated && totalRaw) {
-    const t = readAmount(grid, totalRaw.row, cols.budget, 1);
-    const big =
-      typeof t === "object" && t.kind === "cell"
-        ? t.value > WAN_YUAN_CEILING
-        : typeof t === "object" && t.scale === 1 && !/万/.test(t.text ?? "") && t.value > WAN_YUAN_CEILING;
+    const t = readAmount(grid, totalRaw.row, budgetCol, 1);
+    const big = t.ok && (t.source.kind === "cell" || !/万/.test(t.source.text ?? "")) && t.source.value > WAN_YUAN_CEILING;
     unit = big ? "元" : "万元";
-    log.warn(
-      grid.cell(totalRaw.row, cols.budget),
-      big
-        ? `未注明金额单位：年度资金总额超过 ${WAN_YUAN_CEILING.toLocaleString("en-US")}，按“元”读取（报告以万元显示）`
-        : "未注明金额单位，按“万元”读取（全国自评表的单位）",
-    );
+    if (big) log.warn(grid.ref(totalRaw.row, budgetCol), "fund.unitAssumedYuan", { ceiling: WAN_YUAN_CEILING.toLocaleString("en-US") });
+    else log.warn(grid.ref(totalRaw.row, budgetCol), "fund.unitAssumedWan", {});
   }
   const scale = unit === "元" ? 1 / 10000 : 1;
 
   const rows: FundRow[] = [];
   for (const { row, label: rowLabel } of rowsRaw) {
-    const amount = (field: FundField) => {
-      const a = readAmount(grid, row, cols[field], scale);
-      if (a === "text") {
-        log.error(grid.cell(row, cols[field]!), `${FUND_FIELDS[field][0]}应为金额，现为“${grid.text(row, cols[field]!)}”`);
-        return undefined;
-      }
-      return a;
+    const amount = (field: keyof typeof amountCols): NumberSource | undefined => {
+      const col = amountCols[field];
+      if (col === undefined) return undefined;
+      const a: AmountRead = readAmount(grid, row, col, scale);
+      if (a.ok) return a.source;
+      if (a.reason === "refused") logAmountRefused(log, grid.ref(row, col), FUND_FIELDS[field][0], a, rowLabel || undefined);
+      return undefined;
     };
     const fr: FundRow = {
       row,
@@ -281,32 +360,28 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
       spent: r.spent,
       initialBudget: r.initial,
       remark: "",
-      remarkCell: grid.cell(r.row, cols.spent!),
+      remarkCell: grid.ref(r.row, cols.spent!),
     };
   };
   if (total) {
-    for (const [field, what] of [
-      ["budget", "全年预算数"],
-      ["spent", "全年执行数"],
+    for (const [field, what, col] of [
+      ["budget", "全年预算数", budgetCol],
+      ["spent", "全年执行数", cols.spent],
     ] as const) {
-      if (!total[field] && !log.errors.some((e) => e.cell === grid.cell(total.row, cols[field]!)))
-        log.error(grid.cell(total.row, cols[field]!), `${total.label || "年度资金总额"}的${what}不能为空`);
+      if (!total[field] && !log.hasErrorAt(grid.ref(total.row, col)))
+        log.error(grid.ref(total.row, col), "fund.totalEmpty", { label: total.label || "年度资金总额", field: what }, total.label);
     }
     const project = head.info.find((i) => i.label === "项目名称")?.value ?? total.label;
     const l = line(total, splits.length || type === "部门整体支出" ? "total" : "project", splits.length ? total.label : project);
     if (l) lines.push(l);
-    for (const s of splits) {
-      const sl = line(s, s.kind === "basic" ? "basic" : "project", s.label);
-      if (sl) lines.push(sl);
-    }
-  } else if (splits.length) {
-    for (const s of splits) {
-      const sl = line(s, s.kind === "basic" ? "basic" : "project", s.label);
-      if (sl) lines.push(sl);
-    }
   }
+  if (total || splits.length)
+    for (const s of splits) {
+      const sl = line(s, s.kind === "basic" ? "basic" : "project", s.label);
+      if (sl) lines.push(sl);
+    }
   if (lines.length === 0) {
-    if (!log.errors.length) log.error(firstCell, "资金情况中找不到“年度资金总额”的全年预算数和全年执行数");
+    if (!log.errors.length) log.error(firstCell, "fund.noTotal", {});
     return undefined;
   }
 
@@ -314,13 +389,14 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
   const totalRowNo = total?.row ?? lines[0].row;
   if (cols.rate !== undefined) {
     const r = readNumber(grid, totalRowNo, cols.rate);
-    // A bare 96.85 means 96.85%; a fraction in a percent cell reads as points already.
+    // A bare rate is a fraction up to 1.5 (`0.9658`, `1`) and a percent above it (`96.85`).
     if (r.ok)
       filledRate = r.percent
         ? r.source
         : r.source.value > 1.5
           ? r.source
           : { ...r.source, value: r.source.value * 100, scale: r.source.scale * 100 };
+    else if (r.reason !== "blank") log.error(grid.ref(totalRowNo, cols.rate), "cell.notNumber", { label: "执行率", shown: r.shown });
   }
   return {
     label,
@@ -328,11 +404,11 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
     rows,
     lines,
     total,
-    cols,
+    cols: { ...cols, budget: budgetCol },
     totalRow: totalRowNo,
     headerTexts,
     filledRate,
-    rateCell: cols.rate !== undefined ? grid.cell(totalRowNo, cols.rate) : undefined,
+    rateCell: cols.rate !== undefined ? grid.ref(totalRowNo, cols.rate) : undefined,
     goals: goalsRow !== undefined ? readGoals(grid, goalsRow, region.header.row) : null,
   };
 }
@@ -385,246 +461,163 @@ function readGoals(grid: Grid, row: number, before: number): { planned: string; 
 
 function executionItem(grid: Grid, fund: FundBlock, type: EvaluationType, head: TitleArea, log: IssueLog): Indicator | undefined {
   const row = fund.totalRow;
-  const at = (c: number | undefined) => (c === undefined ? undefined : grid.cell(row, c));
-  let weight: Indicator["weight"] | undefined;
-  if (fund.cols.weight !== undefined) {
-    const w = readNumber(grid, row, fund.cols.weight);
-    if (w.ok && !w.percent && w.source.value > 0) weight = w.source;
+  const at = (c: number | undefined) => (c === undefined ? undefined : grid.ref(row, c));
+  const readCell = (col: number | undefined, label: string): NumberSource | undefined => {
+    if (col === undefined) return undefined;
+    const r: ReadResult = readNumber(grid, row, col);
+    if (r.ok && !r.percent) return r.source;
+    if (r.ok || r.reason !== "blank")
+      log.error(grid.ref(row, col), "cell.notNumber", { label, shown: r.ok ? grid.shown(row, col) : r.shown });
+    return undefined;
+  };
+  let weight: Indicator["weight"] | undefined = readCell(fund.cols.weight, "分值");
+  if (weight && !(weight.value > 0)) {
+    log.error(at(fund.cols.weight)!, "weight.notPositive", { value: weight.value });
+    weight = undefined;
   }
   if (!weight) {
-    const stated = labelWeight([...fund.headerTexts, fund.label, ...head.texts.filter((t) => /执行率/.test(t))]);
+    const stated = labelWeight([...fund.headerTexts, fund.label, ...head.texts.filter((t) => /执行率|预算执行/.test(t))]);
     if (stated !== undefined) weight = { value: stated, kind: "profile" };
   }
-  const weightCell = at(fund.cols.weight) ?? at(fund.cols.score) ?? grid.cell(row, fund.cols.spent!);
+  const weightCell = at(fund.cols.weight) ?? at(fund.cols.score) ?? grid.ref(row, fund.cols.spent!);
   if (!weight) {
-    if (type === "部门整体支出") return undefined;
+    if (type === "部门整体支出" || log.hasErrorAt(weightCell)) return undefined;
     weight = { value: DEFAULT_EXECUTION_WEIGHT, kind: "profile" };
-    log.warn(weightCell, `资金情况未填写执行率分值，按 ${DEFAULT_EXECUTION_WEIGHT} 分计（财预〔2020〕10号）`);
+    log.warn(weightCell, "execution.weightDefault", { weight: DEFAULT_EXECUTION_WEIGHT });
   }
-  let selfScore: NumberSource | undefined;
-  if (fund.cols.score !== undefined) {
-    const s = readNumber(grid, row, fund.cols.score);
-    if (s.ok && !s.percent) selfScore = s.source;
-  }
-  const rateCell = fund.rateCell ?? grid.cell(row, fund.cols.spent!);
-  return executionIndicator({
-    sheet: grid.name,
-    row,
-    level1: "预算执行",
-    level2: "预算执行率",
-    weight,
-    selfScore,
-    cells: { target: rateCell, actual: rateCell, weight: weightCell, selfScore: at(fund.cols.score) ?? weightCell, deviation: rateCell },
-  });
-}
-
-/** （20分）, 20分*执行率, 权重 10, 执行率权重10 in a label. */
-export function labelWeight(texts: readonly string[]): number | undefined {
-  for (const raw of texts) {
-    const t = normalizeText(raw).replace(/\s+/g, "");
-    const m = /(\d+(?:\.\d+)?)分/.exec(t) ?? /权重[:：]?(\d+(?:\.\d+)?)/.exec(t);
-    if (m) return Number(m[1]);
-  }
-  return undefined;
+  const selfScore = readCell(fund.cols.score, "得分");
+  const review = readCell(fund.cols.review, "复核得分");
+  const rateCell = fund.rateCell ?? grid.ref(row, fund.cols.spent!);
+  return {
+    ...executionIndicator({
+      sheet: grid.name,
+      row,
+      level1: "预算执行",
+      level2: "预算执行率",
+      weight,
+      selfScore,
+      cells: { target: rateCell, actual: rateCell, weight: weightCell, selfScore: at(fund.cols.score) ?? weightCell, deviation: rateCell },
+    }),
+    review,
+  };
 }
 
 // ── Indicator block ────────────────────────────────────────────────────────────────────────
 
 interface IndicatorBlock {
-  items: Indicator[];
+  rows: RowsRead;
   filledTotal: NumberSource | null;
-  totalScoreCell: string;
-  totalWeightCell: string;
+  totalWeight?: number;
+  totalScoreCell: CellRef;
+  totalWeightCell: CellRef;
   hasScoreColumn: boolean;
   weightsKnown: boolean;
+  /** The block has a 分值 or a 得分 column. */
+  scored: boolean;
 }
 
-function readIndicators(grid: Grid, region: FormRegion, year: number, log: IssueLog): IndicatorBlock | undefined {
-  const c = region.header.cols;
-  const headerCell = grid.cell(region.header.row, grid.firstCol);
-  if (c.weight === undefined && c.score === undefined) {
-    log.error(headerCell, `找到“一级指标/二级指标/三级指标”表头（第 ${region.header.row} 行），但缺少“分值”和“得分”列，无法评分`);
-    return undefined;
-  }
-  const text = (row: number, col: number | undefined) => (col === undefined ? "" : grid.text(row, col));
-  const cell = (row: number, col: number | undefined, fallback: number) => grid.cell(row, col ?? fallback);
-  const items: Indicator[] = [];
-  const groupWeights = new Map<string, { weight: number; rows: Indicator[]; cell: string }>();
-  let level1 = "";
-  let level2 = "";
+function readIndicatorBlock(grid: Grid, region: FormRegion, year: number, log: IssueLog): IndicatorBlock | undefined {
+  const first = region.header.cols;
+  const headerCell = grid.ref(region.header.row, grid.firstCol);
+  const hasWeight = region.headers.some((h) => h.cols.weight !== undefined);
+  const hasScore = region.headers.some((h) => h.cols.score !== undefined);
   const end = region.total !== undefined ? region.total - 1 : region.last;
-  // A block without a single number (only template lines and words) is one problem, not one per row.
-  if (!blockHasNumber(grid, region, end, year)) {
-    log.error(headerCell, `绩效指标部分（第 ${region.header.row} 行起）没有可评分的指标：分值、得分、指标值和实际完成值中没有任何数字`);
-    return undefined;
-  }
   const errorsBefore = log.errors.length;
-  for (const row of grid.rowsBetween(region.header.lastRow + 1, end)) {
-    const l1raw = text(row, c.level1);
-    const l2raw = text(row, c.level2);
-    if (l1raw) {
-      level1 = stripWeight(l1raw);
-      level2 = "";
-      const w = labelWeight([l1raw]);
-      if (w !== undefined) groupWeights.set(level1, { weight: w, rows: [], cell: grid.cell(row, c.level1!) });
-    }
-    if (l2raw) level2 = stripWeight(l2raw);
-    const rawName = text(row, c.name);
-    const name = rawName.replace(PLACEHOLDER_PREFIX, "").trim();
-    const targetText = text(row, c.target);
-    const actualText = text(row, c.actual);
-    const weightRead = c.weight !== undefined ? readNumber(grid, row, c.weight) : undefined;
-    const scoreRead = c.score !== undefined ? readNumber(grid, row, c.score) : undefined;
-    const hasData = Boolean(targetText || actualText);
-    // Unused template lines (指标2：, ……, a bare 二级 label) and subtotal lines are not indicators.
-    if (!name || PLACEHOLDER_ONLY.test(name) || (NUMBERED_LINE.test(name) && !hasData)) {
-      if (name && hasData) log.error(grid.cell(row, c.name!), `三级指标名称不能为空（现为“${rawName}”）`);
-      continue;
-    }
-    if (!hasData && !weightRead?.ok && !scoreRead?.ok) continue;
-
-    let weight: Indicator["weight"] | undefined;
-    if (c.weight !== undefined) {
-      if (weightRead?.ok && !weightRead.percent && weightRead.source.value > 0) weight = weightRead.source;
-      else log.error(grid.cell(row, c.weight), `分值应为大于 0 的数字，现为“${text(row, c.weight) || "空"}”`);
-    }
-    let selfScore: NumberSource | undefined;
-    if (c.score !== undefined && scoreRead) {
-      if (scoreRead.ok && !scoreRead.percent) selfScore = scoreRead.source;
-      else if (!scoreRead.ok && scoreRead.reason === "text" && !/^[—\-/／]+$/.test(text(row, c.score)))
-        log.error(grid.cell(row, c.score), `得分应为数字，现为“${text(row, c.score)}”`);
-    }
-    const cells = {
-      target: cell(row, c.target, c.name!),
-      actual: cell(row, c.actual, c.name!),
-      weight: cell(row, c.weight, c.score ?? c.name!),
-      selfScore: cell(row, c.score, c.weight ?? c.name!),
-      deviation: cell(row, c.deviation, c.actual ?? c.name!),
-      name: grid.cell(row, c.name!),
-    };
-    const natureText = text(row, c.nature);
-    const unitText = text(row, c.unit);
-    const target = readFormValue(grid, row, c.target, year);
-    const actual = readFormValue(grid, row, c.actual, year);
-    let inferred = inferMethod(level2, target, actual);
-    if (/定性/.test(natureText)) inferred = { method: "定性分档", direction: ">=", nature: "定性" };
-    else if (/正向|反向|[≥≤=]/.test(natureText)) {
-      const direction = /反向|≤|<=/.test(natureText) ? "<=" : /正向|≥|>=/.test(natureText) ? ">=" : "=";
-      if (target && actual)
-        inferred = { method: direction === "<=" ? "反向比例" : direction === "=" ? "等于" : "正向比例", direction, nature: "定量" };
-    }
-
-    let method = inferred.method;
-    let tier: Indicator["tier"];
-    if (!targetText && !actualText) {
-      method = "直接评分";
-      if (selfScore) log.warn(cells.selfScore, `“${name}”无年度指标值和实际完成值，填报得分 ${selfScore.value} 按直接评分采用`);
-    }
-    if (method === "直接评分" || method === "定性分档") {
-      if (method === "定性分档") tier = tierFromWords(actualText);
-      if (!selfScore && (method === "直接评分" || tier !== "achieved")) {
-        log.error(cells.selfScore, `“${name}”为定性指标（实际完成值“${actualText || "空"}”），须填写得分`);
-        continue;
-      }
-    } else {
-      const t = target!.source.value;
-      const a = actual!.source.value;
-      if (t < 0) log.error(cells.target, `年度指标值不能为负数，现为“${targetText}”`);
-      if (a < 0) log.error(cells.actual, `实际完成值不能为负数，现为“${actualText}”`);
-      if (target!.percent !== actual!.percent && !target!.time && (a / (t || 1) > 20 || a / (t || 1) < 0.05) && a !== 0)
-        log.warn(cells.actual, `年度指标值与实际完成值一个是百分数、一个不是（${targetText} / ${actualText}），请确认单位一致`);
-    }
-
-    if (!weight && c.weight === undefined) weight = { value: selfScore?.value ?? 0, kind: "profile" };
-    if (!weight) continue;
-    const indicator: Indicator = {
-      sheet: grid.name,
-      row,
-      level1,
-      level2,
-      name,
-      nature: method === "定性分档" ? "定性" : "定量",
-      direction: inferred.direction,
-      method,
-      targetText,
-      actualText,
-      unit: unitText || target?.unit || actual?.unit || "",
-      target: target?.source,
-      actual: actual?.source,
-      weight,
-      tier,
-      selfScore,
-      deviation: text(row, c.deviation),
-      cells,
-    };
-    if (tier && selfScore && weight.value > 0) {
-      const { lo, hi, hiInclusive } = tierRange(tier, weight.value);
-      const s = selfScore.value;
-      if (s < lo || s > hi || (!hiInclusive && s >= hi))
-        log.warn(
-          cells.selfScore,
-          `“${name}”实际完成“${actualText}”属“${TIER_LABEL[tier]}”，得分范围为 [${lo}, ${hi}${hiInclusive ? "]" : ")"}，填报 ${s}`,
-        );
-    }
-    groupWeights.get(level1)?.rows.push(indicator);
-    items.push(indicator);
-  }
-  if (log.errors.length > errorsBefore) return undefined;
-  if (items.length === 0) {
-    log.error(headerCell, `绩效指标部分（第 ${region.header.row} 行起）没有可评分的指标`);
+  // A block without a single number (only template lines and words) is one problem, not one per row.
+  const anyNumber = region.headers.some((h) =>
+    grid
+      .rowsBetween(h.lastRow + 1, end)
+      .some(
+        (r) =>
+          [h.cols.weight, h.cols.score].some((c) => c !== undefined && readNumber(grid, r, c).ok) ||
+          [h.cols.target, h.cols.actual].some((c) => readValue(grid, r, c, year).kind === "value"),
+      ),
+  );
+  if (!anyNumber) {
+    log.error(headerCell, "form.noNumbers", { row: region.header.row });
     return undefined;
   }
-  const weightsKnown = c.weight !== undefined;
-  if (!weightsKnown) {
-    // A weight in a 一级 label belongs to an indicator standing alone under it.
+  const merged: RowsRead = { items: [], breakdown: [], labelWeights: [], anyActual: false };
+  // Nothing filled yet (every 完成值 and 得分 blank): read as not yet evaluated.
+  const evaluated = region.headers.some((h, i) => {
+    const stop = region.headers[i + 1]?.row ?? end + 1;
+    return grid
+      .rowsBetween(h.lastRow + 1, stop - 1)
+      .some((r) => [h.cols.actual, h.cols.score].some((c) => c !== undefined && grid.text(r, c) !== "" && !isPlaceholder(grid.text(r, c))));
+  });
+  const policy = { ...FORM_ROWS, scored: hasWeight || hasScore, evaluated: evaluated || !(hasWeight || hasScore) };
+  region.headers.forEach((header, i) => {
+    const next = region.headers[i + 1];
+    const last = next ? next.row - 1 : end;
+    // A block's own 合计 line (several blocks in one form) is not an indicator.
+    const subTotal = next ? totalRow(grid, header, last) : undefined;
+    const rows = grid.rowsBetween(header.lastRow + 1, subTotal !== undefined ? subTotal - 1 : last);
+    const cols: IndicatorCols = { ...header.cols };
+    const read = readIndicatorRows({ grid, cols, rows, year, policy, log });
+    merged.items.push(...read.items);
+    merged.breakdown.push(...read.breakdown);
+    merged.labelWeights.push(...read.labelWeights);
+    merged.execution ??= read.execution;
+    merged.anyActual ||= read.anyActual;
+  });
+  if (log.errors.length > errorsBefore) return undefined;
+  if (merged.items.length === 0 && !merged.execution) {
+    log.error(headerCell, "form.noIndicators", { row: region.header.row });
+    return undefined;
+  }
+  const scoreCol = first.score ?? region.headers.find((h) => h.cols.score !== undefined)?.cols.score;
+  const weightCol = first.weight ?? region.headers.find((h) => h.cols.weight !== undefined)?.cols.weight;
+  if (!hasWeight && !hasScore) log.warn(headerCell, "form.nothingScored", {});
+  else if (!evaluated) log.warn(headerCell, "form.notEvaluated", {});
+  const weightsKnown = hasWeight;
+  if (!weightsKnown && hasScore) {
+    // A weight in a 一级 label belongs to an indicator standing alone under it; the others' weights
+    // are unknown, their filled 得分 stand (直接评分), and the label's weight bounds their sum.
     let unknown = 0;
-    for (const { weight, rows } of groupWeights.values()) if (rows.length === 1) rows[0].weight = { value: weight, kind: "profile" };
-    for (const i of items) {
-      if (![...groupWeights.values()].some((g) => g.rows.length === 1 && g.rows[0] === i)) {
-        i.method = i.method === "定性分档" || i.method === "直接评分" ? i.method : "直接评分";
-        if (i.method === "直接评分" && !i.selfScore) unknown++;
-        i.method = "直接评分";
+    for (const group of merged.labelWeights) {
+      if (group.rows.length === 1) group.rows[0].weight = { value: group.weight, kind: "profile" };
+      else {
+        const sum = round2(group.rows.reduce((s, r) => s + (r.selfScore?.value ?? 0), 0));
+        if (sum > group.weight)
+          log.warn(group.ref, "weight.blockSum", { label: group.label, sum: String(sum), weight: String(group.weight) });
       }
     }
-    log.warn(
-      grid.cell(region.header.row, c.score!),
-      `未找到分值列：各指标分值未知，填报得分按直接评分采用${unknown ? `（${unknown} 项未填得分）` : ""}`,
-    );
+    for (const i of merged.items) {
+      if (merged.labelWeights.some((g) => g.rows.length === 1 && g.rows[0] === i)) continue;
+      if (!i.selfScore) unknown++;
+      i.method = "直接评分";
+    }
+    log.warn(grid.ref(region.header.row, scoreCol!), "form.noWeightColumn", { unscored: unknown });
   }
-  const totalRow = region.total;
+  const totalRowNo = region.total;
   let filledTotal: NumberSource | null = null;
-  if (totalRow !== undefined && c.score !== undefined) {
-    const r = readNumber(grid, totalRow, c.score);
-    if (r.ok) filledTotal = r.source;
+  let totalWeight: number | undefined;
+  if (totalRowNo !== undefined) {
+    const read = (col: number | undefined, label: string): NumberSource | undefined => {
+      if (col === undefined) return undefined;
+      const r = readNumber(grid, totalRowNo, col);
+      if (r.ok && !r.percent) return r.source;
+      if (r.ok || r.reason !== "blank")
+        log.error(grid.ref(totalRowNo, col), "cell.notNumber", { label, shown: r.ok ? grid.shown(totalRowNo, col) : r.shown });
+      return undefined;
+    };
+    filledTotal = read(scoreCol, "总分得分") ?? null;
+    const w = read(weightCol, "总分分值");
+    if (w && !(w.value > 0)) log.error(refOf(w), "weight.notPositive", { value: w.value });
+    else totalWeight = w?.value;
+    if (log.errors.length > errorsBefore) return undefined;
   }
-  const totalRowOr = totalRow ?? region.header.row;
+  const totalRowOr = totalRowNo ?? region.header.row;
   return {
-    items,
+    rows: merged,
     filledTotal,
-    totalScoreCell: grid.cell(totalRowOr, c.score ?? c.weight!),
-    totalWeightCell: grid.cell(totalRowOr, c.weight ?? c.score!),
-    hasScoreColumn: c.score !== undefined,
+    totalWeight,
+    totalScoreCell: grid.ref(totalRowOr, scoreCol ?? weightCol ?? first.name!),
+    totalWeightCell: grid.ref(totalRowOr, weightCol ?? scoreCol ?? first.name!),
+    hasScoreColumn: hasScore,
     weightsKnown,
+    scored: hasWeight || hasScore,
   };
 }
 
-function blockHasNumber(grid: Grid, region: FormRegion, end: number, year: number): boolean {
-  const c = region.header.cols;
-  for (const row of grid.rowsBetween(region.header.lastRow + 1, end)) {
-    if ([c.weight, c.score].some((col) => col !== undefined && readNumber(grid, row, col).ok)) return true;
-    if ([c.target, c.actual].some((col) => readFormValue(grid, row, col, year))) return true;
-  }
-  return false;
-}
-
-/** 产出指标（50分） → 产出指标. */
-function stripWeight(label: string): string {
-  return label.replace(/\s*[（(]\s*\d+(\.\d+)?\s*分\s*[)）]\s*$/, "").trim();
-}
-
-/** 分值 with the execution item should sum to 100 (a reviewer's check: a warning on a form). */
-function checkWeightSum(all: Indicator[], block: IndicatorBlock, log: IssueLog): void {
-  if (!block.weightsKnown) return;
-  const sum = Math.round(all.reduce((s, i) => s + i.weight.value, 0) * 100) / 100;
-  if (Math.abs(sum - 100) > 0.001) log.warn(block.totalWeightCell, `分值合计为 ${sum}（含预算执行率），应为 100`);
-}
+export { stripWeight };

@@ -12,27 +12,22 @@ import {
   EVALUATION_TYPES,
   type EvaluationType,
   INDICATOR_HEADERS,
-  NATURES,
-  type Nature,
   SHEET,
   TEXT_HEADERS,
   TEXT_SECTIONS,
   type TextSection,
-  TIER_ALIASES,
-  type Tier,
 } from "../contract";
 import { Grid, findHeaderRow } from "../grid";
 import { IssueLog, quote } from "../issues";
-import { METHODS, type MethodId, WEIGHT_DECIMALS, hasWeightDecimals, isMethodId, tierRange, weightSumMatches } from "../methods";
+import { type CellRef, refName, sheetRef } from "../problems";
 import type { BasicInfo, BudgetLine, BudgetTotalRow, Indicator, Input, NumberSource } from "../model";
-import { type Direction, parseDirection, parseTarget, parseYear } from "../numbers";
 import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
-import { MAX_SHEET_CELLS, type SheetData, type WorkbookSnapshot, isCellError } from "../../port/workbook";
-import { type ReadResult, readNumber } from "./readNumber";
-import { cellName } from "../cells";
-import { excelRound } from "../format";
+import { MAX_SHEET_CELLS, type SheetData, type WorkbookSnapshot } from "../../port/workbook";
+import { logAmountRefused, readAmount, readText, readYear } from "../read/cell";
+import { type IndicatorCols, TEMPLATE_ROWS, readIndicatorRows } from "../read/indicators";
+import { checkWeightSum } from "../read/rules";
 import { likelySheet } from "./sheetNames";
-import { FormulaCheck } from "./formulas";
+import { FormulaCheck } from "../read/formulas";
 
 export interface ParseResult {
   input: Input;
@@ -45,14 +40,14 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: { profileId?:
   for (const name of [SHEET.basicInfo, SHEET.budget, SHEET.indicators]) {
     const data = snapshot.sheets[name];
     // A missing sheet is named at its A1, keeping every message in the sheet!cell form.
-    if (!data) log.error(`${name}!A1`, missingSheet(name, snapshot.sheetNames));
+    if (!data) missingSheet(name, snapshot.sheetNames, log);
     else if (tooLarge(data, log)) continue;
     else grids[name] = new Grid(data);
   }
   let textsData: SheetData | undefined = snapshot.sheets[SHEET.texts];
   if (!textsData) {
     const near = likelySheet(SHEET.texts, snapshot.sheetNames);
-    if (near) log.warn(`${SHEET.texts}!A1`, `没有读取文字材料：${near.describe}，请改名为“${SHEET.texts}”`);
+    if (near) log.warn(sheetRef(SHEET.texts), "sheet.textsNear", { sheet: SHEET.texts, near: near.describe });
   } else if (tooLarge(textsData, log)) textsData = undefined;
   const check = new FormulaCheck(snapshot.sheetNames, Object.values(grids) as Grid[]);
   for (const grid of Object.values(grids) as Grid[]) grid.formulaProblem = (row, col) => check.problem(grid, row, col);
@@ -60,34 +55,35 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: { profileId?:
   const info = grids[SHEET.basicInfo] ? parseBasicInfo(grids[SHEET.basicInfo]!, log, options.profileId) : undefined;
   const amountScale = info?.amountUnit === "元" ? 1 / 10000 : 1;
   const budget = grids[SHEET.budget] ? parseBudget(grids[SHEET.budget]!, log, amountScale) : undefined;
-  const { indicators, weightHeader } = grids[SHEET.indicators] ? parseIndicators(grids[SHEET.indicators]!, log) : { indicators: [] };
+  const { indicators, weightHeader } = grids[SHEET.indicators]
+    ? parseIndicators(grids[SHEET.indicators]!, log, info?.year ?? 0)
+    : { indicators: [] };
   const texts = textsData ? parseTexts(new Grid(textsData), log) : {};
-  if (info && weightHeader && log.errors.length === 0) checkWeightSum(indicators, info.profile, weightHeader, log);
+  if (info && weightHeader && log.errors.length === 0) weightSum(indicators, info.profile, weightHeader, log);
   log.throwIfErrors();
   return { input: { source: "template", info: info!, budgetLines: budget!.lines, budgetTotals: budget!.totals, indicators, texts }, log };
 }
 
-function missingSheet(name: string, sheetNames: readonly string[]): string {
+/** A missing sheet is named at its A1, keeping every problem at a cell. */
+function missingSheet(name: string, sheetNames: readonly string[], log: IssueLog): void {
   const near = likelySheet(name, sheetNames);
-  return near ? `缺少工作表“${name}”：${near.describe}，请改名为“${name}”` : `缺少工作表“${name}”（可用“插入模板”创建）`;
+  if (near) log.error(sheetRef(name), "sheet.missingNear", { sheet: name, near: near.describe });
+  else log.error(sheetRef(name), "sheet.missing", { sheet: name });
 }
 
 /** A table above the adapters' reading limit cannot be scored: say so, naming the sheet and the limit. */
 function tooLarge(data: SheetData, log: IssueLog): boolean {
   if (!data.truncated) return false;
-  log.error(
-    `${data.name}!A1`,
-    `工作表“${data.name}”的非空单元格超过 ${MAX_SHEET_CELLS.toLocaleString("en-US")} 个，超出可评分的上限，请删除与评分无关的数据`,
-  );
+  log.error(sheetRef(data.name), "sheet.tooLarge", { sheet: data.name, limit: MAX_SHEET_CELLS.toLocaleString("en-US") });
   return true;
 }
 
 function missingHeaders(grid: Grid, headers: readonly string[], log: IssueLog): void {
-  log.error(cellName(grid.name, grid.firstRow, grid.firstCol), `找不到表头行：须同时包含列标题 ${headers.map((h) => `“${h}”`).join("、")}`);
+  log.error(grid.ref(grid.firstRow, grid.firstCol), "header.missing", { headers: headers.map((h) => `“${h}”`).join("、") });
 }
 
 function reportDuplicate(log: IssueLog) {
-  return (header: string, first: string, second: string) => log.error(second, `列标题“${header}”重复（另见 ${first}），无法确定读取哪一列`);
+  return (header: string, first: CellRef, second: CellRef) => log.error(second, "header.duplicate", { header, first: refName(first) });
 }
 
 // ── 基本信息 ────────────────────────────────────────────────────────────────────────────────
@@ -105,39 +101,42 @@ function parseBasicInfo(grid: Grid, log: IssueLog, profileOverride?: string): Ba
     const label = grid.key(row, labelCol);
     if (label && !found.has(label)) found.set(label, row);
   }
-  const cellOf = (label: string) => grid.cell(found.get(label) ?? header.row + 1, valueCol);
+  const cellOf = (label: string) => grid.ref(found.get(label) ?? header.row + 1, valueCol);
   const textOf = (label: string) => (found.has(label) ? grid.text(found.get(label)!, valueCol) : "");
   const keyOf = (label: string) => (found.has(label) ? grid.key(found.get(label)!, valueCol) : "");
 
   const unitName = textOf(BASIC_INFO_LABELS.unitName);
-  if (!found.has(BASIC_INFO_LABELS.unitName)) log.error(grid.cell(header.row + 1, labelCol), `缺少“${BASIC_INFO_LABELS.unitName}”一行`);
-  else if (!unitName) log.error(cellOf(BASIC_INFO_LABELS.unitName), "单位名称不能为空");
+  if (!found.has(BASIC_INFO_LABELS.unitName))
+    log.error(grid.ref(header.row + 1, labelCol), "info.labelMissing", { label: BASIC_INFO_LABELS.unitName });
+  else if (!unitName) log.error(cellOf(BASIC_INFO_LABELS.unitName), "info.unitNameEmpty", {});
 
   let year: number | undefined;
-  if (!found.has(BASIC_INFO_LABELS.year)) log.error(grid.cell(header.row + 1, labelCol), `缺少“${BASIC_INFO_LABELS.year}”一行`);
+  if (!found.has(BASIC_INFO_LABELS.year))
+    log.error(grid.ref(header.row + 1, labelCol), "info.labelMissing", { label: BASIC_INFO_LABELS.year });
   else {
-    year = parseYear(grid.value(found.get(BASIC_INFO_LABELS.year)!, valueCol));
+    year = readYear(grid, found.get(BASIC_INFO_LABELS.year)!, valueCol);
     if (year === undefined)
-      log.error(
-        cellOf(BASIC_INFO_LABELS.year),
-        `年度应为四位年份（如 2023），现为${grid.shown(found.get(BASIC_INFO_LABELS.year)!, valueCol)}`,
-      );
+      log.error(cellOf(BASIC_INFO_LABELS.year), "info.yearInvalid", { shown: grid.shown(found.get(BASIC_INFO_LABELS.year)!, valueCol) });
   }
 
   const typeText = keyOf(BASIC_INFO_LABELS.evaluationType) || "部门整体支出";
   const evaluationType = (EVALUATION_TYPES as readonly string[]).includes(typeText) ? (typeText as EvaluationType) : undefined;
   if (!evaluationType)
-    log.error(cellOf(BASIC_INFO_LABELS.evaluationType), `评价类型应为 ${EVALUATION_TYPES.join(" 或 ")}，现为${quote(typeText)}`);
+    log.error(cellOf(BASIC_INFO_LABELS.evaluationType), "info.typeInvalid", {
+      allowed: EVALUATION_TYPES.join(" 或 "),
+      shown: quote(typeText),
+    });
 
   const unitText = keyOf(BASIC_INFO_LABELS.amountUnit) || "万元";
   const amountUnit = (AMOUNT_UNITS as readonly string[]).includes(unitText) ? (unitText as AmountUnit) : undefined;
-  if (!amountUnit) log.error(cellOf(BASIC_INFO_LABELS.amountUnit), `金额单位应为 万元 或 元，现为${quote(unitText)}`);
+  if (!amountUnit) log.error(cellOf(BASIC_INFO_LABELS.amountUnit), "info.amountUnitInvalid", { shown: quote(unitText) });
 
   const profileId = profileOverride || keyOf(BASIC_INFO_LABELS.profile) || (evaluationType ? DEFAULT_PROFILE[evaluationType] : "");
   const profile = findProfile(profileId);
   if (!profile && profileId) {
-    const where = profileOverride ? "评分规则" : cellOf(BASIC_INFO_LABELS.profile);
-    log.error(where, `未知的评分规则${quote(profileId)}，可选：${PROFILES.map((p) => p.id).join("、")}`);
+    // A profile given as an option is no cell's: the problem is the run's, at 基本信息's A1.
+    const where = profileOverride ? sheetRef(SHEET.basicInfo) : cellOf(BASIC_INFO_LABELS.profile);
+    log.error(where, "profile.unknown", { profile: profileId, allowed: PROFILES.map((p) => p.id).join("、") });
   }
   if (!unitName || !year || !evaluationType || !amountUnit || !profile) return undefined;
   return { unitName, year, evaluationType, profile, amountUnit };
@@ -156,21 +155,12 @@ function parseBudget(grid: Grid, log: IssueLog, amountScale: number): { lines: B
   const c = header.cols;
   const amount = (row: number, col: number | undefined, label: string, required: boolean): NumberSource | undefined => {
     if (col === undefined) return undefined;
-    const r = readNumber(grid, row, col, amountScale);
-    if (!r.ok) {
-      if (r.reason !== "blank") log.error(grid.cell(row, col), `${label}应为数字，现为${r.shown}`);
-      else if (required) log.error(grid.cell(row, col), `${label}不能为空`);
-      return undefined;
-    }
-    if (r.percent) {
-      log.error(grid.cell(row, col), `${label}应为金额，不能是百分数`);
-      return undefined;
-    }
-    if (r.source.value < 0) {
-      log.error(grid.cell(row, col), `${label}不能为负数，现为${grid.shown(row, col)}`);
-      return undefined;
-    }
-    return r.source;
+    const r = readAmount(grid, row, col, amountScale);
+    if (r.ok) return r.source;
+    if (r.reason === "blank") {
+      if (required) log.error(grid.ref(row, col), "cell.empty", { label });
+    } else logAmountRefused(log, grid.ref(row, col), label, r);
+    return undefined;
   };
   const tableCols = Object.values(c) as number[];
   for (const row of grid.rows(header.row)) {
@@ -186,12 +176,16 @@ function parseBudget(grid: Grid, log: IssueLog, amountScale: number): { lines: B
     }
     const category = categoryText === CATEGORY.basic ? "basic" : categoryText === CATEGORY.project ? "project" : undefined;
     if (!category) {
-      log.error(grid.cell(row, c.category!), `支出类别应为 基本支出、项目支出 或 合计，现为${grid.shown(row, c.category!)}`);
+      log.error(grid.ref(row, c.category!), "budget.categoryInvalid", { shown: grid.shown(row, c.category!) });
       continue;
     }
     const item = c.item !== undefined ? grid.text(row, c.item) : "";
     if (category === "project" && !item) {
-      log.error(grid.cell(row, c.item ?? c.category!), c.item === undefined ? "项目支出行须有“项目名称”列" : "项目支出须填写项目名称");
+      log.error(
+        grid.ref(row, c.item ?? c.category!),
+        c.item === undefined ? "budget.projectNameColumnMissing" : "budget.projectNameEmpty",
+        {},
+      );
     }
     const budget = amount(row, c.budget, BUDGET_HEADERS.budget, true);
     const spent = amount(row, c.spent, BUDGET_HEADERS.spent, true);
@@ -207,238 +201,41 @@ function parseBudget(grid: Grid, log: IssueLog, amountScale: number): { lines: B
         spent,
         initialBudget,
         remark: c.remark ? grid.text(row, c.remark) : "",
-        remarkCell: grid.cell(row, remarkCol),
+        remarkCell: grid.ref(row, remarkCol),
       });
     }
   }
-  if (lines.length === 0 && log.errors.every((e) => !e.cell.startsWith(grid.name + "!"))) {
-    log.error(grid.cell(header.row + 1, c.category!), "预算执行表没有数据行");
+  if (lines.length === 0 && !log.hasErrorOn(grid.name)) {
+    log.error(grid.ref(header.row + 1, c.category!), "budget.noRows", {});
   }
   return { lines, totals };
 }
 
 // ── 绩效指标 ────────────────────────────────────────────────────────────────────────────────
 
-function parseTier(text: string): Tier | undefined {
-  const s = text.replace(/\s+/g, "");
-  for (const [alias, tier] of TIER_ALIASES) if (s === alias) return tier;
-  return undefined;
-}
-
 /** The weights, with the item a profile adds, must sum to the profile's total (100). */
-function checkWeightSum(indicators: Indicator[], profile: RuleProfile, cell: string, log: IssueLog): void {
+function weightSum(indicators: Indicator[], profile: RuleProfile, cell: CellRef, log: IssueLog): void {
   const added = profile.executionRateItem?.weight ?? 0;
   const sum = indicators.reduce((s, i) => s + i.weight.value, 0) + added;
-  if (!weightSumMatches(sum, profile.weightSum)) {
-    const detail = added ? `（含评分规则自动添加的预算执行率 ${added} 分）` : "";
-    log.error(cell, `分值合计为 ${excelRound(sum, WEIGHT_DECIMALS)}${detail}，应为 ${profile.weightSum}（评分规则 ${profile.id}）`);
-  }
+  const detail = added ? `（含评分规则自动添加的预算执行率 ${added} 分）` : "";
+  checkWeightSum(log, "error", cell, sum, { total: profile.weightSum, detail, profile: profile.id });
 }
 
-function parseIndicators(grid: Grid, log: IssueLog): { indicators: Indicator[]; weightHeader?: string } {
+/** 绩效指标: the one indicator-row reader, on the template's layout (its headers a vocabulary of one word each). */
+function parseIndicators(grid: Grid, log: IssueLog, year: number): { indicators: Indicator[]; weightHeader?: CellRef } {
   const H = INDICATOR_HEADERS;
   const header = findHeaderRow(grid, H, ["level1", "level2", "name", "target", "actual", "weight"], reportDuplicate(log));
   if (!header) {
     missingHeaders(grid, [H.level1, H.level2, H.name, H.target, H.actual, H.weight], log);
     return { indicators: [] };
   }
-  const c = header.cols;
-  const at = (row: number, col: number | undefined) => (col === undefined ? "" : grid.text(row, col));
-  const keyAt = (row: number, col: number | undefined) => (col === undefined ? "" : grid.key(row, col));
-  const cellAt = (row: number, col: number | undefined, fallback: number) => grid.cell(row, col ?? fallback);
-  const out: Indicator[] = [];
-  let level1 = "";
-  let level2 = "";
-  const tableCols = Object.values(c) as number[];
-  const names = new Map<string, string>();
-  for (const row of grid.rows(header.row)) {
-    if (grid.isBlankRow(row, tableCols)) continue;
-    // Blank 一级/二级 cells repeat the row above (tables pasted from merged cells).
-    const l1 = at(row, c.level1);
-    if (l1 && l1 !== level1) level2 = "";
-    level1 = l1 || level1;
-    level2 = at(row, c.level2) || level2;
-    const name = at(row, c.name);
-    const cells = {
-      target: grid.cell(row, c.target!),
-      actual: grid.cell(row, c.actual!),
-      weight: grid.cell(row, c.weight!),
-      selfScore: cellAt(row, c.selfScore, c.weight!),
-      deviation: cellAt(row, c.deviation, c.actual!),
-    };
-    if (!name) {
-      log.error(grid.cell(row, c.name!), "三级指标名称不能为空");
-      continue;
-    }
-    const sameName = names.get(name);
-    if (sameName) log.warn(grid.cell(row, c.name!), `三级指标${quote(name)}与 ${sameName} 重名，请确认不是重复录入`);
-    else names.set(name, grid.cell(row, c.name!));
-    if (!level1) log.error(grid.cell(row, c.level1!), "一级指标不能为空");
-    if (!level2) log.error(grid.cell(row, c.level2!), "二级指标不能为空");
-
-    const weightRead = readNumber(grid, row, c.weight!);
-    let weight: NumberSource | undefined;
-    if (!weightRead.ok || weightRead.percent) log.error(cells.weight, `分值应为大于 0 的数字，现为${grid.shown(row, c.weight!)}`);
-    else if (!(weightRead.source.value > 0)) log.error(cells.weight, `分值应大于 0，现为 ${weightRead.source.value}`);
-    else if (!hasWeightDecimals(weightRead.source.value))
-      log.error(cells.weight, `分值最多保留 ${WEIGHT_DECIMALS} 位小数，现为 ${weightRead.source.value}（得分按两位小数计，可能超过分值）`);
-    else weight = weightRead.source;
-
-    const targetText = at(row, c.target);
-    const actualText = at(row, c.actual);
-    const targetRead = targetValue(grid, row, c.target!);
-    const target = targetRead.ok ? targetRead : undefined;
-    if (!targetRead.ok && targetRead.invalid) log.error(cells.target, `年度指标值不能读作数字，现为${targetRead.shown}`);
-    const actualRead = actualValue(grid, row, c.actual!);
-
-    const natureText = keyAt(row, c.nature);
-    let nature: Nature | undefined;
-    if (natureText) {
-      nature = (NATURES as readonly string[]).includes(natureText) ? (natureText as Nature) : undefined;
-      if (!nature) log.error(grid.cell(row, c.nature!), `指标性质应为 定量 或 定性，现为${grid.shown(row, c.nature!)}`);
-    } else nature = target ? "定量" : "定性";
-
-    const directionText = at(row, c.direction);
-    let direction: Direction | undefined = directionText ? parseDirection(directionText) : undefined;
-    if (directionText && !direction)
-      log.error(grid.cell(row, c.direction!), `指标方向应为 ≥、≤ 或 =，现为${grid.shown(row, c.direction!)}`);
-    direction = direction ?? target?.direction ?? ">=";
-
-    const methodText = keyAt(row, c.method);
-    let method: MethodId | undefined;
-    if (methodText) {
-      if (isMethodId(methodText)) method = methodText;
-      else log.error(grid.cell(row, c.method!), `未知的评分方法${quote(methodText)}，可选：${Object.keys(METHODS).join("、")}`);
-    } else method = nature === "定性" ? "定性分档" : direction === "<=" ? "反向比例" : direction === "=" ? "等于" : "正向比例";
-
-    const tierText = keyAt(row, c.tier);
-    const tier = tierText ? parseTier(tierText) : undefined;
-    if (tierText && !tier)
-      log.error(grid.cell(row, c.tier!), `完成情况应为 达成、部分达成 或 未达成（或其完整表述），现为${grid.shown(row, c.tier!)}`);
-
-    const selfRead: ReadResult =
-      c.selfScore !== undefined ? readNumber(grid, row, c.selfScore) : { ok: false, reason: "blank", shown: "空" };
-    if (!selfRead.ok && selfRead.reason !== "blank") log.error(cells.selfScore, `自评得分应为数字，现为${selfRead.shown}`);
-    const selfScore = selfRead.ok ? selfRead.source : undefined;
-
-    let actual: NumberSource | undefined;
-    if (method && ["正向比例", "反向比例", "等于"].includes(method)) {
-      const targetShown = grid.shown(row, c.target!);
-      if (!targetRead.ok) {
-        if (!targetRead.invalid) log.error(cells.target, `年度指标值应为数字（评分方法：${method}），现为${targetShown}`);
-      } else if (method !== "等于" && !(targetRead.source.value > 0))
-        log.error(cells.target, `年度指标值须为正数才能按${method}计分，现为${targetShown}`);
-      else if (method === "等于" && targetRead.source.value < 0) log.error(cells.target, `年度指标值不能为负数，现为${targetShown}`);
-      if (!actualRead.ok) log.error(cells.actual, `实际完成值应为数字（评分方法：${method}），现为${actualRead.shown}`);
-      else if (actualRead.source.value < 0) log.error(cells.actual, `实际完成值不能为负数，现为${grid.shown(row, c.actual!)}`);
-      else actual = actualRead.source;
-      if (
-        target &&
-        actual &&
-        actualRead.ok &&
-        target.percent !== actualRead.percent &&
-        looksLikeUnitMismatch(target.source.value, actual.value)
-      ) {
-        log.warn(
-          cells.actual,
-          `年度指标值与实际完成值一个是百分数、一个不是（${quote(targetText)} / ${quote(actualText)}），请确认单位一致`,
-        );
-      }
-    } else if (actualRead.ok) actual = actualRead.source;
-    else if (actualRead.reason === "invalid") log.error(cells.actual, `实际完成值不能读作数字，现为${actualRead.shown}`);
-
-    if (method === "定性分档") {
-      // A target without a number is read as 定性; say so, the user may have meant a number.
-      const inferred =
-        natureText || !targetText || (!targetRead.ok && targetRead.invalid)
-          ? ""
-          : `年度指标值${quote(targetText)}不是可计分的数字，按定性指标处理：`;
-      const what = c.tier === undefined ? "须有“完成情况”列" : "须填写完成情况（达成 / 部分达成 / 未达成）";
-      if (!tier) log.error(cellAt(row, c.tier, c.actual!), `${inferred || "定性指标"}${what}`);
-      else if (weight) checkTierScore(tier, weight.value, selfScore, cells.selfScore, log);
-    }
-    if (method === "扣分" || method === "直接评分") {
-      if (!selfScore) log.error(cells.selfScore, `评分方法为${method}时须填写自评得分`);
-      else if (selfScore.value < 0) log.error(cells.selfScore, `自评得分不能为负数`);
-      else if (method === "直接评分" && weight && selfScore.value > weight.value)
-        log.error(cells.selfScore, `自评得分 ${selfScore.value} 超过分值 ${weight.value}`);
-    }
-    if (!weight || !method || !nature) continue;
-    out.push({
-      sheet: grid.name,
-      row,
-      level1,
-      level2,
-      name,
-      nature,
-      direction,
-      method,
-      targetText,
-      actualText,
-      unit: at(row, c.unit) || target?.unit || (target?.percent ? "%" : ""),
-      target: target?.source,
-      actual,
-      weight,
-      tier,
-      selfScore,
-      deviation: at(row, c.deviation),
-      cells,
-    });
-  }
-  if (out.length === 0 && log.errors.every((e) => !e.cell.startsWith(grid.name + "!"))) {
-    log.error(grid.cell(header.row + 1, c.name!), "绩效指标表没有指标行");
-  }
-  return { indicators: out, weightHeader: grid.cell(header.row, c.weight!) };
-}
-
-/**
- * An actual: a number, or text with the unit trailing it (`190项`, `12次`, `98%`) or the target's
- * operator before it (`≥266米`: met at that value), as workbook.md allows.
- */
-function actualValue(grid: Grid, row: number, col: number): ReadResult {
-  const r = readNumber(grid, row, col);
-  if (r.ok || r.reason !== "text") return r;
-  const t = targetValue(grid, row, col);
-  return t.ok ? { ok: true, source: t.source, percent: t.percent } : r;
-}
-
-type TargetRead =
-  | { ok: true; source: NumberSource; direction?: Direction; percent: boolean; unit: string }
-  /** invalid: the cell holds something that must not be read as a number (an error value, a date …). */
-  | { ok: false; invalid: boolean; shown: string };
-
-/** A target cell: a number, or text such as "≥95%" (its direction and unit come along). */
-function targetValue(grid: Grid, row: number, col: number): TargetRead {
-  const r = readNumber(grid, row, col);
-  if (r.ok) return { ok: true, source: r.source, percent: r.percent, unit: "" };
-  const raw = grid.value(row, col);
-  const t = typeof raw === "string" ? parseTarget(raw) : undefined;
-  if (!t || typeof raw !== "string") return { ok: false, invalid: r.reason === "invalid", shown: r.shown };
-  return {
-    ok: true,
-    source: { sheet: grid.name, row, col, kind: "text", text: raw, value: t.value, scale: 1 },
-    direction: t.direction,
-    percent: t.percent,
-    unit: t.unit || (t.percent ? "%" : ""),
-  };
-}
-
-/** 0.96 typed beside "95%" is most likely 96%, not 0.96 points. */
-function looksLikeUnitMismatch(target: number, actual: number): boolean {
-  const ratio = target === 0 || actual === 0 ? 1 : actual / target;
-  return ratio > 20 || ratio < 0.05;
-}
-
-function checkTierScore(tier: Tier, w: number, selfScore: NumberSource | undefined, cell: string, log: IssueLog): void {
-  const { lo, hi, hiInclusive } = tierRange(tier, w);
-  const label = tier === "achieved" ? "达成" : tier === "partly" ? "部分达成" : "未达成";
-  const rangeText = `[${lo}, ${hi}${hiInclusive ? "]" : ")"}`;
-  if (!selfScore) {
-    if (tier !== "achieved") log.error(cell, `完成情况为“${label}”时须填写自评得分，范围 ${rangeText}`);
-    return;
-  }
-  const s = selfScore.value;
-  if (s < lo || s > hi || (!hiInclusive && s >= hi)) log.error(cell, `完成情况为“${label}”时自评得分应在 ${rangeText} 内，现为 ${s}`);
+  const { selfScore, ...rest } = header.cols;
+  const cols: IndicatorCols = { ...rest, score: selfScore };
+  const tableCols = Object.values(header.cols) as number[];
+  const rows = grid.rows(header.row).filter((row) => !grid.isBlankRow(row, tableCols));
+  const { items } = readIndicatorRows({ grid, cols, rows, year, policy: TEMPLATE_ROWS, log });
+  if (items.length === 0 && !log.hasErrorOn(grid.name)) log.error(grid.ref(header.row + 1, cols.name!), "indicator.noRows", {});
+  return { indicators: items, weightHeader: grid.ref(header.row, cols.weight!) };
 }
 
 // ── 文字材料 ────────────────────────────────────────────────────────────────────────────────
@@ -453,15 +250,15 @@ function parseTexts(grid: Grid, log: IssueLog): Partial<Record<TextSection, stri
   let section: TextSection | undefined;
   for (const row of grid.rows(header.row)) {
     const name = grid.key(row, header.cols.section!);
-    const raw = grid.value(row, header.cols.content!);
-    if (isCellError(raw)) {
-      log.error(grid.cell(row, header.cols.content!), `内容现为${grid.shown(row, header.cols.content!)}，请改为文字`);
+    const read = readText(grid, row, header.cols.content!);
+    if (!read.ok) {
+      log.error(grid.ref(row, header.cols.content!), "texts.contentInvalid", { shown: read.shown });
       continue;
     }
-    const content = raw === null ? "" : String(raw).replace(/\r\n?/g, "\n").trim();
+    const content = read.text;
     if (name) {
       if (!(TEXT_SECTIONS as readonly string[]).includes(name)) {
-        log.error(grid.cell(row, header.cols.section!), `未知的栏目${quote(name)}，可选：${TEXT_SECTIONS.join("、")}`);
+        log.error(grid.ref(row, header.cols.section!), "texts.sectionUnknown", { shown: quote(name), allowed: TEXT_SECTIONS.join("、") });
         section = undefined;
         continue;
       }
@@ -469,7 +266,7 @@ function parseTexts(grid: Grid, log: IssueLog): Partial<Record<TextSection, stri
     }
     if (!content) continue;
     if (!section) {
-      log.error(grid.cell(row, header.cols.section!), "栏目不能为空");
+      log.error(grid.ref(row, header.cols.section!), "texts.sectionEmpty", {});
       continue;
     }
     (out[section] ??= []).push(content);

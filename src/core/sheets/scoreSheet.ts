@@ -3,6 +3,7 @@
  * block of label/value pairs, the indicator table and the budget table. Numeric input cells are
  * referenced; numbers typed as text are written as the parsed constant with a note beside them.
  */
+import { TIER_LABEL } from "../read/rules";
 import { CATEGORY, SHEET } from "../contract";
 import { a1, absRange, rangeA1 } from "../cells";
 import { sourceFormula } from "../sourceFormula";
@@ -245,6 +246,9 @@ function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: S
   const rate = (spent: string, budget: string) => toFormula(rateExpr(ref("s"), ref("b")), { s: spent, b: budget });
   const rateValue = (r: number | null) => r ?? 0;
   const scoreRange = rangeA1(indFirst, IND.score, indLast, IND.score);
+  // An item outside the form's 总分 (forms.md "A 总分 that leaves the execution item out") is shown, not summed.
+  const outside = items.flatMap((it, i) => (it.indicator.outsideTotal ? [indFirst + i] : []));
+  const sumOfItems = (c: number) => `SUM(${rangeA1(indFirst, c, indLast, c)})${outside.map((r) => `-${a1(r, c)}`).join("")}`;
   const summary: Record<SummaryKey, PlanCell> = {
     budgetTotal: formula(sumOf(BUD.budget), ev.budget.total, "amount"),
     budgetBasic: formula(sumIf(BUD.budget, CATEGORY.basic), ev.budget.basic, "amount"),
@@ -261,8 +265,8 @@ function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: S
       ev.scoringRate,
       "percent",
     ),
-    maxScore: formula(`SUM(${rangeA1(indFirst, IND.weight, indLast, IND.weight)})`, ev.maxScore, "scoreBold"),
-    totalScore: formula(`ROUND(SUM(${scoreRange}),2)`, ev.totalScore, "scoreBold"),
+    maxScore: formula(sumOfItems(IND.weight), ev.maxScore, "scoreBold"),
+    totalScore: formula(`ROUND(${sumOfItems(IND.score)},2)`, ev.totalScore, "scoreBold"),
     grade: formula(toFormula(gradeExpr(ref("t")), { t: addr.totalScore }), ev.grade, "grade"),
   };
   const summaryNotes: Partial<Record<SummaryKey | FormSummaryKey, string>> = {
@@ -307,8 +311,8 @@ function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: S
   items.forEach((item, i) => b.row(indFirst + i, 1, indicatorRow(item, indFirst + i, i + 1, addr.scoringRate, IND)));
   const totalCells: PlanCell[] = Array.from({ length: headers.length }, () => text("", "label"));
   totalCells[0] = text("合计", "label");
-  totalCells[IND.weight - 1] = formula(`SUM(${rangeA1(indFirst, IND.weight, indLast, IND.weight)})`, ev.maxScore, "scoreBold");
-  totalCells[IND.score - 1] = formula(`ROUND(SUM(${scoreRange}),2)`, ev.totalScore, "scoreBold");
+  totalCells[IND.weight - 1] = formula(sumOfItems(IND.weight), ev.maxScore, "scoreBold");
+  totalCells[IND.score - 1] = formula(`ROUND(${sumOfItems(IND.score)},2)`, ev.totalScore, "scoreBold");
   b.row(indTotalRow, 1, totalCells);
   b.height(indHeaderRow, 30).height(budHeaderRow, 30);
 
@@ -359,8 +363,7 @@ function indicatorRow(item: ScoredItem, row: number, no: number, scoringRate: st
     ? formula(toFormula(iferror(completion, str("")), refs), item.completion ?? "", "percent")
     : value(null, "percent");
 
-  if (ind.method === "定性分档" && ind.tier)
-    notes.unshift(`完成情况：${ind.tier === "achieved" ? "达成" : ind.tier === "partly" ? "部分达成" : "未达成"}`);
+  if (ind.method === "定性分档" && ind.tier) notes.unshift(`完成情况：${TIER_LABEL[ind.tier]}`);
   if (ind.unit) notes.unshift(`单位：${ind.unit}`);
   if (ind.direction && usesTarget) notes.unshift(`方向：${ind.direction === ">=" ? "≥" : ind.direction === "<=" ? "≤" : "="}`);
   if (IND.diff) {

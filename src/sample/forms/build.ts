@@ -18,7 +18,19 @@ export type CellInput = string | number | null | undefined | Pct;
 export const pct = (fraction: number, fmt = "0.00%"): Pct => ({ pct: fraction, fmt });
 
 export type FundKey = "initial" | "budget" | "spent" | "weight" | "rate" | "score";
-export type IndicatorKey = "level1" | "level2" | "name" | "target" | "actual" | "weight" | "score" | "deviation";
+export type IndicatorKey =
+  | "level1"
+  | "level2"
+  | "name"
+  | "target"
+  | "actual"
+  | "weight"
+  | "score"
+  | "deviation"
+  /** A reviewer's second score column (复核得分 / 复核分 / 财政审核评分). */
+  | "review"
+  /** A 得分计算方法 column: text only. */
+  | "formula";
 
 export const FUND_HEADERS: Record<FundKey, string> = {
   initial: "年初预算数",
@@ -38,6 +50,8 @@ export const INDICATOR_HEADERS: Record<IndicatorKey, string> = {
   weight: "分值",
   score: "得分",
   deviation: "偏差原因分析及改进措施",
+  review: "复核得分",
+  formula: "得分计算方法",
 };
 
 /** The national form's columns: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因. */
@@ -75,6 +89,8 @@ export interface IndicatorRow {
   weight?: CellInput;
   score?: CellInput;
   deviation?: string;
+  review?: CellInput;
+  formula?: string;
 }
 
 export interface IndicatorBlock {
@@ -88,7 +104,7 @@ export interface IndicatorBlock {
   /** Rows; a row without level1/level2 continues the group above. */
   rows: IndicatorRow[];
   /** The 总分 row; null: none. */
-  total?: { label?: string; weight?: CellInput; score?: CellInput } | null;
+  total?: { label?: string; weight?: CellInput; score?: CellInput; review?: CellInput } | null;
 }
 
 /** An info line: one text across the form (`单位：元`), or label/value pairs (项目名称 | …). */
@@ -102,6 +118,8 @@ export interface FormSpec {
   fund?: FundBlock | null;
   goals?: { label?: string; expected: string; actual: string } | null;
   indicators: IndicatorBlock;
+  /** Further indicator blocks, each with its own label and header, written after the first. */
+  blocks?: IndicatorBlock[];
   /** The 其他需要说明事项 row's text. */
   notes?: string | null;
   /** Footer lines: one text, or two texts side by side (填报日期 | 联系人). */
@@ -171,7 +189,8 @@ function fundWidth(fund: FundBlock): number {
 }
 
 export function formWidth(form: FormSpec): number {
-  return Math.max(indicatorLayout(form.indicators).width, form.fund ? fundWidth(form.fund) : 0, 4);
+  const blocks = [form.indicators, ...(form.blocks ?? [])];
+  return Math.max(...blocks.map((b) => indicatorLayout(b).width), form.fund ? fundWidth(form.fund) : 0, 4);
 }
 
 function writeForm(w: SheetWriter, form: FormSpec): void {
@@ -229,6 +248,7 @@ function writeForm(w: SheetWriter, form: FormSpec): void {
     w.row += 2;
   }
   writeIndicators(w, form.indicators);
+  for (const block of form.blocks ?? []) writeIndicators(w, block);
   if (form.notes !== undefined && form.notes !== null) {
     w.put(w.row, 1, "其他需要说明事项");
     w.put(w.row, 2, form.notes);
@@ -315,6 +335,8 @@ function writeIndicators(w: SheetWriter, block: IndicatorBlock): void {
       weight: r.weight,
       score: r.score,
       deviation: r.deviation,
+      review: r.review,
+      formula: r.formula,
     };
     for (const [key, col] of pos) {
       if (key === "target" && block.twoRow) {
@@ -331,7 +353,8 @@ function writeIndicators(w: SheetWriter, block: IndicatorBlock): void {
   if (block.total) {
     const t = block.total;
     w.put(w.row, 1, t.label ?? "总分");
-    for (const [key, col] of pos) w.put(w.row, col, key === "weight" ? t.weight : key === "score" ? t.score : null);
+    const totals: Partial<Record<IndicatorKey, CellInput>> = { weight: t.weight, score: t.score, review: t.review };
+    for (const [key, col] of pos) w.put(w.row, col, totals[key] ?? null);
     w.row++;
   }
 }
@@ -374,7 +397,7 @@ export function fundBlock(
 
 export function indicatorBlock(
   rows: IndicatorRow[],
-  total: { weight?: CellInput; score?: CellInput },
+  total: NonNullable<IndicatorBlock["total"]>,
   over: Partial<IndicatorBlock> = {},
 ): IndicatorBlock {
   return { label: "绩效指标", columns: NATIONAL_INDICATOR_COLUMNS, rows, total, ...over };

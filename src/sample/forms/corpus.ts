@@ -24,6 +24,7 @@ import {
   projectInfo,
 } from "./build";
 import { ALSO, type CorpusEntry, VARIES } from "./expected";
+import { PUBLISHED_ENTRIES } from "./published";
 import { SAMPLE_FORM_ENTRY } from "./sampleForms";
 
 const PARTY = "中共广州市直属机关工作委员会";
@@ -1659,9 +1660,9 @@ const slips: CorpusEntry = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// 19–21. Workbooks that must exit 2.
+// 19–21. Workbooks that once had to exit 2; 19 is read since forms.md "A form with no 分值 and no 得分".
 const errNoWeightNoScore: CorpusEntry = {
-  name: "error-no-weight-and-no-score-column",
+  name: "indicators-without-weight-and-score-columns",
   variants: [VARIES.order, ALSO.missing],
   build: build([
     {
@@ -1687,7 +1688,32 @@ const errNoWeightNoScore: CorpusEntry = {
       ],
     },
   ]),
-  expected: { error: [{ cell: "Sheet1!A12", includes: "缺少“分值”和“得分”列" }] },
+  // forms.md "A form with no 分值 and no 得分 at all is still read": budget, rate and each target's
+  // completion are reported, the indicators' scores are empty (never a weight of 0, never a total of
+  // 10 out of 10 graded 差), one warning at the indicator header. The fund block's own 分值 and 得分
+  // still give the execution item.
+  expected: {
+    forms: [
+      {
+        sheet: "Sheet1",
+        type: "项目支出",
+        year: 2023,
+        project: "机关党建阵地维护项目",
+        unit: "市直机关党员活动中心",
+        budget: 40,
+        spent: 40,
+        rate: 1,
+        execution: { weight: 10, score: 10, filled: 10 },
+        indicators: [
+          { name: "维护党建阵地", method: "正向比例", weight: null, score: null, filled: null, met: true }, // 5/5
+          { name: "党员满意度", method: "正向比例", weight: null, score: null, filled: null, met: true }, // 95/90
+        ],
+        total: null,
+        differences: 0,
+      },
+    ],
+    warnings: [{ cell: "Sheet1!A12", includes: "", count: 1 }],
+  },
 };
 
 const errNoSpent: CorpusEntry = {
@@ -1893,4 +1919,5 @@ export const CORPUS: CorpusEntry[] = [
   errNoNumbers,
   sichuan,
   SAMPLE_FORM_ENTRY,
+  ...PUBLISHED_ENTRIES,
 ];

@@ -26,6 +26,30 @@ export const VARIES = {
   several: "Several forms in one workbook",
 } as const;
 
+/**
+ * The bullets of forms.md "More that published forms do", each by its bold opening words as forms.md
+ * has them: the corpus holds one workbook per bullet, built after a published table (README.md).
+ */
+export const MORE = {
+  placeholders: "Placeholders",
+  headerWords: "More header words",
+  fundBlocks: "Fund blocks",
+  headerTotals: "Header lines carrying results",
+  severalBlocks: "Several indicator blocks in one form",
+  frameworks: "Frameworks beside 产出/效益/满意度",
+  blockWeights: "Weights only on a block label",
+  totalWithoutExecution: "A 总分 that leaves the execution item out",
+  breakdown: "Breakdown rows",
+  twoScores: "Two score columns",
+  bareRate: "A bare rate",
+  yearOnly: "Year-only deadlines",
+  tierNotes: "Tier notes",
+  smallerHabits: "Smaller habits",
+  noYear: "No year printed",
+  oneUnreadable: "One form that cannot be read never sinks the others.",
+  nothingToScore: "A form with no 分值 and no 得分 at all",
+} as const;
+
 /** Narrower quotes of forms.md a corpus entry may name besides the bullets (checks, sub-cases). */
 export const ALSO = {
   subtotals: "Subtotal lines",
@@ -44,17 +68,20 @@ export const ALSO = {
   missing: "Where no form and no template is found",
 } as const;
 
-export type Variant = (typeof VARIES)[keyof typeof VARIES] | (typeof ALSO)[keyof typeof ALSO];
+export type Variant = (typeof VARIES)[keyof typeof VARIES] | (typeof MORE)[keyof typeof MORE] | (typeof ALSO)[keyof typeof ALSO];
 
 export interface ExpectedIndicator {
   /** As shown: without an `指标1：` prefix. */
   name: string;
   method: MethodId;
-  weight: number;
-  /** The rule score (ROUND(x, 2)). */
-  score: number;
+  /** null: the form has no weights to give (forms.md "A form with no 分值 and no 得分 at all"). */
+  weight: number | null;
+  /** The rule score (ROUND(x, 2)); null where the form is not scored (no 分值, or not yet evaluated). */
+  score: number | null;
   /** The department's 得分 as typed, null where blank. */
   filled: number | null;
+  /** Where asserted: the target met (完成率 ≥ 100%) or not; null: completion unknown (not yet evaluated). */
+  met?: boolean | null;
 }
 
 export interface ExpectedForm {
@@ -74,8 +101,13 @@ export interface ExpectedForm {
   /** The execution item (预算执行率, method 执行率); null: the form has none. */
   execution: { weight: number; score: number; filled: number | null } | null;
   indicators: ExpectedIndicator[];
-  /** rule: sum of the rounded items; filled: the 总分 row's 得分 (null where blank); max: the sum of 分值. */
-  total: { rule: number; filled: number | null; max: number; grade: "优" | "良" | "中" | "差" };
+  /**
+   * rule: sum of the rounded items; filled: the 总分 row's 得分 (null where blank); max: the sum of 分值.
+   * null: the form is read but not scored (its score total and filled total are null).
+   */
+  total: { rule: number; filled: number | null; max: number; grade: "优" | "良" | "中" | "差" } | null;
+  /** The printed 总分 leaves the execution item out: rule and max are the indicators' alone. */
+  executionOutsideTotal?: boolean;
   /** Rows (execution included) whose filled 得分 is given and differs from the rule score. */
   differences: number;
 }
@@ -92,7 +124,16 @@ export interface ExpectedIssue {
   count?: number;
 }
 
-export type Expected = { forms: ExpectedForm[]; warnings: ExpectedIssue[] } | { error: ExpectedIssue[] };
+export type Expected =
+  | {
+      forms: ExpectedForm[];
+      warnings: ExpectedIssue[];
+      /** Forms that cannot be read beside forms that can: reported with their cells, the run goes on (exit 0). */
+      errors?: ExpectedIssue[];
+      /** Warnings that must not be given (a check that would misread the form). */
+      absent?: ExpectedIssue[];
+    }
+  | { error: ExpectedIssue[] };
 
 export interface CorpusEntry {
   name: string;

@@ -4,6 +4,10 @@
  */
 import { FakeWorkbook, fakeExcelRun } from "../../../src/playground/fakeExcel";
 import { loadXlsx } from "../../../src/playground/xlsxBridge";
+import { noticeLines, noticeQuery } from "../../../src/commands/notice";
+import { InputError } from "../../../src/core/issues";
+import { cellRef, errorIssue } from "../../../src/core/problems";
+import { type Messages, enUS, zhCN } from "../../../src/taskpane/i18n";
 import { generatedWorkbook } from "./fixtures";
 import { formWorkbookBytes } from "./formWorkbook";
 
@@ -90,7 +94,12 @@ test("bad input: completed anyway, the dialog lists the cells in Chinese, nothin
   const url = new URL(dialogs[0]);
   expect(url.pathname).toBe("/dialog.html");
   expect(url.searchParams.get("title")).toContain("请先修正");
-  expect(JSON.parse(url.searchParams.get("lines")!).join("\n")).toMatch(/^绩效指标!H2 · \S+：分值应为/m);
+  // The problems travel typed; the dialog words them from their codes.
+  const problems = JSON.parse(url.searchParams.get("problems")!) as Array<Record<string, unknown>>;
+  expect(problems[0]).toMatchObject({ ref: { sheet: "绩效指标", row: 2, col: 8 }, code: "weight.notNumber", severity: "error" });
+  expect(problems[0]).not.toHaveProperty("message");
+  expect(problems[0]).not.toHaveProperty("cell");
+  expect(noticeLines(url.searchParams).join("\n")).toMatch(/^绩效指标!H2 · \S+：分值应为/m);
   expect(model.findSheet("评分结果")).toBeUndefined();
 });
 
@@ -107,7 +116,7 @@ test("插入模板 on a blank workbook adds the four input sheets; an Excel fail
   g.Excel = { run: () => Promise.reject(new Error("GeneralException")) };
   await commands.scoreCommand(failing);
   expect(failing.completed).toHaveBeenCalledTimes(1);
-  expect(JSON.parse(new URL(dialogs[0]).searchParams.get("lines")!)[0]).toContain("操作失败");
+  expect(noticeLines(new URL(dialogs[0]).searchParams)[0]).toContain("操作失败");
 });
 
 /** A dialog that stays open until a test closes it. */
@@ -189,4 +198,30 @@ test("from ExcelApi 1.11 a run waits for a cell edit to end (delayForCellEdit); 
   } finally {
     delete office.context.requirements;
   }
+});
+
+test("the dialog and WPS's message box word the typed problems in the UI's language, from their codes", () => {
+  const negative = errorIssue(cellRef("预算执行", 4, 3), "cell.negative", { label: "全年预算数", shown: "“-5”" }, "项目3");
+  const error = new InputError([{ ...negative, cell: "不相干!A1", message: "不相干的文字" }]);
+  const dialog = (m: Messages) => noticeLines(noticeQuery(commands.noticeOf(error, m), m));
+  expect(dialog(zhCN)).toEqual(["预算执行!C4 · 项目3：全年预算数不能为负数，现为“-5”"]);
+  expect(dialog(enUS)).toEqual(["预算执行!C4 · 项目3: 全年预算数 cannot be negative; found “-5”"]);
+  expect(commands.problemLines(error, enUS).lines).toEqual(dialog(enUS));
+});
+
+test("a form that cannot be read beside one that can: the other is scored, the dialog names the failed form's cells", async () => {
+  // The Excel of the tests above may be one that fails.
+  g.Excel = { run: <T>(batch: (c: unknown) => Promise<T>) => fakeExcelRun(model)(batch) };
+  dialogs.length = 0;
+  model = await loadXlsx(await formWorkbookBytes());
+  model.cellForWrite(model.findSheet("项目B")!, 6, 4).value = "abc";
+  const e = event();
+  await commands.scoreCommand(e);
+  expect(e.completed).toHaveBeenCalledTimes(1);
+  expect(model.findSheet("评分结果")).toBeDefined();
+  expect(dialogs).toHaveLength(1);
+  const problems = JSON.parse(new URL(dialogs[0]).searchParams.get("problems")!) as Array<{ ref: { sheet: string }; code: string }>;
+  expect(problems[0]).toMatchObject({ ref: { sheet: "项目B" }, code: "form.unreadable" });
+  expect(problems.slice(1).map((p) => p.ref.sheet)).toEqual(problems.slice(1).map(() => "项目B"));
+  expect(noticeLines(new URL(dialogs[0]).searchParams).join("\n")).toContain("项目B!D6");
 });

@@ -5,6 +5,7 @@
  * card as before.
  */
 import type { CommandResult, RunOptions } from "../../../src/core/engine";
+import { refName } from "../../../src/core/problems";
 import type { Summary } from "../../../src/core/summary";
 import { fakeExcelRun } from "../../../src/playground/fakeExcel";
 import { loadXlsx } from "../../../src/playground/xlsxBridge";
@@ -36,14 +37,14 @@ describe("helpers", () => {
 
   test("differences: rows with a filled 得分 other than the rule's, at the 得分 cell", () => {
     expect(differencesOf(formA())).toEqual([
-      { name: "培训合格率", filled: 20, rule: 16.84, cell: "Sheet1!H15" },
-      { name: "学员满意度", filled: 20, rule: 15.56, cell: "Sheet1!H18" },
+      { name: "培训合格率", filled: 20, rule: 16.84, ref: { sheet: "Sheet1", row: 15, col: 8 } },
+      { name: "学员满意度", filled: 20, rule: 15.56, ref: { sheet: "Sheet1", row: 18, col: 8 } },
     ]);
     expect(differencesOf(formB())).toEqual([]);
     // No 得分 cell known: the row's first cell.
     const f = formA();
-    f.indicators[2].filledCell = undefined;
-    expect(differencesOf(f)[0].cell).toBe("Sheet1!D15");
+    f.indicators[2].filledRef = undefined;
+    expect(differencesOf(f)[0].ref).toEqual({ sheet: "Sheet1", row: 15, col: 4 });
   });
 
   test("the picked form: the chosen one if present, else the reported one, else the first", () => {
@@ -66,7 +67,7 @@ describe("the forms card", () => {
     const card = document.createElement("section") as unknown as MiniElement;
     const selected: string[] = [];
     const choice = { scores: "rule" as const } as { formSheet?: string; scores: "rule" | "filled" };
-    renderFormCard(asHtml(card), summary, choice, zhCN, { selectCell: (c) => selected.push(c) });
+    renderFormCard(asHtml(card), summary, choice, zhCN, { selectCell: (ref) => selected.push(refName(ref)) });
     return { card, selected, choice };
   };
 
@@ -147,7 +148,7 @@ describe("the pane", () => {
         return result(stated, command === "report" ? 2 : 1);
       },
       insertTemplate: async () => ({ created: [], existing: [] }),
-      selectCell: async (cell) => void selected.push(cell),
+      selectCell: async (ref) => void selected.push(refName(ref)),
       reportDocx: async () => new Uint8Array([0x50, 0x4b]),
       inspect: async () => ({ hasInputs: true, hasForms: false, scored, reported: false, fingerprint: "same" }),
       watch: async () => null,
@@ -229,7 +230,7 @@ describe("runScoring on a workbook of forms (the fake Excel)", () => {
     const s = result.summary;
     expect(s.source).toBe("form");
     expect(s.forms!.map((f) => formLine(f, zhCN))).toEqual(FORM_WORKBOOK.lines);
-    expect(differencesOf(s.forms![0]).map((d) => [d.name, d.cell])).toEqual(FORM_WORKBOOK.differences.map((d) => [d.name, d.cell]));
+    expect(differencesOf(s.forms![0]).map((d) => [d.name, refName(d.ref)])).toEqual(FORM_WORKBOOK.differences.map((d) => [d.name, d.cell]));
     expect(s.forms![0].differences).toBe(FORM_WORKBOOK.differences.length);
   });
 

@@ -1,4 +1,5 @@
 /** Synthetic summaries for the pane's unit tests: a template run and a workbook of two forms. */
+import { cellRef, warningIssue } from "../../../src/core/problems";
 import type { FormSummary, IndicatorSummary, Summary } from "../../../src/core/summary";
 
 const indicator = (
@@ -20,6 +21,8 @@ const indicator = (
   cell: `${sheet}!D${row}`,
   filledScore,
   filledCell: `${sheet}!H${row}`,
+  ref: cellRef(sheet, row, 4),
+  filledRef: cellRef(sheet, row, 8),
 });
 
 export function formA(): FormSummary {
@@ -71,10 +74,17 @@ export function formsSummary(forms: FormSummary[] = [formA(), formB()], reported
     budget: reported.budget,
     spent: reported.spent,
     executionRate: reported.executionRate,
-    score: { total: reported.score.total, max: 100, grade: reported.score.grade, filled: reported.score.filled },
+    score: { total: reported.score.total!, max: 100, grade: reported.score.grade!, filled: reported.score.filled },
     reportedScores: "rule",
-    indicators: reported.indicators,
-    warnings: [{ cell: "Sheet1!H18", message: "填报得分 20，按规则应为 15.56" }],
+    indicators: reported.indicators as IndicatorSummary[],
+    warnings: [
+      warningIssue(
+        cellRef("Sheet1", 18, 8),
+        "filled.differs",
+        { name: "学员满意度", filled: 20, rule: "15.56", why: "正向比例" },
+        "学员满意度",
+      ),
+    ],
     errors: [],
     forms,
   };

@@ -1,10 +1,11 @@
 /**
- * The 复核意见函's pure parts: where a check belongs (the sheet its place names), the letter's
+ * The 复核意见函's pure parts: where a check belongs (the sheet of its ref), the letter's
  * file name per unit (names a file system cannot hold, two units colliding), the request each
  * kind of check gets, and the wording of a letter without problems.
  */
 import * as path from "path";
-import { Letters, letterFileName, sheetOfPlace } from "../../../src/review/letters";
+import { Letters, letterFileName } from "../../../src/review/letters";
+import { type Problem, type ProblemCode, bareProblem, cellRef, errorIssue, warningIssue } from "../../../src/core/problems";
 import { actionFor, letterModel } from "../../../src/review/letterModel";
 import type { FileResult, ReviewedForm } from "../../../src/review/reviewFile";
 
@@ -27,13 +28,6 @@ const form = (sheet: string, unit: string, extra: Partial<ReviewedForm> = {}): R
   ...extra,
 });
 
-test("a check's place names its sheet, quoted or not; a file-level error names none", () => {
-  expect(sheetOfPlace("项目1!H15")).toBe("项目1");
-  expect(sheetOfPlace("'Sheet 1'!H15")).toBe("Sheet 1");
-  expect(sheetOfPlace("'O''Brien'!A1")).toBe("O'Brien");
-  expect(sheetOfPlace("")).toBe("");
-});
-
 test("letter files: unsafe characters replaced, a blank unit named, two units never share a file", () => {
   expect(letterFileName("市财政局/预算科")).toBe("市财政局_预算科-复核意见函.docx");
   expect(letterFileName("  ")).toBe("未填写单位名称-复核意见函.docx");
@@ -52,28 +46,28 @@ test("each check goes to the letter of the unit whose form it was raised on", ()
     source: "form",
     forms: [form("项目1", "甲单位"), form("项目2", "乙单位")],
     issues: [
-      { cell: "项目2!H9", severity: "提示", message: "“x”填报得分 5，按规则应为 4（…）" },
-      { cell: "项目1!J20", severity: "提示", message: "填报总分 99 与各项填报得分之和 98 不符" },
+      bareProblem(warningIssue(cellRef("项目2", 9, 8), "filled.differs", { name: "x", filled: 5, rule: "4", why: "…" })),
+      bareProblem(warningIssue(cellRef("项目1", 20, 10), "filled.totalDiffers", { total: 99, sum: "98" })),
     ],
     failed: false,
   };
   letters.add(result);
-  const units = (letters as unknown as { units: Map<string, { forms: Array<{ sheet: string; issues: Array<{ cell: string }> }> }> }).units;
-  expect(units.get("甲单位")!.forms.map((f) => [f.sheet, f.issues.map((i) => i.cell)])).toEqual([["项目1", ["项目1!J20"]]]);
-  expect(units.get("乙单位")!.forms.map((f) => [f.sheet, f.issues.map((i) => i.cell)])).toEqual([["项目2", ["项目2!H9"]]]);
+  const units = (letters as unknown as { units: Map<string, { forms: Array<{ sheet: string; issues: Problem[] }> }> }).units;
+  expect(units.get("甲单位")!.forms.map((f) => [f.sheet, f.issues.map((i) => i.code)])).toEqual([["项目1", ["filled.totalDiffers"]]]);
+  expect(units.get("乙单位")!.forms.map((f) => [f.sheet, f.issues.map((i) => i.code)])).toEqual([["项目2", ["filled.differs"]]]);
 });
 
-test("each kind of check gets its own request; an error asks for a corrected resubmission", () => {
-  const ask = (message: string, severity: "提示" | "错误" = "提示") => actionFor({ cell: "S!A1", severity, message });
-  expect(ask("“x”填报得分 10，按规则应为 8.33（…）")).toContain("重新核定该项得分");
-  expect(ask("填报总分 99.76 与各项填报得分之和 99.67 不符")).toContain("各项得分之和一致");
-  expect(ask("填报执行率 90% 与全年执行数 ÷ 全年预算数 95% 不符")).toContain("重新计算预算执行率");
-  expect(ask("分值合计为 98（含预算执行率），应为 100")).toContain("合计等于满分");
-  expect(ask("“x”填报 8 分，偏差原因未填写")).toContain("补充填写偏差原因");
-  // A check that already asks for something is not asked twice.
-  expect(ask("“x”得分 8/10 未得满分，请填写偏差原因分析及改进措施")).toBe("");
-  expect(ask("某种新的检查")).toContain("请核实");
-  expect(ask("没有找到绩效自评表", "错误")).toBe("请按说明修正后重新报送。");
+test("each kind of check gets its own request, by its code; an error asks for a corrected resubmission", () => {
+  const ref = cellRef("S", 1, 1);
+  const ask = (code: ProblemCode, params: object) => actionFor(warningIssue(ref, code, params as never));
+  expect(ask("filled.differs", { name: "x", filled: 10, rule: "8.33", why: "…" })).toContain("重新核定该项得分");
+  expect(ask("filled.totalDiffers", { total: 99.76, sum: "99.67" })).toContain("各项得分之和一致");
+  expect(ask("filled.rateDiffers", { filled: 90, rate: "95%" })).toContain("重新计算预算执行率");
+  expect(ask("weight.sum", { sum: "98", detail: "", total: 100, profile: "" })).toContain("合计等于满分");
+  // A check whose message already asks for something is not asked twice.
+  expect(ask("deviation.belowFull", { name: "x", score: 8, weight: "10" })).toBe("");
+  expect(ask("indicator.directScore", { name: "x", score: 5 })).toContain("请核实");
+  expect(actionFor(errorIssue(ref, "form.yearMissing", {}))).toBe("请按说明修正后重新报送。");
 });
 
 test("a letter without problems says so, and still lists the forms and asks for the results to be used", () => {

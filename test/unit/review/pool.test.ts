@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { reviewAll } from "../../../src/review/pool";
+import { issueRow } from "../../../src/review/reviewFile";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-pool-"));
 const worker = path.join(dir, "worker.js");
@@ -32,7 +33,16 @@ test("every file once, in order; a crash costs its file, the files queued behind
   expect(results.map((r) => r.file)).toEqual(files);
   expect([...seen].sort((a, b) => a - b)).toEqual(files.map((_, i) => i));
   expect(results.filter((r) => r.failed).map((r) => r.file)).toEqual(["crash-5.xlsx", "crash-22.xlsx"]);
-  expect(results[5].issues).toEqual([{ cell: "", severity: "错误", message: expect.stringContaining("工作线程异常退出") }]);
+  // A problem with the file itself: no cell (ref null), the reason as a param.
+  expect(results[5].issues).toEqual([
+    {
+      ref: null,
+      code: "file.failed",
+      params: { file: "crash-5.xlsx", reason: expect.stringContaining("工作线程异常退出") },
+      severity: "error",
+    },
+  ]);
+  expect(issueRow(results[5].issues[0])).toEqual({ cell: "", severity: "错误", message: expect.stringContaining("工作线程异常退出") });
   // The files queued behind a crash (6–8 were in the dead worker's queue) came back as reviewed.
   expect(results.slice(6, 9).every((r) => !r.failed)).toBe(true);
 });
