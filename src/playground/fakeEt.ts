@@ -22,6 +22,7 @@
  * validation entry holding only a prompt with an empty title.
  */
 import { charsToPoints } from "../adapters/shared/planRects";
+import { cvErrOf } from "../port/errorValues";
 import type {
   EtApplication,
   EtBorder,
@@ -71,16 +72,6 @@ export interface FakeEtOptions {
 }
 
 const POINTS_PER_INCH = 72;
-const CVERR_BASE = -2146828288;
-const ERROR_CODES: Record<string, number> = {
-  "#NULL!": 2000,
-  "#DIV/0!": 2007,
-  "#VALUE!": 2015,
-  "#REF!": 2023,
-  "#NAME?": 2029,
-  "#NUM!": 2036,
-  "#N/A": 2042,
-};
 const DEFAULT_MARGINS: Record<string, number> = { top: 0.75, bottom: 0.75, left: 0.7, right: 0.7, header: 0.3, footer: 0.3 };
 const H_ALIGN: Record<number, string> = { [-4131]: "Left", [-4108]: "Center", [-4152]: "Right", 1: "General" };
 const V_ALIGN: Record<number, string> = { [-4160]: "Top", [-4108]: "Center", [-4107]: "Bottom", [-4130]: "Justify" };
@@ -752,7 +743,7 @@ class FakeEtRange implements EtRange {
       const v = cell?.value;
       if (v === undefined || v === "") return undefined;
       // An error value comes as VBA's CVErr number.
-      return typeof v === "string" && ERROR_CODES[v] !== undefined ? CVERR_BASE + ERROR_CODES[v] : v;
+      return typeof v === "string" ? (cvErrOf(v) ?? v) : v;
     });
   }
   set Value2(x: EtRead | unknown[][]) {

@@ -12,6 +12,7 @@
 import { fromR1C1, renameSheetRefs } from "../adapters/shared/formulaRefs";
 import { MAX_PAGE_BREAKS } from "../adapters/shared/planRects";
 import { columnLetter } from "../core/cells";
+import { isErrorText } from "../port/errorValues";
 
 export type FakeValue = string | number | boolean;
 
@@ -1280,7 +1281,7 @@ function valueType(c: FakeCell | undefined): string {
   if (!c || c.value === "") return "Empty";
   if (typeof c.value === "number") return "Double";
   if (typeof c.value === "boolean") return "Boolean";
-  return /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!)$/.test(c.value) ? "Error" : "String";
+  return isErrorText(c.value) ? "Error" : "String";
 }
 
 /**

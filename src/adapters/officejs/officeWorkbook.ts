@@ -34,6 +34,7 @@ import { type ApiSupport, Features, type SkippedFeature, hostApiSupport } from "
 import { writeSheet, writeSheetSettings } from "./writeSheet";
 import { type LeftoverReport, backupName, leftoverKind, tempName } from "../shared/ownedSheets";
 import { columnLetter } from "../../core/cells";
+import { isErrorText } from "../../port/errorValues";
 
 export interface OfficeJsOptions {
   /** Bytes per request (tests lower it to exercise chunking). */
@@ -122,15 +123,12 @@ function queueBlock(range: Excel.Range): Excel.RangeAreas[] {
   return SPECIAL.map((type) => {
     const special = range.getSpecialCellsOrNullObject(type);
     // Value types only where errors are common (formulas): a fifth of a read's bytes. A constant
-    // error (a typed #N/A) is recognised by its text instead (errorLiteral).
+    // error (a typed #N/A) is recognised by its text instead (isErrorText).
     if (type === "Formulas") special.areas.load("items/address,items/values,items/numberFormat,items/valueTypes");
     else special.areas.load("items/address,items/values,items/numberFormat");
     return special;
   });
 }
-
-/** Excel's error values, as values show them. */
-const ERROR_LITERAL = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
 /** Before ExcelApi 1.9: every cell of the range, empty ones too. */
 function queueDense(range: Excel.Range): Excel.Range {
@@ -160,7 +158,7 @@ function collectBlock(parts: Block, from: number, to: number): { cells: SheetCel
     const start = parseRangeAddress(area.address);
     const types = typed ? area.valueTypes : null;
     const isError = (v: unknown, r: number, c: number) =>
-      types ? types[r][c] === "Error" : typeof v === "string" && ERROR_LITERAL.test(v);
+      types ? types[r][c] === "Error" : isErrorText(v);
     sent += area.values.length * (area.values[0]?.length ?? 0);
     bytes += 60 + encoder.encode(JSON.stringify([area.address, area.values, area.numberFormat, types ?? []])).length;
     const values: CellValue[][] = area.values.map((row, r) =>

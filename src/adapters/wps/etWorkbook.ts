@@ -29,6 +29,7 @@ import { type LeftoverReport, backupName, leftoverKind, tempName } from "../shar
 import type { EtApplication, EtPageSetup, EtRange, EtRead, EtWorkbook, EtWorksheet } from "./etTypes";
 import { XL } from "./etTypes";
 import { freezeEt, writeEtSheet, writeEtSheetSettings } from "./etSheet";
+import { errorOfCVErr, isErrorText } from "../../port/errorValues";
 
 export interface EtOptions {
   /** The temporary-name tag (tests fix it); random by default. */
@@ -46,30 +47,17 @@ export function createEtWorkbook(app: EtApplication, options: EtOptions = {}): W
 // ---------------------------------------------------------------------------------------------
 // Reads
 
-/** Excel's error values as VBA hands them through Value2 (CVErr: 0x800A0000 + xlErr code). */
-const ERROR_CODES: Record<number, string> = {
-  2000: "#NULL!",
-  2007: "#DIV/0!",
-  2015: "#VALUE!",
-  2023: "#REF!",
-  2029: "#NAME?",
-  2036: "#NUM!",
-  2042: "#N/A",
-};
-const CVERR_BASE = -2146828288;
-const ERROR_TEXTS = new Set(Object.values(ERROR_CODES));
-
 /** A Value2 entry as a port value: errors as CellError, empty as null. */
 export function cellValue(v: unknown): CellValue {
   if (v === null || v === undefined || v === "") return null;
   if (typeof v === "number") {
-    const code = v - CVERR_BASE;
-    return Number.isInteger(v) && ERROR_CODES[code] ? { error: ERROR_CODES[code] } : v;
+    const error = errorOfCVErr(v);
+    return error ? { error } : v;
   }
   if (typeof v === "boolean") return v;
   const s = String(v);
   // Some bridges hand errors over as their text.
-  return ERROR_TEXTS.has(s) ? { error: s } : s;
+  return isErrorText(s) ? { error: s } : s;
 }
 
 /** A bulk read as a rows × cols array: plain, wrapped (`Item(r, c)`, 1-based) or a one-cell scalar. */
