@@ -367,7 +367,7 @@ class FakeNames implements EtNames {
     if (name === undefined) throw new Error(`ET: no name ${index}`);
     return new FakeName(this.host, name);
   }
-  Add(name: string, refersTo: string): EtName {
+  Add(name: string, refersTo: string, visible = true): EtName {
     this.host.tick("Names.Add", true);
     if (!/^[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*$/.test(name)) throw new Error(`ET: bad name ${name}`);
     if (!refersTo.startsWith("=")) throw new Error("fake ET: RefersTo starts with =");
@@ -375,6 +375,8 @@ class FakeNames implements EtNames {
     // Adding an existing name replaces its reference (VBA semantics), keeping its spelling.
     const old = [...names.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
     names.set(old ?? name, refersTo);
+    if (visible === false) this.host.model.hiddenNames.add(old ?? name);
+    else this.host.model.hiddenNames.delete(old ?? name);
     return new FakeName(this.host, old ?? name);
   }
 }
@@ -402,6 +404,7 @@ class FakeName implements EtName {
     this.host.tick("Name.Delete", true);
     this.check();
     this.host.model.names.delete(this.Name);
+    this.host.model.hiddenNames.delete(this.Name);
   }
 }
 
