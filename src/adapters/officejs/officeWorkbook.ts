@@ -614,8 +614,9 @@ export class OfficeJsWorkbook implements WorkbookPort {
   /**
    * Each owned sheet made again what its backup holds, in place, the backups deleted: cleared, the
    * backup's used area copied over (bounded), its column widths and row heights written explicitly
-   * (loaded from the backup: a range copy need not carry them), its page setup, panes, tab colour
-   * and page breaks. Runs only after a failure or an interrupted run: its round trips do not count.
+   * (loaded from the backup: a range copy need not carry them; widths of the first SIZED_COLUMNS
+   * columns and of the used area, heights of the used rows — a size the user gave an empty row below
+   * it, or a column beyond, is not put back), its page setup, panes, tab colour and page breaks. Runs only after a failure or an interrupted run: its round trips do not count.
    */
   private async restoreFromBackups(pairs: ReadonlyArray<{ name: string; backup: string }>): Promise<void> {
     if (pairs.length === 0) return;
@@ -630,7 +631,13 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const areas = loaded.map(({ used }) => (used.isNullObject ? null : rectOf(used.address)));
     const sizes = await loadSizes(
       context,
-      pairs.map(({ backup }, i) => ({ ws: worksheets.getItem(backup), rows: areas[i]?.r2 ?? 0, cols: areas[i]?.c2 ?? 0 })),
+      // A width alone does not extend the used range: the first SIZED_COLUMNS columns are asked for
+      // whatever it is (office.js cannot list the columns that have a width of their own).
+      pairs.map(({ backup }, i) => ({
+        ws: worksheets.getItem(backup),
+        rows: areas[i]?.r2 ?? 0,
+        cols: Math.max(areas[i]?.c2 ?? 0, SIZED_COLUMNS),
+      })),
       this.options.requestBudget ?? DEFAULT_REQUEST_BUDGET,
     );
     pairs.forEach(({ name, backup }, i) => {
@@ -756,6 +763,9 @@ interface SheetSizes {
   widths: Array<[number, number]>;
   heights: Array<[number, number]>;
 }
+
+/** Columns whose widths a restore always reads back (an output sheet's are far fewer). */
+const SIZED_COLUMNS = 64;
 
 /** Size loads per round trip (a column or a row each): about 1 MB of request. */
 const SIZE_LOADS_PER_SYNC = 4000;
