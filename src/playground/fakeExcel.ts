@@ -1487,8 +1487,8 @@ class FakeRangeFormat {
 
   private readonly loaded = new Map<string, unknown>();
   /** Loads columnWidth, rowHeight, useStandardWidth, useStandardHeight (null where the range's differ). */
-  load(props: string): this {
-    const list = props.split(",").map((p) => p.trim());
+  load(props: string | string[]): this {
+    const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : props;
     this.read(list, ({ sheet, rect }) => {
       const cols = Array.from({ length: Math.min(rect.c2, MAX_COLS) - rect.c1 + 1 }, (_, i) => rect.c1 + i);
       const rows = rect.r2 - rect.r1 + 1 > 100_000 ? null : Array.from({ length: rect.r2 - rect.r1 + 1 }, (_, i) => rect.r1 + i);
