@@ -42,6 +42,7 @@ import {
   buildSteps,
   cleanupSteps,
   isCommitted,
+  holdsLock,
   judgeLock,
   lockStep,
   parseLock,
@@ -603,11 +604,11 @@ export class OfficeJsWorkbook implements WorkbookPort {
     names.load("items/name,items/formula");
     await context.sync();
     const now = worksheets.items.map((w) => w.name);
-    const locked = names.items.some((n) => n.name === RUN_LOCK_NAME);
+    const locked = holdsLock(commit, names.items.find((n) => n.name === RUN_LOCK_NAME)?.formula);
     const namesNow = new Map(names.items.filter((n) => n.name !== RUN_LOCK_NAME).map((n) => [n.name.toLowerCase(), n.formula]));
     const committed = swapping && isCommitted(commit, now);
     const steps = recoverySteps(commit, plan, existing, now, committed, this.namesBefore, namesNow);
-    // The lock may not have been taken (the first request failed before it).
+    // The lock may not have been taken (the first request failed before it), or be another run's.
     await this.runSteps(steps.filter((s) => s.kind !== "unlock" || locked));
   }
 
