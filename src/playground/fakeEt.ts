@@ -22,6 +22,7 @@
  * validation entry holding only a prompt with an empty title.
  */
 import { charsToPoints } from "../adapters/shared/planRects";
+import { cvErrOf } from "../port/errorValues";
 import type {
   EtApplication,
   EtBorder,
@@ -71,16 +72,6 @@ export interface FakeEtOptions {
 }
 
 const POINTS_PER_INCH = 72;
-const CVERR_BASE = -2146828288;
-const ERROR_CODES: Record<string, number> = {
-  "#NULL!": 2000,
-  "#DIV/0!": 2007,
-  "#VALUE!": 2015,
-  "#REF!": 2023,
-  "#NAME?": 2029,
-  "#NUM!": 2036,
-  "#N/A": 2042,
-};
 const DEFAULT_MARGINS: Record<string, number> = { top: 0.75, bottom: 0.75, left: 0.7, right: 0.7, header: 0.3, footer: 0.3 };
 const H_ALIGN: Record<number, string> = { [-4131]: "Left", [-4108]: "Center", [-4152]: "Right", 1: "General" };
 const V_ALIGN: Record<number, string> = { [-4160]: "Top", [-4108]: "Center", [-4107]: "Bottom", [-4130]: "Justify" };
@@ -146,6 +137,26 @@ class EtHost {
     this.log?.push(name);
     if (this.calls === this.failAt) throw new Error(`injected failure at ET call ${this.calls} (${name})`);
     if (write && this.settings.ScreenUpdating) this.writesWhileUpdating++;
+    if (write) this.notifyChange();
+  }
+
+  /** `ApiEvent` listeners by event name. */
+  readonly listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+  private changePending = false;
+
+  /**
+   * The add-in's own writes fire SheetChange, asynchronously, once per burst of writes. Whether WPS
+   * holds ApiEvent back while EnableEvents is off is not documented: the fake assumes the worst (it
+   * does not), so the run lock is what keeps a pane from reacting mid-run.
+   */
+  private notifyChange(): void {
+    const listeners = this.listeners.get("SheetChange");
+    if (!listeners?.size || this.changePending) return;
+    this.changePending = true;
+    setTimeout(() => {
+      this.changePending = false;
+      for (const fn of this.listeners.get("SheetChange") ?? []) fn();
+    }, 0);
   }
 
   live(sheet: FakeSheet): FakeSheet {
@@ -180,6 +191,18 @@ export class FakeEtApplication implements EtApplication {
   constructor(private readonly host: EtHost) {
     this.ActiveWindow = new FakeWindow(host);
   }
+
+  /** WPS's add-in event hub (`Application.ApiEvent`): SheetChange fires for the add-in's own writes too. */
+  readonly ApiEvent = {
+    AddApiEventListener: (event: string, handler: (...args: unknown[]) => void): void => {
+      const set = this.host.listeners.get(event) ?? new Set();
+      set.add(handler);
+      this.host.listeners.set(event, set);
+    },
+    RemoveApiEventListener: (event: string, handler: (...args: unknown[]) => void): void => {
+      this.host.listeners.get(event)?.delete(handler);
+    },
+  };
 
   /** The workbook as data (what tests compare and the playground bridge saves). */
   get model(): FakeWorkbook {
@@ -376,7 +399,7 @@ class FakeNames implements EtNames {
     if (name === undefined) throw new Error(`ET: no name ${index}`);
     return new FakeName(this.host, name);
   }
-  Add(name: string, refersTo: string): EtName {
+  Add(name: string, refersTo: string, visible = true): EtName {
     this.host.tick("Names.Add", true);
     if (!/^[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*$/.test(name)) throw new Error(`ET: bad name ${name}`);
     if (!refersTo.startsWith("=")) throw new Error("fake ET: RefersTo starts with =");
@@ -384,6 +407,8 @@ class FakeNames implements EtNames {
     // Adding an existing name replaces its reference (VBA semantics), keeping its spelling.
     const old = [...names.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
     names.set(old ?? name, refersTo);
+    if (visible === false) this.host.model.hiddenNames.add(old ?? name);
+    else this.host.model.hiddenNames.delete(old ?? name);
     return new FakeName(this.host, old ?? name);
   }
 }
@@ -411,6 +436,7 @@ class FakeName implements EtName {
     this.host.tick("Name.Delete", true);
     this.check();
     this.host.model.names.delete(this.Name);
+    this.host.model.hiddenNames.delete(this.Name);
   }
 }
 
@@ -752,7 +778,7 @@ class FakeEtRange implements EtRange {
       const v = cell?.value;
       if (v === undefined || v === "") return undefined;
       // An error value comes as VBA's CVErr number.
-      return typeof v === "string" && ERROR_CODES[v] !== undefined ? CVERR_BASE + ERROR_CODES[v] : v;
+      return typeof v === "string" ? (cvErrOf(v) ?? v) : v;
     });
   }
   set Value2(x: EtRead | unknown[][]) {

@@ -7,6 +7,7 @@
  */
 import { excelRound } from "../core/format";
 import { columnNumber } from "../core/cells";
+import { CLASSIC_ERRORS, isErrorText } from "../port/errorValues";
 import type { FakeSheet, FakeValue, FakeWorkbook } from "./fakeExcel";
 
 interface Err {
@@ -17,7 +18,6 @@ type Val = Scalar | Scalar[][];
 
 const err = (error: string): Err => ({ error });
 const isErr = (v: unknown): v is Err => typeof v === "object" && v !== null && !Array.isArray(v) && "error" in v;
-const ERROR_TEXT = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!)$/;
 
 /** Thrown (then caught per cell) for a function this evaluator does not have. */
 class Unsupported extends Error {}
@@ -32,8 +32,14 @@ type Node =
 
 // ---------------------------------------------------------------- parsing
 
-const TOKEN =
-  /\s*(?:("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+)|(#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!))|([A-Za-z_][\w.]*)(\()?|(<>|<=|>=|[-+*/^&=<>%(),:]))/y;
+/** Excel's classic error values as the tokenizer's alternative ("#DIV/0!" …), from the one list. */
+const ERROR_TOKEN = CLASSIC_ERRORS.map((e) => e.replace(/[/?!]/g, "\\$&")).join("|");
+const TOKEN = new RegExp(
+  String.raw`\s*(?:("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+)|` +
+    `(#(?:${ERROR_TOKEN}))` +
+    String.raw`|([A-Za-z_][\w.]*)(\()?|(<>|<=|>=|[-+*/^&=<>%(),:]))`,
+  "y",
+);
 
 type Token = { t: "str" | "ref" | "num" | "err" | "id" | "fn" | "op"; v: string; sheet?: string };
 
@@ -446,8 +452,7 @@ export function recalculate(model: FakeWorkbook): void {
   const cellValue = (sheet: FakeSheet, r: number, c: number): Scalar => {
     const cell = model.cell(sheet, r, c);
     if (!cell) return null;
-    if (!cell.formula)
-      return cell.value === "" ? null : typeof cell.value === "string" && ERROR_TEXT.test(cell.value) ? err(cell.value) : cell.value;
+    if (!cell.formula) return cell.value === "" ? null : isErrorText(cell.value) ? err(cell.value) : cell.value;
     const key = `${sheet.id}:${r}:${c}`;
     if (done.has(key)) return done.get(key)!;
     if (busy.has(key)) return 0; // a circular reference: Excel warns and shows 0
