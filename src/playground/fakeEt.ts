@@ -469,9 +469,20 @@ export class FakeEtWorksheet implements EtWorksheet {
         host.tick("Tab.Color");
         return sheet.tabColor ? toBgr(sheet.tabColor) : false;
       },
+      // Only a BGR number: "no colour" goes through ColorIndex (false is not in ET's typings).
       set Color(v: number | false) {
         host.tick("Tab.Color=", true);
-        sheet.tabColor = v === false ? "" : fromBgr(v);
+        sheet.tabColor = fromBgr(v);
+      },
+      get ColorIndex(): number {
+        host.tick("Tab.ColorIndex");
+        if (sheet.tabColor) throw new Error("fake ET: the palette index of a tab colour is not modelled");
+        return -4142;
+      },
+      set ColorIndex(v: number) {
+        host.tick("Tab.ColorIndex=", true);
+        if (v !== -4142) throw new Error("fake ET: only ColorIndex = xlColorIndexNone (-4142) is modelled");
+        sheet.tabColor = "";
       },
     };
   }

@@ -1004,7 +1004,10 @@ class FakeRange extends FakeProxy<RangeTarget> {
 
   constructor(context: FakeRequestContext, resolver: () => RangeTarget | null, existing = false) {
     super(context, resolver, existing);
-    this.format = new FakeRangeFormat((args, run) => this.write(args, run));
+    this.format = new FakeRangeFormat(
+      (args, run) => this.write(args, run),
+      (version, what) => context.requireApi(version, what),
+    );
     this.validation = new FakeDataValidation((args, run) => this.write(args, run));
   }
 
@@ -1333,7 +1336,10 @@ class FakeRangeFormat {
   readonly fill: { color: string };
   readonly borders: { getItem(index: string): { style: string; color: string; weight: string } };
 
-  constructor(private readonly run: FormatRun) {
+  constructor(
+    private readonly run: FormatRun,
+    private readonly requireApi: (version: string, what: string) => void = () => undefined,
+  ) {
     const fontProp = (name: keyof FakeFont) => ({
       set: (v: unknown) => {
         this.cells(["font", name, v], (fmt) => {
@@ -1405,6 +1411,7 @@ class FakeRangeFormat {
     this.cells(["wrap", v], (fmt) => (fmt.wrap = v));
   }
   set indentLevel(v: number) {
+    this.requireApi("1.9", "RangeFormat.indentLevel");
     this.cells(["indent", v], (fmt) => (fmt.indent = v));
   }
   set columnWidth(points: number) {

@@ -54,6 +54,10 @@ test("ribbon.xml is well-formed and carries the Excel ribbon's tab, group and bu
   expect(spawnSync("xmllint", ["--noout", broken]).status).not.toBe(0);
   fs.rmSync(broken);
 
+  // wpsjs's publish page (src/lib/res/publish.html, CheckPlugin) accepts an online add-in only when
+  // <url>ribbon.xml starts with "<customUI": no XML declaration, BOM or comment before it.
+  for (const rel of ["online/ribbon.xml", `offline/${built.folder}/ribbon.xml`]) expect(read(rel).startsWith("<customUI")).toBe(true);
+
   const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
   const label = (id: string) => new RegExp(`<bt:String id="${id}" DefaultValue="([^"]+)"`).exec(manifest)![1];
   const xml = read("online/ribbon.xml");
@@ -107,12 +111,13 @@ test("every callback ribbon.xml names is a synchronous global of the entry bundl
   expect(vm.runInContext(`OnAction({ Id: "nothing" })`, ctx)).toBe(false);
 });
 
-test("打开助手 creates the pane beside the entry page, keeps its id, then toggles it", () => {
+test.each(["CreateTaskPane", "CreateTaskpane"])("打开助手 creates the pane beside the entry page (%s), keeps its id, then toggles it", (spelling) => {
   const store = new Map<string, unknown>();
   const panes: Array<{ url: string; pane: { ID: string; Visible: boolean; DockPosition?: number } }> = [];
   const app = {
     PluginStorage: { getItem: (k: string) => store.get(k), setItem: (k: string, v: unknown) => store.set(k, v) },
-    CreateTaskPane: (url: string) => {
+    // WPS's docs spell the factory both ways: a build with only the other spelling still opens the pane.
+    [spelling]: (url: string) => {
       const pane = { ID: `tp${panes.length + 1}`, Visible: false };
       panes.push({ url, pane });
       return pane;

@@ -104,6 +104,9 @@ export async function writeSheet(
   }
   // Formats, property by property, over rectangles of cells that share the value.
   for (const p of PROPERTIES) {
+    // RangeFormat.indentLevel is ExcelApi 1.9: an older host gets the cells without indents.
+    if (p.name === "indent" && plan.cells.some((row) => row.some((c) => c?.s && plan.styles[c.s]?.align?.indent)) && !features.use("indent"))
+      continue;
     const valueOf = (c: PlanCell | null) => {
       const style = c?.s ? plan.styles[c.s] : undefined;
       const v = style ? p.of(style) : undefined;

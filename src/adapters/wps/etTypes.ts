@@ -60,6 +60,8 @@ export const XL = {
   byRows: 1,
   byColumns: 2,
   searchPrevious: 2,
+  // XlColorIndex: "no colour" (Tab.ColorIndex; VBA's documented way to clear a tab's colour)
+  colorIndexNone: -4142,
 } as const;
 
 export interface EtFont {
@@ -178,11 +180,15 @@ export interface EtPageSetup {
   FooterMargin: number;
   CenterFooter: string;
   CenterHorizontally: boolean;
-  /** A percentage, or false when FitToPagesWide/Tall apply. */
+  /**
+   * A percentage, or false when FitToPagesWide/Tall apply. `false` is the documented value: VBA's
+   * PageSetup.FitToPagesWide page (`.Zoom = False`), and et-jsapi-declare types Zoom and
+   * FitToPages* as `boolean | number`.
+   */
   Zoom: number | false;
-  /** Pages wide; false = not limited. */
+  /** Pages wide; false = not limited (documented as above). */
   FitToPagesWide: number | false;
-  /** Pages tall; false = not limited. */
+  /** Pages tall; false = not limited (documented as above). */
   FitToPagesTall: number | false;
 }
 
@@ -200,8 +206,13 @@ export interface EtHPageBreaks {
 }
 
 export interface EtTab {
-  /** BGR integer; false when the tab has no colour. */
+  /**
+   * BGR integer. Typed `number` only (et-jsapi-declare): an uncoloured tab may read as something
+   * else (VBA reads False), so "no colour" is never written here but as ColorIndex = colorIndexNone.
+   */
   Color: number | false;
+  /** XlColorIndex: 1–56, or XL.colorIndexNone (-4142) for no colour (VBA Tab.ColorIndex). */
+  ColorIndex: number;
 }
 
 export interface EtWorksheet {

@@ -428,7 +428,7 @@ export class EtWorkbookPort implements WorkbookPort {
       this.clearSheet(ws);
       from.Cells.Copy(ws.Cells);
       copyPageSetup(from.PageSetup, ws.PageSetup);
-      ws.Tab.Color = from.Tab.Color;
+      setTabColor(ws, from.Tab.Color);
       const breaks = from.HPageBreaks;
       const rows = Array.from({ length: breaks.Count }, (_, i) => breaks.Item(i + 1).Location.Row);
       for (const row of rows) ws.HPageBreaks.Add(ws.Range(`A${row}`));
@@ -477,6 +477,12 @@ export class EtWorkbookPort implements WorkbookPort {
       return report;
     });
   }
+}
+
+/** A tab colour as read (a BGR number, or anything else for none) put on `ws`: "none" the documented way. */
+function setTabColor(ws: EtWorksheet, color: unknown): void {
+  if (typeof color === "number") ws.Tab.Color = color;
+  else ws.Tab.ColorIndex = XL.colorIndexNone;
 }
 
 function copyPageSetup(from: EtPageSetup, to: EtPageSetup): void {

@@ -130,3 +130,25 @@ test("withQuietHost: the work's own error wins over a failed restore; every sett
   expect(withQuietHost(app, () => 2)).toBe(2);
   expect(app.settings).toEqual({ ScreenUpdating: true, Calculation: -4105, DisplayAlerts: true, EnableEvents: true });
 });
+
+test("a rolled-back owned sheet without a tab colour gets none back the documented way (ColorIndex = xlColorIndexNone, never Color = false)", async () => {
+  const seed = generatedWorkbook(2, 3);
+  const first = createFakeEtApplication({ model: seed });
+  await runStep(etPort(first, "a"), "score");
+  const owned = seed.sheets.find((s) => s.name === "评分结果")!;
+  owned.tabColor = "";
+  // The re-run fails just after the owned sheet was backed up: the rollback restores it, tab colour "none" too.
+  const dry = createFakeEtApplication({ model: seed.clone(), log: true });
+  dry.calls = 0;
+  await runStep(etPort(dry, "b"), "score");
+  const backup = dry.log!.indexOf("Worksheet.Copy");
+  expect(backup).toBeGreaterThan(0);
+  const app = createFakeEtApplication({ model: seed.clone(), log: true });
+  app.calls = 0;
+  app.failAt = backup + 5;
+  await expect(runStep(etPort(app, "b"), "score")).rejects.toThrow(/injected failure/);
+  expect(app.model.sheets.find((s) => s.name === "评分结果")!.tabColor).toBe("");
+  expect(app.log).toContain("Tab.ColorIndex=");
+  // The fake refuses `false` as a colour, as ET's typings do (number only).
+  expect(() => (app.ActiveWorkbook.Worksheets.Item("评分结果").Tab.Color = false)).toThrow(/BGR/);
+});
