@@ -111,32 +111,35 @@ test("every callback ribbon.xml names is a synchronous global of the entry bundl
   expect(vm.runInContext(`OnAction({ Id: "nothing" })`, ctx)).toBe(false);
 });
 
-test.each(["CreateTaskPane", "CreateTaskpane"])("打开助手 creates the pane beside the entry page (%s), keeps its id, then toggles it", (spelling) => {
-  const store = new Map<string, unknown>();
-  const panes: Array<{ url: string; pane: { ID: string; Visible: boolean; DockPosition?: number } }> = [];
-  const app = {
-    PluginStorage: { getItem: (k: string) => store.get(k), setItem: (k: string, v: unknown) => store.set(k, v) },
-    // WPS's docs spell the factory both ways: a build with only the other spelling still opens the pane.
-    [spelling]: (url: string) => {
-      const pane = { ID: `tp${panes.length + 1}`, Visible: false };
-      panes.push({ url, pane });
-      return pane;
-    },
-    GetTaskPane: (id: string) => panes.find((p) => p.pane.ID === id)?.pane,
-    ActiveWorkbook: null,
-  };
-  const ctx = loadEntry(app);
-  expect(vm.runInContext(`OnAction({ Id: "jxPane" })`, ctx)).toBe(true);
-  expect(panes).toHaveLength(1);
-  expect(panes[0].url).toBe("file:///jsaddons/jixiao_x/taskpane.html");
-  expect(panes[0].pane).toMatchObject({ Visible: true, DockPosition: 2 });
-  expect([...store.values()]).toEqual(["tp1"]);
-  vm.runInContext(`OnAction({ Id: "jxPane" })`, ctx);
-  expect(panes).toHaveLength(1);
-  expect(panes[0].pane.Visible).toBe(false);
-  vm.runInContext(`OnAction({ Id: "jxPane" })`, ctx);
-  expect(panes[0].pane.Visible).toBe(true);
-});
+test.each(["CreateTaskPane", "CreateTaskpane"])(
+  "打开助手 creates the pane beside the entry page (%s), keeps its id, then toggles it",
+  (spelling) => {
+    const store = new Map<string, unknown>();
+    const panes: Array<{ url: string; pane: { ID: string; Visible: boolean; DockPosition?: number } }> = [];
+    const app = {
+      PluginStorage: { getItem: (k: string) => store.get(k), setItem: (k: string, v: unknown) => store.set(k, v) },
+      // WPS's docs spell the factory both ways: a build with only the other spelling still opens the pane.
+      [spelling]: (url: string) => {
+        const pane = { ID: `tp${panes.length + 1}`, Visible: false };
+        panes.push({ url, pane });
+        return pane;
+      },
+      GetTaskPane: (id: string) => panes.find((p) => p.pane.ID === id)?.pane,
+      ActiveWorkbook: null,
+    };
+    const ctx = loadEntry(app);
+    expect(vm.runInContext(`OnAction({ Id: "jxPane" })`, ctx)).toBe(true);
+    expect(panes).toHaveLength(1);
+    expect(panes[0].url).toBe("file:///jsaddons/jixiao_x/taskpane.html");
+    expect(panes[0].pane).toMatchObject({ Visible: true, DockPosition: 2 });
+    expect([...store.values()]).toEqual(["tp1"]);
+    vm.runInContext(`OnAction({ Id: "jxPane" })`, ctx);
+    expect(panes).toHaveLength(1);
+    expect(panes[0].pane.Visible).toBe(false);
+    vm.runInContext(`OnAction({ Id: "jxPane" })`, ctx);
+    expect(panes[0].pane.Visible).toBe(true);
+  },
+);
 
 test("the shims restore the deleted built-ins with their standard behaviour", () => {
   const ctx = loadEntry(undefined);

@@ -120,8 +120,13 @@ export interface EtRangeList {
 export interface EtRange {
   /** Constant values (dates as serial numbers); a multi-cell read may be wrapped (EtRead). */
   Value2: EtRead | unknown[][];
-  /** Formulas in A1 style ("=…"), constants as entered; a 2-D array writes a block. */
+  /**
+   * Formulas in A1 style ("=…"), constants as entered. A 2-D array writes a block where the host
+   * takes one (undocumented in WPS: probed, see etProbes.ts); one value on one cell is documented.
+   */
   Formula: EtRead | unknown[][];
+  /** One R1C1 formula set on a range fills every cell, each relative to itself (VBA Range.FormulaR1C1). */
+  FormulaR1C1: EtRead | unknown[][];
   /** Number format; reads null where cells differ; a 2-D array writes per cell. */
   NumberFormat: string | null | unknown[][];
   /** What the cell shows ("#DIV/0!" for an error); single cells only here. */

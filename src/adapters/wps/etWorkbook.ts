@@ -29,6 +29,7 @@ import { type LeftoverReport, backupName, leftoverKind, tempName } from "../shar
 import type { EtApplication, EtPageSetup, EtRange, EtRead, EtWorkbook, EtWorksheet } from "./etTypes";
 import { XL } from "./etTypes";
 import { freezeEt, writeEtSheet, writeEtSheetSettings } from "./etSheet";
+import { probeBehaviour } from "./etProbes";
 
 export interface EtOptions {
   /** The temporary-name tag (tests fix it); random by default. */
@@ -58,6 +59,15 @@ const ERROR_CODES: Record<number, string> = {
 };
 const CVERR_BASE = -2146828288;
 const ERROR_TEXTS = new Set(Object.values(ERROR_CODES));
+
+/**
+ * A number that may be an error's bare xlErr code (2007 for #DIV/0!): how some bridges could hand an
+ * error over (nothing public says which form WPS uses; etProbes.ts records it). Such a number is
+ * checked against the cell's Text: "#DIV/0!" there means an error, "2007" the number.
+ */
+export function maybeBareErrorCode(v: unknown): boolean {
+  return typeof v === "number" && ERROR_CODES[v] !== undefined;
+}
 
 /** A Value2 entry as a port value: errors as CellError, empty as null. */
 export function cellValue(v: unknown): CellValue {
@@ -159,7 +169,16 @@ function readSheet(ws: EtWorksheet, name: string): SheetData {
   const { range: used, rows, cols } = rect;
   const r0 = used.Row;
   const c0 = used.Column;
-  const values = unwrap(used.Value2 as EtRead, rows, cols).map((row) => row.map(cellValue));
+  const raw = unwrap(used.Value2 as EtRead, rows, cols);
+  const values = raw.map((row) => row.map(cellValue));
+  // Errors in any form: a bare code is an error where the cell shows the error's text (one Text read each, rare).
+  raw.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (!maybeBareErrorCode(v)) return;
+      const shown = used.Item(r + 1, c + 1).Text;
+      if (shown === ERROR_CODES[v as number]) values[r][c] = { error: shown };
+    }),
+  );
   const anyNumber = values.some((row) => row.some((v) => typeof v === "number"));
   const format = anyNumber ? readFormats(ws, r0, c0, values) : () => undefined;
   const cells = blockCells(values, r0, c0, format);
@@ -305,7 +324,9 @@ export class EtWorkbookPort implements WorkbookPort {
     try {
       // Every temporary sheet exists before any formula that points across them is written.
       for (const t of temps) worksheets.Add(null, last()).Name = t;
-      plan.sheets.forEach((s, i) => writeEtSheet(worksheets.Item(temps[i]), s, renames));
+      // Once per page load, on the first (still empty) temporary sheet: does Formula take arrays?
+      const { formulaArrays } = probeBehaviour(this.app, worksheets.Item(temps[0]));
+      plan.sheets.forEach((s, i) => writeEtSheet(worksheets.Item(temps[i]), s, renames, formulaArrays));
       plan.sheets.forEach((s, i) => {
         if (!owned[i]) writeEtSheetSettings(this.app, worksheets.Item(temps[i]), s);
       });
