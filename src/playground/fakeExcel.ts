@@ -412,6 +412,8 @@ export class FakeRequestContext {
   failAtWrite = 0;
   writesRun = 0;
   calculationSuspended = false;
+  /** application.calculate calls that ran. */
+  recalculations = 0;
   screenUpdatingSuspended = false;
   /** Stamped on the commands queued from now on (see Command.origin). */
   origin?: number;
@@ -456,14 +458,15 @@ export class FakeRequestContext {
         current = c;
         if (c.write && ++this.writesRun === this.failAtWrite)
           throw new Error(`GeneralException: injected failure at write ${this.writesRun}`);
-        if (!c.write && dirty) {
+        // Under suspendApiCalculationUntilNextSync nothing recalculates: values stay stale until asked.
+        if (!c.write && dirty && !this.calculationSuspended) {
           this.model.calculate?.();
           dirty = false;
         }
         c.run();
         dirty ||= c.write;
       }
-      if (dirty) this.model.calculate?.();
+      if (dirty && !this.calculationSuspended) this.model.calculate?.();
       // Excel on the web answers a response over 5 MB with this error instead of the values.
       current = undefined;
       if (this.responding > REQUEST_LIMIT_BYTES) throw new Error(`ResponsePayloadSizeLimitExceeded: ${this.responding} bytes`);
@@ -559,6 +562,14 @@ abstract class FakeProxy<T> {
 
 class FakeApplication {
   constructor(private readonly context: FakeRequestContext) {}
+  /** application.calculate (ExcelApi 1.1): recalculates the workbook, suspended or not. */
+  calculate(calculationType: string): void {
+    this.context.enqueue(false, "calculate", () => {
+      if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) throw new Error(`InvalidArgument: ${calculationType}`);
+      this.context.recalculations++;
+      this.context.model.calculate?.();
+    });
+  }
   suspendApiCalculationUntilNextSync(): void {
     this.context.enqueue(true, "suspendCalc", () => (this.context.calculationSuspended = true));
   }
