@@ -51,6 +51,8 @@ export const zhCN = {
   docxReady: "Word 报告已生成",
   docxSaved: "已下载 {name}",
   docxInBrowser: "已在浏览器中打开 {name}，请在浏览器中保存",
+  docxTooLarge:
+    "Word 报告较大（{size}），无法交给浏览器保存，已尝试直接保存。如果没有出现保存提示，请在 Excel 网页版中打开此工作簿，再点“下载 Word 报告”。",
   handoffMissing: "没有要保存的文件：请回到 Excel，在任务窗格中点击“下载 Word 报告”。",
   handoffHint: "如果没有自动开始下载，请点击上面的按钮。",
   notApplicable: "—",
@@ -150,6 +152,8 @@ export const enUS: Record<MessageKey, string> = {
   docxReady: "The Word report is ready",
   docxSaved: "Downloaded {name}",
   docxInBrowser: "{name} was opened in your browser; save it there",
+  docxTooLarge:
+    "The Word report is too large ({size}) to hand to your browser; saving it directly was tried. If nothing was saved, open this workbook in Excel on the web and click Download Word report there.",
   handoffMissing: "There is no file to save: go back to Excel and click “Download the Word report” in the task pane.",
   handoffHint: "If the download did not start, click the button above.",
   notApplicable: "—",

@@ -431,7 +431,9 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
     if (!docx) return;
     try {
       const way = actions.saveFile(docx.bytes, docx.name);
-      setStatus(format(way === "browser" ? m.docxInBrowser : m.docxSaved, { name: docx.name }), way === "browser" ? "info" : "ok");
+      const size = `${Math.round(docx.bytes.length / 1024).toLocaleString("en-US")} KB`;
+      if (way === "tooLarge") setStatus(format(m.docxTooLarge, { size }), "info");
+      else setStatus(format(way === "browser" ? m.docxInBrowser : m.docxSaved, { name: docx.name }), way === "browser" ? "info" : "ok");
     } catch (e) {
       setStatus(format(m.docxFailed, { message: errorText(e, m) }), "error");
     }
