@@ -58,12 +58,13 @@
         done = true;
         try {
           event.completed();
-        } catch (e) {
+        } catch (ignored) {
           // Nothing more to do: the host has let the command go.
+          void ignored;
         }
       }
       try {
-        var url = w.location.href.replace(/[?#].*$/, "").replace(/[^\/]*$/, "") + "dialog.html";
+        var url = w.location.href.replace(/[?#].*$/, "").replace(/[^/]*$/, "") + "dialog.html";
         Office.context.ui.displayDialogAsync(url, { height: 40, width: 30, displayInIframe: true }, function (result) {
           var dialog = result && result.status === Office.AsyncResultStatus.Succeeded ? result.value : null;
           if (!dialog) return complete();
@@ -73,7 +74,8 @@
             complete();
           });
         });
-      } catch (e) {
+      } catch (failed) {
+        void failed;
         complete();
       }
     }
@@ -84,8 +86,8 @@
         if (Office.actions && Office.actions.associate) Office.actions.associate(names[k], command);
       }
     }
-    if (typeof Office !== "undefined" && Office.onReady) Office.onReady(register);
-    else if (typeof Office !== "undefined") Office.initialize = register;
+    // office.js (CDN or the intranet copy) has Office.onReady on every host it supports.
+    if (typeof Office !== "undefined") Office.onReady(register);
   }
 
   function showMessage(missing) {

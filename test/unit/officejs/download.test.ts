@@ -37,20 +37,20 @@ async function reportBytes(budgetLines: number, indicators: number): Promise<Uin
   return reportDocx(await runCommand(port, "report"));
 }
 
-test.each(["PC", "Mac", "iOS"])("%s: a webview that ignores blob downloads still saves the report, through the browser", async (platform) => {
-  const bytes = await reportBytes(2, 10);
-  const d = desktop(platform);
-  expect(saveFile(bytes, "2024年度示例单位绩效自评报告.docx", d.host)).toBe("browser");
-  expect(d.ignored).toEqual([]);
-  expect(d.saved()).toEqual([{ name: "2024年度示例单位绩效自评报告.docx", bytes }]);
-});
+test.each(["PC", "Mac", "iOS"])(
+  "%s: a webview that ignores blob downloads still saves the report, through the browser",
+  async (platform) => {
+    const bytes = await reportBytes(2, 10);
+    const d = desktop(platform);
+    expect(saveFile(bytes, "2024年度示例单位绩效自评报告.docx", d.host)).toBe("browser");
+    expect(d.ignored).toEqual([]);
+    expect(d.saved()).toEqual([{ name: "2024年度示例单位绩效自评报告.docx", bytes }]);
+  },
+);
 
 test("Excel on the web (a real browser) and hosts without openBrowserWindow keep the blob anchor", () => {
   const bytes = new Uint8Array([80, 75, 3, 4]);
-  for (const host of [
-    { ...desktop("OfficeOnline").host },
-    { ...desktop("PC").host, openBrowserWindow: undefined },
-  ]) {
+  for (const host of [{ ...desktop("OfficeOnline").host }, { ...desktop("PC").host, openBrowserWindow: undefined }]) {
     const anchored: string[] = [];
     expect(saveFile(bytes, "a.docx", { ...host, anchor: (_b, n) => anchored.push(n) })).toBe("anchor");
     expect(anchored).toEqual(["a.docx"]);
