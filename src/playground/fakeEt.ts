@@ -25,6 +25,7 @@
  * validation entry holding only a prompt with an empty title.
  */
 import { charsToPoints } from "../adapters/shared/planRects";
+import { CVERR_BASE, cvErrOf } from "../port/errorValues";
 import type {
   EtApplication,
   EtBorder,
@@ -88,16 +89,6 @@ export interface FakeEtBehaviour {
 }
 
 const POINTS_PER_INCH = 72;
-const CVERR_BASE = -2146828288;
-const ERROR_CODES: Record<string, number> = {
-  "#NULL!": 2000,
-  "#DIV/0!": 2007,
-  "#VALUE!": 2015,
-  "#REF!": 2023,
-  "#NAME?": 2029,
-  "#NUM!": 2036,
-  "#N/A": 2042,
-};
 const DEFAULT_MARGINS: Record<string, number> = { top: 0.75, bottom: 0.75, left: 0.7, right: 0.7, header: 0.3, footer: 0.3 };
 const H_ALIGN: Record<number, string> = { [-4131]: "Left", [-4108]: "Center", [-4152]: "Right", 1: "General" };
 const V_ALIGN: Record<number, string> = { [-4160]: "Top", [-4108]: "Center", [-4107]: "Bottom", [-4130]: "Justify" };
@@ -408,7 +399,7 @@ class FakeNames implements EtNames {
     if (name === undefined) throw new Error(`ET: no name ${index}`);
     return new FakeName(this.host, name);
   }
-  Add(name: string, refersTo: string): EtName {
+  Add(name: string, refersTo: string, visible = true): EtName {
     this.host.tick("Names.Add", true);
     if (!/^[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*$/.test(name)) throw new Error(`ET: bad name ${name}`);
     if (!refersTo.startsWith("=")) throw new Error("fake ET: RefersTo starts with =");
@@ -416,6 +407,8 @@ class FakeNames implements EtNames {
     // Adding an existing name replaces its reference (VBA semantics), keeping its spelling.
     const old = [...names.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
     names.set(old ?? name, refersTo);
+    if (visible === false) this.host.model.hiddenNames.add(old ?? name);
+    else this.host.model.hiddenNames.delete(old ?? name);
     return new FakeName(this.host, old ?? name);
   }
 }
@@ -443,6 +436,7 @@ class FakeName implements EtName {
     this.host.tick("Name.Delete", true);
     this.check();
     this.host.model.names.delete(this.Name);
+    this.host.model.hiddenNames.delete(this.Name);
   }
 }
 
@@ -805,9 +799,10 @@ class FakeEtRange implements EtRange {
       const v = cell?.value;
       if (v === undefined || v === "") return undefined;
       // An error value comes as VBA's CVErr number (or, played otherwise, its text or its bare code).
-      if (typeof v !== "string" || ERROR_CODES[v] === undefined) return v;
+      const cvErr = typeof v === "string" ? cvErrOf(v) : undefined;
+      if (cvErr === undefined) return v;
       const form = this.host.behaviour.errorForm;
-      return form === "text" ? v : form === "code" ? ERROR_CODES[v] : CVERR_BASE + ERROR_CODES[v];
+      return form === "text" ? v : form === "code" ? cvErr - CVERR_BASE : cvErr;
     });
   }
   set Value2(x: EtRead | unknown[][]) {

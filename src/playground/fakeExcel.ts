@@ -12,6 +12,7 @@
 import { fromR1C1, renameSheetRefs } from "../adapters/shared/formulaRefs";
 import { MAX_PAGE_BREAKS } from "../adapters/shared/planRects";
 import { columnLetter } from "../core/cells";
+import { isErrorText } from "../port/errorValues";
 
 export type FakeValue = string | number | boolean;
 
@@ -89,6 +90,11 @@ export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
 /** Excel on the web rejects a request above 5 MB. */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Excel on the web's OperationCellsExceedLimit: the most cells one copy may take. */
+export const COPY_CELL_LIMIT = 33_554_000;
+/** A column's and a row's standard size in points (Calibri 11: 8.43 characters, 15 points). */
+export const STANDARD_WIDTH = 48;
+export const STANDARD_HEIGHT = 15;
 
 const key = (r: number, c: number) => (r - 1) * MAX_COLS + (c - 1);
 
@@ -146,16 +152,27 @@ export interface FakeChart {
   series: string[];
 }
 
+/** What a `worksheets.onChanged` handler receives (the members the add-in reads). */
+export interface FakeChangeEvent {
+  worksheetId: string;
+  address: string;
+  changeType: string;
+  source: "Local" | "Remote";
+  triggerSource: "Unknown" | "ThisLocalAddin";
+}
+
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   /** Workbook-level defined names: name → "=Sheet!$A$1". */
   names = new Map<string, string>();
+  /** The names hidden from the user (NamedItem.visible = false). */
+  hiddenNames = new Set<string>();
   /** Charts (their series references only). */
   charts: FakeChart[] = [];
   activeSheetId = 0;
   selection: { sheet: string; address: string } | null = null;
   /** `worksheets.onChanged` handlers; the playground calls them when the user edits a cell. */
-  changeHandlers = new Set<(event: { worksheetId: string; address: string; changeType: string }) => Promise<unknown> | void>();
+  changeHandlers = new Set<(event: FakeChangeEvent) => Promise<unknown> | void>();
   /**
    * Recomputes formula values, as Excel does after writes (the playground sets its evaluator);
    * unset, formulas keep the values they were given (unit tests of the adapter).
@@ -163,9 +180,14 @@ export class FakeWorkbook {
   calculate?: () => void;
   private nextId = 1;
 
-  /** Tells the change handlers, asynchronously like Excel, that `address` of `sheet` changed. */
-  notifyChanged(sheet: FakeSheet, address: string): void {
-    for (const h of this.changeHandlers) setTimeout(() => void h({ worksheetId: String(sheet.id), address, changeType: "RangeEdited" }), 0);
+  /**
+   * Tells the change handlers, asynchronously like Excel, that `address` of `sheet` changed: the
+   * user's edit (triggerSource "Unknown"), or the add-in's own write ("ThisLocalAddin", ExcelApi
+   * 1.14) — Excel fires onChanged for both.
+   */
+  notifyChanged(sheet: FakeSheet, address: string, triggerSource: FakeChangeEvent["triggerSource"] = "Unknown"): void {
+    for (const h of this.changeHandlers)
+      setTimeout(() => void h({ worksheetId: String(sheet.id), address, changeType: "RangeEdited", source: "Local", triggerSource }), 0);
   }
 
   addSheet(name: string): FakeSheet {
@@ -287,6 +309,7 @@ export class FakeWorkbook {
     copy.selection = this.selection && { ...this.selection };
     copy.sheets = this.sheets.map(cloneSheet);
     copy.names = new Map(this.names);
+    copy.hiddenNames = new Set(this.hiddenNames);
     copy.charts = structuredClone(this.charts);
     return copy;
   }
@@ -435,6 +458,13 @@ export class FakeRequestContext {
     this.queue.push({ write, bytes: write ? payloadBytes(args) : 40, run, origin: this.origin });
   }
 
+  /** The change handlers told of this context's writes, as the add-in's own (ThisLocalAddin). */
+  private notifyOwnWrites(): void {
+    const model = this.model;
+    const sheet = model.sheets.find((x) => x.id === model.activeSheetId) ?? model.sheets[0];
+    if (sheet && model.changeHandlers.size) model.notifyChanged(sheet, "A1", "ThisLocalAddin");
+  }
+
   /** A load adds what it returns to the response of the sync it runs in. */
   respond(value: unknown): void {
     this.responding += payloadBytes(value) - 40;
@@ -467,6 +497,8 @@ export class FakeRequestContext {
         dirty ||= c.write;
       }
       if (dirty && !this.calculationSuspended) this.model.calculate?.();
+      // Excel fires onChanged for the add-in's own writes too (one event per request here).
+      if (batch.some((c) => c.write)) this.notifyOwnWrites();
       // Excel on the web answers a response over 5 MB with this error instead of the values.
       current = undefined;
       if (this.responding > REQUEST_LIMIT_BYTES) throw new Error(`ResponsePayloadSizeLimitExceeded: ${this.responding} bytes`);
@@ -618,6 +650,10 @@ class FakeNamedItemCollection extends FakeProxy<FakeWorkbook> {
   getItemOrNullObject(name: string): FakeNamedItem {
     return new FakeNamedItem(this.context, name);
   }
+  /** ExcelApi 1.1: fails at the sync when the name does not exist. */
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, name);
+  }
 }
 
 class FakeNamedItem extends FakeProxy<{ name: string }> {
@@ -653,7 +689,17 @@ class FakeNamedItem extends FakeProxy<{ name: string }> {
     this.write(["nameFormula", f], (t) => this.context.model.names.set(t.name, f.startsWith("=") ? f : "=" + f));
   }
   delete(): void {
-    this.write(["deleteName", this.itemName], (t) => this.context.model.names.delete(t.name));
+    this.write(["deleteName", this.itemName], (t) => {
+      this.context.model.names.delete(t.name);
+      this.context.model.hiddenNames.delete(t.name);
+    });
+  }
+  /** ExcelApi 1.1: a hidden name is in the workbook but not in the user's Name Manager. */
+  set visible(v: boolean) {
+    this.write(["nameVisible", v], (t) => {
+      if (v) this.context.model.hiddenNames.delete(t.name);
+      else this.context.model.hiddenNames.add(t.name);
+    });
   }
 }
 
@@ -1017,6 +1063,7 @@ class FakeRange extends FakeProxy<RangeTarget> {
     super(context, resolver, existing);
     this.format = new FakeRangeFormat(
       (args, run) => this.write(args, run),
+      (args, run) => this.context.enqueue(false, args, () => run(this.must())),
       (version, what) => context.requireApi(version, what),
     );
     this.validation = new FakeDataValidation((args, run) => this.write(args, run));
@@ -1203,17 +1250,20 @@ class FakeRange extends FakeProxy<RangeTarget> {
 
   /**
    * Range.copyFrom(source, "All") (ExcelApi 1.9), onto the same cells of another sheet: cells as
-   * they are (formulas unchanged: the offset is nil), merges, validations; a whole sheet copied
-   * onto a whole sheet also brings its column widths and row heights, like a sheet-wide paste.
+   * they are (formulas unchanged: the offset is nil), merges, validations. Never column widths or
+   * row heights: Microsoft does not document that a copy carries them, so the adapters write them
+   * explicitly. A copy of more than COPY_CELL_LIMIT cells fails as Excel on the web fails it.
    */
   copyFrom(source: string, copyType = "All"): void {
     this.context.requireApi("1.9", "copyFrom");
     if (copyType !== "All") throw new Error("fake: copyFrom All only");
     const src = parseAddress(source);
+    const r = src.rect;
+    if ((r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1) > COPY_CELL_LIMIT)
+      throw new Error(`OperationCellsExceedLimit: copyFrom ${source} is over ${COPY_CELL_LIMIT} cells`);
     this.write(["copyFrom", source], ({ sheet, rect }) => {
       const from = src.sheet === undefined ? sheet : this.context.model.findSheet(src.sheet);
       if (!from) throw new Error(`ItemNotFound: ${src.sheet}`);
-      const r = src.rect;
       if (r.r1 !== rect.r1 || r.c1 !== rect.c1) throw new Error("fake: copyFrom onto the same address only");
       const inside = (row: number, col: number) => row >= r.r1 && row <= r.r2 && col >= r.c1 && col <= r.c2;
       for (const [k, cell] of from.cells) {
@@ -1221,10 +1271,6 @@ class FakeRange extends FakeProxy<RangeTarget> {
       }
       sheet.merges.push(...from.merges.filter((m) => overlaps(m, r)).map((m) => ({ ...m })));
       sheet.validations.push(...from.validations.filter((v) => overlaps(v.rect, r)).map((v) => structuredClone(v)));
-      if (r.r2 === MAX_ROWS && r.c2 === MAX_COLS) {
-        sheet.columnWidths = new Map(from.columnWidths);
-        sheet.rowHeights = new Map(from.rowHeights);
-      }
     });
   }
 
@@ -1294,7 +1340,7 @@ function valueType(c: FakeCell | undefined): string {
   if (!c || c.value === "") return "Empty";
   if (typeof c.value === "number") return "Double";
   if (typeof c.value === "boolean") return "Boolean";
-  return /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!)$/.test(c.value) ? "Error" : "String";
+  return isErrorText(c.value) ? "Error" : "String";
 }
 
 /**
@@ -1349,6 +1395,9 @@ class FakeRangeFormat {
 
   constructor(
     private readonly run: FormatRun,
+    private readonly read: FormatRun = () => {
+      throw new Error("fake: this format cannot load");
+    },
     private readonly requireApi: (version: string, what: string) => void = () => undefined,
   ) {
     const fontProp = (name: keyof FakeFont) => ({
@@ -1436,6 +1485,61 @@ class FakeRangeFormat {
       for (let r = rect.r1; r <= rect.r2; r++) sheet.rowHeights.set(r, points);
     });
   }
+  /** ExcelApi 1.7; only `true` is meant to be set: the range's columns / rows back to standard. */
+  set useStandardWidth(v: boolean) {
+    this.run(["useStandardWidth", v], ({ sheet, rect }) => {
+      if (v !== true) throw new Error("InvalidArgument: useStandardWidth can only be set to true");
+      for (const c of [...sheet.columnWidths.keys()]) if (c >= rect.c1 && c <= rect.c2) sheet.columnWidths.delete(c);
+    });
+  }
+  set useStandardHeight(v: boolean) {
+    this.run(["useStandardHeight", v], ({ sheet, rect }) => {
+      if (v !== true) throw new Error("InvalidArgument: useStandardHeight can only be set to true");
+      for (const r of [...sheet.rowHeights.keys()]) if (r >= rect.r1 && r <= rect.r2) sheet.rowHeights.delete(r);
+    });
+  }
+
+  private readonly loaded = new Map<string, unknown>();
+  /** Loads columnWidth, rowHeight, useStandardWidth, useStandardHeight (null where the range's differ). */
+  load(props: string): this {
+    const list = props.split(",").map((p) => p.trim());
+    this.read(list, ({ sheet, rect }) => {
+      const cols = Array.from({ length: Math.min(rect.c2, MAX_COLS) - rect.c1 + 1 }, (_, i) => rect.c1 + i);
+      const rows = rect.r2 - rect.r1 + 1 > 100_000 ? null : Array.from({ length: rect.r2 - rect.r1 + 1 }, (_, i) => rect.r1 + i);
+      const uniform = <T>(xs: T[] | null) => (xs && xs.every((x) => x === xs[0]) ? xs[0] : null);
+      for (const p of list) {
+        const value =
+          p === "columnWidth"
+            ? uniform(cols.map((c) => sheet.columnWidths.get(c) ?? STANDARD_WIDTH))
+            : p === "useStandardWidth"
+              ? uniform(cols.map((c) => !sheet.columnWidths.has(c)))
+              : p === "rowHeight"
+                ? uniform(rows && rows.map((r) => sheet.rowHeights.get(r) ?? STANDARD_HEIGHT))
+                : p === "useStandardHeight"
+                  ? uniform(rows && rows.map((r) => !sheet.rowHeights.has(r)))
+                  : undefined;
+        if (value === undefined) throw new Error(`fake: cannot load ${p} on a range format`);
+        this.loaded.set(p, value);
+      }
+    });
+    return this;
+  }
+  private got(prop: string): unknown {
+    if (!this.loaded.has(prop)) throw new Error(`PropertyNotLoaded: ${prop} (call load() and context.sync() first)`);
+    return this.loaded.get(prop);
+  }
+  get columnWidth(): number {
+    return this.got("columnWidth") as number;
+  }
+  get rowHeight(): number {
+    return this.got("rowHeight") as number;
+  }
+  get useStandardWidth(): boolean {
+    return this.got("useStandardWidth") as boolean;
+  }
+  get useStandardHeight(): boolean {
+    return this.got("useStandardHeight") as boolean;
+  }
 }
 
 /** Cells of a range target, created when absent (formats live on cells in this model). */
@@ -1482,9 +1586,10 @@ class FakeDataValidation {
   }
 }
 
-/** `Excel.run` over a model: a fresh context per run, like office.js. */
+/** `Excel.run` over a model: a fresh context per run, like office.js, or the given one (`Excel.run(context, batch)`). */
 export function fakeExcelRun(model: FakeWorkbook, onContext?: (c: FakeRequestContext) => void) {
-  return async <T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> => {
+  return async <T>(batch: (context: FakeRequestContext) => Promise<T>, reuse?: FakeRequestContext): Promise<T> => {
+    if (reuse) return batch(reuse);
     const context = new FakeRequestContext(model);
     onContext?.(context);
     return batch(context);

@@ -7,6 +7,7 @@
  */
 import { excelRound } from "../core/format";
 import { columnNumber } from "../core/cells";
+import { isErrorText } from "../port/errorValues";
 import type { FakeSheet, FakeValue, FakeWorkbook } from "./fakeExcel";
 
 interface Err {
@@ -17,7 +18,6 @@ type Val = Scalar | Scalar[][];
 
 const err = (error: string): Err => ({ error });
 const isErr = (v: unknown): v is Err => typeof v === "object" && v !== null && !Array.isArray(v) && "error" in v;
-const ERROR_TEXT = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!)$/;
 
 /** Thrown (then caught per cell) for a function this evaluator does not have. */
 class Unsupported extends Error {}
@@ -467,7 +467,7 @@ function calculator(model: FakeWorkbook): (sheet: FakeSheet, r: number, c: numbe
     const cell = model.cell(sheet, r, c);
     if (!cell) return null;
     if (!cell.formula)
-      return cell.value === "" ? null : typeof cell.value === "string" && ERROR_TEXT.test(cell.value) ? err(cell.value) : cell.value;
+      return cell.value === "" ? null : isErrorText(cell.value) ? err(cell.value) : cell.value;
     const key = `${sheet.id}:${r}:${c}`;
     if (done.has(key)) return done.get(key)!;
     if (busy.has(key)) return 0; // a circular reference: Excel warns and shows 0

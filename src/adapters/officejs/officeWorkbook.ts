@@ -15,8 +15,8 @@
  * what was added; a run interrupted before it could do so leaves `~jx…` sheets, which the next
  * read (and the pane, when it opens) cleans up the same way.
  */
-import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../core/contract";
-import type { DefinedName, WorkbookPlan } from "../../core/plan";
+import { INPUT_SHEETS } from "../../core/contract";
+import type { SheetPlan, WorkbookPlan } from "../../core/plan";
 import { quoteSheet } from "../../core/cells";
 import {
   ALL_SHEETS,
@@ -29,11 +29,31 @@ import {
   type WorkbookSnapshot,
   blockCells,
 } from "../../port/workbook";
-import { DEFAULT_REQUEST_BUDGET, RequestBudget } from "./requestBudget";
+import { DEFAULT_REQUEST_BUDGET, RequestBudget, estimateBytes } from "./requestBudget";
 import { type ApiSupport, Features, type SkippedFeature, hostApiSupport } from "./apiSupport";
-import { writeSheet, writeSheetSettings } from "./writeSheet";
-import { type LeftoverReport, backupName, leftoverKind, tempName } from "../shared/ownedSheets";
+import { writeSheet, writeSheetSettings, writeSizes } from "./writeSheet";
+import type { LeftoverReport } from "../shared/ownedSheets";
+import {
+  type Commit,
+  type LockVerdict,
+  RUN_LOCK_NAME,
+  type Step,
+  assertFree,
+  buildSteps,
+  cleanupSteps,
+  isCommitted,
+  judgeLock,
+  lockStep,
+  parseLock,
+  recoverySteps,
+  sheetsToRead,
+  startCommit,
+  swapSteps,
+  userSheets,
+} from "../shared/commitProtocol";
+import { rectA1, runs } from "../shared/planRects";
 import { columnLetter } from "../../core/cells";
+import { isErrorText } from "../../port/errorValues";
 
 export interface OfficeJsOptions {
   /** Bytes per request (tests lower it to exercise chunking). */
@@ -44,6 +64,8 @@ export interface OfficeJsOptions {
   tag?: string;
   /** Which ExcelApi sets the host has (tests simulate older hosts); office.js's answer by default. */
   apiSupport?: ApiSupport;
+  /** The time in ms (tests age run locks); Date.now by default. */
+  clock?: () => number;
 }
 
 /** Where a sheet name appears in an office.js address: `Sheet1!A1:C9`, `'My sheet'!B2`. */
@@ -55,10 +77,6 @@ export function parseRangeAddress(address: string): { row: number; col: number }
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]), col };
 }
-
-/** A whole sheet as a range address (what a sheet-wide copy takes). */
-const wholeSheet = (name: string) => `${quoteSheet(name)}!A1:XFD1048576`;
-const nameFormula = (n: DefinedName) => `=${quoteSheet(n.sheet)}!${n.address}`;
 
 /** Sheet-level settings of a backup, loaded to put them back on the owned sheet. */
 interface LoadedSettings {
@@ -122,15 +140,12 @@ function queueBlock(range: Excel.Range): Excel.RangeAreas[] {
   return SPECIAL.map((type) => {
     const special = range.getSpecialCellsOrNullObject(type);
     // Value types only where errors are common (formulas): a fifth of a read's bytes. A constant
-    // error (a typed #N/A) is recognised by its text instead (errorLiteral).
+    // error (a typed #N/A) is recognised by its text instead (isErrorText).
     if (type === "Formulas") special.areas.load("items/address,items/values,items/numberFormat,items/valueTypes");
     else special.areas.load("items/address,items/values,items/numberFormat");
     return special;
   });
 }
-
-/** Excel's error values, as values show them. */
-const ERROR_LITERAL = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
 /** Before ExcelApi 1.9: every cell of the range, empty ones too. */
 function queueDense(range: Excel.Range): Excel.Range {
@@ -159,8 +174,7 @@ function collectBlock(parts: Block, from: number, to: number): { cells: SheetCel
   for (const [area, typed] of areas) {
     const start = parseRangeAddress(area.address);
     const types = typed ? area.valueTypes : null;
-    const isError = (v: unknown, r: number, c: number) =>
-      types ? types[r][c] === "Error" : typeof v === "string" && ERROR_LITERAL.test(v);
+    const isError = (v: unknown, r: number, c: number) => (types ? types[r][c] === "Error" : isErrorText(v));
     sent += area.values.length * (area.values[0]?.length ?? 0);
     bytes += 60 + encoder.encode(JSON.stringify([area.address, area.values, area.numberFormat, types ?? []])).length;
     const values: CellValue[][] = area.values.map((row, r) =>
@@ -220,25 +234,63 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const context = this.context;
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");
+    // The run lock travels with the first round trip.
+    const lock = this.queueLock();
     // All sheets: the template's are asked for with the sheet list, in the first round trip; the
     // others (a workbook of official forms) take one more. A template workbook reads in one.
     const first = which === ALL_SHEETS ? INPUT_SHEETS : which;
     const sheets = await this.readSheets(first);
+    await this.judgeLock(lock);
     let sheetNames = worksheets.items.map((w) => w.name);
-    // An interrupted earlier run's `~jx…` sheets: cleaned up first (one more round trip, only then).
-    if (sheetNames.some((n) => leftoverKind(n) !== null)) {
-      await this.cleanLeftovers(sheetNames);
+    // An interrupted earlier run's `~jx…` sheets, or its stale lock: cleaned up first (one more
+    // round trip, only then) — never while a live run holds them.
+    const cleanup = cleanupSteps(sheetNames, this.lockSeen?.verdict ?? { state: "free" });
+    if (cleanup) {
+      await this.runSteps(cleanup.steps);
+      this.leftovers = cleanup.report;
+      this.lockSeen = { exists: false, verdict: { state: "free" } };
       worksheets.load("items/name");
       await context.sync();
       sheetNames = worksheets.items.map((w) => w.name);
       // A restored owned sheet is never an input; an input sheet is never a leftover: `sheets` stands.
     }
     if (which === ALL_SHEETS) {
-      const rest = sheetNames.filter((n) => !(n in sheets) && !(OUTPUT_SHEETS as readonly string[]).includes(n));
+      const rest = sheetsToRead(ALL_SHEETS, sheetNames).filter((n) => !(n in sheets));
       if (rest.length) Object.assign(sheets, await this.readSheets(rest));
     }
     this.knownSheets = sheetNames;
-    return { sheetNames, sheets };
+    // A live run's temporary sheets are not the user's: left out of what the engine sees.
+    return { sheetNames: userSheets(sheetNames), sheets };
+  }
+
+  /** The run lock as the last read (or apply) found it. */
+  private lockSeen?: { exists: boolean; verdict: LockVerdict };
+
+  /** Queues the load of the run lock's name. */
+  private queueLock(): Excel.NamedItem {
+    const item = this.context.workbook.names.getItemOrNullObject(RUN_LOCK_NAME);
+    item.load("formula");
+    return item;
+  }
+
+  /** Judges the loaded lock (loaded again, one more round trip, if the sync that carried it failed). */
+  private async judgeLock(item: Excel.NamedItem): Promise<void> {
+    let exists: boolean;
+    let formula: string | null = null;
+    try {
+      exists = !item.isNullObject;
+      if (exists) formula = item.formula;
+    } catch {
+      const again = this.queueLock();
+      await this.context.sync();
+      exists = !again.isNullObject;
+      if (exists) formula = again.formula;
+    }
+    this.lockSeen = { exists, verdict: judgeLock(exists ? parseLock(formula) : null, this.now()) };
+  }
+
+  private now(): number {
+    return (this.options.clock ?? Date.now)();
   }
 
   /**
@@ -390,11 +442,10 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const context = this.context;
     const tag = this.options.tag ?? Math.random().toString(36).slice(2, 8);
     const existing = await this.sheetNames();
-    const owned = plan.sheets.map((s) => existing.find((n) => n.toLowerCase() === s.name.toLowerCase()));
-    const temps = plan.sheets.map((_, i) => tempName(tag, i));
-    // Formulas point at the final names of sheets that exist (they stay, updated in place) and at
-    // the temporary names of new ones (Excel carries those references along when they are renamed).
-    const renames = new Map(plan.sheets.flatMap((s, i) => (owned[i] ? [] : [[s.name, temps[i]] as [string, string]])));
+    const seen = this.lockSeen ?? { exists: false, verdict: { state: "free" } };
+    // Another run (the ribbon, another pane) is writing: refuse before touching anything.
+    assertFree(seen.verdict);
+    const commit = startCommit(plan, existing, tag, "excel");
     const features = new Features(this.supports);
     // Before ExcelApi 1.9 (no Range.copyFrom): owned sheets get the plan written onto them directly.
     const copy = this.supports("1.9");
@@ -402,72 +453,51 @@ export class OfficeJsWorkbook implements WorkbookPort {
       context.workbook.application.suspendApiCalculationUntilNextSync();
       if (copy) context.workbook.application.suspendScreenUpdatingUntilNextSync();
     };
+    let locked = false;
     const budget = new RequestBudget(this.options.requestBudget ?? DEFAULT_REQUEST_BUDGET, async () => {
       await context.sync();
       suspend();
+      // Every request of the run renews the lock: a long run is never taken for a crashed one.
+      if (locked) this.queueStep(lockStep(commit, this.now(), true));
     });
-    const names = plan.names ?? [];
     this.namesBefore = undefined;
     const worksheets = context.workbook.worksheets;
     const oldNames = context.workbook.names;
 
     let swapping = false;
     try {
-      // Request 1: every sheet built complete under its temporary name; the defined names listed.
+      // Request 1: the lock, every sheet built complete under its temporary name; the names listed.
       suspend();
       oldNames.load("items/name,items/formula");
-      // Every temp sheet exists before any formula that points across them is written. Writes go
-      // through getItem: the object add() returns is invalid after a sync (a budget flush).
-      temps.forEach((t) => worksheets.add(t));
-      const added = temps.map((t) => worksheets.getItem(t));
-      for (let i = 0; i < plan.sheets.length; i++) await writeSheet(added[i], plan.sheets[i], renames, budget, !owned[i], features);
+      for (const step of buildSteps(commit, plan, this.now(), seen.exists)) {
+        // Writes go through getItem: the object add() returns is invalid after a sync (a budget flush).
+        if (step.kind === "write") {
+          await writeSheet(worksheets.getItem(step.sheet), plan.sheets[step.index], commit.renames, budget, step.settings, features);
+        } else this.queueStep(step);
+        if (step.kind === "lock") locked = true;
+      }
       await context.sync();
       this.lastChunkSyncs = budget.flushes;
-      const before = new Map(oldNames.items.map((n) => [n.name.toLowerCase(), n]));
-      this.namesBefore = new Map(oldNames.items.map((n) => [n.name.toLowerCase(), n.formula]));
+      const namesBefore = new Map(oldNames.items.filter((n) => n.name !== RUN_LOCK_NAME).map((n) => [n.name.toLowerCase(), n.formula]));
+      this.namesBefore = namesBefore;
 
-      // Request 2: new sheets take their names; each owned sheet is backed up, cleared and gets the
-      // temporary sheet's content copied over it, then its settings; the names; temps and backups
-      // deleted last (so a failure before that point can still roll back).
+      // Request 2: new sheets take their names; each owned sheet is backed up and updated in place;
+      // the names; temps and backups deleted last (so a failure before that point can still roll
+      // back); the lock released.
       swapping = true;
       suspend();
-      plan.sheets.forEach((s, i) => {
-        if (!owned[i]) worksheets.getItem(temps[i]).name = s.name;
-      });
-      plan.sheets.forEach((s, i) => {
-        if (owned[i]) worksheets.getItem(owned[i] as string).copy("End").name = backupName(tag, s.name);
-      });
-      for (let i = 0; i < plan.sheets.length; i++) {
-        const name = owned[i];
-        if (!name) continue;
-        const ws = worksheets.getItem(name);
-        ws.getRange().clear("All");
-        ws.freezePanes.unfreeze();
-        if (copy) {
-          ws.horizontalPageBreaks.removePageBreaks();
-          ws.getRange().copyFrom(wholeSheet(temps[i]), "All");
-          await writeSheetSettings(ws, plan.sheets[i], budget, features);
-          // The other sheets have their final names by now: formulas name them as they are.
-        } else await writeSheet(ws, plan.sheets[i], new Map(), budget, true, features);
+      for (const step of swapSteps(commit, plan, namesBefore)) {
+        if (step.kind === "overwrite") await this.overwrite(step, plan.sheets[step.index], budget, features, copy);
+        else this.queueStep(step);
       }
-      for (const n of names) {
-        const old = before.get(n.name.toLowerCase());
-        if (!old) oldNames.add(n.name, nameFormula(n));
-        else if (old.formula !== nameFormula(n)) old.formula = nameFormula(n);
-      }
-      if (plan.activate) worksheets.getItem(plan.activate).activate();
-      plan.sheets.forEach((s, i) => {
-        if (owned[i]) worksheets.getItem(temps[i]).delete();
-      });
-      plan.sheets.forEach((s, i) => {
-        if (owned[i]) worksheets.getItem(backupName(tag, s.name)).delete();
-      });
       await context.sync();
       this.knownSheets = undefined;
+      this.lockSeen = undefined;
       this.skipped = features.skipped;
     } catch (err) {
       this.knownSheets = undefined;
-      await this.recover(plan, tag, existing, owned, swapping).catch(() => undefined);
+      this.lockSeen = undefined;
+      await this.recover(plan, commit, existing, swapping).catch(() => undefined);
       throw err;
     }
     await this.recalculate();
@@ -488,27 +518,100 @@ export class OfficeJsWorkbook implements WorkbookPort {
     await this.context.sync().catch(() => undefined);
   }
 
-  /** Sheet names from the last read in this context, or read now. */
+  /** Queues a step that is one command or two (everything but writes, overwrites and restores). */
+  private queueStep(step: Step): void {
+    const { worksheets, names } = this.context.workbook;
+    switch (step.kind) {
+      case "lock":
+        if (step.exists) names.getItem(RUN_LOCK_NAME).formula = step.formula;
+        // Hidden: the user's Name Manager never lists it.
+        else names.add(RUN_LOCK_NAME, step.formula).visible = false;
+        return;
+      case "unlock":
+        names.getItem(RUN_LOCK_NAME).delete();
+        return;
+      case "add":
+        worksheets.add(step.sheet);
+        return;
+      case "rename":
+        worksheets.getItem(step.from).name = step.to;
+        return;
+      case "backup":
+        worksheets.getItem(step.sheet).copy("End").name = step.as;
+        return;
+      case "setName":
+        if (step.exists) names.getItem(step.name).formula = step.formula;
+        else names.add(step.name, step.formula);
+        return;
+      case "deleteName":
+        names.getItem(step.name).delete();
+        return;
+      case "activate":
+        worksheets.getItem(step.sheet).activate();
+        return;
+      case "delete":
+        worksheets.getItem(step.sheet).delete();
+        return;
+      default:
+        throw new Error(`not a queued step: ${step.kind}`);
+    }
+  }
+
+  /** Runs steps (cleanup, recovery): the queued ones in one round trip, then the restores. */
+  private async runSteps(steps: readonly Step[]): Promise<void> {
+    const restores: Array<{ name: string; backup: string }> = [];
+    for (const step of steps) {
+      if (step.kind === "restore") restores.push({ name: step.sheet, backup: step.backup });
+      else this.queueStep(step);
+    }
+    await this.context.sync();
+    await this.restoreFromBackups(restores);
+  }
+
+  /**
+   * An owned sheet updated in place from its temporary sheet: cleared, sizes back to standard, the
+   * plan's area copied over (a bounded rectangle: Excel on the web refuses copies over 33,554,000
+   * cells, and whether a copy carries widths and heights is undocumented), then the plan's column
+   * widths and row heights written explicitly, then its settings.
+   */
+  private async overwrite(
+    step: Extract<Step, { kind: "overwrite" }>,
+    sheet: SheetPlan,
+    budget: RequestBudget,
+    features: Features,
+    copy: boolean,
+  ): Promise<void> {
+    const ws = this.context.workbook.worksheets.getItem(step.sheet);
+    clearInPlace(ws, copy);
+    // Before ExcelApi 1.9 (no copyFrom): the plan written onto the sheet itself.
+    if (!copy) return writeSheet(ws, sheet, new Map(), budget, true, features);
+    if (step.area) {
+      const area = rectA1(step.area);
+      await budget.reserve(estimateBytes(["copyFrom", step.from, area]));
+      ws.getRange(area).copyFrom(`${quoteSheet(step.from)}!${area}`, "All");
+    }
+    await writeSizes(ws, sheet, budget);
+    // The other sheets have their final names by now: formulas name them as they are.
+    await writeSheetSettings(ws, sheet, budget, features);
+  }
+
+  /** Sheet names from the last read in this context, or read now (with the run lock). */
   private async sheetNames(): Promise<string[]> {
     if (this.knownSheets) return this.knownSheets;
     const worksheets = this.context.workbook.worksheets;
     worksheets.load("items/name");
+    const lock = this.queueLock();
     await this.context.sync();
+    await this.judgeLock(lock);
     return worksheets.items.map((w) => w.name);
   }
 
   /**
-   * Puts the workbook back as it was: owned sheets restored from their backups, temporary and
-   * newly added sheets deleted, defined names as they were. Once the temporary copies of owned
-   * sheets are being deleted, every owned sheet holds its new content: the run is finished instead.
+   * Puts the workbook back as it was (recoverySteps): added sheets deleted, names as they were,
+   * owned sheets restored from their backups in place, the lock released. Once the temporary copies
+   * of owned sheets are being deleted, every owned sheet holds its new content: the run is finished.
    */
-  private async recover(
-    plan: WorkbookPlan,
-    tag: string,
-    existing: readonly string[],
-    owned: Array<string | undefined>,
-    swapping: boolean,
-  ): Promise<void> {
+  private async recover(plan: WorkbookPlan, commit: Commit, existing: readonly string[], swapping: boolean): Promise<void> {
     const context = this.context;
     const worksheets = context.workbook.worksheets;
     const names = context.workbook.names;
@@ -516,51 +619,46 @@ export class OfficeJsWorkbook implements WorkbookPort {
     names.load("items/name,items/formula");
     await context.sync();
     const now = worksheets.items.map((w) => w.name);
-    const has = (n: string) => now.some((x) => x.toLowerCase() === n.toLowerCase());
-    const before = new Set(existing.map((n) => n.toLowerCase()));
-    // Every sheet this run added: temps, new sheets, backups, and a copy the failure left unnamed.
-    const added = now.filter((n) => !before.has(n.toLowerCase()));
-    const temps = plan.sheets.map((_, i) => tempName(tag, i));
-    const committing = swapping && plan.sheets.some((_, i) => owned[i] && !has(temps[i]));
-    if (committing) {
-      const kept = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
-      added.filter((n) => !kept.has(n.toLowerCase())).forEach((n) => worksheets.getItem(n).delete());
-      await context.sync();
-      return;
-    }
-    const restore: Array<{ name: string; backup: string }> = [];
-    plan.sheets.forEach((s, i) => {
-      if (owned[i] && has(backupName(tag, s.name))) restore.push({ name: owned[i] as string, backup: backupName(tag, s.name) });
-    });
-    const backups = new Set(restore.map((r) => r.backup.toLowerCase()));
-    added.filter((n) => !backups.has(n.toLowerCase())).forEach((n) => worksheets.getItem(n).delete());
-    // Names: the ones this run added go, the ones it repointed point back.
-    const current = new Map(names.items.map((n) => [n.name.toLowerCase(), n]));
-    for (const n of this.namesBefore ? (plan.names ?? []) : []) {
-      const item = current.get(n.name.toLowerCase());
-      const old = this.namesBefore?.get(n.name.toLowerCase());
-      if (item && old === undefined) item.delete();
-      else if (item && old !== undefined && item.formula !== old) item.formula = old;
-    }
-    await context.sync();
-    await this.restoreFromBackups(restore);
+    const locked = names.items.some((n) => n.name === RUN_LOCK_NAME);
+    const namesNow = new Map(names.items.filter((n) => n.name !== RUN_LOCK_NAME).map((n) => [n.name.toLowerCase(), n.formula]));
+    const committed = swapping && isCommitted(commit, now);
+    const steps = recoverySteps(commit, plan, existing, now, committed, this.namesBefore, namesNow);
+    // The lock may not have been taken (the first request failed before it).
+    await this.runSteps(steps.filter((s) => s.kind !== "unlock" || locked));
   }
 
-  /** Each owned sheet made again what its backup holds, in place; the backups deleted. */
+  /**
+   * Each owned sheet made again what its backup holds, in place, the backups deleted: cleared, the
+   * backup's used area copied over (bounded), its column widths and row heights written explicitly
+   * (loaded from the backup: a range copy need not carry them), its page setup, panes, tab colour
+   * and page breaks. Runs only after a failure or an interrupted run: its round trips do not count.
+   */
   private async restoreFromBackups(pairs: ReadonlyArray<{ name: string; backup: string }>): Promise<void> {
     if (pairs.length === 0) return;
     const context = this.context;
     const worksheets = context.workbook.worksheets;
     if (!this.supports("1.9")) return this.restoreCells(pairs);
-    const loaded = pairs.map(({ backup }) => loadSettings(worksheets.getItem(backup)));
+    const loaded = pairs.map(({ backup }) => {
+      const ws = worksheets.getItem(backup);
+      return { settings: loadSettings(ws), used: ws.getUsedRangeOrNullObject(false).load("address") };
+    });
     await context.sync();
+    const areas = loaded.map(({ used }) => (used.isNullObject ? null : rectOf(used.address)));
+    const sizes = await loadSizes(
+      context,
+      pairs.map(({ backup }, i) => ({ ws: worksheets.getItem(backup), rows: areas[i]?.r2 ?? 0, cols: areas[i]?.c2 ?? 0 })),
+      this.options.requestBudget ?? DEFAULT_REQUEST_BUDGET,
+    );
     pairs.forEach(({ name, backup }, i) => {
       const ws = worksheets.getItem(name);
-      ws.getRange().clear("All");
-      ws.freezePanes.unfreeze();
-      ws.horizontalPageBreaks.removePageBreaks();
-      ws.getRange().copyFrom(wholeSheet(backup), "All");
-      applySettings(ws, loaded[i]);
+      clearInPlace(ws, true);
+      const a = areas[i];
+      if (a) {
+        const area = rectA1({ r1: 1, c1: 1, r2: a.r2, c2: a.c2 });
+        ws.getRange(area).copyFrom(`${quoteSheet(backup)}!${area}`, "All");
+      }
+      applySizes(ws, sizes[i]);
+      applySettings(ws, loaded[i].settings);
       worksheets.getItem(backup).delete();
     });
     await context.sync();
@@ -595,38 +693,25 @@ export class OfficeJsWorkbook implements WorkbookPort {
   /**
    * Cleans up after a run that was interrupted before it could roll back (the pane closed, the
    * connection lost): each backup put back over its owned sheet (or renamed into place where it is
-   * the only copy), every other `~jx…` sheet deleted. Reads the sheet list unless given it.
+   * the only copy), every other `~jx…` sheet deleted, a stale run lock released (cleanupSteps).
+   * Nothing while a live run holds the workbook.
    */
-  async cleanLeftovers(sheetNames?: readonly string[]): Promise<LeftoverReport> {
-    const context = this.context;
-    let names = sheetNames;
-    if (!names) {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name");
-      await context.sync();
-      names = worksheets.items.map((w) => w.name);
-    }
-    const report: LeftoverReport = { restored: [], removed: [] };
-    const leftovers = names.filter((n) => leftoverKind(n) !== null);
-    if (leftovers.length === 0) return report;
-    const worksheets = context.workbook.worksheets;
-    const lower = new Set(names.map((n) => n.toLowerCase()));
-    const restore: Array<{ name: string; backup: string }> = [];
-    for (const n of leftovers) {
-      const of = leftoverKind(n)?.backupOf;
-      if (of && lower.has(of.toLowerCase())) restore.push({ name: of, backup: n });
-      else if (of) {
-        worksheets.getItem(n).name = of;
-        lower.add(of.toLowerCase());
-      } else worksheets.getItem(n).delete();
-      if (of) report.restored.push(of);
-      else report.removed.push(n);
-    }
-    await context.sync();
-    await this.restoreFromBackups(restore);
+  async cleanLeftovers(): Promise<LeftoverReport> {
+    const worksheets = this.context.workbook.worksheets;
+    worksheets.load("items/name");
+    const lock = this.queueLock();
+    await this.context.sync();
+    await this.judgeLock(lock);
+    const cleanup = cleanupSteps(
+      worksheets.items.map((w) => w.name),
+      this.lockSeen?.verdict ?? { state: "free" },
+    );
+    if (!cleanup) return { restored: [], removed: [] };
+    await this.runSteps(cleanup.steps);
     this.knownSheets = undefined;
-    this.leftovers = report;
-    return report;
+    this.lockSeen = { exists: false, verdict: { state: "free" } };
+    this.leftovers = cleanup.report;
+    return cleanup.report;
   }
 }
 
@@ -667,4 +752,63 @@ function applySettings(ws: Excel.Worksheet, s: LoadedSettings): void {
   ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = s.footer.centerFooter;
   if (!s.freeze.isNullObject) ws.freezePanes.freezeAt(local(s.freeze.address));
   for (const b of s.breaks.items) ws.horizontalPageBreaks.add(`A${b.rowIndex + 1}`);
+}
+
+/**
+ * Clears a sheet for an in-place update: cells, formats, merges, validations, panes, sizes back to
+ * standard (ExcelApi 1.7), and with `breaks` its page breaks (1.9).
+ */
+function clearInPlace(ws: Excel.Worksheet, breaks: boolean): void {
+  ws.getRange().clear("All");
+  ws.freezePanes.unfreeze();
+  if (breaks) ws.horizontalPageBreaks.removePageBreaks();
+  const all = ws.getRange().format;
+  all.useStandardWidth = true;
+  all.useStandardHeight = true;
+}
+
+/** A sheet's non-standard column widths and row heights, in points: [index, points]. */
+interface SheetSizes {
+  widths: Array<[number, number]>;
+  heights: Array<[number, number]>;
+}
+
+/** Size loads per round trip (a column or a row each): about 1 MB of request. */
+const SIZE_LOADS_PER_SYNC = 4000;
+
+/** The widths of columns 1..cols and heights of rows 1..rows of each sheet, loaded one by one. */
+async function loadSizes(
+  context: Excel.RequestContext,
+  sheets: ReadonlyArray<{ ws: Excel.Worksheet; rows: number; cols: number }>,
+  budgetBytes: number,
+): Promise<SheetSizes[]> {
+  const perSync = Math.max(100, Math.min(SIZE_LOADS_PER_SYNC, Math.floor(budgetBytes / 256)));
+  let queued = 0;
+  const tick = async () => {
+    if (++queued % perSync === 0) await context.sync();
+  };
+  const loaded: Array<{ cols: Excel.RangeFormat[]; rows: Excel.RangeFormat[] }> = [];
+  for (const { ws, rows, cols } of sheets) {
+    const entry = { cols: [] as Excel.RangeFormat[], rows: [] as Excel.RangeFormat[] };
+    loaded.push(entry);
+    for (let c = 1; c <= cols; c++) {
+      entry.cols.push(ws.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.load("columnWidth,useStandardWidth"));
+      await tick();
+    }
+    for (let r = 1; r <= rows; r++) {
+      entry.rows.push(ws.getRange(`${r}:${r}`).format.load("rowHeight,useStandardHeight"));
+      await tick();
+    }
+  }
+  await context.sync();
+  return loaded.map(({ cols, rows }) => ({
+    widths: cols.flatMap((f, i): Array<[number, number]> => (f.useStandardWidth ? [] : [[i + 1, f.columnWidth]])),
+    heights: rows.flatMap((f, i): Array<[number, number]> => (f.useStandardHeight ? [] : [[i + 1, f.rowHeight]])),
+  }));
+}
+
+/** Queues loaded sizes onto `ws` (runs of equal sizes as one range). */
+function applySizes(ws: Excel.Worksheet, sizes: SheetSizes): void {
+  for (const [c1, c2, w] of runs(sizes.widths)) ws.getRange(`${columnLetter(c1)}:${columnLetter(c2)}`).format.columnWidth = w;
+  for (const [r1, r2, h] of runs(sizes.heights)) ws.getRange(`${r1}:${r2}`).format.rowHeight = h;
 }

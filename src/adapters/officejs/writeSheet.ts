@@ -74,8 +74,9 @@ const PROPERTIES: Array<{
 /**
  * Queues every write of `plan` on `ws` (a fresh, empty sheet). `renames` maps the final names of
  * the plan's sheets to their temporary names, for formulas that point across them. Without
- * `settings`, only what a range copy carries is written (cells, formats, sizes, merges,
- * validations); the sheet-level settings are then written by writeSheetSettings on the final sheet.
+ * `settings`, only what a range copy carries is written (cells, formats, merges, validations; sizes
+ * too, though the in-place update writes them again with writeSizes); the sheet-level settings are
+ * then written by writeSheetSettings on the final sheet.
  * `features` says what the host has (validations need ExcelApi 1.8) and records what was skipped.
  */
 export async function writeSheet(
@@ -87,14 +88,7 @@ export async function writeSheet(
   features: Features = ALL_FEATURES,
 ): Promise<void> {
   // Column widths first (whole columns, grouped).
-  const widths = plan.columnWidths.map((w, i) => [i + 1, w] as [number, number]).filter(([, w]) => w > 0);
-  for (const [c1, c2, w] of runs(widths)) {
-    await put(
-      budget,
-      ["colw", c1, c2, w],
-      () => (ws.getRange(`${columnLetter(c1)}:${columnLetter(c2)}`).format.columnWidth = charsToPoints(w)),
-    );
-  }
+  await writeWidths(ws, plan, budget);
 
   // Number formats before values: a text cell must be "@" when its value arrives.
   for (const { rect, key } of keyedRects(plan.cells, (c) => numberFormatOf(c, plan.styles))) {
@@ -162,9 +156,7 @@ export async function writeSheet(
   }
 
   // Row heights (grouped), merges, validations, notes.
-  for (const [r1, r2, h] of runs(Object.entries(plan.rowHeights).map(([r, h]) => [Number(r), h] as [number, number]))) {
-    await put(budget, ["rowh", r1, r2, h], () => (ws.getRange(`${r1}:${r2}`).format.rowHeight = h));
-  }
+  await writeHeights(ws, plan, budget);
   for (const m of plan.merges) await put(budget, ["merge", m], () => ws.getRange(m).merge(false));
   const validations = plan.validations.length + plan.notes.length > 0 && features.use("validations");
   for (const v of validations ? plan.validations : []) {
@@ -183,6 +175,34 @@ export async function writeSheet(
     });
   }
   if (settings) await writeSheetSettings(ws, plan, budget, features);
+}
+
+/** The plan's column widths (whole columns, runs of equal widths as one range). */
+async function writeWidths(ws: Excel.Worksheet, plan: SheetPlan, budget: RequestBudget): Promise<void> {
+  const widths = plan.columnWidths.map((w, i) => [i + 1, w] as [number, number]).filter(([, w]) => w > 0);
+  for (const [c1, c2, w] of runs(widths)) {
+    await put(
+      budget,
+      ["colw", c1, c2, w],
+      () => (ws.getRange(`${columnLetter(c1)}:${columnLetter(c2)}`).format.columnWidth = charsToPoints(w)),
+    );
+  }
+}
+
+/** The plan's row heights (runs of equal heights as one range). */
+async function writeHeights(ws: Excel.Worksheet, plan: SheetPlan, budget: RequestBudget): Promise<void> {
+  for (const [r1, r2, h] of runs(Object.entries(plan.rowHeights).map(([r, h]) => [Number(r), h] as [number, number]))) {
+    await put(budget, ["rowh", r1, r2, h], () => (ws.getRange(`${r1}:${r2}`).format.rowHeight = h));
+  }
+}
+
+/**
+ * The plan's column widths and row heights on `ws`, explicitly: what an in-place update writes after
+ * a range copy, which need not carry them.
+ */
+export async function writeSizes(ws: Excel.Worksheet, plan: SheetPlan, budget: RequestBudget): Promise<void> {
+  await writeWidths(ws, plan, budget);
+  await writeHeights(ws, plan, budget);
 }
 
 /** The sheet-level settings of `plan` (freeze panes, tab colour; page setup and page breaks from ExcelApi 1.9) on `ws`. */

@@ -29,4 +29,6 @@ export interface LeftoverReport {
   restored: string[];
   /** Temporary sheets removed. */
   removed: string[];
+  /** When the crashed run's lock was last renewed (ms), where a stale run lock was released. */
+  staleLockSince?: number;
 }

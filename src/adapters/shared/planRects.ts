@@ -3,7 +3,7 @@
  * adapters: both hosts take 2-D arrays per range and formats per rectangle, never cell by cell.
  */
 import type { CellStyle, PlanCell } from "../../core/plan";
-import { columnLetter } from "../../core/cells";
+import { columnLetter, parseA1 } from "../../core/cells";
 import { fromR1C1, renameSheetRefs, toR1C1 } from "./formulaRefs";
 
 export interface Rect {
@@ -15,6 +15,14 @@ export interface Rect {
 
 export function rectA1(r: Rect): string {
   return `${columnLetter(r.c1)}${r.r1}:${columnLetter(r.c2)}${r.r2}`;
+}
+
+/** The rectangle of an A1 address on a sheet ("B2:H9", "B2"). */
+export function cellRect(address: string): Rect {
+  const [a, b = a] = address.replace(/\$/g, "").split(":");
+  const p = parseA1(a);
+  const q = parseA1(b);
+  return { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
 }
 
 /** A constant string: written as text ("@" first) so "=1+1" or "-5" stays what it says. */

@@ -105,9 +105,7 @@ export function writeCellsDocumented(
  * `formulaArrays` (the host refused `Formula = [[…]]`), the cells go the documented way instead.
  */
 export function writeEtSheet(ws: EtWorksheet, plan: SheetPlan, renames: ReadonlyMap<string, string>, formulaArrays = true): void {
-  // ColumnWidth is in characters, like the plan: no conversion (the office.js adapter converts to points).
-  const widths = plan.columnWidths.map((w, i) => [i + 1, w] as [number, number]).filter(([, w]) => w > 0);
-  for (const [c1, c2, w] of runs(widths)) ws.Range(`${columnLetter(c1)}:${columnLetter(c2)}`).ColumnWidth = w;
+  writeEtWidths(ws, plan);
 
   // Number formats before values: a text cell must be "@" when its value arrives.
   for (const { rect, key } of keyedRects(plan.cells, (c) => numberFormatOf(c, plan.styles))) ws.Range(rectA1(rect)).NumberFormat = key;
@@ -128,9 +126,7 @@ export function writeEtSheet(ws: EtWorksheet, plan: SheetPlan, renames: Readonly
     ws.Range(rectA1({ r1: 1, c1: 1, r2: rows, c2: width })).Formula = grid;
   }
 
-  for (const [r1, r2, h] of runs(Object.entries(plan.rowHeights).map(([r, h]) => [Number(r), h] as [number, number]))) {
-    ws.Range(`${r1}:${r2}`).RowHeight = h;
-  }
+  writeEtHeights(ws, plan);
   for (const m of plan.merges) ws.Range(m).Merge(false);
   for (const v of plan.validations) {
     const dv = ws.Range(v.range).Validation;
@@ -147,6 +143,24 @@ export function writeEtSheet(ws: EtWorksheet, plan: SheetPlan, renames: Readonly
   }
   // Notes are comments in WPS (office.js, before notes existed in its API, uses input messages).
   for (const n of plan.notes) ws.Range(n.address).AddComment(n.text);
+}
+
+/** The plan's column widths; ColumnWidth is in characters, like the plan: no conversion (office.js converts to points). */
+function writeEtWidths(ws: EtWorksheet, plan: SheetPlan): void {
+  const widths = plan.columnWidths.map((w, i) => [i + 1, w] as [number, number]).filter(([, w]) => w > 0);
+  for (const [c1, c2, w] of runs(widths)) ws.Range(`${columnLetter(c1)}:${columnLetter(c2)}`).ColumnWidth = w;
+}
+
+function writeEtHeights(ws: EtWorksheet, plan: SheetPlan): void {
+  for (const [r1, r2, h] of runs(Object.entries(plan.rowHeights).map(([r, h]) => [Number(r), h] as [number, number]))) {
+    ws.Range(`${r1}:${r2}`).RowHeight = h;
+  }
+}
+
+/** The plan's column widths and row heights, explicitly (an in-place update, after its copy). */
+export function writeEtSizes(ws: EtWorksheet, plan: SheetPlan): void {
+  writeEtWidths(ws, plan);
+  writeEtHeights(ws, plan);
 }
 
 /** Freezes the top `rows` rows and left `cols` columns of `ws` (ET keeps panes on the active window). */

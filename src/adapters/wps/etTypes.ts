@@ -256,7 +256,8 @@ export interface EtNames {
   readonly Count: number;
   /** 1-based index or name; throws when missing. */
   Item(index: number | string): EtName;
-  Add(name: string, refersTo: string): EtName;
+  /** Adds the name, or points an existing one at `refersTo`; `visible` false hides it from the user. */
+  Add(name: string, refersTo: string, visible?: boolean): EtName;
 }
 
 export interface EtWorkbook {

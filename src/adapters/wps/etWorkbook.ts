@@ -12,11 +12,8 @@
  * up on the next read. ScreenUpdating, Calculation, DisplayAlerts and EnableEvents are switched
  * off while writing (DisplayAlerts also silences the delete-sheet confirmation) and always restored.
  */
-import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../core/contract";
-import type { DefinedName, WorkbookPlan } from "../../core/plan";
-import { quoteSheet } from "../../core/cells";
+import type { WorkbookPlan } from "../../core/plan";
 import {
-  ALL_SHEETS,
   type CellValue,
   MAX_SHEET_CELLS,
   type SheetData,
@@ -25,15 +22,34 @@ import {
   type WorkbookSnapshot,
   blockCells,
 } from "../../port/workbook";
-import { type LeftoverReport, backupName, leftoverKind, tempName } from "../shared/ownedSheets";
-import type { EtApplication, EtPageSetup, EtRange, EtRead, EtWorkbook, EtWorksheet } from "./etTypes";
+import { type LeftoverReport, leftoverKind } from "../shared/ownedSheets";
+import {
+  type Commit,
+  type LockVerdict,
+  RUN_LOCK_NAME,
+  type Step,
+  assertFree,
+  buildSteps,
+  cleanupSteps,
+  judgeLock,
+  parseLock,
+  recoverySteps,
+  sheetsToRead,
+  startCommit,
+  swapSteps,
+  userSheets,
+} from "../shared/commitProtocol";
+import type { EtApplication, EtPageSetup, EtRange, EtRead, EtWorkbook, EtWorksheet, EtWorksheets } from "./etTypes";
 import { XL } from "./etTypes";
-import { freezeEt, writeEtSheet, writeEtSheetSettings } from "./etSheet";
+import { freezeEt, writeEtSheet, writeEtSheetSettings, writeEtSizes } from "./etSheet";
+import { CVERR_BASE, errorOfCVErr, isErrorText } from "../../port/errorValues";
 import { probeBehaviour } from "./etProbes";
 
 export interface EtOptions {
   /** The temporary-name tag (tests fix it); random by default. */
   tag?: string;
+  /** The time in ms (tests age run locks); Date.now by default. */
+  clock?: () => number;
 }
 
 /**
@@ -47,39 +63,26 @@ export function createEtWorkbook(app: EtApplication, options: EtOptions = {}): W
 // ---------------------------------------------------------------------------------------------
 // Reads
 
-/** Excel's error values as VBA hands them through Value2 (CVErr: 0x800A0000 + xlErr code). */
-const ERROR_CODES: Record<number, string> = {
-  2000: "#NULL!",
-  2007: "#DIV/0!",
-  2015: "#VALUE!",
-  2023: "#REF!",
-  2029: "#NAME?",
-  2036: "#NUM!",
-  2042: "#N/A",
-};
-const CVERR_BASE = -2146828288;
-const ERROR_TEXTS = new Set(Object.values(ERROR_CODES));
-
 /**
- * A number that may be an error's bare xlErr code (2007 for #DIV/0!): how some bridges could hand an
+ * The error text a bare xlErr code stands for (2007 → "#DIV/0!"): how some bridges could hand an
  * error over (nothing public says which form WPS uses; etProbes.ts records it). Such a number is
  * checked against the cell's Text: "#DIV/0!" there means an error, "2007" the number.
  */
-export function maybeBareErrorCode(v: unknown): boolean {
-  return typeof v === "number" && ERROR_CODES[v] !== undefined;
+export function errorOfBareCode(v: unknown): string | undefined {
+  return typeof v === "number" ? errorOfCVErr(v + CVERR_BASE) : undefined;
 }
 
 /** A Value2 entry as a port value: errors as CellError, empty as null. */
 export function cellValue(v: unknown): CellValue {
   if (v === null || v === undefined || v === "") return null;
   if (typeof v === "number") {
-    const code = v - CVERR_BASE;
-    return Number.isInteger(v) && ERROR_CODES[code] ? { error: ERROR_CODES[code] } : v;
+    const error = errorOfCVErr(v);
+    return error ? { error } : v;
   }
   if (typeof v === "boolean") return v;
   const s = String(v);
   // Some bridges hand errors over as their text.
-  return ERROR_TEXTS.has(s) ? { error: s } : s;
+  return isErrorText(s) ? { error: s } : s;
 }
 
 /** A bulk read as a rows × cols array: plain, wrapped (`Item(r, c)`, 1-based) or a one-cell scalar. */
@@ -174,9 +177,9 @@ function readSheet(ws: EtWorksheet, name: string): SheetData {
   // Errors in any form: a bare code is an error where the cell shows the error's text (one Text read each, rare).
   raw.forEach((row, r) =>
     row.forEach((v, c) => {
-      if (!maybeBareErrorCode(v)) return;
-      const shown = used.Item(r + 1, c + 1).Text;
-      if (shown === ERROR_CODES[v as number]) values[r][c] = { error: shown };
+      const error = errorOfBareCode(v);
+      if (error === undefined) return;
+      if (used.Item(r + 1, c + 1).Text === error) values[r][c] = { error };
     }),
   );
   const anyNumber = values.some((row) => row.some((v) => typeof v === "number"));
@@ -244,7 +247,6 @@ function sheetNamesOf(book: EtWorkbook): string[] {
   return Array.from({ length: count }, (_, i) => sheets.Item(i + 1).Name);
 }
 
-const nameFormula = (n: DefinedName) => `=${quoteSheet(n.sheet)}!${n.address}`;
 const lower = (s: string) => s.toLowerCase();
 
 /** Page setup properties copied from a backup when an owned sheet is restored. */
@@ -266,6 +268,14 @@ const PAGE_PROPS = [
   "FitToPagesTall",
 ] as const;
 
+/** What the steps of one run share: the workbook and its sheets, looked up once; the plan and names of a commit. */
+interface RunAt {
+  book: EtWorkbook;
+  worksheets: EtWorksheets;
+  plan?: WorkbookPlan;
+  commit?: Commit;
+}
+
 export class EtWorkbookPort implements WorkbookPort {
   /** What the cleanup of an interrupted earlier run did (during read), if there was one. */
   leftovers?: LeftoverReport;
@@ -281,25 +291,33 @@ export class EtWorkbookPort implements WorkbookPort {
     return book;
   }
 
+  private now(): number {
+    return (this.options.clock ?? Date.now)();
+  }
+
+  /**
+   * The run lock as the workbook holds it now, from its names (lower-case name → RefersTo; read
+   * now unless given). Names are listed rather than asked for by name: `Item(name)` throws when
+   * the name is missing, and that throw could not be told from a failing call.
+   */
+  private lock(names: ReadonlyMap<string, string>): { exists: boolean; verdict: LockVerdict } {
+    const formula = names.get(lower(RUN_LOCK_NAME));
+    return { exists: formula !== undefined, verdict: judgeLock(parseLock(formula), this.now()) };
+  }
+
   async read(which: SheetSelection): Promise<WorkbookSnapshot> {
     const book = this.book();
     let sheetNames = sheetNamesOf(book);
-    if (sheetNames.some((n) => leftoverKind(n) !== null)) {
-      this.cleanLeftoversNow(sheetNames);
+    // An interrupted run's leftovers or stale lock, cleaned first — never while a live run holds them.
+    const cleanup = cleanupSteps(sheetNames, this.lock(this.readNames(book)).verdict);
+    if (cleanup) {
+      this.runCleanup(cleanup.steps, sheetNames);
+      this.leftovers = cleanup.report;
       sheetNames = sheetNamesOf(book);
     }
-    const wanted =
-      which === ALL_SHEETS
-        ? sheetNames.filter((n) => !(OUTPUT_SHEETS as readonly string[]).includes(n))
-        : which.filter((n) => sheetNames.some((x) => lower(x) === lower(n)));
-    // Template sheets first, like the office.js adapter's order of reads (keys only: same result).
-    const ordered =
-      which === ALL_SHEETS
-        ? [...INPUT_SHEETS.filter((n) => wanted.includes(n)), ...wanted.filter((n) => !(INPUT_SHEETS as readonly string[]).includes(n))]
-        : wanted;
     const sheets: Record<string, SheetData> = {};
-    for (const name of ordered) sheets[name] = readSheet(book.Worksheets.Item(name), name);
-    return { sheetNames, sheets };
+    for (const name of sheetsToRead(which, sheetNames)) sheets[name] = readSheet(book.Worksheets.Item(name), name);
+    return { sheetNames: userSheets(sheetNames), sheets };
   }
 
   async apply(plan: WorkbookPlan): Promise<void> {
@@ -309,71 +327,97 @@ export class EtWorkbookPort implements WorkbookPort {
 
   private applyNow(plan: WorkbookPlan): void {
     const book = this.book();
-    const worksheets = book.Worksheets;
     const tag = this.options.tag ?? Math.random().toString(36).slice(2, 8);
+    // The names as they were, the run lock among them.
+    const names = this.readNames(book);
+    const lock = this.lock(names);
+    // Another run (the ribbon, another pane) is writing: refuse before touching anything.
+    assertFree(lock.verdict);
     const existing = sheetNamesOf(book);
     const activeBefore = book.ActiveSheet.Name;
-    const owned = plan.sheets.map((s) => existing.find((n) => lower(n) === lower(s.name)));
-    const temps = plan.sheets.map((_, i) => tempName(tag, i));
-    // Formulas point at the final names of owned sheets (updated in place) and at the temporary
-    // names of new ones (references follow a sheet when it is renamed).
-    const renames = new Map(plan.sheets.flatMap((s, i) => (owned[i] ? [] : [[s.name, temps[i]] as [string, string]])));
-    const last = () => worksheets.Item(worksheets.Count);
-    let namesBefore: Map<string, string> | undefined;
+    const commit = startCommit(plan, existing, tag, "wps");
+    const namesBefore = new Map([...names].filter(([n]) => n !== lower(RUN_LOCK_NAME)));
+    const at: RunAt = { book, worksheets: book.Worksheets, plan, commit };
     let committing = false;
     try {
-      // Every temporary sheet exists before any formula that points across them is written.
-      for (const t of temps) worksheets.Add(null, last()).Name = t;
-      // Once per page load, on the first (still empty) temporary sheet: does Formula take arrays?
-      const { formulaArrays } = probeBehaviour(this.app, worksheets.Item(temps[0]));
-      plan.sheets.forEach((s, i) => writeEtSheet(worksheets.Item(temps[i]), s, renames, formulaArrays));
-      plan.sheets.forEach((s, i) => {
-        if (!owned[i]) writeEtSheetSettings(this.app, worksheets.Item(temps[i]), s);
-      });
-      namesBefore = this.readNames(book);
-
-      // New sheets take their names; each owned sheet is backed up, then updated in place.
-      plan.sheets.forEach((s, i) => {
-        if (!owned[i]) worksheets.Item(temps[i]).Name = s.name;
-      });
-      plan.sheets.forEach((s, i) => {
-        if (!owned[i]) return;
-        worksheets.Item(owned[i] as string).Copy(null, last());
-        last().Name = backupName(tag, s.name);
-      });
-      plan.sheets.forEach((s, i) => {
-        const name = owned[i];
-        if (!name) return;
-        const ws = worksheets.Item(name);
-        this.clearSheet(ws);
-        worksheets.Item(temps[i]).Cells.Copy(ws.Cells);
-        writeEtSheetSettings(this.app, ws, s);
-      });
-      for (const n of plan.names ?? []) {
-        const old = namesBefore.get(lower(n.name));
-        if (old === undefined) book.Names.Add(n.name, nameFormula(n));
-        else if (old !== nameFormula(n)) book.Names.Item(n.name).RefersTo = nameFormula(n);
+      for (const step of buildSteps(commit, plan, this.now(), lock.exists)) this.runStep(step, at);
+      for (const step of swapSteps(commit, plan, namesBefore, activeBefore)) {
+        // From the first delete every owned sheet holds its new content: a failure finishes the run instead.
+        if (step.kind === "delete") committing = true;
+        this.runStep(step, at);
       }
-      worksheets.Item(plan.activate ?? activeBefore).Activate();
-      // From here every owned sheet holds its new content: a failure finishes the run instead.
-      committing = true;
-      plan.sheets.forEach((s, i) => {
-        if (owned[i]) worksheets.Item(temps[i]).Delete();
-      });
-      plan.sheets.forEach((s, i) => {
-        if (owned[i]) worksheets.Item(backupName(tag, s.name)).Delete();
-      });
     } catch (err) {
       try {
-        this.recover(plan, tag, existing, owned, committing, namesBefore, activeBefore);
+        this.recover(plan, commit, existing, committing, namesBefore, activeBefore);
       } catch {
-        // The next read cleans up what is left (`~jx…` sheets).
+        // The next read cleans up what is left (`~jx…` sheets, the lock once stale).
       }
       throw err;
     }
   }
 
-  /** Workbook names (lower-case) → RefersTo. */
+  /** Does one step of the protocol (commitProtocol.ts); `at` holds what the run already looked up (each ET call is a round trip). */
+  private runStep(step: Step, at: RunAt): void {
+    const { book, worksheets, plan, commit } = at;
+    const last = () => worksheets.Item(worksheets.Count);
+    switch (step.kind) {
+      case "lock":
+        // Names.Add replaces an existing name's reference (VBA semantics); Visible false hides it.
+        book.Names.Add(RUN_LOCK_NAME, step.formula, false);
+        return;
+      case "unlock":
+        book.Names.Item(RUN_LOCK_NAME).Delete();
+        return;
+      case "add":
+        worksheets.Add(null, last()).Name = step.sheet;
+        return;
+      case "write": {
+        const sheet = (plan as WorkbookPlan).sheets[step.index];
+        const ws = worksheets.Item(step.sheet);
+        // Once per page load, on the first (still empty) temporary sheet: does Formula take arrays?
+        const { formulaArrays } = probeBehaviour(this.app, ws);
+        writeEtSheet(ws, sheet, (commit as Commit).renames, formulaArrays);
+        if (step.settings) writeEtSheetSettings(this.app, ws, sheet);
+        return;
+      }
+      case "rename":
+        worksheets.Item(step.from).Name = step.to;
+        return;
+      case "backup":
+        worksheets.Item(step.sheet).Copy(null, last());
+        last().Name = step.as;
+        return;
+      case "overwrite": {
+        // Cells.Copy: the VBA model's sheet-wide copy (no cell limit is documented for WPS desktop);
+        // the plan's sizes are written again explicitly, whatever the copy carried.
+        const sheet = (plan as WorkbookPlan).sheets[step.index];
+        const ws = worksheets.Item(step.sheet);
+        this.clearSheet(ws);
+        worksheets.Item(step.from).Cells.Copy(ws.Cells);
+        writeEtSizes(ws, sheet);
+        writeEtSheetSettings(this.app, ws, sheet);
+        return;
+      }
+      case "restore":
+        this.restoreFromBackups([{ name: step.sheet, backup: step.backup }]);
+        return;
+      case "setName":
+        if (step.exists) book.Names.Item(step.name).RefersTo = step.formula;
+        else book.Names.Add(step.name, step.formula);
+        return;
+      case "deleteName":
+        book.Names.Item(step.name).Delete();
+        return;
+      case "activate":
+        worksheets.Item(step.sheet).Activate();
+        return;
+      case "delete":
+        worksheets.Item(step.sheet).Delete();
+        return;
+    }
+  }
+
+  /** Workbook names (lower-case) → RefersTo, the run lock among them. */
   private readNames(book: EtWorkbook): Map<string, string> {
     const names = book.Names;
     const count = names.Count;
@@ -393,51 +437,25 @@ export class EtWorkbookPort implements WorkbookPort {
     ws.ResetAllPageBreaks();
   }
 
-  /**
-   * Puts the workbook back as it was: owned sheets restored from their backups in place, every
-   * added sheet deleted, defined names as they were. Once committing, the run is finished instead.
-   */
+  /** Puts the workbook back as it was (recoverySteps), the sheet that was active shown again. */
   private recover(
     plan: WorkbookPlan,
-    tag: string,
+    commit: Commit,
     existing: readonly string[],
-    owned: Array<string | undefined>,
     committing: boolean,
-    namesBefore: Map<string, string> | undefined,
+    namesBefore: ReadonlyMap<string, string>,
     activeBefore: string,
   ): void {
     const book = this.book();
-    const worksheets = book.Worksheets;
     const now = sheetNamesOf(book);
-    const before = new Set(existing.map(lower));
-    const added = now.filter((n) => !before.has(lower(n)));
-    if (committing) {
-      const kept = new Set(plan.sheets.map((s) => lower(s.name)));
-      for (const n of added.filter((x) => !kept.has(lower(x)))) worksheets.Item(n).Delete();
-      return;
-    }
-    const has = (n: string) => now.some((x) => lower(x) === lower(n));
-    const restore: Array<{ name: string; backup: string }> = [];
-    plan.sheets.forEach((s, i) => {
-      if (owned[i] && has(backupName(tag, s.name))) restore.push({ name: owned[i] as string, backup: backupName(tag, s.name) });
-    });
-    const backups = new Set(restore.map((r) => lower(r.backup)));
+    const namesNow = this.readNames(book);
+    const locked = namesNow.delete(lower(RUN_LOCK_NAME));
+    const steps = recoverySteps(commit, plan, existing, now, committing, namesBefore, namesNow);
+    const at: RunAt = { book, worksheets: book.Worksheets, plan, commit };
     // The active sheet first: a sheet being deleted may be the active one.
-    worksheets.Item(activeBefore).Activate();
-    for (const n of added.filter((x) => !backups.has(lower(x)))) worksheets.Item(n).Delete();
-    if (namesBefore) {
-      const names = book.Names;
-      const current = this.readNames(book);
-      for (const n of plan.names ?? []) {
-        const old = namesBefore.get(lower(n.name));
-        const cur = current.get(lower(n.name));
-        if (cur === undefined) continue;
-        if (old === undefined) names.Item(n.name).Delete();
-        else if (cur !== old) names.Item(n.name).RefersTo = old;
-      }
-    }
-    this.restoreFromBackups(restore);
-    worksheets.Item(activeBefore).Activate();
+    if (!committing) at.worksheets.Item(activeBefore).Activate();
+    for (const step of steps) if (step.kind !== "unlock" || locked) this.runStep(step, at);
+    if (!committing) at.worksheets.Item(activeBefore).Activate();
   }
 
   /** Each owned sheet made again what its backup holds, in place; the backups deleted. */
@@ -464,38 +482,29 @@ export class EtWorkbookPort implements WorkbookPort {
   /**
    * Cleans up after a run that was interrupted before it could roll back (WPS closed, the pane
    * reloaded): each backup put back over its owned sheet (or renamed into place where it is the
-   * only copy), every other `~jx…` sheet deleted. As OfficeJsWorkbook.cleanLeftovers, for the pane.
+   * only copy), every other `~jx…` sheet deleted, a stale run lock released — nothing while a live
+   * run holds the workbook. As OfficeJsWorkbook.cleanLeftovers, for the pane.
    */
   async cleanLeftovers(): Promise<LeftoverReport> {
-    return this.cleanLeftoversNow();
+    const book = this.book();
+    const names = sheetNamesOf(book);
+    const cleanup = cleanupSteps(names, this.lock(this.readNames(book)).verdict);
+    if (!cleanup) return { restored: [], removed: [] };
+    this.runCleanup(cleanup.steps, names);
+    this.leftovers = cleanup.report;
+    return cleanup.report;
   }
 
-  private cleanLeftoversNow(sheetNames?: readonly string[]): LeftoverReport {
+  /** Runs cleanup steps quietly, keeping a sheet that is not a leftover active. */
+  private runCleanup(steps: readonly Step[], names: readonly string[]): void {
     const book = this.book();
-    const names = sheetNames ?? sheetNamesOf(book);
-    const report: LeftoverReport = { restored: [], removed: [] };
-    if (!names.some((n) => leftoverKind(n) !== null)) return report;
-    return withQuietHost(this.app, () => {
-      const worksheets = book.Worksheets;
-      const present = new Set(names.map(lower));
-      const restore: Array<{ name: string; backup: string }> = [];
+    withQuietHost(this.app, () => {
+      const at: RunAt = { book, worksheets: book.Worksheets };
       const active = book.ActiveSheet.Name;
       const keepActive = leftoverKind(active) === null ? active : names.find((n) => leftoverKind(n) === null);
-      if (keepActive) worksheets.Item(keepActive).Activate();
-      for (const n of names.filter((x) => leftoverKind(x) !== null)) {
-        const of = leftoverKind(n)?.backupOf;
-        if (of && present.has(lower(of))) restore.push({ name: of, backup: n });
-        else if (of) {
-          worksheets.Item(n).Name = of;
-          present.add(lower(of));
-        } else worksheets.Item(n).Delete();
-        if (of) report.restored.push(of);
-        else report.removed.push(n);
-      }
-      this.restoreFromBackups(restore);
-      if (keepActive) worksheets.Item(keepActive).Activate();
-      this.leftovers = report;
-      return report;
+      if (keepActive) at.worksheets.Item(keepActive).Activate();
+      for (const step of steps) this.runStep(step, at);
+      if (keepActive) at.worksheets.Item(keepActive).Activate();
     });
   }
 }
