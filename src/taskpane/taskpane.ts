@@ -26,6 +26,8 @@ import {
 } from "./actions";
 import { MIN_EXCEL_API } from "../adapters/officejs/apiSupport";
 import type { SaveWay } from "./download";
+import { diagnosticsSection } from "./diagnostics";
+import type { SelfTestReport } from "./selfTest";
 import { el } from "./dom";
 import { type PaneHost, excelHost } from "./host";
 import { type FormChoice, renderFormCard, reportOptions } from "./forms";
@@ -45,6 +47,8 @@ export interface PaneActions {
   saveFile: (bytes: Uint8Array, name: string) => SaveWay;
   /** Cleans up after an interrupted earlier run (`~jx…` sheets), when the pane opens. */
   cleanLeftovers?: () => ReturnType<typeof cleanLeftovers>;
+  /** The host's self-test (诊断), where the host has one. */
+  selfTest?: () => Promise<SelfTestReport>;
 }
 
 /** The pane's actions over a host (host.ts): Excel's or WPS's. */
@@ -58,6 +62,7 @@ export function paneActions(host: PaneHost): PaneActions {
     cleanLeftovers: () => cleanLeftovers(host),
     watch: (onChange) => watchChanges(onChange, host),
     saveFile: (bytes, name) => host.saveFile(bytes, name),
+    selfTest: host.selfTest ? () => host.selfTest!() : undefined,
   };
 }
 
@@ -156,6 +161,22 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
   );
 
   root.replaceChildren(header, steps, hint, primarySlot, secondary, status, summary, issues, settings);
+  // 诊断: the host's self-test, while no run is in progress (it writes a scratch sheet).
+  const selfTest = actions.selfTest;
+  if (selfTest)
+    root.append(
+      diagnosticsSection(m, { selfTest, saveFile: actions.saveFile }, async (work) => {
+        if (busy) return;
+        setBusy(true);
+        try {
+          await work();
+        } catch (e) {
+          setStatus(format(m.failed, { message: errorText(e, m) }), "error");
+        } finally {
+          setBusy(false);
+        }
+      }),
+    );
 
   let busy = false;
   let stopped = false;

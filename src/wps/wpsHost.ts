@@ -4,6 +4,7 @@
  * own browser (a blob download, as in Excel on Windows).
  */
 import { createEtWorkbook } from "../adapters/wps/etWorkbook";
+import { etSelfTest } from "../adapters/wps/etSelfTest";
 import type { EtApplication } from "../adapters/wps/etTypes";
 import { saveWithAnchor } from "../taskpane/download";
 import type { HostWorkbook, PaneHost } from "../taskpane/host";
@@ -40,6 +41,9 @@ export function wpsHost(app: WpsAddinApplication, makePort: (app: WpsAddinApplic
       return "anchor";
     },
     displayLanguage: () => (typeof navigator !== "undefined" ? navigator.language : undefined),
+    // The same Application is the ET object model: the self-test runs every ET call the adapter makes.
+    selfTest: () =>
+      etSelfTest(app as unknown as EtApplication, { events: app.ApiEvent, download: "blob anchor (<a download>) in the pane" }),
   };
 }
 

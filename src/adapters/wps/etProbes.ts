@@ -56,6 +56,11 @@ function probeOnce(ws: EtWorksheet): EtBehaviour {
   return { formulaArrays, errorForm };
 }
 
+/** Forgets what was learnt (the self-test asks again). */
+export function forgetBehaviour(app: EtApplication): void {
+  learnt.delete(app);
+}
+
 /**
  * What `app` does, asked once on `scratch` (an empty sheet the caller owns and will fill or delete;
  * A1:D1 are left cleared). A call that fails outside the array write (an IPC hiccup) is asked once
