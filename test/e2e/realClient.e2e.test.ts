@@ -254,3 +254,25 @@ describe("the adapter through Microsoft's Excel client", () => {
     expect(blocked).toEqual([]);
   });
 });
+
+test("the self-test (诊断) through Microsoft's client: every line ok or a named fallback, the workbook as it was", async () => {
+  const { recalculate } = await import("../../src/playground/formulas");
+  model = generatedWorkbook(3, 4);
+  model.calculate = () => recalculate(model);
+  apiVersion = undefined;
+  const before = model.dump();
+  traffic = [];
+  const report = await page.evaluate((url) => window.jxSelfTest(url), `${base}/api`);
+  const failed = report.lines.filter((l) => l.status === "failed");
+  expect(failed).toEqual([]);
+  expect(report.lines.map((l) => l.status)).toContain("ok");
+  expect(model.sheets.filter((s) => s.name.startsWith("~jx"))).toEqual([]);
+  expect(model.dump()).toEqual(before);
+  // Each check its own round trip (so one failure does not hide the next).
+  expect(traffic.length).toBeGreaterThanOrEqual(report.lines.length);
+  fs.writeFileSync(
+    path.join(BUILD, "selftest.json"),
+    JSON.stringify({ syncs: traffic.length, environment: report.environment, lines: report.lines }, null, 2),
+  );
+  expect(blocked).toEqual([]);
+}, 120_000);

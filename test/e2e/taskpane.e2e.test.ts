@@ -759,3 +759,26 @@ for (const lang of ["zh-CN", "en-US"]) {
     await page.context().close();
   }, 120_000);
 }
+
+test("诊断 (self-test): one click runs every check on a scratch sheet, the report shows in the pane, the workbook is as it was", async () => {
+  const page = await openPage("?pane=360", { width: 1240, height: 900 });
+  await page.waitForFunction(() =>
+    (window as unknown as { jixiaoPlayground: { sheetNames(): string[] } }).jixiaoPlayground.sheetNames().includes("绩效指标"),
+  );
+  const before = await dump(page);
+  await page.click("#jx-diagnostics summary");
+  await page.click("#jx-diagnose");
+  await page.waitForSelector("#jx-diagnostics-report:not([hidden])", { timeout: 30_000 });
+  const report = await page.locator("#jx-diagnostics-report").inputValue();
+  expect(report).toMatch(/^绩效自评助手 诊断报告/);
+  expect(report).toMatch(/ExcelApi: 1\.17/);
+  expect(report).not.toMatch(/\[失败\]/);
+  for (const label of ["添加临时工作表", "写入公式", "原位更新", "下载 Word 报告的方式", "删除临时工作表"]) expect(report).toContain(label);
+  expect(await page.locator("#jx-diagnose-result").innerText()).toMatch(/^诊断完成：正常 \d+ 项/);
+  expect(await sheetNames(page)).not.toContain("~jxdiag+0");
+  expect(await dump(page)).toEqual(before);
+  await page.locator("#jx-diagnostics").scrollIntoViewIfNeeded();
+  await paneShot(page, "10-diagnostics");
+  await page.context().close();
+  expect(blocked).toEqual([]);
+}, 90_000);
