@@ -466,8 +466,7 @@ function calculator(model: FakeWorkbook): (sheet: FakeSheet, r: number, c: numbe
   const cellValue = (sheet: FakeSheet, r: number, c: number): Scalar => {
     const cell = model.cell(sheet, r, c);
     if (!cell) return null;
-    if (!cell.formula)
-      return cell.value === "" ? null : isErrorText(cell.value) ? err(cell.value) : cell.value;
+    if (!cell.formula) return cell.value === "" ? null : isErrorText(cell.value) ? err(cell.value) : cell.value;
     const key = `${sheet.id}:${r}:${c}`;
     if (done.has(key)) return done.get(key)!;
     if (busy.has(key)) return 0; // a circular reference: Excel warns and shows 0
