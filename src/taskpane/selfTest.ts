@@ -9,6 +9,13 @@
  */
 import { type Messages, format } from "./i18n";
 
+/**
+ * The scratch sheets. Not `~jx…` names: a pane or ribbon read while the test runs (its own writes
+ * fire change events) would clean those up as a crashed run's leftovers. An interrupted self-test
+ * leaves these two, and the next one removes them first.
+ */
+export const SCRATCH_SHEETS = ["jx诊断临时表1", "jx诊断临时表2"] as const;
+
 /** Every line of the report, in order; both hosts run all of them (skipped where a host has no such API). */
 export const CHECKS = [
   "sheet",

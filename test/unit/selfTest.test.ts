@@ -8,7 +8,7 @@ import { compareVersions, FakeRequestContext, type FakeWorkbook } from "../../sr
 import { createFakeEtApplication } from "../../src/playground/fakeEt";
 import { generatedWorkbook } from "../../src/playground/generatedWorkbook";
 import { etSelfTest, type EtEvents } from "../../src/adapters/wps/etSelfTest";
-import { CHECKS, type CheckId, type SelfTestReport, reportText } from "../../src/taskpane/selfTest";
+import { CHECKS, type CheckId, SCRATCH_SHEETS, type SelfTestReport, reportText } from "../../src/taskpane/selfTest";
 import { messagesFor } from "../../src/taskpane/i18n";
 import type { SaveHost } from "../../src/taskpane/download";
 import { recalculate } from "../../src/playground/formulas";
@@ -32,7 +32,8 @@ function excel(model: FakeWorkbook, version?: string, saveHost: SaveHost = WEB) 
 }
 
 const statuses = (r: SelfTestReport) => Object.fromEntries(r.lines.map((l) => [l.id, l.status]));
-const noScratch = (model: FakeWorkbook) => model.sheets.filter((s) => s.name.startsWith("~jx")).map((s) => s.name);
+const noScratch = (model: FakeWorkbook) =>
+  model.sheets.filter((s) => s.name.startsWith("~jx") || (SCRATCH_SHEETS as readonly string[]).includes(s.name)).map((s) => s.name);
 
 describe("Excel (fake)", () => {
   test("a full host: every line ok or a documented fallback, nothing left behind, the report reads in both languages", async () => {

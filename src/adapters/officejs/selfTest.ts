@@ -1,12 +1,10 @@
 /**
  * The self-test in Excel (src/taskpane/selfTest.ts): every office.js API the adapter uses, tried on
- * a scratch sheet (`~jxdiag+0`, so an interrupted test is cleaned up like a run's leftovers) and on
- * a second scratch sheet that links to it, each check its own round trip so one failure does not
- * hide the others; the scratch sheets and name are removed at the end.
+ * a scratch sheet (SCRATCH_SHEETS) and on a second one that links to it, each check its own round
+ * trip so one failure does not hide the others; the scratch sheets and name are removed at the end.
  */
 import { HANDOFF_URL_LIMITS, type SaveHost, handoffUrl, saveWay } from "../../taskpane/download";
-import { type CheckId, type CheckOutcome, type SelfTestReport, expectThat, runChecks } from "../../taskpane/selfTest";
-import { tempName } from "../shared/ownedSheets";
+import { type CheckId, type CheckOutcome, SCRATCH_SHEETS, type SelfTestReport, expectThat, runChecks } from "../../taskpane/selfTest";
 import { type ApiSupport, highestApiSet, volumeLicensedAt } from "./apiSupport";
 
 /** What the self-test knows of the host besides the workbook (office.js's answers, or the playground's). */
@@ -19,8 +17,7 @@ export interface ExcelSelfTestEnv {
   eventWaitMs?: number;
 }
 
-const SCRATCH = tempName("diag", 0);
-const LINKED = tempName("diag", 1);
+const [SCRATCH, LINKED] = SCRATCH_SHEETS;
 const NAME = "_jx_diag";
 
 const skipped = (set: string): CheckOutcome => ({ status: "skipped", detail: `ExcelApi ${set} not supported` });

@@ -1,11 +1,10 @@
 /**
  * The self-test in WPS 表格 (src/taskpane/selfTest.ts): every ET call the adapter makes, tried on
- * scratch sheets (`~jxdiag+0/1`, cleaned up like a run's leftovers if interrupted) with screen
+ * scratch sheets (SCRATCH_SHEETS) with screen
  * updating, calculation, alerts and events switched as a run switches them; the probes of
  * etProbes.ts (Formula arrays, error values) are asked again and reported.
  */
-import { type CheckId, type CheckOutcome, type SelfTestReport, expectThat, runChecks } from "../../taskpane/selfTest";
-import { tempName } from "../shared/ownedSheets";
+import { type CheckId, type CheckOutcome, SCRATCH_SHEETS, type SelfTestReport, expectThat, runChecks } from "../../taskpane/selfTest";
 import { type EtApplication, type EtWorksheet, XL } from "./etTypes";
 import { type EtBehaviour, forgetBehaviour, probeBehaviour } from "./etProbes";
 import { writeCellsDocumented } from "./etSheet";
@@ -23,8 +22,7 @@ export interface EtSelfTestEnv {
   download: string;
 }
 
-const SCRATCH = tempName("diag", 0);
-const LINKED = tempName("diag", 1);
+const [SCRATCH, LINKED] = SCRATCH_SHEETS;
 const NAME = "_jx_diag";
 const ok = (detail: string): CheckOutcome => ({ status: "ok", detail });
 
