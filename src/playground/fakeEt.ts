@@ -158,6 +158,26 @@ class EtHost {
     if (this.calls === this.failAt) throw new Error(`injected failure at ET call ${this.calls} (${name})`);
     if (this.failOn?.test(name)) throw new Error(`injected failure: this host refuses ${name}`);
     if (write && this.settings.ScreenUpdating) this.writesWhileUpdating++;
+    if (write) this.notifyChange();
+  }
+
+  /** `ApiEvent` listeners by event name. */
+  readonly listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+  private changePending = false;
+
+  /**
+   * The add-in's own writes fire SheetChange, asynchronously, once per burst of writes. Whether WPS
+   * holds ApiEvent back while EnableEvents is off is not documented: the fake assumes the worst (it
+   * does not), so the run lock is what keeps a pane from reacting mid-run.
+   */
+  private notifyChange(): void {
+    const listeners = this.listeners.get("SheetChange");
+    if (!listeners?.size || this.changePending) return;
+    this.changePending = true;
+    setTimeout(() => {
+      this.changePending = false;
+      for (const fn of this.listeners.get("SheetChange") ?? []) fn();
+    }, 0);
   }
 
   live(sheet: FakeSheet): FakeSheet {
@@ -192,6 +212,18 @@ export class FakeEtApplication implements EtApplication {
   constructor(private readonly host: EtHost) {
     this.ActiveWindow = new FakeWindow(host);
   }
+
+  /** WPS's add-in event hub (`Application.ApiEvent`): SheetChange fires for the add-in's own writes too. */
+  readonly ApiEvent = {
+    AddApiEventListener: (event: string, handler: (...args: unknown[]) => void): void => {
+      const set = this.host.listeners.get(event) ?? new Set();
+      set.add(handler);
+      this.host.listeners.set(event, set);
+    },
+    RemoveApiEventListener: (event: string, handler: (...args: unknown[]) => void): void => {
+      this.host.listeners.get(event)?.delete(handler);
+    },
+  };
 
   /** The workbook as data (what tests compare and the playground bridge saves). */
   get model(): FakeWorkbook {

@@ -1502,8 +1502,7 @@ class FakeRangeFormat {
   private readonly loaded = new Map<string, unknown>();
   /** Loads columnWidth, rowHeight, useStandardWidth, useStandardHeight (null where the range's differ). */
   load(props: string | string[]): this {
-    // office.js takes "a,b"; Microsoft's client sends the select list as an array (processQuery.ts).
-    const list = (Array.isArray(props) ? props : props.split(",")).map((p) => p.trim());
+    const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : props;
     this.read(list, ({ sheet, rect }) => {
       const cols = Array.from({ length: Math.min(rect.c2, MAX_COLS) - rect.c1 + 1 }, (_, i) => rect.c1 + i);
       const rows = rect.r2 - rect.r1 + 1 > 100_000 ? null : Array.from({ length: rect.r2 - rect.r1 + 1 }, (_, i) => rect.r1 + i);

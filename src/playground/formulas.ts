@@ -7,7 +7,7 @@
  */
 import { excelRound } from "../core/format";
 import { columnNumber } from "../core/cells";
-import { isErrorText } from "../port/errorValues";
+import { CLASSIC_ERRORS, isErrorText } from "../port/errorValues";
 import type { FakeSheet, FakeValue, FakeWorkbook } from "./fakeExcel";
 
 interface Err {
@@ -32,8 +32,14 @@ type Node =
 
 // ---------------------------------------------------------------- parsing
 
-const TOKEN =
-  /\s*(?:("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+)|(#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!))|([A-Za-z_][\w.]*)(\()?|(<>|<=|>=|[-+*/^&=<>%(),:]))/y;
+/** Excel's classic error values as the tokenizer's alternative ("#DIV/0!" …), from the one list. */
+const ERROR_TOKEN = CLASSIC_ERRORS.map((e) => e.replace(/[/?!]/g, "\\$&")).join("|");
+const TOKEN = new RegExp(
+  String.raw`\s*(?:("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+)|` +
+    `(#(?:${ERROR_TOKEN}))` +
+    String.raw`|([A-Za-z_][\w.]*)(\()?|(<>|<=|>=|[-+*/^&=<>%(),:]))`,
+  "y",
+);
 
 type Token = { t: "str" | "ref" | "num" | "err" | "id" | "fn" | "op"; v: string; sheet?: string };
 

@@ -9,7 +9,7 @@ import type { EvaluationType } from "../core/contract";
 import { type Command, type CommandResult, type RunOptions, planCommand, planTemplate } from "../core/engine";
 import { InputError } from "../core/issues";
 import { ALL_SHEETS } from "../port/workbook";
-import { type HostOrRun, asHost } from "./host";
+import { type HostOrRun, type SheetChange, asHost } from "./host";
 import { type WorkbookState, inspectSnapshot, withSubjects } from "./workflow";
 
 export type Stage = "reading" | "computing" | "writing";
@@ -72,10 +72,21 @@ export async function cleanLeftovers(host?: HostOrRun): Promise<LeftoverReport |
 }
 
 /** What the cleanup did, in the pane's words; "" when there was nothing to clean. */
-export function leftoverText(r: LeftoverReport | undefined, m: { leftoversCleaned: string; listSeparator: string }): string {
-  if (!r || r.restored.length + r.removed.length === 0) return "";
-  const restored = r.restored.length ? r.restored.join(m.listSeparator) : "—";
-  return m.leftoversCleaned.replace("{restored}", restored).replace("{removed}", String(r.removed.length));
+export function leftoverText(
+  r: LeftoverReport | undefined,
+  m: { leftoversCleaned: string; staleLockCleared: string; listSeparator: string; sentenceSeparator: string },
+): string {
+  if (!r) return "";
+  const parts: string[] = [];
+  if (r.staleLockSince !== undefined) {
+    const time = r.staleLockSince > 0 ? new Date(r.staleLockSince).toLocaleString() : "?";
+    parts.push(m.staleLockCleared.replace("{time}", time));
+  }
+  if (r.restored.length + r.removed.length > 0) {
+    const restored = r.restored.length ? r.restored.join(m.listSeparator) : "—";
+    parts.push(m.leftoversCleaned.replace("{restored}", restored).replace("{removed}", String(r.removed.length)));
+  }
+  return parts.join(m.sentenceSeparator);
 }
 
 type SkipMessages = Record<"skipped" | "listSeparator" | "todoSeparator", string> &
@@ -105,7 +116,7 @@ export async function inspectWorkbook(host?: HostOrRun): Promise<WorkbookState> 
 }
 
 /** Calls `onChange` when a worksheet changes; resolves to a stop function, or null where the host has no such event. */
-export async function watchChanges(onChange: () => void, host?: HostOrRun): Promise<(() => Promise<void>) | null> {
+export async function watchChanges(onChange: (change: SheetChange) => void, host?: HostOrRun): Promise<(() => Promise<void>) | null> {
   return asHost(host).onChanged(onChange);
 }
 

@@ -21,14 +21,24 @@ export interface HostWorkbook extends WorkbookPort {
   skipped?: SkippedFeature[];
 }
 
+/** What the pane learns of a change. */
+export interface SheetChange {
+  /** The add-in's own write (a run of this pane or of a ribbon command), as the host reports it. */
+  own: boolean;
+}
+
 export interface PaneHost {
   readonly kind: "excel" | "wps";
   /** Runs `work` against the open workbook (Excel: inside one Excel.run batch). */
   workbook<T>(work: (port: HostWorkbook) => Promise<T>): Promise<T>;
   /** Activates `sheet` and selects `address` on it. */
   selectCell(sheet: string, address: string): Promise<void>;
-  /** Calls `onChange` when a sheet changes; resolves to a stop function, or null without such an event. */
-  onChanged(onChange: () => void): Promise<(() => Promise<void>) | null>;
+  /**
+   * Calls `onChange` when a sheet changes — `own` when the host says the add-in itself made the
+   * change (Excel's triggerSource, ExcelApi 1.14; false where the host cannot tell); resolves to a
+   * stop function, or null without such an event.
+   */
+  onChanged(onChange: (change: SheetChange) => void): Promise<(() => Promise<void>) | null>;
   /** Saves a file the user downloads (the Word report). */
   saveFile(bytes: Uint8Array, name: string): SaveWay;
   /** The UI language the host reports, when it does (i18n.messagesFor). */
@@ -37,15 +47,22 @@ export interface PaneHost {
   selfTest?(): Promise<SelfTestReport>;
 }
 
-/** office.js's Excel.run (the playground and the tests pass their fake). */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/**
+ * office.js's Excel.run (the playground and the tests pass their fake); with `context`, the batch
+ * runs on that context (`Excel.run(context, batch)`: how an event handler is removed).
+ */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, context?: Excel.RequestContext) => Promise<T>;
 
 /**
  * Where the host has it (ExcelApi 1.11), a batch started while the user edits a cell waits for the
  * edit to end instead of failing with InvalidOperationInCellEditMode.
  */
-export const excelRun: ExcelRun = (batch) =>
-  Office.context?.requirements?.isSetSupported("ExcelApi", "1.11") ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+export const excelRun: ExcelRun = (batch, context) =>
+  context
+    ? Excel.run(context, batch)
+    : Office.context?.requirements?.isSetSupported("ExcelApi", "1.11")
+      ? Excel.run({ delayForCellEdit: true }, batch)
+      : Excel.run(batch);
 
 export function excelHost(run: ExcelRun = excelRun): PaneHost {
   return {
@@ -58,17 +75,21 @@ export function excelHost(run: ExcelRun = excelRun): PaneHost {
         ws.getRange(address).select();
         await context.sync();
       }),
-    // ExcelApi 1.9 `worksheets.onChanged`; null where the host has no such event.
+    // ExcelApi 1.9 `worksheets.onChanged`; null where the host has no such event. Excel fires it for
+    // the add-in's own writes too; triggerSource (1.14) says which those are.
     onChanged: async (onChange) => {
       try {
         const handler = await run(async (context) => {
-          const result = context.workbook.worksheets.onChanged.add(async () => onChange());
+          const result = context.workbook.worksheets.onChanged.add(async (e) => onChange({ own: e?.triggerSource === "ThisLocalAddin" }));
           await context.sync();
           return result;
         });
+        // Removed the documented way: inside Excel.run on the context it was added with, then synced.
         return async () => {
-          handler.remove();
-          await handler.context.sync().catch(() => undefined);
+          await run(async (context) => {
+            handler.remove();
+            await context.sync();
+          }, handler.context as Excel.RequestContext).catch(() => undefined);
         };
       } catch {
         return null;

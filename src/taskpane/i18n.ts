@@ -68,6 +68,7 @@ export const zhCN = {
   cellEditMode: "Excel 正在编辑单元格，暂时不能修改工作簿。请按 Enter（确认）或 Esc（取消）结束编辑，然后再试一次。",
   closeDialog: "关闭",
   leftoversCleaned: "上次运行被中断，已清理：恢复了 {restored}，删除了 {removed} 张临时工作表（~jx…）",
+  staleLockCleared: "上次运行（{time} 最后一次写入）未正常结束，已解除它对工作簿的占用",
   unsupported:
     "此版本的 Excel 不支持本加载项（需要 ExcelApi 1.7 及以上，即 Excel 2019、Excel 2021、Excel 2024、Microsoft 365 或 Excel 网页版）。请升级 Office 后重试。",
   skipped: "此版本的 Excel 不支持以下功能，已跳过：{features}。请手动完成：{todo}",
@@ -200,6 +201,7 @@ export const enUS: Record<MessageKey, string> = {
     "Excel is editing a cell and cannot change the workbook now. Press Enter (keep) or Esc (cancel) to finish editing, then try again.",
   closeDialog: "Close",
   leftoversCleaned: "An interrupted earlier run was cleaned up: restored {restored}, removed {removed} temporary sheet(s) (~jx…)",
+  staleLockCleared: "An earlier run (last write at {time}) did not finish; its hold on the workbook was released",
   unsupported:
     "This version of Excel cannot run the add-in (it needs ExcelApi 1.7 or later: Excel 2019, Excel 2021, Excel 2024, Microsoft 365 or Excel on the web). Please update Office.",
   skipped: "This version of Excel lacks the following; they were skipped: {features}. Please do it by hand: {todo}",

@@ -29,7 +29,7 @@ import type { SaveWay } from "./download";
 import { diagnosticsSection } from "./diagnostics";
 import type { SelfTestReport } from "./selfTest";
 import { el } from "./dom";
-import { type PaneHost, excelHost } from "./host";
+import { type PaneHost, type SheetChange, excelHost } from "./host";
 import { type FormChoice, renderFormCard, reportOptions } from "./forms";
 import { type MessageKey, type Messages, format, messagesFor } from "./i18n";
 import { type PaneIssue, type Step, type WorkbookState, nextStep, plainMessage } from "./workflow";
@@ -43,7 +43,7 @@ export interface PaneActions {
   /** Looks at the workbook: what it holds and a fingerprint of its inputs. */
   inspect: () => Promise<WorkbookState>;
   /** Calls back on every change to the workbook; resolves to a stop function, or null without the event. */
-  watch: (onChange: () => void) => Promise<(() => Promise<void>) | null>;
+  watch: (onChange: (change: SheetChange) => void) => Promise<(() => Promise<void>) | null>;
   saveFile: (bytes: Uint8Array, name: string) => SaveWay;
   /** Cleans up after an interrupted earlier run (`~jx…` sheets), when the pane opens. */
   cleanLeftovers?: () => ReturnType<typeof cleanLeftovers>;
@@ -204,6 +204,9 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
 
   /** One primary button: the next step's; the others secondary, in workflow order. */
   const layout = () => {
+    // Moving a button to its slot blurs it: a re-look (a change event, the pane's own run's included)
+    // must not take the focus away from where the user or the last run put it.
+    const focused = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement : null;
     const step = nextStep(state, docx !== null && !stale);
     const primaryOf: Record<Step, HTMLElement> = {
       template: templateGroup,
@@ -227,6 +230,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
       ),
     );
     root.dataset.step = step;
+    if (focused && focused !== document.activeElement && root.contains(focused)) focused.focus();
   };
 
   const setBusy = (on: boolean) => {
@@ -245,9 +249,13 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
     if (badge) badge.hidden = !on;
   };
 
-  /** Looks at the workbook again: the next step, and whether the card still matches it. */
+  /**
+   * Looks at the workbook again: the next step, and whether the card still matches it. Never while
+   * this pane's own run is writing (its read would see the run half done); a run of the ribbon or
+   * another pane is respected by the read itself (the run lock: it leaves that run's sheets alone).
+   */
   const look = async () => {
-    if (stopped) return;
+    if (stopped || busy) return;
     try {
       state = await actions.inspect();
     } catch {
@@ -480,7 +488,9 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
   void look();
   let stopWatching: (() => Promise<void>) | null = null;
   void actions
-    .watch(lookSoon)
+    // The pane's own run fires change events too (Excel: triggerSource ThisLocalAddin): it looks
+    // when the run is done. Anything else — the user, a ribbon command — is looked at.
+    .watch((change) => (change.own && busy ? undefined : lookSoon()))
     .then((stop) => {
       if (stopped) void stop?.();
       else stopWatching = stop;

@@ -28,7 +28,8 @@ export function wpsHost(app: WpsAddinApplication, makePort: (app: WpsAddinApplic
     onChanged: async (onChange) => {
       const events = app.ApiEvent;
       if (!events) return null;
-      const handler = () => onChange();
+      // WPS does not say whether the add-in made the change.
+      const handler = () => onChange({ own: false });
       try {
         events.AddApiEventListener(CHANGE_EVENT, handler);
       } catch {

@@ -7,6 +7,7 @@ import {
   RUN_LOCK_NAME,
   buildSteps,
   cleanupSteps,
+  holdsLock,
   isCommitted,
   judgeLock,
   lockFormula,
@@ -96,6 +97,11 @@ describe("a run's steps", () => {
       { kind: "unlock" },
       { kind: "restore", sheet: "评分结果", backup: "~jxt-评分结果" },
     ]);
+    // Another run's temporaries (two runs started together) are left to it, and its lock too.
+    const raced = recoverySteps(commit, plan, ["预算执行", "评分结果"], [...now, "~jxq+0"], false, undefined, new Map());
+    expect(raced.some((x) => x.kind === "delete" && x.sheet === "~jxq+0")).toBe(false);
+    expect(holdsLock(commit, lockFormula({ owner: "excel:t", at: 1 }))).toBe(true);
+    expect(holdsLock(commit, lockFormula({ owner: "excel:q", at: 1 }))).toBe(false);
     const done = ["预算执行", "评分结果", "自评报告", "~jxt-评分结果"];
     expect(isCommitted(commit, done)).toBe(true);
     expect(recoverySteps(commit, plan, ["预算执行", "评分结果"], done, true, new Map(), new Map())).toEqual([

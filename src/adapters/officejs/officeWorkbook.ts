@@ -42,6 +42,7 @@ import {
   buildSteps,
   cleanupSteps,
   isCommitted,
+  holdsLock,
   judgeLock,
   lockStep,
   parseLock,
@@ -619,19 +620,20 @@ export class OfficeJsWorkbook implements WorkbookPort {
     names.load("items/name,items/formula");
     await context.sync();
     const now = worksheets.items.map((w) => w.name);
-    const locked = names.items.some((n) => n.name === RUN_LOCK_NAME);
+    const locked = holdsLock(commit, names.items.find((n) => n.name === RUN_LOCK_NAME)?.formula);
     const namesNow = new Map(names.items.filter((n) => n.name !== RUN_LOCK_NAME).map((n) => [n.name.toLowerCase(), n.formula]));
     const committed = swapping && isCommitted(commit, now);
     const steps = recoverySteps(commit, plan, existing, now, committed, this.namesBefore, namesNow);
-    // The lock may not have been taken (the first request failed before it).
+    // The lock may not have been taken (the first request failed before it), or be another run's.
     await this.runSteps(steps.filter((s) => s.kind !== "unlock" || locked));
   }
 
   /**
    * Each owned sheet made again what its backup holds, in place, the backups deleted: cleared, the
    * backup's used area copied over (bounded), its column widths and row heights written explicitly
-   * (loaded from the backup: a range copy need not carry them), its page setup, panes, tab colour
-   * and page breaks. Runs only after a failure or an interrupted run: its round trips do not count.
+   * (loaded from the backup: a range copy need not carry them; widths of the first SIZED_COLUMNS
+   * columns and of the used area, heights of the used rows — a size the user gave an empty row below
+   * it, or a column beyond, is not put back), its page setup, panes, tab colour and page breaks. Runs only after a failure or an interrupted run: its round trips do not count.
    */
   private async restoreFromBackups(pairs: ReadonlyArray<{ name: string; backup: string }>): Promise<void> {
     if (pairs.length === 0) return;
@@ -646,7 +648,13 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const areas = loaded.map(({ used }) => (used.isNullObject ? null : rectOf(used.address)));
     const sizes = await loadSizes(
       context,
-      pairs.map(({ backup }, i) => ({ ws: worksheets.getItem(backup), rows: areas[i]?.r2 ?? 0, cols: areas[i]?.c2 ?? 0 })),
+      // A width alone does not extend the used range: the first SIZED_COLUMNS columns are asked for
+      // whatever it is (office.js cannot list the columns that have a width of their own).
+      pairs.map(({ backup }, i) => ({
+        ws: worksheets.getItem(backup),
+        rows: areas[i]?.r2 ?? 0,
+        cols: Math.max(areas[i]?.c2 ?? 0, SIZED_COLUMNS),
+      })),
       this.options.requestBudget ?? DEFAULT_REQUEST_BUDGET,
     );
     pairs.forEach(({ name, backup }, i) => {
@@ -772,6 +780,9 @@ interface SheetSizes {
   widths: Array<[number, number]>;
   heights: Array<[number, number]>;
 }
+
+/** Columns whose widths a restore always reads back (an output sheet's are far fewer). */
+const SIZED_COLUMNS = 64;
 
 /** Size loads per round trip (a column or a row each): about 1 MB of request. */
 const SIZE_LOADS_PER_SYNC = 4000;

@@ -20,7 +20,7 @@ import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../core/contract";
 import { quoteSheet } from "../../core/cells";
 import type { DefinedName, SheetPlan, WorkbookPlan } from "../../core/plan";
 import { ALL_SHEETS, type SheetSelection } from "../../port/workbook";
-import { type LeftoverReport, backupName, leftoverKind, tempName } from "./ownedSheets";
+import { type LeftoverReport, TEMP_PREFIX, backupName, leftoverKind, tempName } from "./ownedSheets";
 import { type Rect, cellRect } from "./planRects";
 
 const lower = (s: string) => s.toLowerCase();
@@ -91,6 +91,11 @@ export class RunInProgressError extends Error {
     super("另一次“计算得分”或“生成报告”正在写入此工作簿（可能来自功能区按钮或另一个窗格），请等它完成后再试。");
     this.name = "RunInProgressError";
   }
+}
+
+/** Whether the lock a name's formula holds is this commit's (recovery releases only its own). */
+export function holdsLock(commit: Commit, formula: string | null | undefined): boolean {
+  return parseLock(formula)?.owner === commit.owner;
 }
 
 /** Throws when another run holds the lock. */
@@ -245,7 +250,9 @@ export function recoverySteps(
   namesNow: ReadonlyMap<string, string>,
 ): Step[] {
   const before = new Set(existing.map(lower));
-  const added = sheetsNow.filter((n) => !before.has(lower(n)));
+  // Another run's `~jx…` sheets (two runs that started together) are that run's to clean.
+  const ours = (n: string) => leftoverKind(n) === null || lower(n).startsWith(lower(`${TEMP_PREFIX}${commit.tag}`));
+  const added = sheetsNow.filter((n) => !before.has(lower(n)) && ours(n));
   const steps: Step[] = [];
   if (committed) {
     const kept = new Set(plan.sheets.map((s) => lower(s.name)));

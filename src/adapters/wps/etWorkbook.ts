@@ -31,6 +31,7 @@ import {
   assertFree,
   buildSteps,
   cleanupSteps,
+  holdsLock,
   judgeLock,
   parseLock,
   recoverySteps,
@@ -449,7 +450,9 @@ export class EtWorkbookPort implements WorkbookPort {
     const book = this.book();
     const now = sheetNamesOf(book);
     const namesNow = this.readNames(book);
-    const locked = namesNow.delete(lower(RUN_LOCK_NAME));
+    // The lock may not have been taken, or be another run's: only this run's is released.
+    const locked = holdsLock(commit, namesNow.get(lower(RUN_LOCK_NAME)));
+    namesNow.delete(lower(RUN_LOCK_NAME));
     const steps = recoverySteps(commit, plan, existing, now, committing, namesBefore, namesNow);
     const at: RunAt = { book, worksheets: book.Worksheets, plan, commit };
     // The active sheet first: a sheet being deleted may be the active one.
