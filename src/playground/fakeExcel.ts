@@ -440,7 +440,7 @@ export class FakeRequestContext {
   screenUpdatingSuspended = false;
   /** Stamped on the commands queued from now on (see Command.origin). */
   origin?: number;
-  /** The host's highest ExcelApi set ("1.8": Excel 2019); newer APIs fail as they would there. Unset: all. */
+  /** The host's highest ExcelApi set ("1.7": volume-licensed Office 2019); newer APIs fail as they would there. Unset: all. */
   apiVersion?: string;
   private queue: Command[] = [];
 

@@ -154,7 +154,8 @@ describe("the adapter through Microsoft's Excel client", () => {
     }
   }
 
-  // Excel 2016 subscription (1.7), Excel 2019 (1.8), 2021 (1.9): the server refuses what the set lacks.
+  // ExcelApi 1.7 (volume-licensed Office 2019), 1.8 (Microsoft 365 from Version 1808), 1.9 (from 1903; volume-licensed
+  // Office 2021 has up to 1.14): the server refuses what the set lacks.
   for (const [version, skipped] of [
     ["1.7", ["validations", "pageSetup", "pageBreaks"]],
     ["1.8", ["pageSetup", "pageBreaks"]],
