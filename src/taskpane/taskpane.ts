@@ -206,7 +206,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
   const layout = () => {
     // Moving a button to its slot blurs it: a re-look (a change event, the pane's own run's included)
     // must not take the focus away from where the user or the last run put it.
-    const focused = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement : null;
+    const focused = Object.values(buttons).find((b) => b === document.activeElement) ?? null;
     const step = nextStep(state, docx !== null && !stale);
     const primaryOf: Record<Step, HTMLElement> = {
       template: templateGroup,
@@ -230,7 +230,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
       ),
     );
     root.dataset.step = step;
-    if (focused && focused !== document.activeElement && root.contains(focused)) focused.focus();
+    if (focused && focused !== document.activeElement && !focused.hidden) focused.focus();
   };
 
   const setBusy = (on: boolean) => {
