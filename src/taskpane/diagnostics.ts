@@ -21,14 +21,18 @@ async function copyText(text: string, area: HTMLTextAreaElement): Promise<void> 
   }
 }
 
-/** The collapsible 诊断 section; `busy` guards it against a run in progress (the pane's own guard). */
+/**
+ * The collapsible 诊断 section; `guard` keeps it from running beside a run (the pane's busy flag),
+ * `announce` speaks through the pane's one status region (the section has none of its own).
+ */
 export function diagnosticsSection(
   m: Messages,
   actions: DiagnosticsActions,
   guard: (work: () => Promise<void>) => Promise<void>,
+  announce: (text: string, kind: "busy" | "ok" | "info") => void,
 ): HTMLElement {
   const run = el("button", { id: "jx-diagnose", type: "button" }, m.selfTestRun);
-  const result = el("p", { id: "jx-diagnose-result", class: "jx-hint", role: "status" });
+  const result = el("p", { id: "jx-diagnose-result", class: "jx-hint" });
   const report = el("textarea", { id: "jx-diagnostics-report", class: "jx-report-text", readonly: true, rows: "14", hidden: true });
   const copy = el("button", { id: "jx-diagnose-copy", type: "button", hidden: true }, m.selfTestCopy);
   const save = el("button", { id: "jx-diagnose-save", type: "button", hidden: true }, m.selfTestSave);
@@ -37,6 +41,7 @@ export function diagnosticsSection(
     () =>
       void guard(async () => {
         result.textContent = m.selfTestBusy;
+        announce(m.selfTestBusy, "busy");
         const r = await actions.selfTest();
         const count = (s: string) => r.lines.filter((l) => l.status === s).length;
         report.value = reportText(r, m);
@@ -47,9 +52,17 @@ export function diagnosticsSection(
           skipped: count("skipped"),
           failed: count("failed"),
         });
+        announce(result.textContent, count("failed") ? "info" : "ok");
       }),
   );
-  copy.addEventListener("click", () => void copyText(report.value, report).then(() => (result.textContent = m.selfTestCopied)));
+  copy.addEventListener(
+    "click",
+    () =>
+      void copyText(report.value, report).then(() => {
+        result.textContent = m.selfTestCopied;
+        announce(m.selfTestCopied, "ok");
+      }),
+  );
   save.addEventListener("click", () => actions.saveFile(new TextEncoder().encode(report.value), m.selfTestFileName));
   return el(
     "details",

@@ -165,17 +165,22 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
   const selfTest = actions.selfTest;
   if (selfTest)
     root.append(
-      diagnosticsSection(m, { selfTest, saveFile: actions.saveFile }, async (work) => {
-        if (busy) return;
-        setBusy(true);
-        try {
-          await work();
-        } catch (e) {
-          setStatus(format(m.failed, { message: errorText(e, m) }), "error");
-        } finally {
-          setBusy(false);
-        }
-      }),
+      diagnosticsSection(
+        m,
+        { selfTest, saveFile: actions.saveFile },
+        async (work) => {
+          if (busy) return;
+          setBusy(true);
+          try {
+            await work();
+          } catch (e) {
+            setStatus(format(m.failed, { message: errorText(e, m) }), "error");
+          } finally {
+            setBusy(false);
+          }
+        },
+        setStatus,
+      ),
     );
 
   let busy = false;
