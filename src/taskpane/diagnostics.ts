@@ -33,7 +33,14 @@ export function diagnosticsSection(
 ): HTMLElement {
   const run = el("button", { id: "jx-diagnose", type: "button" }, m.selfTestRun);
   const result = el("p", { id: "jx-diagnose-result", class: "jx-hint" });
-  const report = el("textarea", { id: "jx-diagnostics-report", class: "jx-report-text", readonly: true, rows: "14", hidden: true });
+  const report = el("textarea", {
+    id: "jx-diagnostics-report",
+    class: "jx-report-text",
+    "aria-label": m.selfTestTitle,
+    readonly: true,
+    rows: "14",
+    hidden: true,
+  });
   const copy = el("button", { id: "jx-diagnose-copy", type: "button", hidden: true }, m.selfTestCopy);
   const save = el("button", { id: "jx-diagnose-save", type: "button", hidden: true }, m.selfTestSave);
   run.addEventListener(
