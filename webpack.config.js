@@ -4,7 +4,7 @@
  * from Microsoft's CDN by the HTML pages (the one remote script Office requires), or, with
  * `--env officeJs=local` (npm run build:intranet), from the add-in's own host: the files of
  * @microsoft/office-js copied into office-js/, for intranets that cannot reach the CDN.
- * The task pane's bundle is loaded by bootstrap.js (plain ES5), which first checks the webview can run it.
+ * The pane's, the commands' and the dialog's bundles are loaded by bootstrap.js (plain ES5), which first checks the webview can run them.
  */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -64,8 +64,9 @@ module.exports = (env = {}, argv = {}) => {
     plugins: [
       // taskpane.js is loaded by bootstrap.js, not injected.
       page("./src/taskpane/taskpane.html", "taskpane.html", ["taskpane"], officeJs, false),
-      page("./src/commands/commands.html", "commands.html", ["commands"], officeJs),
-      page("./src/commands/dialog.html", "dialog.html", ["dialog"], officeJs),
+      // commands.js and dialog.js are loaded by bootstrap.js too, not injected.
+      page("./src/commands/commands.html", "commands.html", ["commands"], officeJs, false),
+      page("./src/commands/dialog.html", "dialog.html", ["dialog"], officeJs, false),
       page("./src/taskpane/download.html", "download.html", ["download"], officeJs),
       // The playground runs the same taskpane.js after its fake Office/Excel globals.
       page("./src/playground/playground.html", "index.html", ["playground", "taskpane"], officeJs),

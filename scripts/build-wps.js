@@ -80,6 +80,17 @@ async function zipFolder(archive, folder) {
   fs.writeFileSync(archive, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }
 
+/**
+ * publish.html for one entry: src/wps/publish.html (registers the add-in through WPS's local
+ * service, as wpsjs's publish page does) with the entry filled in.
+ */
+function publishPage(entry) {
+  const template = fs.readFileSync(path.join(ROOT, "src/wps/publish.html"), "utf8");
+  const marked = /\/\*JIXIAO_ADDON\*\/[\s\S]*?\/\*END\*\//;
+  if (!marked.test(template)) throw new Error("src/wps/publish.html: the /*JIXIAO_ADDON*/ … /*END*/ entry is missing");
+  return template.replace(marked, () => `/*JIXIAO_ADDON*/ ${JSON.stringify(entry)} /*END*/`);
+}
+
 async function buildWps(options) {
   const { out, url, dev } = options;
   const version = require(path.join(ROOT, "package.json")).version;
@@ -97,10 +108,14 @@ async function buildWps(options) {
     pluginList("jspluginonline", { ...onlineEntry, enable: "enable_dev", install: "null", customDomain: "" }),
   );
 
+  // Personal builds: the page that registers the add-in through WPS's local service (wpsjs's publish flow).
+  const publishEntry = { name: NAME, addonType: TYPE, online: "true", url, version: "", customDomain: "" };
+  fs.writeFileSync(path.join(online, "publish.html"), publishPage(publishEntry));
+
   // Offline: the add-in folder itself, named name_version, with its list entries.
   const addin = path.join(offline, folder);
   fs.mkdirSync(offline, { recursive: true });
-  fs.cpSync(online, addin, { recursive: true, filter: (src) => !/(jsplugins|publish)\.xml$/.test(src) });
+  fs.cpSync(online, addin, { recursive: true, filter: (src) => !/(jsplugins|publish)\.xml$|publish\.html$/.test(src) });
   const offlineEntry = { name: NAME, type: TYPE, url: folder, version };
   fs.writeFileSync(path.join(offline, "jsplugins.xml"), pluginList("jsplugin", offlineEntry));
   fs.writeFileSync(
@@ -108,12 +123,14 @@ async function buildWps(options) {
     pluginList("jsplugin", { ...offlineEntry, enable: "enable_dev", install: "null", customDomain: "" }),
   );
   fs.writeFileSync(path.join(offline, "jsplugins-server.xml"), pluginList("jsplugin", { ...offlineEntry, url: `${url}${NAME}.7z` }));
+  // Offline through the service: WPS downloads <url>jixiao.7z and unpacks it itself.
+  fs.writeFileSync(path.join(offline, "publish.html"), publishPage({ ...publishEntry, online: "false", url: `${url}${NAME}.7z`, version }));
   sevenZip(path.join(offline, `${NAME}.7z`), addin);
   await zipFolder(path.join(offline, `${folder}.zip`), addin);
   return { online, offline, folder, version };
 }
 
-module.exports = { buildWps, pluginList, NAME, TYPE };
+module.exports = { buildWps, pluginList, publishPage, NAME, TYPE };
 
 if (require.main === module) {
   buildWps(args(process.argv.slice(2))).then(

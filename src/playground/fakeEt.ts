@@ -17,12 +17,15 @@
  *   scalar, an error is a CVErr number, a NumberFormat that differs across the range reads null;
  * - deleting a sheet while DisplayAlerts is on would show a dialog: it throws here;
  * - every call is synchronous, and each one (property read or write, method) is counted, so a test
- *   can make the k-th fail (`failAt`).
+ *   can make the k-th fail (`failAt`), or every call whose name matches (`failOn`: a host without it);
+ * - what WPS's docs leave open can be played either way (FakeEtOptions.behaviour): whether
+ *   `Range.Formula` takes a 2-D array, and which form an error value takes through `Value2`;
+ * - a formula entered on one cell is computed on entry (as a host does, even with manual calculation).
  * Notes (comments) are kept as the fake Excel keeps a note loaded from an .xlsx: a one-cell
  * validation entry holding only a prompt with an empty title.
  */
 import { charsToPoints } from "../adapters/shared/planRects";
-import { cvErrOf } from "../port/errorValues";
+import { CVERR_BASE, cvErrOf } from "../port/errorValues";
 import type {
   EtApplication,
   EtBorder,
@@ -46,6 +49,8 @@ import type {
   EtWorksheets,
 } from "../adapters/wps/etTypes";
 import { columnLetter } from "../core/cells";
+import { calculateCell } from "./formulas";
+import { fromR1C1 } from "../adapters/shared/formulaRefs";
 import {
   type FakeCell,
   type FakeFormat,
@@ -69,6 +74,18 @@ export interface FakeEtOptions {
   wrapReads?: boolean;
   /** Keep the name of every call in `log` (tests count calls of a kind). */
   log?: boolean;
+  /** How this host answers what WPS's docs leave open (default: arrays taken, CVErr numbers). */
+  behaviour?: FakeEtBehaviour;
+}
+
+/**
+ * The undocumented behaviours, either way: `formulaArrays: false` refuses `Range.Formula = [[…]]`
+ * (as a host following WPS's documentation literally might); `errorForm` is how `Value2` hands an
+ * error: VBA's CVErr number, its text ("#DIV/0!"), or the bare xlErr code (2007) that reads as a number.
+ */
+export interface FakeEtBehaviour {
+  formulaArrays?: boolean;
+  errorForm?: "cverr" | "text" | "code";
 }
 
 const POINTS_PER_INCH = 72;
@@ -114,6 +131,9 @@ class EtHost {
   calls = 0;
   /** Tests: the failAt-th call (1-based) throws. */
   failAt = 0;
+  /** Tests: every call whose name matches throws (a host that lacks or refuses it). */
+  failOn?: RegExp;
+  behaviour: Required<FakeEtBehaviour> = { formulaArrays: true, errorForm: "cverr" };
   /** Writes made while ScreenUpdating was on (the adapter should make none). */
   writesWhileUpdating = 0;
   readonly settings = { ScreenUpdating: true, Calculation: -4105, DisplayAlerts: true, EnableEvents: true };
@@ -136,6 +156,7 @@ class EtHost {
     this.calls++;
     this.log?.push(name);
     if (this.calls === this.failAt) throw new Error(`injected failure at ET call ${this.calls} (${name})`);
+    if (this.failOn?.test(name)) throw new Error(`injected failure: this host refuses ${name}`);
     if (write && this.settings.ScreenUpdating) this.writesWhileUpdating++;
     if (write) this.notifyChange();
   }
@@ -221,6 +242,17 @@ export class FakeEtApplication implements EtApplication {
   }
   set failAt(k: number) {
     this.host.failAt = k;
+  }
+  /** Every call whose name matches throws from now on (undefined: none). */
+  get failOn(): RegExp | undefined {
+    return this.host.failOn;
+  }
+  set failOn(pattern: RegExp | undefined) {
+    this.host.failOn = pattern;
+  }
+  /** How this fake answers what WPS's docs leave open (see FakeEtBehaviour). */
+  get behaviour(): Required<FakeEtBehaviour> {
+    return this.host.behaviour;
   }
   /** The calls' names (with `log: true`). */
   get log(): readonly string[] | undefined {
@@ -495,9 +527,20 @@ export class FakeEtWorksheet implements EtWorksheet {
         host.tick("Tab.Color");
         return sheet.tabColor ? toBgr(sheet.tabColor) : false;
       },
+      // Only a BGR number: "no colour" goes through ColorIndex (false is not in ET's typings).
       set Color(v: number | false) {
         host.tick("Tab.Color=", true);
-        sheet.tabColor = v === false ? "" : fromBgr(v);
+        sheet.tabColor = fromBgr(v);
+      },
+      get ColorIndex(): number {
+        host.tick("Tab.ColorIndex");
+        if (sheet.tabColor) throw new Error("fake ET: the palette index of a tab colour is not modelled");
+        return -4142;
+      },
+      set ColorIndex(v: number) {
+        host.tick("Tab.ColorIndex=", true);
+        if (v !== -4142) throw new Error("fake ET: only ColorIndex = xlColorIndexNone (-4142) is modelled");
+        sheet.tabColor = "";
       },
     };
   }
@@ -764,6 +807,16 @@ class FakeEtRange implements EtRange {
     this.host.tick(name, true);
     const sheet = this.s;
     const { r1, c1 } = this.rect;
+    if (Array.isArray(x) && name === "Range.Formula=" && !this.host.behaviour.formulaArrays) {
+      throw new Error("ET: Range.Formula takes a single value (this host refuses a 2-D array)");
+    }
+    if (!Array.isArray(x) && this.rows === 1 && this.cols === 1) {
+      const cell = this.model.cellForWrite(sheet, r1, c1);
+      setEntered(cell, x, true);
+      // A formula entered on one cell is computed at once, as a host does even with manual calculation.
+      if (cell.formula) calculateCell(this.model, sheet, r1, c1);
+      return;
+    }
     if (Array.isArray(x)) {
       if (x.length !== this.rows || x.some((row) => !Array.isArray(row) || row.length !== this.cols)) {
         throw new Error(`fake ET: a ${x.length}-row array written to a ${this.rows}×${this.cols} range`);
@@ -777,8 +830,11 @@ class FakeEtRange implements EtRange {
     return this.grid((cell) => {
       const v = cell?.value;
       if (v === undefined || v === "") return undefined;
-      // An error value comes as VBA's CVErr number.
-      return typeof v === "string" ? (cvErrOf(v) ?? v) : v;
+      // An error value comes as VBA's CVErr number (or, played otherwise, its text or its bare code).
+      const cvErr = typeof v === "string" ? cvErrOf(v) : undefined;
+      if (cvErr === undefined) return v;
+      const form = this.host.behaviour.errorForm;
+      return form === "text" ? v : form === "code" ? cvErr - CVERR_BASE : cvErr;
     });
   }
   set Value2(x: EtRead | unknown[][]) {
@@ -797,6 +853,18 @@ class FakeEtRange implements EtRange {
   }
   set Formula(x: EtRead | unknown[][]) {
     this.enter(x, "Range.Formula=");
+  }
+  get FormulaR1C1(): EtRead {
+    this.host.tick("Range.FormulaR1C1");
+    throw new Error("fake ET: reading FormulaR1C1 is not modelled");
+  }
+  /** One R1C1 formula over the range fills every cell, each relative to itself (VBA's documented fill). */
+  set FormulaR1C1(x: EtRead | unknown[][]) {
+    this.host.tick("Range.FormulaR1C1=", true);
+    if (Array.isArray(x)) throw new Error("fake ET: FormulaR1C1 arrays are not modelled");
+    const text = String(x);
+    if (!text.startsWith("=")) throw new Error("fake ET: FormulaR1C1 expects a formula");
+    this.eachCell((cell, r, c) => setEntered(cell, "=" + fromR1C1(text.slice(1), r, c), true));
   }
   get NumberFormat(): string | null {
     this.host.tick("Range.NumberFormat");
@@ -1292,5 +1360,7 @@ export function createFakeEtApplication(opts: FakeEtOptions = {}): FakeEtApplica
     const seeds = Object.entries(opts.sheets ?? { Sheet1: [] });
     for (const [name, rows] of seeds) model.setValues(model.addSheet(name), rows);
   }
-  return new FakeEtApplication(new EtHost(model, opts.wrapReads ?? false, opts.log ?? false));
+  const host = new EtHost(model, opts.wrapReads ?? false, opts.log ?? false);
+  Object.assign(host.behaviour, opts.behaviour);
+  return new FakeEtApplication(host);
 }

@@ -435,10 +435,12 @@ export class FakeRequestContext {
   failAtWrite = 0;
   writesRun = 0;
   calculationSuspended = false;
+  /** application.calculate calls that ran. */
+  recalculations = 0;
   screenUpdatingSuspended = false;
   /** Stamped on the commands queued from now on (see Command.origin). */
   origin?: number;
-  /** The host's highest ExcelApi set ("1.8": Excel 2019); newer APIs fail as they would there. Unset: all. */
+  /** The host's highest ExcelApi set ("1.7": volume-licensed Office 2019); newer APIs fail as they would there. Unset: all. */
   apiVersion?: string;
   private queue: Command[] = [];
 
@@ -486,14 +488,15 @@ export class FakeRequestContext {
         current = c;
         if (c.write && ++this.writesRun === this.failAtWrite)
           throw new Error(`GeneralException: injected failure at write ${this.writesRun}`);
-        if (!c.write && dirty) {
+        // Under suspendApiCalculationUntilNextSync nothing recalculates: values stay stale until asked.
+        if (!c.write && dirty && !this.calculationSuspended) {
           this.model.calculate?.();
           dirty = false;
         }
         c.run();
         dirty ||= c.write;
       }
-      if (dirty) this.model.calculate?.();
+      if (dirty && !this.calculationSuspended) this.model.calculate?.();
       // Excel fires onChanged for the add-in's own writes too (one event per request here).
       if (batch.some((c) => c.write)) this.notifyOwnWrites();
       // Excel on the web answers a response over 5 MB with this error instead of the values.
@@ -591,6 +594,14 @@ abstract class FakeProxy<T> {
 
 class FakeApplication {
   constructor(private readonly context: FakeRequestContext) {}
+  /** application.calculate (ExcelApi 1.1): recalculates the workbook, suspended or not. */
+  calculate(calculationType: string): void {
+    this.context.enqueue(false, "calculate", () => {
+      if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) throw new Error(`InvalidArgument: ${calculationType}`);
+      this.context.recalculations++;
+      this.context.model.calculate?.();
+    });
+  }
   suspendApiCalculationUntilNextSync(): void {
     this.context.enqueue(true, "suspendCalc", () => (this.context.calculationSuspended = true));
   }
@@ -1053,6 +1064,7 @@ class FakeRange extends FakeProxy<RangeTarget> {
     this.format = new FakeRangeFormat(
       (args, run) => this.write(args, run),
       (args, run) => this.context.enqueue(false, args, () => run(this.must())),
+      (version, what) => context.requireApi(version, what),
     );
     this.validation = new FakeDataValidation((args, run) => this.write(args, run));
   }
@@ -1386,6 +1398,7 @@ class FakeRangeFormat {
     private readonly read: FormatRun = () => {
       throw new Error("fake: this format cannot load");
     },
+    private readonly requireApi: (version: string, what: string) => void = () => undefined,
   ) {
     const fontProp = (name: keyof FakeFont) => ({
       set: (v: unknown) => {
@@ -1458,6 +1471,7 @@ class FakeRangeFormat {
     this.cells(["wrap", v], (fmt) => (fmt.wrap = v));
   }
   set indentLevel(v: number) {
+    this.requireApi("1.9", "RangeFormat.indentLevel");
     this.cells(["indent", v], (fmt) => (fmt.indent = v));
   }
   set columnWidth(points: number) {

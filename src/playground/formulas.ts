@@ -444,6 +444,26 @@ function callFunction(name: string, args: Node[], ev: Eval): Val {
  * A formula this evaluator cannot read keeps the value it had (a loaded .xlsx's cached result).
  */
 export function recalculate(model: FakeWorkbook): void {
+  const cellValue = calculator(model);
+  for (const sheet of model.sheets) {
+    for (const [k, cell] of sheet.cells) {
+      if (!cell.formula) continue;
+      const v = cellValue(sheet, Math.floor(k / 16384) + 1, (k % 16384) + 1);
+      cell.value = v === null ? 0 : isErr(v) ? v.error : v;
+    }
+  }
+}
+
+/** Computes one cell's formula (and what it depends on) into its value, as a host does when a formula is entered. */
+export function calculateCell(model: FakeWorkbook, sheet: FakeSheet, r: number, c: number): void {
+  const cell = model.cell(sheet, r, c);
+  if (!cell?.formula) return;
+  const v = calculator(model)(sheet, r, c);
+  cell.value = v === null ? 0 : isErr(v) ? v.error : v;
+}
+
+/** A memoising evaluator of the workbook's cells. */
+function calculator(model: FakeWorkbook): (sheet: FakeSheet, r: number, c: number) => Scalar {
   const parsed = new Map<string, Node | null>();
   const done = new Map<string, Scalar>();
   const busy = new Set<string>();
@@ -513,11 +533,5 @@ export function recalculate(model: FakeWorkbook): void {
     }
   };
 
-  for (const sheet of model.sheets) {
-    for (const [k, cell] of sheet.cells) {
-      if (!cell.formula) continue;
-      const v = cellValue(sheet, Math.floor(k / 16384) + 1, (k % 16384) + 1);
-      cell.value = v === null ? 0 : isErr(v) ? v.error : v;
-    }
-  }
+  return cellValue;
 }

@@ -186,6 +186,8 @@ export async function processQuery(model: FakeWorkbook, bodyText: string, apiVer
 function call(t: Target, name: string, args: readonly unknown[]): unknown {
   // The client asks Excel to check a large array's shape before it sends it: the fake's writes check it.
   if (name === "_ValidateArraySize") return undefined;
+  // Event registration is the host's bookkeeping (the fake fires its own events): nothing to do here.
+  if (name === "_RegisterDataChangedEvent" || name === "_UnregisterDataChangedEvent") return undefined;
   const f = t[camel(name)];
   if (typeof f !== "function") throw new Error(`fake: ${name} on ${t?.constructor?.name} is not modelled`);
   return (f as (...a: unknown[]) => unknown).apply(t, args as unknown[]);

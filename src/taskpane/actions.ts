@@ -91,12 +91,12 @@ export function leftoverText(
 }
 
 type SkipMessages = Record<"skipped" | "listSeparator" | "todoSeparator", string> &
-  Record<`skipped${"Validations" | "PageSetup" | "PageBreaks"}${"" | "Todo"}`, string>;
+  Record<`skipped${"Validations" | "PageSetup" | "PageBreaks" | "Indent"}${"" | "Todo"}`, string>;
 
 /** What an older Excel could not write and what to do by hand, in the pane's words; "" when nothing was skipped. */
 export function skippedText(skipped: readonly SkippedFeature[] | undefined, m: SkipMessages): string {
   if (!skipped?.length) return "";
-  const key = { validations: "Validations", pageSetup: "PageSetup", pageBreaks: "PageBreaks" } as const;
+  const key = { validations: "Validations", pageSetup: "PageSetup", pageBreaks: "PageBreaks", indent: "Indent" } as const;
   return m.skipped
     .replace("{features}", skipped.map((f) => m[`skipped${key[f]}`]).join(m.listSeparator))
     .replace("{todo}", skipped.map((f) => m[`skipped${key[f]}Todo`]).join(m.todoSeparator));

@@ -1,12 +1,19 @@
 /**
- * Saving the Word report. A blob `<a download>` works in Excel on the web and on Windows, but
- * Excel on Mac (and iPad) runs the pane in a WKWebView that silently ignores it (WebKit bug
- * 174076; office-js issues #3, #2700, #4681). Microsoft's documented way out is
- * `Office.context.ui.openBrowserWindow(url)` (OpenBrowserWindowApi 1.1: Windows, Mac, iPad),
- * which opens the user's browser — a separate process that shares no storage with the pane. So
- * the file travels in the URL's fragment to the add-in's own `download.html` (bundled, same
- * host), which rebuilds it there and saves it. A fragment is never sent to the server: the
- * report stays on the machine.
+ * Saving the Word report. A blob `<a download>` works in Excel on the web (the pane is a page of
+ * the user's browser). On the desktop it is not something to count on: Excel on Mac (and iPad) runs
+ * the pane in a WKWebView that silently ignores it (WebKit bug 174076; office-js issues #3, #2700,
+ * #4681), and Microsoft documents that downloading blobs "isn't supported with WebView2" on Windows
+ * (browsers-used-by-office-web-add-ins.md, for PDF; .docx untested), with
+ * `Office.context.ui.openBrowserWindow(url)` as the way out (OpenBrowserWindowApi 1.1: Windows, Mac,
+ * iPad). That opens the user's browser — a separate process that shares no storage with the pane —
+ * so the file travels in the URL's fragment to the add-in's own `download.html` (bundled, same
+ * host), which rebuilds it there and saves it. A fragment is never sent to the server: the report
+ * stays on the machine.
+ *
+ * A URL has a length limit where the browser is started: on Windows the URL becomes the browser's
+ * command line (CreateProcess: at most 32,767 characters), on a Mac it is handed over by the OS
+ * (Chromium takes 2 MB). A report beyond that ("tooLarge") is tried through the anchor and the pane
+ * says plainly what to do if nothing was saved (Excel on the web saves any size).
  */
 
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -19,13 +26,20 @@ export interface SaveHost {
   openBrowserWindow?: (url: string) => void;
   /** The page the file is handed to: `download.html` next to the pane. */
   downloadPage: string;
+  /** The blob anchor (tests: a webview that ignores it). */
+  anchor?: (bytes: Uint8Array, name: string) => void;
 }
 
-export type SaveWay = "anchor" | "browser";
+export type SaveWay = "anchor" | "browser" | "tooLarge";
 
-/** The WKWebView hosts block blob downloads; elsewhere the anchor is the simplest and works. */
-export function saveWay(host: SaveHost): SaveWay {
-  return (host.platform === "Mac" || host.platform === "iOS") && host.openBrowserWindow ? "browser" : "anchor";
+/** The longest hand-off URL per desktop platform (see above): Windows' command line, Chromium's URL cap elsewhere. */
+export const HANDOFF_URL_LIMITS: Readonly<Record<string, number>> = { PC: 32_000, Mac: 2_000_000, iOS: 2_000_000 };
+
+/** The desktop webviews hand the file to the browser when its URL fits; the web (a real browser) and hosts without openBrowserWindow use the anchor. */
+export function saveWay(host: SaveHost, urlLength = 0): SaveWay {
+  const limit = host.platform ? HANDOFF_URL_LIMITS[host.platform] : undefined;
+  if (limit === undefined || !host.openBrowserWindow) return "anchor";
+  return urlLength <= limit ? "browser" : "tooLarge";
 }
 
 /** Bytes → base64url (no padding), in chunks so large files do not overflow the call stack. */
@@ -70,11 +84,12 @@ export function saveWithAnchor(bytes: Uint8Array, name: string, type = DOCX_TYPE
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Saves the file the way the host allows; returns which way was taken. */
+/** Saves the file the way the host allows; returns which way was taken ("tooLarge": the anchor was tried, the pane explains). */
 export function saveFile(bytes: Uint8Array, name: string, host: SaveHost): SaveWay {
-  const way = saveWay(host);
-  if (way === "browser") host.openBrowserWindow!(handoffUrl(host.downloadPage, name, bytes));
-  else saveWithAnchor(bytes, name);
+  const url = handoffUrl(host.downloadPage, name, bytes);
+  const way = saveWay(host, url.length);
+  if (way === "browser") host.openBrowserWindow!(url);
+  else (host.anchor ?? saveWithAnchor)(bytes, name);
   return way;
 }
 

@@ -11,6 +11,9 @@ import { a1 } from "../core/cells";
 import type { CellRef } from "../core/problems";
 import type { WorkbookPort } from "../port/workbook";
 import { type SaveWay, officeSaveHost, saveFile } from "./download";
+import { excelSelfTest } from "../adapters/officejs/selfTest";
+import { hostApiSupport } from "../adapters/officejs/apiSupport";
+import type { SelfTestReport } from "./selfTest";
 
 /** A port, and what an adapter may add: the cleanup after an interrupted earlier run. */
 export interface HostWorkbook extends WorkbookPort {
@@ -42,6 +45,8 @@ export interface PaneHost {
   saveFile(bytes: Uint8Array, name: string): SaveWay;
   /** The UI language the host reports, when it does (i18n.messagesFor). */
   displayLanguage(): string | undefined;
+  /** The self-test (诊断, selfTest.ts): every host API the adapters use, on a scratch sheet. */
+  selfTest?(): Promise<SelfTestReport>;
 }
 
 /**
@@ -94,7 +99,25 @@ export function excelHost(run: ExcelRun = excelRun): PaneHost {
     },
     saveFile: (bytes, name) => saveFile(bytes, name, officeSaveHost()),
     displayLanguage: () => (globalThis as { Office?: typeof Office }).Office?.context?.displayLanguage,
+    selfTest: () =>
+      run((context) =>
+        excelSelfTest(context, { supports: hostApiSupport(), environment: officeEnvironment(), saveHost: officeSaveHost() }),
+      ),
   };
+}
+
+/** What office.js says about the host, for the self-test's report. */
+export function officeEnvironment(): Array<[string, string]> {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const c = office?.context;
+  const d = c?.diagnostics;
+  return [
+    ["Host", String(d?.host ?? c?.host ?? "Excel")],
+    ["Version", String(d?.version ?? "?")],
+    ["Platform", String(d?.platform ?? c?.platform ?? "?")],
+    ["Language", String(c?.displayLanguage ?? "?")],
+    ["OpenBrowserWindowApi 1.1", c?.requirements?.isSetSupported?.("OpenBrowserWindowApi", "1.1") ? "yes" : "no"],
+  ];
 }
 
 /** The actions' last argument: a host, or (tests, playground) a bare Excel.run. */

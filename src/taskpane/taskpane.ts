@@ -27,6 +27,8 @@ import {
 } from "./actions";
 import { MIN_EXCEL_API } from "../adapters/officejs/apiSupport";
 import type { SaveWay } from "./download";
+import { diagnosticsSection } from "./diagnostics";
+import type { SelfTestReport } from "./selfTest";
 import { el } from "./dom";
 import { type PaneHost, type SheetChange, excelHost } from "./host";
 import { type FormChoice, renderFormCard, reportOptions } from "./forms";
@@ -47,6 +49,8 @@ export interface PaneActions {
   saveFile: (bytes: Uint8Array, name: string) => SaveWay;
   /** Cleans up after an interrupted earlier run (`~jx…` sheets), when the pane opens. */
   cleanLeftovers?: () => ReturnType<typeof cleanLeftovers>;
+  /** The host's self-test (诊断), where the host has one. */
+  selfTest?: () => Promise<SelfTestReport>;
 }
 
 /** The pane's actions over a host (host.ts): Excel's or WPS's. */
@@ -60,6 +64,7 @@ export function paneActions(host: PaneHost): PaneActions {
     cleanLeftovers: () => cleanLeftovers(host),
     watch: (onChange) => watchChanges(onChange, host),
     saveFile: (bytes, name) => host.saveFile(bytes, name),
+    selfTest: host.selfTest ? () => host.selfTest!() : undefined,
   };
 }
 
@@ -158,6 +163,27 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
   );
 
   root.replaceChildren(header, steps, hint, primarySlot, secondary, status, summary, issues, settings);
+  // 诊断: the host's self-test, while no run is in progress (it writes a scratch sheet).
+  const selfTest = actions.selfTest;
+  if (selfTest)
+    root.append(
+      diagnosticsSection(
+        m,
+        { selfTest, saveFile: actions.saveFile },
+        async (work) => {
+          if (busy) return;
+          setBusy(true);
+          try {
+            await work();
+          } catch (e) {
+            setStatus(format(m.failed, { message: errorText(e, m) }), "error");
+          } finally {
+            setBusy(false);
+          }
+        },
+        setStatus,
+      ),
+    );
 
   let busy = false;
   let stopped = false;
@@ -447,7 +473,9 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
     if (!docx) return;
     try {
       const way = actions.saveFile(docx.bytes, docx.name);
-      setStatus(format(way === "browser" ? m.docxInBrowser : m.docxSaved, { name: docx.name }), way === "browser" ? "info" : "ok");
+      const size = `${Math.round(docx.bytes.length / 1024).toLocaleString("en-US")} KB`;
+      if (way === "tooLarge") setStatus(format(m.docxTooLarge, { size }), "info");
+      else setStatus(format(way === "browser" ? m.docxInBrowser : m.docxSaved, { name: docx.name }), way === "browser" ? "info" : "ok");
     } catch (e) {
       setStatus(format(m.docxFailed, { message: errorText(e, m) }), "error");
     }

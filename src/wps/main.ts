@@ -12,7 +12,7 @@ import type { Summary } from "../core/summary";
 import { EVALUATION_TYPES } from "../core/contract";
 import { insertTemplate, runScoring } from "../taskpane/actions";
 import { messagesFor } from "../taskpane/i18n";
-import { DOCK_RIGHT, type WpsAddinApplication, type WpsControl, type WpsRibbonUI, wpsApplication } from "./wpsApp";
+import { DOCK_RIGHT, type WpsAddinApplication, type WpsControl, type WpsRibbonUI, createTaskPane, wpsApplication } from "./wpsApp";
 import { etHost } from "./wpsHost";
 
 /** PluginStorage key of the pane, so 打开助手 toggles the one pane instead of opening another. */
@@ -45,7 +45,7 @@ export function togglePane(a: WpsAddinApplication = app()): void {
     existing.Visible = !existing.Visible;
     return;
   }
-  const pane = a.CreateTaskPane(`${addinBase()}taskpane.html`);
+  const pane = createTaskPane(a, `${addinBase()}taskpane.html`);
   pane.DockPosition = DOCK_RIGHT;
   a.PluginStorage.setItem(PANE_ID_KEY, pane.ID);
   pane.Visible = true;

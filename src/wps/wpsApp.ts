@@ -24,7 +24,9 @@ export interface WpsControl {
 }
 
 export interface WpsAddinApplication {
-  CreateTaskPane(url: string, title?: string): WpsTaskPane;
+  /** WPS's docs spell it both ways (CreateTaskPane, CreateTaskpane); a build may have either: see createTaskPane. */
+  CreateTaskPane?(url: string, title?: string): WpsTaskPane;
+  CreateTaskpane?(url: string, title?: string): WpsTaskPane;
   GetTaskPane(id: string | number): WpsTaskPane | null | undefined;
   PluginStorage: { getItem(key: string): unknown; setItem(key: string, value: unknown): void };
   ApiEvent?: {
@@ -40,8 +42,22 @@ export interface WpsAddinApplication {
 /** msoCTPDockPositionRight: enums are plain numbers at run time. */
 export const DOCK_RIGHT = 2;
 
+/** The task-pane factory under whichever spelling this build has (CreateTaskPane first), or null. */
+function taskPaneFactory(app: WpsAddinApplication): ((url: string) => WpsTaskPane) | null {
+  if (typeof app.CreateTaskPane === "function") return (url) => app.CreateTaskPane!(url);
+  if (typeof app.CreateTaskpane === "function") return (url) => app.CreateTaskpane!(url);
+  return null;
+}
+
+/** Opens a task pane on `url` through either spelling; throws where the build has neither. */
+export function createTaskPane(app: WpsAddinApplication, url: string): WpsTaskPane {
+  const create = taskPaneFactory(app);
+  if (!create) throw new Error("WPS 未提供 Application.CreateTaskPane（或 CreateTaskpane）：无法打开任务窗格");
+  return create(url);
+}
+
 /** The Application object WPS puts on the window of every add-in page (null outside WPS). */
 export function wpsApplication(): WpsAddinApplication | null {
   const app = (globalThis as { Application?: WpsAddinApplication }).Application;
-  return app && typeof app.CreateTaskPane === "function" ? app : null;
+  return app && taskPaneFactory(app) ? app : null;
 }

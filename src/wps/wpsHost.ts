@@ -5,6 +5,7 @@
  */
 import { createEtWorkbook } from "../adapters/wps/etWorkbook";
 import { a1 } from "../core/cells";
+import { etSelfTest } from "../adapters/wps/etSelfTest";
 import type { EtApplication } from "../adapters/wps/etTypes";
 import { saveWithAnchor } from "../taskpane/download";
 import type { HostWorkbook, PaneHost } from "../taskpane/host";
@@ -42,6 +43,9 @@ export function wpsHost(app: WpsAddinApplication, makePort: (app: WpsAddinApplic
       return "anchor";
     },
     displayLanguage: () => (typeof navigator !== "undefined" ? navigator.language : undefined),
+    // The same Application is the ET object model: the self-test runs every ET call the adapter makes.
+    selfTest: () =>
+      etSelfTest(app as unknown as EtApplication, { events: app.ApiEvent, download: "blob anchor (<a download>) in the pane" }),
   };
 }
 

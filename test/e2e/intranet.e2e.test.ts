@@ -117,6 +117,65 @@ test("a webview without Promise and fetch (IE11, old Edge): a clear Chinese mess
   await context.close();
 }, 120_000);
 
+test("a ribbon button on an old webview: the dialog shows the pane's message and the command completes once it is closed", async () => {
+  const { context, local } = await isolated();
+  // What old Edge lacks (fetch, TextEncoder); Promise stays for the test driver's own evaluate calls.
+  await context.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    delete w.fetch;
+    delete w.TextEncoder;
+  });
+  // Office's side of a function command, as a stub in place of office.js (callbacks only).
+  await context.route("**/office-js/office.js", (route) =>
+    route.fulfill({
+      contentType: "text/javascript",
+      body: `window.jxDialogs = []; window.jxAssociated = {};
+        window.Office = {
+          onReady: function (cb) { setTimeout(function () { cb({ host: "Excel" }); }, 0); },
+          actions: { associate: function (name, f) { window.jxAssociated[name] = f; } },
+          AsyncResultStatus: { Succeeded: "succeeded" },
+          EventType: { DialogEventReceived: "dialogEventReceived", DialogMessageReceived: "dialogMessageReceived" },
+          context: { ui: { displayDialogAsync: function (url, options, cb) {
+            var handlers = {};
+            window.jxDialogs.push(url);
+            window.jxCloseDialog = function () { handlers.dialogEventReceived({ error: 12006 }); };
+            cb({ status: "succeeded", value: { addEventHandler: function (t, h) { handlers[t] = h; }, close: function () {} } });
+          } } }
+        };`,
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto(`${base}/commands.html`);
+  await page.waitForFunction(() => Object.keys((window as unknown as { jxAssociated: object }).jxAssociated).length === 3);
+  const run = await page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown> & { jxAssociated: Record<string, (e: unknown) => void> };
+    const names = Object.keys(w.jxAssociated).sort();
+    let completed = 0;
+    w.jxAssociated.computeScore({ completed: () => completed++ });
+    const beforeClose = completed;
+    (w.jxCloseDialog as () => void)();
+    // The global names too (older hosts call a function file's commands by name).
+    const globals = names.map((n) => typeof w[n]);
+    return { names, beforeClose, afterClose: completed, dialogs: w.jxDialogs as string[], globals };
+  });
+  expect(run).toEqual({
+    names: ["computeScore", "generateReport", "insertTemplate"],
+    beforeClose: 0,
+    afterClose: 1,
+    dialogs: [`${base}/dialog.html`],
+    globals: ["function", "function", "function"],
+  });
+  expect(local).not.toContain("/commands.js");
+  // The dialog, in the same old webview, says what the pane says.
+  await page.goto(`${base}/dialog.html`);
+  const text = await page.locator("#jx-unsupported-browser").innerText();
+  expect(text).toMatch(/无法在此 Excel 中运行/);
+  expect(text).toMatch(/缺少：.*fetch/);
+  expect(local).not.toContain("/dialog.js");
+  await page.screenshot({ path: path.join(OUT, "es5-ribbon-dialog.png") });
+  await context.close();
+}, 120_000);
+
 test("the bootstrap is plain ES5 (es-check); the bundle it guards is not", () => {
   const esCheck = (file: string) =>
     spawnSync(process.execPath, [path.join(ROOT, "node_modules/es-check/lib/cli/index.js"), "es5", "--checkFeatures", file], {

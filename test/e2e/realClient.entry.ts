@@ -6,6 +6,8 @@
 import { type Command, runCommand } from "../../src/core/engine";
 import { OfficeJsWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import { compareVersions } from "../../src/playground/fakeExcel";
+import { excelSelfTest } from "../../src/adapters/officejs/selfTest";
+import type { SelfTestReport } from "../../src/taskpane/selfTest";
 
 declare global {
   interface Window {
@@ -15,8 +17,18 @@ declare global {
       tag: string,
       apiVersion?: string,
     ) => Promise<{ score: number | null; error?: string; code?: string; skipped?: string[] }>;
+    jxSelfTest: (url: string) => Promise<SelfTestReport>;
   }
 }
+
+/** The self-test (诊断) through Microsoft's client: every office.js call it makes goes over the wire. */
+window.jxSelfTest = (url) =>
+  excelSelfTest(new Excel.RequestContext(url), {
+    supports: () => true,
+    environment: [["Host", "Excel (Microsoft's client, excel-web-16.00.js)"]],
+    saveHost: { platform: "OfficeOnline", downloadPage: `${url}/download.html` },
+    eventWaitMs: 200,
+  });
 
 window.jxRealClient = async (url, command, tag, apiVersion) => {
   const context = new Excel.RequestContext(url);

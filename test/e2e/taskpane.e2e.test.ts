@@ -352,20 +352,21 @@ test("English Office gets English; a host below ExcelApi 1.7 gets a clear messag
   await shot(old, "06-unsupported");
   await old.context().close();
 
-  // Excel 2019 (ExcelApi 1.8): 生成报告 works; page setup and breaks are skipped, and the pane says what to do.
-  const y2019 = await openPage("?api=1.8");
-  await y2019.waitForFunction(() =>
+  // ExcelApi 1.8 (a Microsoft 365 build 1808–1902; volume-licensed Office 2019 stops at 1.7): 生成报告 works;
+  // page setup and breaks are skipped, and the pane says what to do.
+  const api18 = await openPage("?api=1.8");
+  await api18.waitForFunction(() =>
     (window as unknown as { jixiaoPlayground: { sheetNames(): string[] } }).jixiaoPlayground.sheetNames().includes("绩效指标"),
   );
-  await y2019.click("#jx-report");
-  await y2019.waitForSelector("#jx-docx");
-  await settled(y2019);
-  const said = await statusText(y2019);
+  await api18.click("#jx-report");
+  await api18.waitForSelector("#jx-docx");
+  await settled(api18);
+  const said = await statusText(api18);
   expect(said).toMatch(/^已写入“评分结果”和“自评报告”表/);
   expect(said).toMatch(/已跳过：页面设置.*分页符.*请手动完成：.*页面布局/);
   expect(said).not.toMatch(/数据验证/);
-  await shot(y2019, "06-excel-2019");
-  await y2019.context().close();
+  await shot(api18, "06-excel-api-1.8");
+  await api18.context().close();
   expect(blocked).toEqual([]);
 }, 60_000);
 
@@ -758,3 +759,26 @@ for (const lang of ["zh-CN", "en-US"]) {
     await page.context().close();
   }, 120_000);
 }
+
+test("诊断 (self-test): one click runs every check on a scratch sheet, the report shows in the pane, the workbook is as it was", async () => {
+  const page = await openPage("?pane=360", { width: 1240, height: 900 });
+  await page.waitForFunction(() =>
+    (window as unknown as { jixiaoPlayground: { sheetNames(): string[] } }).jixiaoPlayground.sheetNames().includes("绩效指标"),
+  );
+  const before = await dump(page);
+  await page.click("#jx-diagnostics summary");
+  await page.click("#jx-diagnose");
+  await page.waitForSelector("#jx-diagnostics-report:not([hidden])", { timeout: 30_000 });
+  const report = await page.locator("#jx-diagnostics-report").inputValue();
+  expect(report).toMatch(/^绩效自评助手 诊断报告/);
+  expect(report).toMatch(/ExcelApi: 1\.17/);
+  expect(report).not.toMatch(/\[失败\]/);
+  for (const label of ["添加临时工作表", "写入公式", "原位更新", "下载 Word 报告的方式", "删除临时工作表"]) expect(report).toContain(label);
+  expect(await page.locator("#jx-diagnose-result").innerText()).toMatch(/^诊断完成：正常 \d+ 项/);
+  expect(await sheetNames(page)).toEqual(expect.not.arrayContaining(["jx诊断临时表1", "jx诊断临时表2"]));
+  expect(await dump(page)).toEqual(before);
+  await page.locator("#jx-diagnostics").scrollIntoViewIfNeeded();
+  await paneShot(page, "10-diagnostics");
+  await page.context().close();
+  expect(blocked).toEqual([]);
+}, 90_000);

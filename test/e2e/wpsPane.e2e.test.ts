@@ -204,3 +204,24 @@ test("the ribbon on the hidden entry page: 计算得分 / 生成报告 without t
   expect(errors).toEqual([]);
   await page.context().close();
 }, 120_000);
+
+test("诊断 in the WPS pane: every ET check on a scratch sheet, the report with WPS's version and engine", async () => {
+  const errors: string[] = [];
+  const page = await openPage("taskpane.html", errors);
+  await page.waitForSelector("#app header");
+  await wps(page, (w, b64) => w.open(b64), sampleBase64());
+  const before = await wps(page, (w) => w.dump());
+  await page.click("#jx-diagnostics summary");
+  await page.click("#jx-diagnose");
+  await page.waitForSelector("#jx-diagnostics-report:not([hidden])", { timeout: 30_000 });
+  const report = await page.locator("#jx-diagnostics-report").inputValue();
+  expect(report).toMatch(/^绩效自评助手 诊断报告/);
+  expect(report).toMatch(/Version: 12\.1\.0\.fake/);
+  expect(report).toMatch(/Engine: Mozilla/);
+  expect(report).not.toMatch(/\[失败\]/);
+  expect(await wps(page, (w) => w.dump())).toEqual(before);
+  await page.locator("#jx-diagnostics").scrollIntoViewIfNeeded();
+  await shot(page, "10-diagnostics");
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 90_000);

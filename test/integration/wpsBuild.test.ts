@@ -54,6 +54,10 @@ test("ribbon.xml is well-formed and carries the Excel ribbon's tab, group and bu
   expect(spawnSync("xmllint", ["--noout", broken]).status).not.toBe(0);
   fs.rmSync(broken);
 
+  // wpsjs's publish page (src/lib/res/publish.html, CheckPlugin) accepts an online add-in only when
+  // <url>ribbon.xml starts with "<customUI": no XML declaration, BOM or comment before it.
+  for (const rel of ["online/ribbon.xml", `offline/${built.folder}/ribbon.xml`]) expect(read(rel).startsWith("<customUI")).toBe(true);
+
   const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
   const label = (id: string) => new RegExp(`<bt:String id="${id}" DefaultValue="([^"]+)"`).exec(manifest)![1];
   const xml = read("online/ribbon.xml");
@@ -107,31 +111,35 @@ test("every callback ribbon.xml names is a synchronous global of the entry bundl
   expect(vm.runInContext(`OnAction({ Id: "nothing" })`, ctx)).toBe(false);
 });
 
-test("打开助手 creates the pane beside the entry page, keeps its id, then toggles it", () => {
-  const store = new Map<string, unknown>();
-  const panes: Array<{ url: string; pane: { ID: string; Visible: boolean; DockPosition?: number } }> = [];
-  const app = {
-    PluginStorage: { getItem: (k: string) => store.get(k), setItem: (k: string, v: unknown) => store.set(k, v) },
-    CreateTaskPane: (url: string) => {
-      const pane = { ID: `tp${panes.length + 1}`, Visible: false };
-      panes.push({ url, pane });
-      return pane;
-    },
-    GetTaskPane: (id: string) => panes.find((p) => p.pane.ID === id)?.pane,
-    ActiveWorkbook: null,
-  };
-  const ctx = loadEntry(app);
-  expect(vm.runInContext(`OnAction({ Id: "jxPane" })`, ctx)).toBe(true);
-  expect(panes).toHaveLength(1);
-  expect(panes[0].url).toBe("file:///jsaddons/jixiao_x/taskpane.html");
-  expect(panes[0].pane).toMatchObject({ Visible: true, DockPosition: 2 });
-  expect([...store.values()]).toEqual(["tp1"]);
-  vm.runInContext(`OnAction({ Id: "jxPane" })`, ctx);
-  expect(panes).toHaveLength(1);
-  expect(panes[0].pane.Visible).toBe(false);
-  vm.runInContext(`OnAction({ Id: "jxPane" })`, ctx);
-  expect(panes[0].pane.Visible).toBe(true);
-});
+test.each(["CreateTaskPane", "CreateTaskpane"])(
+  "打开助手 creates the pane beside the entry page (%s), keeps its id, then toggles it",
+  (spelling) => {
+    const store = new Map<string, unknown>();
+    const panes: Array<{ url: string; pane: { ID: string; Visible: boolean; DockPosition?: number } }> = [];
+    const app = {
+      PluginStorage: { getItem: (k: string) => store.get(k), setItem: (k: string, v: unknown) => store.set(k, v) },
+      // WPS's docs spell the factory both ways: a build with only the other spelling still opens the pane.
+      [spelling]: (url: string) => {
+        const pane = { ID: `tp${panes.length + 1}`, Visible: false };
+        panes.push({ url, pane });
+        return pane;
+      },
+      GetTaskPane: (id: string) => panes.find((p) => p.pane.ID === id)?.pane,
+      ActiveWorkbook: null,
+    };
+    const ctx = loadEntry(app);
+    expect(vm.runInContext(`OnAction({ Id: "jxPane" })`, ctx)).toBe(true);
+    expect(panes).toHaveLength(1);
+    expect(panes[0].url).toBe("file:///jsaddons/jixiao_x/taskpane.html");
+    expect(panes[0].pane).toMatchObject({ Visible: true, DockPosition: 2 });
+    expect([...store.values()]).toEqual(["tp1"]);
+    vm.runInContext(`OnAction({ Id: "jxPane" })`, ctx);
+    expect(panes).toHaveLength(1);
+    expect(panes[0].pane.Visible).toBe(false);
+    vm.runInContext(`OnAction({ Id: "jxPane" })`, ctx);
+    expect(panes[0].pane.Visible).toBe(true);
+  },
+);
 
 test("the shims restore the deleted built-ins with their standard behaviour", () => {
   const ctx = loadEntry(undefined);
@@ -173,6 +181,68 @@ test(`the bundles pass es-check ${WPS_ES} with features checked (only the shimme
   fs.rmSync(newer);
 });
 
+test("publish.html registers the add-in through WPS's local service, as wpsjs's publish page does (plain ES5)", () => {
+  const entryOf = (rel: string) => JSON.parse(/\/\*JIXIAO_ADDON\*\/ (.*?) \/\*END\*\//.exec(read(rel))![1]) as Record<string, string>;
+  expect(entryOf("online/publish.html")).toEqual({
+    name: "jixiao",
+    addonType: "et",
+    online: "true",
+    url: URL_BASE,
+    version: "",
+    customDomain: "",
+  });
+  expect(entryOf("offline/publish.html")).toMatchObject({ online: "false", url: `${URL_BASE}jixiao.7z`, version: built.version });
+  const html = read("online/publish.html");
+  for (const call of ["127.0.0.1:58890", "/version", "/deployaddons/runParams", "ksoWPSCloudSvr://start=RelayHttpServer"])
+    expect(html).toContain(call);
+  // The page's script runs in any browser: ES5, checked.
+  const script = path.join(out, "publish-script.js");
+  fs.writeFileSync(script, /<script>([\s\S]*?)<\/script>/.exec(html)![1]);
+  const es5 = spawnSync(process.execPath, [ES_CHECK, "es5", script], { encoding: "utf8" });
+  expect(`${es5.status} ${es5.stdout}${es5.stderr}`).toMatch(/^0 /);
+  // What it sends: the entry as base64 JSON to the service, after asking its version.
+  const sent: Array<{ url: string; body: string }> = [];
+  class FakeXhr {
+    url = "";
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    ontimeout: (() => void) | null = null;
+    status = 200;
+    timeout = 0;
+    open(_m: string, url: string) {
+      this.url = url;
+    }
+    send(body: string) {
+      sent.push({ url: this.url, body });
+      this.onload?.();
+    }
+  }
+  const nodes: Record<string, { onclick?: () => void; appendChild(): void; innerHTML: string; className: string }> = {};
+  const node = () => ({ appendChild: () => undefined, innerHTML: "", className: "" });
+  const context = vm.createContext({
+    XMLHttpRequest: FakeXhr,
+    btoa: (s: string) => Buffer.from(s, "binary").toString("base64"),
+    unescape,
+    encodeURIComponent,
+    JSON,
+    setTimeout,
+    window: { location: { href: "" } },
+    document: { getElementById: (id: string) => (nodes[id] ??= node()), createTextNode: (t: string) => t },
+  });
+  vm.runInContext(fs.readFileSync(script, "utf8"), context);
+  nodes["jx-install"].onclick!();
+  expect(sent.map((s) => s.url)).toEqual(["http://127.0.0.1:58890/version", "http://127.0.0.1:58890/deployaddons/runParams"]);
+  expect(JSON.parse(Buffer.from(sent[1].body, "base64").toString("utf8"))).toEqual({
+    cmd: "enable",
+    name: "jixiao",
+    url: URL_BASE,
+    addonType: "et",
+    online: "true",
+    version: "",
+    customDomain: "",
+  });
+});
+
 test("the lists name what was built: online the --url, offline the name_version folder and the archives hold it", async () => {
   for (const f of [
     "online/jsplugins.xml",
@@ -201,7 +271,7 @@ test("the lists name what was built: online the --url, offline the name_version 
       .sort();
   const inFolder = folderFiles(path.join(out, "offline", built.folder));
   // The offline folder is the online one without the server-side lists.
-  expect(inFolder).toEqual(folderFiles(path.join(out, "online")).filter((f) => !/^(jsplugins|publish)\.xml$/.test(f)));
+  expect(inFolder).toEqual(folderFiles(path.join(out, "online")).filter((f) => !/^(jsplugins|publish)\.xml$|^publish\.html$/.test(f)));
 
   const zip = await JSZip.loadAsync(fs.readFileSync(path.join(out, "offline", `${built.folder}.zip`)));
   const zipped = Object.values(zip.files)

@@ -501,6 +501,22 @@ export class OfficeJsWorkbook implements WorkbookPort {
       await this.recover(plan, commit, existing, swapping).catch(() => undefined);
       throw err;
     }
+    await this.recalculate();
+  }
+
+  /** Recalculations the adapter asked for (one per apply). */
+  recalculations = 0;
+
+  /**
+   * The writes went out under suspendApiCalculationUntilNextSync, and Microsoft documents that
+   * recalculating afterwards is then the add-in's job: one recalculation (ExcelApi 1.1), in its own
+   * round trip after the writes, so a user's `=评分结果!B16` shows the new figures. The run is
+   * complete by then; a failure here leaves correct formulas that Excel recalculates on its own.
+   */
+  private async recalculate(): Promise<void> {
+    this.recalculations++;
+    this.context.workbook.application.calculate("Recalculate" as Excel.CalculationType.recalculate);
+    await this.context.sync().catch(() => undefined);
   }
 
   /** Queues a step that is one command or two (everything but writes, overwrites and restores). */

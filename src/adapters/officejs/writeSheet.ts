@@ -6,12 +6,11 @@
 import type { CellStyle, PlanCell, SheetPlan } from "../../core/plan";
 import { type RequestBudget, estimateBytes } from "./requestBudget";
 import { columnLetter } from "../../core/cells";
-import { fromR1C1, renameSheetRefs, toR1C1 } from "../shared/formulaRefs";
 import {
-  type Rect,
   MAX_PAGE_BREAKS,
   charsToPoints,
   formulaEntry,
+  formulaRuns,
   gridOf,
   keyedRects,
   numberFormatOf,
@@ -98,6 +97,13 @@ export async function writeSheet(
   }
   // Formats, property by property, over rectangles of cells that share the value.
   for (const p of PROPERTIES) {
+    // RangeFormat.indentLevel is ExcelApi 1.9: an older host gets the cells without indents.
+    if (
+      p.name === "indent" &&
+      plan.cells.some((row) => row.some((c) => c?.s && plan.styles[c.s]?.align?.indent)) &&
+      !features.use("indent")
+    )
+      continue;
     const valueOf = (c: PlanCell | null) => {
       const style = c?.s ? plan.styles[c.s] : undefined;
       const v = style ? p.of(style) : undefined;
@@ -111,37 +117,10 @@ export async function writeSheet(
     }
   }
 
-  // Formulas that repeat down a column (the same in R1C1 terms) are written once per run, as a
-  // scalar formulasR1C1 after the grid: a 10,000-row table costs a few commands, not 10,000 formulas.
-  const filled = new Set<string>();
-  const fills: Array<{ rect: Rect; f: string }> = [];
+  // Formulas that repeat down a column (the same in R1C1 terms) are written once per run, as
+  // formulasR1C1 after the grid: a 10,000-row table costs a few commands, not 10,000 formulas.
+  const { fills, filled } = formulaRuns(plan.cells, renames);
   const width = plan.cells.reduce((m, r) => Math.max(m, r.length), 0);
-  for (let c = 0; c < width; c++) {
-    let run: { r1: number; r2: number; f: string } | null = null;
-    const close = () => {
-      if (run && run.r2 > run.r1) {
-        for (let r = run.r1; r <= run.r2; r++) filled.add(`${r}:${c}`);
-        fills.push({ rect: { r1: run.r1 + 1, c1: c + 1, r2: run.r2 + 1, c2: c + 1 }, f: run.f });
-      }
-      run = null;
-    };
-    for (let r = 0; r < plan.cells.length; r++) {
-      const cell = plan.cells[r][c];
-      let f: string | null = null;
-      if (cell && cell.f !== undefined) {
-        const a1 = renameSheetRefs(cell.f, renames);
-        const r1c1 = toR1C1(a1, r + 1, c + 1);
-        // Only formulas that convert both ways exactly are written in R1C1.
-        if (fromR1C1(r1c1, r + 1, c + 1) === a1) f = r1c1;
-      }
-      if (run && f !== null && run.f === f && run.r2 === r - 1) run.r2 = r;
-      else {
-        close();
-        if (f !== null) run = { r1: r, r2: r, f };
-      }
-    }
-    close();
-  }
 
   // Everything else: one 2-D formulas array per block of rows.
   const rows = plan.cells.length;

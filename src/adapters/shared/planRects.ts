@@ -4,7 +4,7 @@
  */
 import type { CellStyle, PlanCell } from "../../core/plan";
 import { columnLetter, parseA1 } from "../../core/cells";
-import { renameSheetRefs } from "./formulaRefs";
+import { fromR1C1, renameSheetRefs, toR1C1 } from "./formulaRefs";
 
 export interface Rect {
   r1: number;
@@ -106,4 +106,49 @@ export function formulaEntry(c: PlanCell | null, renames: ReadonlyMap<string, st
   if (!c) return "";
   if (c.f !== undefined) return "=" + renameSheetRefs(c.f, renames);
   return c.v ?? "";
+}
+
+/** Formulas that repeat down a column (the same in R1C1 terms): one R1C1 formula per rectangle. */
+export interface FormulaRuns {
+  /** Each run of two or more cells: its rectangle and its R1C1 formula (without "="). */
+  fills: Array<{ rect: Rect; f: string }>;
+  /** The cells the runs cover, as "row0:col0" (0-based): a grid write leaves them "". */
+  filled: Set<string>;
+}
+
+/**
+ * The column runs of `cells` whose formulas are the same in R1C1 terms (only formulas that convert
+ * both ways exactly), with the run's temporary sheet names: a 10,000-row table costs a few
+ * commands, not 10,000 formulas, on either host.
+ */
+export function formulaRuns(cells: ReadonlyArray<ReadonlyArray<PlanCell | null>>, renames: ReadonlyMap<string, string>): FormulaRuns {
+  const filled = new Set<string>();
+  const fills: Array<{ rect: Rect; f: string }> = [];
+  const width = cells.reduce((m, r) => Math.max(m, r.length), 0);
+  for (let c = 0; c < width; c++) {
+    let run: { r1: number; r2: number; f: string } | null = null;
+    const close = () => {
+      if (run && run.r2 > run.r1) {
+        for (let r = run.r1; r <= run.r2; r++) filled.add(`${r}:${c}`);
+        fills.push({ rect: { r1: run.r1 + 1, c1: c + 1, r2: run.r2 + 1, c2: c + 1 }, f: run.f });
+      }
+      run = null;
+    };
+    for (let r = 0; r < cells.length; r++) {
+      const cell = cells[r][c];
+      let f: string | null = null;
+      if (cell && cell.f !== undefined) {
+        const a1 = renameSheetRefs(cell.f, renames);
+        const r1c1 = toR1C1(a1, r + 1, c + 1);
+        if (fromR1C1(r1c1, r + 1, c + 1) === a1) f = r1c1;
+      }
+      if (run && f !== null && run.f === f && run.r2 === r - 1) run.r2 = r;
+      else {
+        close();
+        if (f !== null) run = { r1: r, r2: r, f };
+      }
+    }
+    close();
+  }
+  return { fills, filled };
 }

@@ -1,7 +1,8 @@
 /**
  * Writes a SheetPlan onto an ET worksheet, synchronously: number formats and styles per rectangle
  * of cells that share them (the same grouping as the office.js adapter), the cells as one 2-D
- * Formula array, then sizes, merges, validations, comments and the sheet-level settings.
+ * Formula array (or, where the host refuses one, `Value2` blocks and R1C1 runs: writeCellsDocumented),
+ * then sizes, merges, validations, comments and the sheet-level settings.
  *
  * Text that starts with "=" (or reads as a number) stays text: its cells get NumberFormat "@"
  * before the array arrives, as in the office.js adapter, rather than a leading apostrophe (which
@@ -9,7 +10,7 @@
  */
 import type { CellStyle, PlanCell, SheetPlan } from "../../core/plan";
 import { columnLetter } from "../../core/cells";
-import { type Rect, MAX_PAGE_BREAKS, formulaEntry, keyedRects, numberFormatOf, rectA1, runs } from "../shared/planRects";
+import { type Rect, MAX_PAGE_BREAKS, formulaEntry, formulaRuns, keyedRects, numberFormatOf, rectA1, runs } from "../shared/planRects";
 import { type EtApplication, type EtRange, type EtWorksheet, XL } from "./etTypes";
 
 /** "RRGGBB" → the BGR integer ET takes. */
@@ -67,11 +68,43 @@ const PROPERTIES: Array<{
   },
 ];
 
+/** Rows per `Value2` block where `Formula` arrays are refused: bounded calls, each well under any IPC message limit. */
+export const VALUE_BLOCK_ROWS = 500;
+
+/**
+ * The cells without `Formula = [[…]]` (a host that refuses it, see etProbes.ts), the documented way:
+ * constants as `Value2` 2-D arrays in blocks of VALUE_BLOCK_ROWS rows (text cells are "@" by now, so
+ * text stays text; formula cells are left empty), then each formula that repeats down a column as
+ * one R1C1 formula over its run (VBA: "setting the formula of a multiple-cell range fills all cells
+ * in the range"), and every other formula one cell at a time (`Formula` with a single value).
+ */
+export function writeCellsDocumented(
+  ws: EtWorksheet,
+  cells: SheetPlan["cells"],
+  renames: ReadonlyMap<string, string>,
+  width: number,
+): void {
+  const { fills, filled } = formulaRuns(cells, renames);
+  for (let start = 0; start < cells.length; start += VALUE_BLOCK_ROWS) {
+    const block = cells.slice(start, start + VALUE_BLOCK_ROWS);
+    const grid = block.map((row) => Array.from({ length: width }, (_, c) => (row[c] && row[c]!.f === undefined ? (row[c]!.v ?? "") : "")));
+    ws.Range(rectA1({ r1: start + 1, c1: 1, r2: start + block.length, c2: width })).Value2 = grid;
+  }
+  for (const { rect, f } of fills) ws.Range(rectA1(rect)).FormulaR1C1 = "=" + f;
+  cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell?.f !== undefined && !filled.has(`${r}:${c}`))
+        ws.Range(`${columnLetter(c + 1)}${r + 1}`).Formula = formulaEntry(cell, renames);
+    }),
+  );
+}
+
 /**
  * Everything of `plan` that a whole-sheet copy carries (cells, formats, sizes, merges, validations,
- * comments) onto `ws`, a fresh sheet. `renames` maps final sheet names to temporary ones.
+ * comments) onto `ws`, a fresh sheet. `renames` maps final sheet names to temporary ones. Without
+ * `formulaArrays` (the host refused `Formula = [[…]]`), the cells go the documented way instead.
  */
-export function writeEtSheet(ws: EtWorksheet, plan: SheetPlan, renames: ReadonlyMap<string, string>): void {
+export function writeEtSheet(ws: EtWorksheet, plan: SheetPlan, renames: ReadonlyMap<string, string>, formulaArrays = true): void {
   writeEtWidths(ws, plan);
 
   // Number formats before values: a text cell must be "@" when its value arrives.
@@ -87,7 +120,8 @@ export function writeEtSheet(ws: EtWorksheet, plan: SheetPlan, renames: Readonly
 
   const rows = plan.cells.length;
   const width = plan.cells.reduce((m, r) => Math.max(m, r.length), 0);
-  if (rows > 0 && width > 0) {
+  if (rows > 0 && width > 0 && !formulaArrays) writeCellsDocumented(ws, plan.cells, renames, width);
+  else if (rows > 0 && width > 0) {
     const grid = plan.cells.map((row) => Array.from({ length: width }, (_, c) => formulaEntry(row[c] ?? null, renames)));
     ws.Range(rectA1({ r1: 1, c1: 1, r2: rows, c2: width })).Formula = grid;
   }

@@ -60,6 +60,8 @@ export const XL = {
   byRows: 1,
   byColumns: 2,
   searchPrevious: 2,
+  // XlColorIndex: "no colour" (Tab.ColorIndex; VBA's documented way to clear a tab's colour)
+  colorIndexNone: -4142,
 } as const;
 
 export interface EtFont {
@@ -118,8 +120,13 @@ export interface EtRangeList {
 export interface EtRange {
   /** Constant values (dates as serial numbers); a multi-cell read may be wrapped (EtRead). */
   Value2: EtRead | unknown[][];
-  /** Formulas in A1 style ("=…"), constants as entered; a 2-D array writes a block. */
+  /**
+   * Formulas in A1 style ("=…"), constants as entered. A 2-D array writes a block where the host
+   * takes one (undocumented in WPS: probed, see etProbes.ts); one value on one cell is documented.
+   */
   Formula: EtRead | unknown[][];
+  /** One R1C1 formula set on a range fills every cell, each relative to itself (VBA Range.FormulaR1C1). */
+  FormulaR1C1: EtRead | unknown[][];
   /** Number format; reads null where cells differ; a 2-D array writes per cell. */
   NumberFormat: string | null | unknown[][];
   /** What the cell shows ("#DIV/0!" for an error); single cells only here. */
@@ -178,11 +185,15 @@ export interface EtPageSetup {
   FooterMargin: number;
   CenterFooter: string;
   CenterHorizontally: boolean;
-  /** A percentage, or false when FitToPagesWide/Tall apply. */
+  /**
+   * A percentage, or false when FitToPagesWide/Tall apply. `false` is the documented value: VBA's
+   * PageSetup.FitToPagesWide page (`.Zoom = False`), and et-jsapi-declare types Zoom and
+   * FitToPages* as `boolean | number`.
+   */
   Zoom: number | false;
-  /** Pages wide; false = not limited. */
+  /** Pages wide; false = not limited (documented as above). */
   FitToPagesWide: number | false;
-  /** Pages tall; false = not limited. */
+  /** Pages tall; false = not limited (documented as above). */
   FitToPagesTall: number | false;
 }
 
@@ -200,8 +211,13 @@ export interface EtHPageBreaks {
 }
 
 export interface EtTab {
-  /** BGR integer; false when the tab has no colour. */
+  /**
+   * BGR integer. Typed `number` only (et-jsapi-declare): an uncoloured tab may read as something
+   * else (VBA reads False), so "no colour" is never written here but as ColorIndex = colorIndexNone.
+   */
   Color: number | false;
+  /** XlColorIndex: 1–56, or XL.colorIndexNone (-4142) for no colour (VBA Tab.ColorIndex). */
+  ColorIndex: number;
 }
 
 export interface EtWorksheet {

@@ -43,7 +43,8 @@ import {
 import type { EtApplication, EtPageSetup, EtRange, EtRead, EtWorkbook, EtWorksheet, EtWorksheets } from "./etTypes";
 import { XL } from "./etTypes";
 import { freezeEt, writeEtSheet, writeEtSheetSettings, writeEtSizes } from "./etSheet";
-import { errorOfCVErr, isErrorText } from "../../port/errorValues";
+import { CVERR_BASE, errorOfCVErr, isErrorText } from "../../port/errorValues";
+import { probeBehaviour } from "./etProbes";
 
 export interface EtOptions {
   /** The temporary-name tag (tests fix it); random by default. */
@@ -62,6 +63,15 @@ export function createEtWorkbook(app: EtApplication, options: EtOptions = {}): W
 
 // ---------------------------------------------------------------------------------------------
 // Reads
+
+/**
+ * The error text a bare xlErr code stands for (2007 → "#DIV/0!"): how some bridges could hand an
+ * error over (nothing public says which form WPS uses; etProbes.ts records it). Such a number is
+ * checked against the cell's Text: "#DIV/0!" there means an error, "2007" the number.
+ */
+export function errorOfBareCode(v: unknown): string | undefined {
+  return typeof v === "number" ? errorOfCVErr(v + CVERR_BASE) : undefined;
+}
 
 /** A Value2 entry as a port value: errors as CellError, empty as null. */
 export function cellValue(v: unknown): CellValue {
@@ -163,7 +173,16 @@ function readSheet(ws: EtWorksheet, name: string): SheetData {
   const { range: used, rows, cols } = rect;
   const r0 = used.Row;
   const c0 = used.Column;
-  const values = unwrap(used.Value2 as EtRead, rows, cols).map((row) => row.map(cellValue));
+  const raw = unwrap(used.Value2 as EtRead, rows, cols);
+  const values = raw.map((row) => row.map(cellValue));
+  // Errors in any form: a bare code is an error where the cell shows the error's text (one Text read each, rare).
+  raw.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const error = errorOfBareCode(v);
+      if (error === undefined) return;
+      if (used.Item(r + 1, c + 1).Text === error) values[r][c] = { error };
+    }),
+  );
   const anyNumber = values.some((row) => row.some((v) => typeof v === "number"));
   const format = anyNumber ? readFormats(ws, r0, c0, values) : () => undefined;
   const cells = blockCells(values, r0, c0, format);
@@ -356,7 +375,9 @@ export class EtWorkbookPort implements WorkbookPort {
       case "write": {
         const sheet = (plan as WorkbookPlan).sheets[step.index];
         const ws = worksheets.Item(step.sheet);
-        writeEtSheet(ws, sheet, (commit as Commit).renames);
+        // Once per page load, on the first (still empty) temporary sheet: does Formula take arrays?
+        const { formulaArrays } = probeBehaviour(this.app, ws);
+        writeEtSheet(ws, sheet, (commit as Commit).renames, formulaArrays);
         if (step.settings) writeEtSheetSettings(this.app, ws, sheet);
         return;
       }
@@ -449,7 +470,7 @@ export class EtWorkbookPort implements WorkbookPort {
       this.clearSheet(ws);
       from.Cells.Copy(ws.Cells);
       copyPageSetup(from.PageSetup, ws.PageSetup);
-      ws.Tab.Color = from.Tab.Color;
+      setTabColor(ws, from.Tab.Color);
       const breaks = from.HPageBreaks;
       const rows = Array.from({ length: breaks.Count }, (_, i) => breaks.Item(i + 1).Location.Row);
       for (const row of rows) ws.HPageBreaks.Add(ws.Range(`A${row}`));
@@ -489,6 +510,12 @@ export class EtWorkbookPort implements WorkbookPort {
       if (keepActive) at.worksheets.Item(keepActive).Activate();
     });
   }
+}
+
+/** A tab colour as read (a BGR number, or anything else for none) put on `ws`: "none" the documented way. */
+function setTabColor(ws: EtWorksheet, color: unknown): void {
+  if (typeof color === "number") ws.Tab.Color = color;
+  else ws.Tab.ColorIndex = XL.colorIndexNone;
 }
 
 function copyPageSetup(from: EtPageSetup, to: EtPageSetup): void {

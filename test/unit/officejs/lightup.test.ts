@@ -143,3 +143,32 @@ test("compareVersions orders requirement sets numerically", () => {
   expect(compareVersions("1.9", "1.9")).toBe(0);
   expect(MIN_EXCEL_API).toBe("1.7");
 });
+
+test("RangeFormat.indentLevel (ExcelApi 1.9) is gated: an older host gets the cells without indents and is told", async () => {
+  const { writeSheet } = await import("../../../src/adapters/officejs/writeSheet");
+  const { RequestBudget } = await import("../../../src/adapters/officejs/requestBudget");
+  const { Features, FEATURE_SETS } = await import("../../../src/adapters/officejs/apiSupport");
+  expect(FEATURE_SETS.indent).toBe("1.9");
+  const plan = {
+    name: "缩进",
+    cells: [[{ v: "其中：", s: "i" }], [{ v: "项目支出", s: "i" }]],
+    styles: { i: { align: { indent: 2 } } },
+    columnWidths: [20],
+    rowHeights: {},
+    merges: [],
+    validations: [],
+    notes: [],
+  } as unknown as import("../../../src/core/plan").SheetPlan;
+  for (const version of ["1.8", "1.9"]) {
+    const model = new (await import("../../../src/playground/fakeExcel")).FakeWorkbook();
+    model.addSheet("缩进");
+    const { context } = port(model, version);
+    const features = new Features((v) => compareVersions(version, v) >= 0);
+    const ws = excel(context).workbook.worksheets.getItem("缩进");
+    await writeSheet(ws, plan, new Map(), new RequestBudget(4 << 20, () => context.sync()), false, features);
+    await context.sync();
+    const cell = model.cell(model.findSheet("缩进")!, 2, 1)!;
+    expect(cell.value).toBe("项目支出");
+    expect([version, cell.format.indent ?? 0, features.skipped]).toEqual(version === "1.8" ? ["1.8", 0, ["indent"]] : ["1.9", 2, []]);
+  }
+});

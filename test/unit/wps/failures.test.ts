@@ -4,6 +4,7 @@
  * committed, complete), nothing temporary is left, and the application settings are as before.
  */
 import { type EtWorkbookPort, withQuietHost } from "../../../src/adapters/wps/etWorkbook";
+import { rememberBehaviour } from "../../../src/adapters/wps/etProbes";
 import { FakeWorkbook } from "../../../src/playground/fakeExcel";
 import { createFakeEtApplication } from "../../../src/playground/fakeEt";
 import { generatedWorkbook } from "../../../src/playground/generatedWorkbook";
@@ -18,8 +19,18 @@ function addUserLinks(model: FakeWorkbook): void {
 
 const snapshot = (model: FakeWorkbook) => ({ dump: model.dump(), active: model.activeSheetId, order: model.sheets.map((s) => s.name) });
 
+/**
+ * An Application that has answered the probes already (etProbes.ts): the sweep is about the run's
+ * all-or-nothing; a failure inside the probe (which picks the documented path) is tested in probes.test.ts.
+ */
+function probed(model: FakeWorkbook) {
+  const app = createFakeEtApplication({ model });
+  rememberBehaviour(app, { formulaArrays: true, errorForm: "cverr" });
+  return app;
+}
+
 async function sweep(seed: FakeWorkbook, step: Step, settings: Partial<Record<"Calculation" | "ScreenUpdating", unknown>> = {}) {
-  const dry = createFakeEtApplication({ model: seed.clone() });
+  const dry = probed(seed.clone());
   Object.assign(dry, settings);
   const initial = dry.settings;
   dry.calls = 0;
@@ -31,7 +42,7 @@ async function sweep(seed: FakeWorkbook, step: Step, settings: Partial<Record<"C
   let committed = 0;
   let retried = 0;
   for (let k = 1; k <= total; k++) {
-    const app = createFakeEtApplication({ model: seed.clone() });
+    const app = probed(seed.clone());
     Object.assign(app, settings);
     app.calls = 0;
     app.failAt = k;
@@ -129,4 +140,26 @@ test("withQuietHost: the work's own error wins over a failed restore; every sett
   app.ScreenUpdating = true;
   expect(withQuietHost(app, () => 2)).toBe(2);
   expect(app.settings).toEqual({ ScreenUpdating: true, Calculation: -4105, DisplayAlerts: true, EnableEvents: true });
+});
+
+test("a rolled-back owned sheet without a tab colour gets none back the documented way (ColorIndex = xlColorIndexNone, never Color = false)", async () => {
+  const seed = generatedWorkbook(2, 3);
+  const first = createFakeEtApplication({ model: seed });
+  await runStep(etPort(first, "a"), "score");
+  const owned = seed.sheets.find((s) => s.name === "评分结果")!;
+  owned.tabColor = "";
+  // The re-run fails just after the owned sheet was backed up: the rollback restores it, tab colour "none" too.
+  const dry = createFakeEtApplication({ model: seed.clone(), log: true });
+  dry.calls = 0;
+  await runStep(etPort(dry, "b"), "score");
+  const backup = dry.log!.indexOf("Worksheet.Copy");
+  expect(backup).toBeGreaterThan(0);
+  const app = createFakeEtApplication({ model: seed.clone(), log: true });
+  app.calls = 0;
+  app.failAt = backup + 5;
+  await expect(runStep(etPort(app, "b"), "score")).rejects.toThrow(/injected failure/);
+  expect(app.model.sheets.find((s) => s.name === "评分结果")!.tabColor).toBe("");
+  expect(app.log).toContain("Tab.ColorIndex=");
+  // The fake refuses `false` as a colour, as ET's typings do (number only).
+  expect(() => (app.ActiveWorkbook.Worksheets.Item("评分结果").Tab.Color = false)).toThrow(/BGR/);
 });

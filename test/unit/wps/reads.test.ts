@@ -5,6 +5,7 @@
  */
 import { ExcelJsWorkbook } from "../../../src/adapters/exceljs/exceljsWorkbook";
 import { cellValue, unwrap } from "../../../src/adapters/wps/etWorkbook";
+import { rememberBehaviour } from "../../../src/adapters/wps/etProbes";
 import { evaluateWorkbook, planCommand } from "../../../src/core/engine";
 import { ALL_SHEETS } from "../../../src/port/workbook";
 import { FakeWorkbook } from "../../../src/playground/fakeExcel";
@@ -109,6 +110,8 @@ test("unwrap and cellValue: arrays, wrapped arrays, scalars, CVErr numbers", () 
 test("a write costs the same ET calls at 10 and 10,000 budget rows: one Formula array per sheet", async () => {
   const calls = async (rows: number, step: "score" | "report") => {
     const app = createFakeEtApplication({ model: generatedWorkbook(rows, 10), log: true });
+    // Probed before (once per page load, a fixed dozen calls: probes.test.ts): the run's own writes only.
+    rememberBehaviour(app, { formulaArrays: true, errorForm: "cverr" });
     const port = etPort(app);
     const snap = await port.read(ALL_SHEETS);
     const before = app.log!.length;

@@ -72,10 +72,11 @@ export type EnumChecks = [
   Expect<Same<X["byRows"], Et.XlSearchOrder.xlByRows>>,
   Expect<Same<X["byColumns"], Et.XlSearchOrder.xlByColumns>>,
   Expect<Same<X["searchPrevious"], Et.XlSearchDirection.xlPrevious>>,
+  Expect<Same<X["colorIndexNone"], Kso.XlColorIndex.xlColorIndexNone>>,
 ];
 
 test("the ET names the adapter uses are checked against et-jsapi-declare at compile time", () => {
   // The assertions are the types above; this only makes the file a test jest runs (and type-checks).
-  const checked: [Checks["length"], EnumChecks["length"]] = [19, 34];
-  expect(checked).toEqual([19, 34]);
+  const checked: [Checks["length"], EnumChecks["length"]] = [19, 35];
+  expect(checked).toEqual([19, 35]);
 });
