@@ -75,7 +75,8 @@ function expectSection(rows: string[][], f: FormSummary, label: string): void {
     // A row listed but not scored (null) has 0 on 评分结果.
     close(num(r[ruleCol]), ind.score ?? 0, `规则得分 of ${ind.name}`);
     close(num(r[filledCol]), ind.filledScore ?? null, `填报得分 of ${ind.name}`);
-    const diff = ind.filledScore === null || ind.filledScore === undefined ? null : Math.round(((ind.score ?? 0) - ind.filledScore) * 100) / 100;
+    const diff =
+      ind.filledScore === null || ind.filledScore === undefined ? null : Math.round(((ind.score ?? 0) - ind.filledScore) * 100) / 100;
     close(num(r[diffCol]), diff, `差异 of ${ind.name}`);
   });
 }
