@@ -59,7 +59,8 @@ function expectSection(rows: string[][], f: FormSummary, label: string): void {
   close(num(right(rows, "自评得分")), f.score.total, "规则得分");
   close(num(right(rows, "填报得分")), f.score.filled, "填报得分");
   close(num(right(rows, "差异项数")), f.differences, "差异项数");
-  expect(`${label} ${right(rows, "自评等级")}`).toBe(`${label} ${f.score.grade}`);
+  // A form read but not scored has no total and no grade on 评分结果 either.
+  expect(`${label} ${right(rows, "自评等级")}`).toBe(`${label} ${f.score.grade ?? ""}`);
   expect(`${label} ${right(rows, "填报等级")}`).toBe(`${label} ${f.score.filledGrade ?? ""}`);
   const header = rows.findIndex((r) => r.includes("规则得分") && r.includes("三级指标"));
   const [ruleCol, filledCol, diffCol, weightCol] = ["规则得分", "填报得分", "差异", "分值"].map((h) => rows[header].indexOf(h));
@@ -70,11 +71,12 @@ function expectSection(rows: string[][], f: FormSummary, label: string): void {
   expect(table).toHaveLength(f.indicators.length);
   table.forEach((r, i) => {
     const ind = f.indicators[i];
-    close(num(r[weightCol]), ind.weight, `分值 of ${ind.name}`);
+    close(num(r[weightCol]), ind.weight ?? 0, `分值 of ${ind.name}`);
     // A row listed but not scored (null) has 0 on 评分结果.
     close(num(r[ruleCol]), ind.score ?? 0, `规则得分 of ${ind.name}`);
     close(num(r[filledCol]), ind.filledScore ?? null, `填报得分 of ${ind.name}`);
-    const diff = ind.filledScore === null || ind.filledScore === undefined ? null : Math.round(((ind.score ?? 0) - ind.filledScore) * 100) / 100;
+    const diff =
+      ind.filledScore === null || ind.filledScore === undefined ? null : Math.round(((ind.score ?? 0) - ind.filledScore) * 100) / 100;
     close(num(r[diffCol]), diff, `差异 of ${ind.name}`);
   });
 }

@@ -153,6 +153,11 @@ export function buildReportModel(ev: Evaluation, layout: ScoreSheetLayout): Repo
 export function reportTitle(ev: Evaluation): string {
   const { info, form } = ev.input;
   if (form?.projectName && info.evaluationType === "项目支出")
-    return `${info.year}年度${form.projectName.replace(/项目$/, "")}项目支出绩效自评报告`;
-  return `${info.year}年度${info.unitName}${info.evaluationType}绩效自评报告`;
+    return `${yearText(info.year)}${form.projectName.replace(/项目$/, "")}项目支出绩效自评报告`;
+  return `${yearText(info.year)}${info.unitName}${info.evaluationType}绩效自评报告`;
+}
+
+/** `2023年度`; nothing for a form that states no year (read with a warning, year 0). */
+export function yearText(year: number): string {
+  return year ? `${year}年度` : "";
 }

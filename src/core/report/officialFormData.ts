@@ -123,7 +123,7 @@ export function buildOfficialForm(ev: Evaluation, layout: ScoreSheetLayout): Off
 
   return {
     title: FORM_TITLES[info.evaluationType],
-    period: `（${info.year}年度）`,
+    period: info.year ? `（${info.year}年度）` : "",
     info: infoLines,
     fundLabel: FUND_LABELS[info.evaluationType],
     fund,

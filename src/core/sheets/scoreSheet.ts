@@ -245,7 +245,7 @@ function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: S
   // Summary block.
   const rate = (spent: string, budget: string) => toFormula(rateExpr(ref("s"), ref("b")), { s: spent, b: budget });
   const rateValue = (r: number | null) => r ?? 0;
-  const scoreRange = rangeA1(indFirst, IND.score, indLast, IND.score);
+  const unscoredForm = ev.input.indicators.some((i) => i.unscored);
   // An item outside the form's 总分 (forms.md "A 总分 that leaves the execution item out") is shown, not summed.
   const outside = items.flatMap((it, i) => (it.indicator.outsideTotal ? [indFirst + i] : []));
   const sumOfItems = (c: number) => `SUM(${rangeA1(indFirst, c, indLast, c)})${outside.map((r) => `-${a1(r, c)}`).join("")}`;
@@ -269,6 +269,12 @@ function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: S
     totalScore: formula(`ROUND(${sumOfItems(IND.score)},2)`, ev.totalScore, "scoreBold"),
     grade: formula(toFormula(gradeExpr(ref("t")), { t: addr.totalScore }), ev.grade, "grade"),
   };
+  // A form read but not scored (not yet evaluated; no 分值 and no 得分) states no total and no grade.
+  if (unscoredForm) {
+    summary.maxScore = value(null, "scoreBold");
+    summary.totalScore = value(null, "scoreBold");
+    summary.grade = value(null, "grade");
+  }
   const summaryNotes: Partial<Record<SummaryKey | FormSummaryKey, string>> = {
     rateTotal: "全年执行数 ÷ 全年预算数",
     scoringRate: "执行率类指标计分所用的执行率",
@@ -311,8 +317,10 @@ function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: S
   items.forEach((item, i) => b.row(indFirst + i, 1, indicatorRow(item, indFirst + i, i + 1, addr.scoringRate, IND)));
   const totalCells: PlanCell[] = Array.from({ length: headers.length }, () => text("", "label"));
   totalCells[0] = text("合计", "label");
-  totalCells[IND.weight - 1] = formula(sumOfItems(IND.weight), ev.maxScore, "scoreBold");
-  totalCells[IND.score - 1] = formula(`ROUND(${sumOfItems(IND.score)},2)`, ev.totalScore, "scoreBold");
+  if (!unscoredForm) {
+    totalCells[IND.weight - 1] = formula(sumOfItems(IND.weight), ev.maxScore, "scoreBold");
+    totalCells[IND.score - 1] = formula(`ROUND(${sumOfItems(IND.score)},2)`, ev.totalScore, "scoreBold");
+  }
   b.row(indTotalRow, 1, totalCells);
   b.height(indHeaderRow, 30).height(budHeaderRow, 30);
 
