@@ -46,3 +46,11 @@ export function cvErrOf(text: string): number | undefined {
   const code = BY_TEXT.get(text);
   return code === undefined ? undefined : CVERR_BASE + code;
 }
+
+/**
+ * The error text of a BIFF8 error byte (.xls/.et BoolErr and formula results): the file format
+ * stores the xlErr code less 2000 (0x07 → #DIV/0!).
+ */
+export function errorOfBiffCode(byte: number): string | undefined {
+  return BY_CODE.get(2000 + byte);
+}

@@ -9,6 +9,7 @@
  * MulRk, BoolErr, Formula, String, Label, FilePass, Continue, EOF).
  */
 import { MAX_SHEET_CELLS, type SheetCell, type SheetData, type WorkbookSnapshot } from "../../port/workbook";
+import { errorOfBiffCode } from "../../port/errorValues";
 import { numberFormatCode } from "../exceljs/xlsxRead";
 
 /** The stream is not a readable BIFF8 workbook (truncated, damaged, or an older BIFF). */
@@ -46,16 +47,6 @@ export interface ReadWorkbook extends WorkbookSnapshot {
   /** Column widths in characters by column (1-based), where the file sets them. */
   widths?: Record<string, Record<number, number>>;
 }
-
-const ERRORS: Readonly<Record<number, string>> = {
-  0x00: "#NULL!",
-  0x07: "#DIV/0!",
-  0x0f: "#VALUE!",
-  0x17: "#REF!",
-  0x1d: "#NAME?",
-  0x24: "#NUM!",
-  0x2a: "#N/A",
-};
 
 interface BiffRecord {
   type: number;
@@ -312,7 +303,7 @@ function readSheet(
       }
       case R.BOOLERR: {
         const [row, col, xf, v, isError] = [r.u16(), r.u16(), r.u16(), r.u8(), r.u8()];
-        push(row, col, xf, isError ? { error: ERRORS[v] ?? "#N/A" } : v !== 0);
+        push(row, col, xf, isError ? { error: errorOfBiffCode(v) ?? "#N/A" } : v !== 0);
         break;
       }
       case R.FORMULA: {
@@ -322,7 +313,7 @@ function readSheet(
         if (result.readUInt16LE(6) !== 0xffff) push(row, col, xf, result.readDoubleLE(0));
         else if (result[0] === 0x00) pendingString = { row, col, xf };
         else if (result[0] === 0x01) push(row, col, xf, result[2] !== 0);
-        else if (result[0] === 0x02) push(row, col, xf, { error: ERRORS[result[2]] ?? "#N/A" });
+        else if (result[0] === 0x02) push(row, col, xf, { error: errorOfBiffCode(result[2]) ?? "#N/A" });
         break;
       }
       case R.MERGEDCELLS: {
