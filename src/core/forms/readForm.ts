@@ -13,13 +13,13 @@ import { normalizeText } from "../numbers";
 import { executionIndicator } from "../evaluate";
 import type { CellRef } from "../problems";
 import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
-import { type AmountRead, type ReadResult, isPlaceholder, logAmountRefused, readAmount, readNumber, readValue } from "../read/cell";
+import { type ReadResult, isPlaceholder, readNumber, readValue } from "../read/cell";
+import { FORM_FUND, readFundRows, unitFromTotal, unitScale } from "../read/fundBlock";
 import { FORM_ROWS, type IndicatorCols, type RowsRead, labelWeight, readIndicatorRows, stripWeight } from "../read/indicators";
 import { checkWeightSum } from "../read/rules";
 import { type FormRegion, rowFields, synonymIndex, totalRow, vocabularyKey } from "./locate";
 import {
   FUND_FIELDS,
-  FUND_ROW_KINDS,
   type FundField,
   HEADER_REVIEW_LABELS,
   HEADER_TOTAL_LABELS,
@@ -31,8 +31,6 @@ import {
 export { labelWeight } from "../read/indicators";
 
 const FUND_INDEX = synonymIndex(FUND_FIELDS);
-/** Above this many 万元 a form's unstated unit is taken to be 元 (forms.md "Amounts"). */
-const WAN_YUAN_CEILING = 1_000_000;
 /** The execution item's weight on a 项目支出 form that states none (财预〔2020〕10号). */
 const DEFAULT_EXECUTION_WEIGHT = 10;
 
@@ -312,38 +310,9 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
   const texts = [...head.texts, ...headerTexts];
   const stated = statedUnit(texts);
   // The unit decides the scale, and may itself depend on the total's size.
-  const totalRaw = rowsRaw.find((r) => kindOf(r.label) === "total") ?? rowsRaw[0];
-  let unit: AmountUnit = stated ?? "万元";
-  if (!stated && totalRaw) {
-    const t = readAmount(grid, totalRaw.row, budgetCol, 1);
-    const big = t.ok && (t.source.kind === "cell" || !/万/.test(t.source.text ?? "")) && t.source.value > WAN_YUAN_CEILING;
-    unit = big ? "元" : "万元";
-    if (big) log.warn(grid.ref(totalRaw.row, budgetCol), "fund.unitAssumedYuan", { ceiling: WAN_YUAN_CEILING.toLocaleString("en-US") });
-    else log.warn(grid.ref(totalRaw.row, budgetCol), "fund.unitAssumedWan", {});
-  }
-  const scale = unit === "元" ? 1 / 10000 : 1;
-
-  const rows: FundRow[] = [];
-  for (const { row, label: rowLabel } of rowsRaw) {
-    const amount = (field: keyof typeof amountCols): NumberSource | undefined => {
-      const col = amountCols[field];
-      if (col === undefined) return undefined;
-      const a: AmountRead = readAmount(grid, row, col, scale);
-      if (a.ok) return a.source;
-      if (a.reason === "refused") logAmountRefused(log, grid.ref(row, col), FUND_FIELDS[field][0], a, rowLabel || undefined);
-      return undefined;
-    };
-    const fr: FundRow = {
-      row,
-      label: rowLabel,
-      kind: kindOf(rowLabel),
-      initial: amount("initial"),
-      budget: amount("budget"),
-      spent: amount("spent"),
-    };
-    if (!rowLabel && !fr.budget && !fr.spent && !fr.initial) continue;
-    rows.push(fr);
-  }
+  const totalRaw = rowsRaw.find((r) => FORM_FUND.kindOf(r.label) === "total") ?? rowsRaw[0];
+  const unit: AmountUnit = stated ?? (totalRaw ? unitFromTotal(grid, totalRaw.row, budgetCol, log) : "万元");
+  const rows: FundRow[] = readFundRows({ grid, rows: rowsRaw, cols: amountCols, scale: unitScale(unit), layout: FORM_FUND, log });
   const total = rows.find((r) => r.kind === "total") ?? (rows.length === 1 || rows[0]?.kind === "other" ? rows[0] : undefined);
   if (total && total.kind === "other") total.kind = "total";
   const splits = rows.filter((r) => r.kind === "basic" || r.kind === "project");
@@ -411,12 +380,6 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
     rateCell: cols.rate !== undefined ? grid.ref(totalRowNo, cols.rate) : undefined,
     goals: goalsRow !== undefined ? readGoals(grid, goalsRow, region.header.row) : null,
   };
-}
-
-function kindOf(label: string): FundRow["kind"] {
-  const l = normalizeText(label).replace(/\s+/g, "");
-  for (const [re, kind] of FUND_ROW_KINDS) if (re.test(l)) return kind;
-  return "other";
 }
 
 /** 单位：元 / 项目资金（万元） / 全年预算数（元）. */

@@ -8,7 +8,6 @@ import {
   BASIC_INFO_HEADERS,
   BASIC_INFO_LABELS,
   BUDGET_HEADERS,
-  CATEGORY,
   EVALUATION_TYPES,
   type EvaluationType,
   INDICATOR_HEADERS,
@@ -20,10 +19,11 @@ import {
 import { Grid, findHeaderRow } from "../grid";
 import { IssueLog, quote } from "../issues";
 import { type CellRef, refName, sheetRef } from "../problems";
-import type { BasicInfo, BudgetLine, BudgetTotalRow, Indicator, Input, NumberSource } from "../model";
+import type { BasicInfo, BudgetLine, BudgetTotalRow, Indicator, Input } from "../model";
 import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
 import { MAX_SHEET_CELLS, type SheetData, type WorkbookSnapshot } from "../../port/workbook";
-import { logAmountRefused, readAmount, readText, readYear } from "../read/cell";
+import { readText, readYear } from "../read/cell";
+import { TEMPLATE_FUND, readFundRows, unitScale } from "../read/fundBlock";
 import { type IndicatorCols, TEMPLATE_ROWS, readIndicatorRows } from "../read/indicators";
 import { checkWeightSum } from "../read/rules";
 import { likelySheet } from "./sheetNames";
@@ -53,7 +53,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: { profileId?:
   for (const grid of Object.values(grids) as Grid[]) grid.formulaProblem = (row, col) => check.problem(grid, row, col);
 
   const info = grids[SHEET.basicInfo] ? parseBasicInfo(grids[SHEET.basicInfo]!, log, options.profileId) : undefined;
-  const amountScale = info?.amountUnit === "元" ? 1 / 10000 : 1;
+  const amountScale = unitScale(info?.amountUnit ?? "万元");
   const budget = grids[SHEET.budget] ? parseBudget(grids[SHEET.budget]!, log, amountScale) : undefined;
   const { indicators, weightHeader } = grids[SHEET.indicators]
     ? parseIndicators(grids[SHEET.indicators]!, log, info?.year ?? 0)
@@ -153,57 +153,26 @@ function parseBudget(grid: Grid, log: IssueLog, amountScale: number): { lines: B
     return { lines, totals };
   }
   const c = header.cols;
-  const amount = (row: number, col: number | undefined, label: string, required: boolean): NumberSource | undefined => {
-    if (col === undefined) return undefined;
-    const r = readAmount(grid, row, col, amountScale);
-    if (r.ok) return r.source;
-    if (r.reason === "blank") {
-      if (required) log.error(grid.ref(row, col), "cell.empty", { label });
-    } else logAmountRefused(log, grid.ref(row, col), label, r);
-    return undefined;
-  };
   const tableCols = Object.values(c) as number[];
-  for (const row of grid.rows(header.row)) {
-    if (grid.isBlankRow(row, tableCols)) continue;
-    const categoryText = grid.key(row, c.category!);
-    if (categoryText === CATEGORY.total) {
-      totals.push({
-        row,
-        budget: amount(row, c.budget, BUDGET_HEADERS.budget, false),
-        spent: amount(row, c.spent, BUDGET_HEADERS.spent, false),
-      });
-      continue;
-    }
-    const category = categoryText === CATEGORY.basic ? "basic" : categoryText === CATEGORY.project ? "project" : undefined;
-    if (!category) {
-      log.error(grid.ref(row, c.category!), "budget.categoryInvalid", { shown: grid.shown(row, c.category!) });
-      continue;
-    }
-    const item = c.item !== undefined ? grid.text(row, c.item) : "";
-    if (category === "project" && !item) {
-      log.error(
-        grid.ref(row, c.item ?? c.category!),
-        c.item === undefined ? "budget.projectNameColumnMissing" : "budget.projectNameEmpty",
-        {},
-      );
-    }
-    const budget = amount(row, c.budget, BUDGET_HEADERS.budget, true);
-    const spent = amount(row, c.spent, BUDGET_HEADERS.spent, true);
-    const initialBudget = amount(row, c.initialBudget, BUDGET_HEADERS.initialBudget, false);
-    const remarkCol = c.remark ?? c.spent!;
-    if (budget && spent) {
+  const rows = grid
+    .rows(header.row)
+    .filter((row) => !grid.isBlankRow(row, tableCols))
+    .map((row) => ({ row, label: grid.key(row, c.category!), labelCol: c.category! }));
+  const cols = { initial: c.initialBudget, budget: c.budget, spent: c.spent };
+  for (const r of readFundRows({ grid, rows, cols, nameCol: c.item, scale: amountScale, layout: TEMPLATE_FUND, log })) {
+    if (r.kind === "total") totals.push({ row: r.row, budget: r.budget, spent: r.spent });
+    else if (r.budget && r.spent && (r.kind === "basic" || r.kind === "project"))
       lines.push({
         sheet: grid.name,
-        row,
-        category,
-        item,
-        budget,
-        spent,
-        initialBudget,
-        remark: c.remark ? grid.text(row, c.remark) : "",
-        remarkCell: grid.ref(row, remarkCol),
+        row: r.row,
+        category: r.kind,
+        item: r.name ?? "",
+        budget: r.budget,
+        spent: r.spent,
+        initialBudget: r.initial,
+        remark: c.remark ? grid.text(r.row, c.remark) : "",
+        remarkCell: grid.ref(r.row, c.remark ?? c.spent!),
       });
-    }
   }
   if (lines.length === 0 && !log.hasErrorOn(grid.name)) {
     log.error(grid.ref(header.row + 1, c.category!), "budget.noRows", {});
