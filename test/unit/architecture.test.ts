@@ -130,3 +130,55 @@ test("one indicator-row reader and one cell-value layer: both paths call them, n
   for (const file of READERS)
     expect({ file, placeholder: /—\+\|－/.test(fs.readFileSync(file, "utf8")) }).toEqual({ file, placeholder: false });
 });
+
+// ── One fund-block reader (issue 16): the template's 预算执行 and a form's fund block ──────────────
+
+/** What only the fund-block reader (core/read/fundBlock.ts) may do: read a fund row's amounts, kind or unit. */
+const FUND_RULES = [
+  /\breadAmount\s*\(/,
+  /\blogAmountRefused\s*\(/,
+  /(?<!const )\bFUND_ROW_KINDS\b/,
+  /\bCATEGORY\.(total|basic|project)\b/,
+  /["']fund\.unitAssumed(Wan|Yuan)["']/,
+  /["']budget\.(categoryInvalid|projectName\w*)["']/,
+  /\/\s*10000\b/,
+];
+
+function fundViolations(source: string): string[] {
+  const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+  return FUND_RULES.filter((re) => re.test(code)).map((re) => re.source);
+}
+
+test("no code in core/forms or core/input reads fund rows on its own", () => {
+  for (const file of READERS) {
+    expect({ file: path.relative(SRC, file), violations: fundViolations(fs.readFileSync(file, "utf8")) }).toEqual({
+      file: path.relative(SRC, file),
+      violations: [],
+    });
+  }
+});
+
+test("the fund check finds a planted violation (a test of the test)", () => {
+  const planted = [
+    "const a = readAmount(grid, row, col, scale);",
+    'if (a.reason === "refused") logAmountRefused(log, at, "全年预算数", a);',
+    "for (const [re, kind] of FUND_ROW_KINDS) if (re.test(l)) return kind;",
+    'const category = text === CATEGORY.basic ? "basic" : undefined;',
+    'log.warn(at, "fund.unitAssumedWan", {});',
+    'log.error(at, "budget.categoryInvalid", { shown });',
+    'const scale = unit === "元" ? 1 / 10000 : 1;',
+  ];
+  for (const source of planted) expect({ source, found: fundViolations(source).length > 0 }).toEqual({ source, found: true });
+  // Comments do not count; calling the reader does not count.
+  expect(fundViolations("// readAmount(grid, r, c, 1) is the reader's\nconst rows = readFundRows(ctx);")).toEqual([]);
+});
+
+test("one fund-block reader: both paths call it, nothing else defines it", () => {
+  const text = (rel: string) => fs.readFileSync(path.join(SRC, rel), "utf8");
+  for (const reader of ["core/input/parse.ts", "core/forms/readForm.ts"])
+    expect({ reader, calls: /readFundRows\(/.test(text(reader)) }).toEqual({ reader, calls: true });
+  const definers = files(path.join(SRC, "core"))
+    .filter((f) => /export function readFundRows\b/.test(fs.readFileSync(f, "utf8")))
+    .map((f) => path.relative(SRC, f));
+  expect(definers).toEqual(["core/read/fundBlock.ts"]);
+});

@@ -14,7 +14,7 @@ import { executionIndicator } from "../evaluate";
 import type { CellRef } from "../problems";
 import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
 import { type ReadResult, isPlaceholder, readNumber, readValue } from "../read/cell";
-import { FORM_FUND, readFundRows, unitFromTotal, unitScale } from "../read/fundBlock";
+import { FORM_FUND, fundUnit, readFundRows, unitScale } from "../read/fundBlock";
 import { FORM_ROWS, type IndicatorCols, type RowsRead, labelWeight, readIndicatorRows, stripWeight } from "../read/indicators";
 import { checkWeightSum } from "../read/rules";
 import { type FormRegion, rowFields, synonymIndex, totalRow, vocabularyKey } from "./locate";
@@ -308,10 +308,9 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
   }
 
   const texts = [...head.texts, ...headerTexts];
-  const stated = statedUnit(texts);
   // The unit decides the scale, and may itself depend on the total's size.
   const totalRaw = rowsRaw.find((r) => FORM_FUND.kindOf(r.label) === "total") ?? rowsRaw[0];
-  const unit: AmountUnit = stated ?? (totalRaw ? unitFromTotal(grid, totalRaw.row, budgetCol, log) : "万元");
+  const unit = fundUnit(grid, texts, totalRaw && { row: totalRaw.row, col: budgetCol }, log);
   const rows: FundRow[] = readFundRows({ grid, rows: rowsRaw, cols: amountCols, scale: unitScale(unit), layout: FORM_FUND, log });
   const total = rows.find((r) => r.kind === "total") ?? (rows.length === 1 || rows[0]?.kind === "other" ? rows[0] : undefined);
   if (total && total.kind === "other") total.kind = "total";
@@ -380,16 +379,6 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
     rateCell: cols.rate !== undefined ? grid.ref(totalRowNo, cols.rate) : undefined,
     goals: goalsRow !== undefined ? readGoals(grid, goalsRow, region.header.row) : null,
   };
-}
-
-/** 单位：元 / 项目资金（万元） / 全年预算数（元）. */
-function statedUnit(texts: readonly string[]): AmountUnit | undefined {
-  for (const raw of texts) {
-    const t = normalizeText(raw).replace(/\s+/g, "");
-    if (/单位[:：]?万元|[(（]万元[)）]/.test(t)) return "万元";
-    if (/单位[:：]?元|[(（]元[)）]/.test(t)) return "元";
-  }
-  return undefined;
 }
 
 /** 年度总体目标: texts under 预期目标 and 实际完成情况 (or the two cells right of the label). */

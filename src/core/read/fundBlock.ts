@@ -94,7 +94,7 @@ export type FundRowRead = FundRow & { name?: string };
 
 /** Reads the rows of one fund block; rows with neither label nor amount are no rows. */
 export function readFundRows(ctx: FundRowsContext): FundRowRead[] {
-  const { grid, cols, scale, layout, log } = ctx;
+  const { grid, cols, layout, log } = ctx;
   const out: FundRowRead[] = [];
   for (const { row, label, labelCol } of ctx.rows) {
     const kind = layout.kindOf(label);
@@ -137,7 +137,8 @@ function readFundAmount(
   const a = readAmount(grid, row, col, scale);
   if (a.ok) return a.source;
   const label = layout.labels[field];
-  if (a.reason === "refused") logAmountRefused(log, grid.ref(row, col), label, a, layout.labelAsSubject ? rowLabel || undefined : undefined);
+  if (a.reason === "refused")
+    logAmountRefused(log, grid.ref(row, col), label, a, layout.labelAsSubject ? rowLabel || undefined : undefined);
   else if (required) log.error(grid.ref(row, col), "cell.empty", { label });
   return undefined;
 }
@@ -146,13 +147,25 @@ function readFundAmount(
 const WAN_YUAN_CEILING = 1_000_000;
 
 /**
- * The unit of a block that states none, from the size of its total's budget (warned at that cell):
- * more than a million 万元 is a sum in 元.
+ * The unit of a block: as its texts state it (单位：元, 项目资金（万元）, 全年预算数（元）), else from
+ * the size of its total's budget (warned at that cell): more than a million 万元 is a sum in 元.
  */
-export function unitFromTotal(grid: Grid, row: number, col: number, log: IssueLog): AmountUnit {
-  const t = readAmount(grid, row, col, 1);
+export function fundUnit(grid: Grid, texts: readonly string[], total: { row: number; col: number } | undefined, log: IssueLog): AmountUnit {
+  const stated = statedUnit(texts);
+  if (stated || !total) return stated ?? "万元";
+  const t = readAmount(grid, total.row, total.col, 1);
   const big = t.ok && (t.source.kind === "cell" || !/万/.test(t.source.text ?? "")) && t.source.value > WAN_YUAN_CEILING;
-  if (big) log.warn(grid.ref(row, col), "fund.unitAssumedYuan", { ceiling: WAN_YUAN_CEILING.toLocaleString("en-US") });
-  else log.warn(grid.ref(row, col), "fund.unitAssumedWan", {});
+  if (big) log.warn(grid.ref(total.row, total.col), "fund.unitAssumedYuan", { ceiling: WAN_YUAN_CEILING.toLocaleString("en-US") });
+  else log.warn(grid.ref(total.row, total.col), "fund.unitAssumedWan", {});
   return big ? "元" : "万元";
+}
+
+/** 单位：元 / 项目资金（万元） / 全年预算数（元）. */
+function statedUnit(texts: readonly string[]): AmountUnit | undefined {
+  for (const raw of texts) {
+    const t = normalizeText(raw).replace(/\s+/g, "");
+    if (/单位[:：]?万元|[(（]万元[)）]/.test(t)) return "万元";
+    if (/单位[:：]?元|[(（]元[)）]/.test(t)) return "元";
+  }
+  return undefined;
 }
