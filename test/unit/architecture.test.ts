@@ -86,22 +86,27 @@ const ROW_RULES = [
   /\bmethodOf\s*\(/,
 ];
 
-/** The rules a reader file breaks: a cell classified, or an indicator row read, outside the pipeline. */
-function pipelineViolations(source: string): string[] {
+/** The rules of `rules` a source breaks, comments aside. */
+const violationsOf = (rules: readonly RegExp[]) => (source: string) => {
   const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
-  return [...CELL_PRIMITIVES, ...ROW_RULES].filter((re) => re.test(code)).map((re) => re.source);
-}
+  return rules.filter((re) => re.test(code)).map((re) => re.source);
+};
+/** The rules a reader file breaks: a cell classified, or an indicator row read, outside the pipeline. */
+const pipelineViolations = violationsOf([...CELL_PRIMITIVES, ...ROW_RULES]);
 
 const READERS = ["core/forms", "core/input"].flatMap((d) => files(path.join(SRC, d)));
 
-test("no code in core/forms or core/input classifies a cell or reads an indicator row on its own", () => {
+/** Every reader file breaks none of the rules `check` finds. */
+function expectNoReaderViolations(check: (source: string) => string[]): void {
   expect(READERS.length).toBeGreaterThan(5);
   for (const file of READERS) {
-    expect({ file: path.relative(SRC, file), violations: pipelineViolations(fs.readFileSync(file, "utf8")) }).toEqual({
-      file: path.relative(SRC, file),
-      violations: [],
-    });
+    const rel = path.relative(SRC, file);
+    expect({ file: rel, violations: check(fs.readFileSync(file, "utf8")) }).toEqual({ file: rel, violations: [] });
   }
+}
+
+test("no code in core/forms or core/input classifies a cell or reads an indicator row on its own", () => {
+  expectNoReaderViolations(pipelineViolations);
 });
 
 test("the check finds a planted violation (a test of the test)", () => {
@@ -144,18 +149,11 @@ const FUND_RULES = [
   /\/\s*10000\b/,
 ];
 
-function fundViolations(source: string): string[] {
-  const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
-  return FUND_RULES.filter((re) => re.test(code)).map((re) => re.source);
-}
+/** The rules a reader file breaks: a fund row's amounts, kind or unit read outside the fund-block reader. */
+const fundViolations = violationsOf(FUND_RULES);
 
 test("no code in core/forms or core/input reads fund rows on its own", () => {
-  for (const file of READERS) {
-    expect({ file: path.relative(SRC, file), violations: fundViolations(fs.readFileSync(file, "utf8")) }).toEqual({
-      file: path.relative(SRC, file),
-      violations: [],
-    });
-  }
+  expectNoReaderViolations(fundViolations);
 });
 
 test("the fund check finds a planted violation (a test of the test)", () => {
