@@ -1,7 +1,8 @@
 /**
  * The one fund-block reader: the template's 预算执行 and every form's fund block are rows of
- * amounts (年初预算数 / 全年预算数 / 全年执行数) under a header found by a vocabulary (the template's
- * with one word per column). Per row: its kind (total / basic / project / source / other) from its
+ * amounts (年初预算数 / 全年预算数 / 全年执行数) under a header its caller finds by a vocabulary (the
+ * template's BUDGET_HEADERS, one word per column; a form's FUND_FIELDS synonyms). Per row: its kind
+ * (total / basic / project / source / other) from its
  * label, each amount through the cell-value layer's one amount rule at the block's unit scale, and
  * which amounts a row must have. Where the two paths differ — which labels name a row, which
  * amounts are required, whether a problem names its row — the `FundLayout` says.
@@ -31,20 +32,20 @@ export interface FundLayout {
   namedKinds: readonly FundRowKind[];
 }
 
+const TEMPLATE_TOTAL_AMOUNTS = [
+  { field: "budget", required: false },
+  { field: "spent", required: false },
+] as const;
+const TEMPLATE_LINE_AMOUNTS = [
+  { field: "budget", required: true },
+  { field: "spent", required: true },
+  { field: "initial", required: false },
+] as const;
+
 /** 预算执行 of the template: 合计 | 基本支出 | 项目支出 in 支出类别, 全年预算数 and 全年执行数 required on a line. */
 export const TEMPLATE_FUND: FundLayout = {
   labels: { initial: BUDGET_HEADERS.initialBudget, budget: BUDGET_HEADERS.budget, spent: BUDGET_HEADERS.spent },
-  amounts: (kind) =>
-    kind === "total"
-      ? [
-          { field: "budget", required: false },
-          { field: "spent", required: false },
-        ]
-      : [
-          { field: "budget", required: true },
-          { field: "spent", required: true },
-          { field: "initial", required: false },
-        ],
+  amounts: (kind) => (kind === "total" ? TEMPLATE_TOTAL_AMOUNTS : TEMPLATE_LINE_AMOUNTS),
   kindOf: (label) =>
     label === CATEGORY.total ? "total" : label === CATEGORY.basic ? "basic" : label === CATEGORY.project ? "project" : undefined,
   labelAsSubject: false,
