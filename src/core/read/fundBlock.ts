@@ -3,8 +3,9 @@
  * amounts (年初预算数 / 全年预算数 / 全年执行数) under a header its caller finds by a vocabulary (the
  * template's BUDGET_HEADERS, one word per column; a form's FUND_FIELDS synonyms). Per row: its kind
  * (total / basic / project / source / other) from its label, each amount through the cell-value
- * layer's one amount rule at the block's unit scale, and which amounts a row must have. Where the two paths differ — which labels name a row, which
- * amounts are required, whether a problem names its row — the `FundLayout` says.
+ * layer's one amount rule at the block's unit scale, and which amounts a row must have. Where the
+ * two paths differ — which labels name a row, which amounts are required, whether a problem names
+ * its row — the `FundLayout` says.
  */
 import { type AmountUnit, BUDGET_HEADERS, CATEGORY } from "../contract";
 import type { Grid } from "../grid";
