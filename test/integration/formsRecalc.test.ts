@@ -67,12 +67,12 @@ function expectSection(rows: string[][], f: FormSummary, label: string): void {
     rows[header].indexOf(h),
   );
   // The reviewer's column (forms.md "Two score columns"): beside 填报得分 on a form with one, its total
-  // in the summary; a form without one keeps the layout it had (no column, no summary line).
-  const reviewed = f.reviewTotal !== undefined || f.indicators.some((i) => i.reviewScore !== undefined);
+  // in the summary (also where only a header line states it); a form without either keeps its layout.
+  const reviewed = f.indicators.some((i) => i.reviewScore !== undefined);
   expect(`${label} 复核得分 column ${reviewCol === -1 ? "absent" : reviewCol - filledCol}`).toBe(
     `${label} 复核得分 column ${reviewed ? 1 : "absent"}`,
   );
-  if (reviewed) close(num(right(rows, "复核得分")), f.reviewTotal ?? null, "复核得分");
+  if (reviewed || f.reviewTotal !== undefined) close(num(right(rows, "复核得分")), f.reviewTotal ?? null, "复核得分");
   else expect(`${label} ${rows.some((r) => r[0] === "复核得分")}`).toBe(`${label} false`);
   const table = rows.slice(
     header + 1,

@@ -11,6 +11,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
 import { reportDocx } from "../../src/adapters/docx/reportDocx";
 import { SHEET } from "../../src/core/contract";
@@ -27,9 +28,15 @@ const OUT = path.join(__dirname, "../../test-output/forms-shown");
 const dir = tempDir("forms-shown");
 
 /** A corpus workbook read and planned in memory, as the CLI does it. */
-async function planned(name: string, command: "score" | "report"): Promise<{ wb: ExcelJsWorkbook; result: CommandResult }> {
+async function planned(
+  name: string,
+  command: "score" | "report",
+  edit?: (wb: ExcelJS.Workbook) => void,
+): Promise<{ wb: ExcelJsWorkbook; result: CommandResult }> {
   const entry = CORPUS.find((c) => c.name === name)!;
-  const wb = await ExcelJsWorkbook.fromBuffer(Buffer.from(await (await entry.build()).xlsx.writeBuffer()));
+  const built = await entry.build();
+  edit?.(built);
+  const wb = await ExcelJsWorkbook.fromBuffer(Buffer.from(await built.xlsx.writeBuffer()));
   const result = planCommand(await wb.read(ALL_SHEETS), command);
   return { wb, result };
 }
@@ -188,6 +195,31 @@ describe("the reviewer's column on 评分结果 (forms.md “Two score columns�
     expect(label("复核得分")).toEqual(expect.objectContaining({ f: "'复核'!I17", v: 94.6 }));
     expect(rowOf(s, 1, "复核得分")).toBe(rowOf(s, 1, "差异项数") + 1);
     expect(result.summary.forms![0].reviewTotal).toBe(94.6);
+  });
+
+  test("a reviewer's total on a header line alone (财政审核评分 96): the summary line, no empty column", async () => {
+    let at96 = "";
+    const { result } = await planned("header-lines-carrying-results", "score", (wb) => {
+      const ws = wb.getWorksheet("自评总分")!;
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.value !== "财政审核评分") return;
+          const next = row.getCell(Number(c.col) + 1);
+          next.value = 96;
+          at96 = next.address;
+        }),
+      );
+    });
+    expect(at96).not.toBe("");
+    const s = sheetOf(result, SHEET.scores);
+    const section = rowOf(s, 1, "差异项数");
+    // Two forms: the first (自评得分) has no reviewer at all, the second states the total only.
+    const lines = s.cells.flatMap((r, i) => (r?.[0]?.v === "复核得分" ? [i + 1] : []));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toBeGreaterThan(section);
+    expect(at(s, lines[0], 2)).toEqual(expect.objectContaining({ f: `'自评总分'!${at96}`, v: 96 }));
+    expect(s.cells.some((r) => r?.some((c) => c?.v === "复核得分" && r[0]?.v !== "复核得分"))).toBe(false);
+    expect(result.summary.forms!.map((f) => f.reviewTotal ?? null)).toEqual([null, 96]);
   });
 
   test("a form without a reviewer's column keeps its layout: no 复核得分 column, no summary line", async () => {

@@ -170,7 +170,7 @@ export function buildScoreSheet(evaluations: Evaluation | readonly Evaluation[],
   if (all.length === 0) b.row(checkRow + 1, 1, [text("—", "label"), text("无", "text")]);
   all.forEach((w, i) => b.row(checkRow + 1 + i, 1, [text(w.cell, "label"), text(w.message, "text")]));
 
-  const scoreWidths = isForm ? (evs.some(hasReview) ? [9, 9, 8] : [9, 8]) : [9];
+  const scoreWidths = isForm ? (evs.some(hasReviewColumn) ? [9, 9, 8] : [9, 8]) : [9];
   b.widths([16, 12, 14, 44, 10, 12, 12, 8, 10, 8, ...scoreWidths, 14, 60]);
   return { sheet: b.build(), layouts, layout: layouts[0] };
 }
@@ -218,16 +218,18 @@ function writeOverview(b: SheetBuilder, evs: Evaluation[], layouts: ScoreSheetLa
   });
 }
 
-/** A form whose reviewer filled a column of their own (复核得分 / 财政审核评分) or a total. */
-function hasReview(ev: Evaluation): boolean {
-  return Boolean(ev.input.form && (ev.input.form.reviewTotal || ev.input.indicators.some((i) => i.review)));
+/** A form whose reviewer filled a column of their own (复核得分 / 财政审核评分) beside the 得分. */
+function hasReviewColumn(ev: Evaluation): boolean {
+  return Boolean(ev.input.form && ev.input.indicators.some((i) => i.review));
 }
 
 function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: ScoreSheetLayout; next: number } {
   const form = ev.input.form;
-  const kind: TableKind = { form: Boolean(form), review: hasReview(ev) };
+  const kind: TableKind = { form: Boolean(form), review: hasReviewColumn(ev) };
+  // The reviewer's total: beside a reviewer's column, or alone where a header line states it.
+  const reviewTotal = kind.review || Boolean(form?.reviewTotal);
   const IND = indicatorColumns(kind);
-  const formSummary = kind.review ? [...FORM_SUMMARY, REVIEW_SUMMARY] : FORM_SUMMARY;
+  const formSummary = reviewTotal ? [...FORM_SUMMARY, REVIEW_SUMMARY] : FORM_SUMMARY;
   const extra = form ? formSummary.length : 0;
   const summaryFirst = top + 1;
   const items = ev.items;
@@ -352,7 +354,7 @@ function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: S
   const layout: ScoreSheetLayout = {
     ...(addr as Record<SummaryKey, string>),
     ...(form ? { filledScore: addr.filledScore, filledGrade: addr.filledGrade, differences: addr.differences } : {}),
-    ...(kind.review ? { reviewScore: addr.reviewScore } : {}),
+    ...(reviewTotal ? { reviewScore: addr.reviewScore } : {}),
     indicatorFirstRow: indFirst,
     indicatorCols: { weight: IND.weight, score: IND.score, filled: form ? IND.self : undefined },
   };
