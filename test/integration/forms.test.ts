@@ -26,6 +26,7 @@ interface JsonIndicator {
   score: number | null;
   completion: number | null;
   filledScore?: number | null;
+  reviewScore?: number;
 }
 interface JsonForm {
   sheet: string;
@@ -39,6 +40,7 @@ interface JsonForm {
   score: { total: number | null; filled: number | null; max: number | null; grade: string | null };
   differences: number;
   indicators: JsonIndicator[];
+  reviewTotal?: number;
 }
 
 /** `'Sheet 1'!A1` and `Sheet 1!A1` are the same cell. */
@@ -122,6 +124,11 @@ function expectForm(actual: JsonForm, e: ExpectedForm): void {
       ...(i.met !== undefined ? { met: i.met } : {}),
     })),
   );
+  // The reviewer's column is read beside the department's own (never where none is expected).
+  expect({
+    total: actual.reviewTotal ?? null,
+    indicators: actual.indicators.filter((i) => !isExecution(i)).map((i) => i.reviewScore ?? null),
+  }).toEqual(e.review ?? { total: null, indicators: actual.indicators.filter((i) => !isExecution(i)).map(() => null) });
   if (e.total === null) {
     // Read, not scored: no total and no filled total is stated.
     expect({ total: actual.score.total, filled: actual.score.filled }).toEqual({ total: null, filled: null });

@@ -63,7 +63,17 @@ function expectSection(rows: string[][], f: FormSummary, label: string): void {
   expect(`${label} ${right(rows, "自评等级")}`).toBe(`${label} ${f.score.grade ?? ""}`);
   expect(`${label} ${right(rows, "填报等级")}`).toBe(`${label} ${f.score.filledGrade ?? ""}`);
   const header = rows.findIndex((r) => r.includes("规则得分") && r.includes("三级指标"));
-  const [ruleCol, filledCol, diffCol, weightCol] = ["规则得分", "填报得分", "差异", "分值"].map((h) => rows[header].indexOf(h));
+  const [ruleCol, filledCol, diffCol, weightCol, reviewCol] = ["规则得分", "填报得分", "差异", "分值", "复核得分"].map((h) =>
+    rows[header].indexOf(h),
+  );
+  // The reviewer's column (forms.md "Two score columns"): beside 填报得分 on a form with one, its total
+  // in the summary (also where only a header line states it); a form without either keeps its layout.
+  const reviewed = f.indicators.some((i) => i.reviewScore !== undefined);
+  expect(`${label} 复核得分 column ${reviewCol === -1 ? "absent" : reviewCol - filledCol}`).toBe(
+    `${label} 复核得分 column ${reviewed ? 1 : "absent"}`,
+  );
+  if (reviewed || f.reviewTotal !== undefined) close(num(right(rows, "复核得分")), f.reviewTotal ?? null, "复核得分");
+  else expect(`${label} ${rows.some((r) => r[0] === "复核得分")}`).toBe(`${label} false`);
   const table = rows.slice(
     header + 1,
     rows.findIndex((r, i) => i > header && r[0] === "合计"),
@@ -78,6 +88,7 @@ function expectSection(rows: string[][], f: FormSummary, label: string): void {
     const diff =
       ind.filledScore === null || ind.filledScore === undefined ? null : Math.round(((ind.score ?? 0) - ind.filledScore) * 100) / 100;
     close(num(r[diffCol]), diff, `差异 of ${ind.name}`);
+    if (reviewed) close(num(r[reviewCol]), ind.reviewScore ?? null, `复核得分 of ${ind.name}`);
   });
 }
 

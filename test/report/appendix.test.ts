@@ -160,8 +160,8 @@ describe("the 附表 form on the bundled sample", () => {
         const c = at(sheet, r, col)!;
         // Relative references: one R1C1 formula down a run of rows.
         expect(c.f).toMatch(/^'评分结果'![A-Z]+\d+$/);
-        expect(c.v).toBe(fig.value);
-        expect(scoreCell(c.f!)?.v).toBe(fig.value);
+        expect(c.v).toBe(fig!.value);
+        expect(scoreCell(c.f!)?.v).toBe(fig!.value);
       }
     });
     // Groups of more than one row are merged (the sample has several).
@@ -307,7 +307,7 @@ run("the 附表 rendered by LibreOffice", () => {
       expect(line).toBeDefined();
       const words = line!.trim().split(/\s+/);
       const i = words.indexOf(ind.name);
-      expect(words.slice(i + 1)).toEqual(expect.arrayContaining([formFigureText(ind.weight), formFigureText(ind.score)]));
+      expect(words.slice(i + 1)).toEqual(expect.arrayContaining([formFigureText(ind.weight!), formFigureText(ind.score!)]));
     }
   });
 

@@ -125,6 +125,9 @@ function formTable(widths: number[], rows: TableRow[]): Table {
  * table; the indicator block in a second one on the same grid, so its header row alone repeats
  * on each page (Word repeats only a table's first rows).
  */
+/** A breakdown row's name (其中…, （1）…) is indented one em of the form's table font, as on the sheet. */
+const BREAKDOWN_INDENT_TWIPS = FORM_TABLE_SIZE * 20;
+
 function officialFormContent(form: OfficialForm): Array<Paragraph | Table> {
   const w = formColumnWidths();
   const span = (from: number, n: number) => w.slice(from, from + n).reduce((s, x) => s + x, 0);
@@ -217,11 +220,12 @@ function officialFormContent(form: OfficialForm): Array<Paragraph | Table> {
         merged(0, "绩效指标", i === 0, inds.length),
         merged(1, ind.level1, i === 0 || !same1(i - 1, i), runLength(i, same1)),
         merged(2, ind.level2, i === 0 || !same2(i - 1, i), runLength(i, same2)),
-        c(ind.name, 3, 1, { keepNext }),
+        c(ind.name, 3, 1, { keepNext, indentLeft: ind.breakdown ? BREAKDOWN_INDENT_TWIPS : undefined }),
         c(ind.target, 4, 1, { align: "center", keepNext }),
         c(ind.actual, 5, 1, { align: "center", keepNext }),
-        c(formFigureText(ind.weight), 6, 1, { align: "center", keepNext }),
-        c(formFigureText(ind.score), 7, 1, { align: "center", keepNext }),
+        // A breakdown row has no 分值 and no 得分: the cells stay empty.
+        c(ind.weight ? formFigureText(ind.weight) : "", 6, 1, { align: "center", keepNext }),
+        c(ind.score ? formFigureText(ind.score) : "", 7, 1, { align: "center", keepNext }),
         c(ind.deviation, 8, 1, { keepNext }),
       ],
     });

@@ -88,6 +88,8 @@ export interface CellOptions {
    * merged rows' cells need properties of their own (rowSpan leaves the continuing cells bare).
    */
   verticalMerge?: "restart" | "continue";
+  /** Left indent of the cell's text, in twips. */
+  indentLeft?: number;
 }
 
 /** Exact line pitch of table text in twips: 1.2 times the font size (12 pt text on 14.4 pt lines). */
@@ -112,6 +114,7 @@ export function cell(text: string, opts: CellOptions & { width: number; margin?:
         new Paragraph({
           alignment,
           keepNext: opts.keepNext,
+          indent: opts.indentLeft ? { left: opts.indentLeft } : undefined,
           spacing: { line: tableLine(size), lineRule: "exact" },
           children: runs(line, role, opts.bold, size),
         }),

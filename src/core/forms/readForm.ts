@@ -96,7 +96,7 @@ export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options:
     filledRateCell: fund.rateCell,
     goals: fund.goals,
     filledTotal,
-    reviewTotal: head.reviewTotal,
+    reviewTotal: block.reviewTotal ?? head.reviewTotal,
     totalScoreCell: block.filledTotal ? block.totalScoreCell : head.filledTotal ? refOf(head.filledTotal) : block.totalScoreCell,
     totalWeightCell: block.totalWeightCell,
     hasScoreColumn: block.hasScoreColumn,
@@ -459,6 +459,8 @@ function executionItem(grid: Grid, fund: FundBlock, type: EvaluationType, head: 
 interface IndicatorBlock {
   rows: RowsRead;
   filledTotal: NumberSource | null;
+  /** The 总分 row's reviewer's total (复核得分 column): shown, never mixed in. */
+  reviewTotal?: NumberSource;
   totalWeight?: number;
   totalScoreCell: CellRef;
   totalWeightCell: CellRef;
@@ -519,6 +521,7 @@ function readIndicatorBlock(grid: Grid, region: FormRegion, year: number, log: I
   }
   const scoreCol = first.score ?? region.headers.find((h) => h.cols.score !== undefined)?.cols.score;
   const weightCol = first.weight ?? region.headers.find((h) => h.cols.weight !== undefined)?.cols.weight;
+  const reviewCol = first.review ?? region.headers.find((h) => h.cols.review !== undefined)?.cols.review;
   if (!hasWeight && !hasScore) log.warn(headerCell, "form.nothingScored", {});
   else if (!evaluated) log.warn(headerCell, "form.notEvaluated", {});
   const weightsKnown = hasWeight;
@@ -543,6 +546,7 @@ function readIndicatorBlock(grid: Grid, region: FormRegion, year: number, log: I
   }
   const totalRowNo = region.total;
   let filledTotal: NumberSource | null = null;
+  let reviewTotal: NumberSource | undefined;
   let totalWeight: number | undefined;
   if (totalRowNo !== undefined) {
     const read = (col: number | undefined, label: string): NumberSource | undefined => {
@@ -554,6 +558,7 @@ function readIndicatorBlock(grid: Grid, region: FormRegion, year: number, log: I
       return undefined;
     };
     filledTotal = read(scoreCol, "总分得分") ?? null;
+    reviewTotal = read(reviewCol, "总分复核得分");
     const w = read(weightCol, "总分分值");
     if (w && !(w.value > 0)) log.error(refOf(w), "weight.notPositive", { value: w.value });
     else totalWeight = w?.value;
@@ -563,6 +568,7 @@ function readIndicatorBlock(grid: Grid, region: FormRegion, year: number, log: I
   return {
     rows: merged,
     filledTotal,
+    reviewTotal,
     totalWeight,
     totalScoreCell: grid.ref(totalRowOr, scoreCol ?? weightCol ?? first.name!),
     totalWeightCell: grid.ref(totalRowOr, weightCol ?? scoreCol ?? first.name!),

@@ -47,6 +47,10 @@ const PAGE_BODY_PT = ((210 - PAGE_MARGINS_MM.top - PAGE_MARGINS_MM.bottom) / MM_
  * and shorter pieces fill the page under the fund block.
  */
 const MAX_LINES_PER_ROW = 8;
+/** A breakdown row's name indent, in Excel's indent steps (the .docx indents by one em). */
+const BREAKDOWN_INDENT = 1;
+/** Pixels one indent step takes from a cell's text (Excel: three spaces; one table-font em covers it). */
+const INDENT_STEP_PX = (REPORT_FONTS.table.size * 96) / 72;
 
 const table = (h: "left" | "center" | "right", extra: Partial<CellStyle> = {}, bold?: boolean): CellStyle => ({
   font: roleFont("table", bold),
@@ -62,6 +66,8 @@ const STYLES: Record<string, CellStyle> = {
   // The user's text: Text format, so a retyped "=1+1" stays text.
   label: table("center", { numFmt: "@" }),
   text: table("left", { numFmt: "@" }),
+  // A breakdown row's name (其中…, （1）…): one step in from the scored rows' names.
+  breakdownName: { ...table("left", { numFmt: "@" }), align: { h: "left", v: "middle", wrap: true, indent: BREAKDOWN_INDENT } },
   textCenter: table("center", { numFmt: "@" }),
   goals: { ...table("left", { numFmt: "@" }), align: { h: "left", v: "top", wrap: true } },
   // 万元 to the fen, as the forms print them (the cell keeps every decimal).
@@ -108,7 +114,8 @@ function fit(cells: Cell[], from: number): number {
   let most = 1;
   for (const { cell, span = 1 } of cells) {
     const role: FontRole = cell.s === "th" ? "tableHeader" : "table";
-    if (typeof cell.v === "string" && cell.v) most = Math.max(most, lines(cell.v, pixels(col, span), role));
+    const indent = (STYLES[cell.s ?? ""]?.align?.indent ?? 0) * INDENT_STEP_PX;
+    if (typeof cell.v === "string" && cell.v) most = Math.max(most, lines(cell.v, pixels(col, span) - indent, role));
     col += span;
   }
   return rowHeight(most, REPORT_FONTS.table.size);
@@ -183,11 +190,12 @@ function formRows(form: OfficialForm): FormRow[] {
     if (prev && (prev.level1 !== ind.level1 || prev.level2 !== ind.level2)) group2++;
     add(
       [
-        t(ind.name, "text"),
+        t(ind.name, ind.breakdown ? "breakdownName" : "text"),
         t(ind.target, "textCenter"),
         t(ind.actual, "textCenter"),
-        fig(ind.weight, "score"),
-        fig(ind.score, "score"),
+        // A breakdown row has no 分值 and no 得分: the cells stay empty, not dashed.
+        ind.weight ? fig(ind.weight, "score") : t("", "score"),
+        ind.score ? fig(ind.score, "score") : t("", "score"),
         t(ind.deviation, "text"),
       ],
       {

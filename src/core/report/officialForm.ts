@@ -21,9 +21,15 @@ export interface OfficialFormIndicator {
   /** As the form shows them: "≥10期", "98%", "明显提升". */
   target: string;
   actual: string;
-  weight: Figure;
-  score: Figure;
+  /** None on a breakdown row: its 分值 and 得分 cells stay empty. */
+  weight: Figure | null;
+  score: Figure | null;
   deviation: string;
+  /**
+   * A breakdown row under a scored row (`其中…`, `（1）…`, forms.md "Breakdown rows"): its name,
+   * target and actual as printed, never scored; drawn with its name indented one step.
+   */
+  breakdown?: true;
 }
 
 export interface OfficialForm {

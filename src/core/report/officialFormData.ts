@@ -6,7 +6,7 @@
 import { a1 } from "../cells";
 import type { Evaluation } from "../evaluate";
 import { formatAmount } from "../format";
-import type { NumberSource } from "../model";
+import type { FormInfo, NumberSource } from "../model";
 import { sourceFormula } from "../sourceFormula";
 import type { ScoreSheetLayout } from "../sheets/scoreSheet";
 import type { OfficialForm, OfficialFormFundRow, OfficialFormIndicator } from "./officialForm";
@@ -36,6 +36,46 @@ function formInfoLines(pairs: ReadonlyArray<{ label: string; value: string }>): 
   const lines: OfficialForm["info"] = project.map((p) => [p]);
   for (let i = 0; i < others.length; i += 2) lines.push(others.slice(i, i + 2));
   return lines;
+}
+
+/**
+ * The scored rows with the form's breakdown rows (forms.md "Breakdown rows") merged in by sheet row:
+ * each under the scored row above it, in that row's 一级/二级 group, with no 分值 and no 得分.
+ */
+function withBreakdown(
+  scored: ReadonlyArray<{ row: number; entry: OfficialFormIndicator }>,
+  breakdown: NonNullable<FormInfo["breakdown"]>,
+): OfficialFormIndicator[] {
+  if (breakdown.length === 0) return scored.map((r) => r.entry);
+  const rows = [
+    ...scored,
+    ...breakdown.map((b) => ({
+      row: b.row,
+      entry: {
+        level1: "",
+        level2: "",
+        name: b.name,
+        target: b.targetText,
+        actual: b.actualText,
+        weight: null,
+        score: null,
+        deviation: "",
+        breakdown: true,
+      } satisfies OfficialFormIndicator,
+    })),
+  ].sort((a, b) => a.row - b.row);
+  const out = rows.map((r) => ({ ...r.entry }));
+  // A breakdown row belongs to the group of the scored row above it (below, for one heading a block).
+  out.forEach((entry, i) => {
+    if (!entry.breakdown) return;
+    const owner =
+      out
+        .slice(0, i)
+        .reverse()
+        .find((e) => !e.breakdown) ?? out.slice(i).find((e) => !e.breakdown);
+    if (owner) Object.assign(entry, { level1: owner.level1, level2: owner.level2 });
+  });
+  return out;
 }
 
 export function buildOfficialForm(ev: Evaluation, layout: ScoreSheetLayout): OfficialForm {
@@ -105,21 +145,26 @@ export function buildOfficialForm(ev: Evaluation, layout: ScoreSheetLayout): Off
       : { rows, weight: null, rate: fig("rate", ev.rates.total ?? 0, layout.rateTotal), score: null };
 
   const goals = form ? [] : (texts["部门整体支出绩效目标"] ?? []);
-  const indicators: OfficialFormIndicator[] = [];
+  // Rows in the form's order: each breakdown row after the scored row above it.
+  const placed: Array<{ row: number; entry: OfficialFormIndicator }> = [];
   ev.items.forEach((item, i) => {
     if (i === execution) return;
     const ind = item.indicator;
-    indicators.push({
-      level1: ind.level1,
-      level2: ind.level2,
-      name: ind.name,
-      target: shown(ind.targetText, ind.target),
-      actual: shown(ind.actualText, ind.actual),
-      weight: itemFigure(i, cols.weight, item.weight),
-      score: itemFigure(i, cols.score, item.score),
-      deviation: ind.deviation,
+    placed.push({
+      row: ind.row ?? 0,
+      entry: {
+        level1: ind.level1,
+        level2: ind.level2,
+        name: ind.name,
+        target: shown(ind.targetText, ind.target),
+        actual: shown(ind.actualText, ind.actual),
+        weight: itemFigure(i, cols.weight, item.weight),
+        score: itemFigure(i, cols.score, item.score),
+        deviation: ind.deviation,
+      },
     });
   });
+  const indicators = withBreakdown(placed, form?.breakdown ?? []);
 
   return {
     title: FORM_TITLES[info.evaluationType],

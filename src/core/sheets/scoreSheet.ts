@@ -36,6 +36,8 @@ export interface ScoreSheetLayout {
   grade: string;
   /** Forms: the filled total, its grade and the count of rows where filled ≠ rule. */
   filledScore?: string;
+  /** Forms with a reviewer's column or total (复核得分 / 财政审核评分): the reviewer's total. */
+  reviewScore?: string;
   filledGrade?: string;
   differences?: string;
   /** First row of the indicator table's data, and the columns the report's appendix reads. */
@@ -67,15 +69,27 @@ const FORM_SUMMARY = [
   ["填报等级", "filledGrade"],
   ["差异项数", "differences"],
 ] as const;
-type FormSummaryKey = (typeof FORM_SUMMARY)[number][1];
+/** A form with a reviewer's column adds the reviewer's total after them (forms.md "Two score columns"). */
+const REVIEW_SUMMARY = ["复核得分", "reviewScore"] as const;
+type FormSummaryKey = (typeof FORM_SUMMARY)[number][1] | (typeof REVIEW_SUMMARY)[1];
 
-/** Column of each field in the indicator table; a form's table adds 差异 after 填报得分. */
-function indicatorColumns(form: boolean) {
+/** Which extra columns a section's indicator table has: a form's 填报得分 and 差异, a reviewer's 复核得分. */
+interface TableKind {
+  form: boolean;
+  review: boolean;
+}
+
+/**
+ * Column of each field in the indicator table; a form's table adds 差异 after 填报得分, and a form
+ * with a reviewer's column its 复核得分 between them, beside the department's own score.
+ */
+function indicatorColumns({ form, review }: TableKind) {
   const base = { no: 1, level1: 2, level2: 3, name: 4, method: 5, target: 6, actual: 7, weight: 8, completion: 9, score: 10, self: 11 };
-  return form ? { ...base, diff: 12, source: 13, note: 14 } : { ...base, diff: 0, source: 12, note: 13 };
+  if (!form) return { ...base, review: 0, diff: 0, source: 12, note: 13 };
+  return review ? { ...base, review: 12, diff: 13, source: 14, note: 15 } : { ...base, review: 0, diff: 12, source: 13, note: 14 };
 }
 type IndicatorColumns = ReturnType<typeof indicatorColumns>;
-const indicatorHeaders = (form: boolean) => [
+const indicatorHeaders = ({ form, review }: TableKind) => [
   "序号",
   "一级指标",
   "二级指标",
@@ -87,6 +101,7 @@ const indicatorHeaders = (form: boolean) => [
   "完成率",
   form ? "规则得分" : "得分",
   form ? "填报得分" : "自评得分",
+  ...(review ? ["复核得分"] : []),
   ...(form ? ["差异"] : []),
   "来源",
   "说明",
@@ -155,7 +170,8 @@ export function buildScoreSheet(evaluations: Evaluation | readonly Evaluation[],
   if (all.length === 0) b.row(checkRow + 1, 1, [text("—", "label"), text("无", "text")]);
   all.forEach((w, i) => b.row(checkRow + 1 + i, 1, [text(w.cell, "label"), text(w.message, "text")]));
 
-  b.widths(isForm ? [16, 12, 14, 44, 10, 12, 12, 8, 10, 8, 9, 8, 14, 60] : [16, 12, 14, 44, 10, 12, 12, 8, 10, 8, 9, 14, 60]);
+  const scoreWidths = isForm ? (evs.some(hasReviewColumn) ? [9, 9, 8] : [9, 8]) : [9];
+  b.widths([16, 12, 14, 44, 10, 12, 12, 8, 10, 8, ...scoreWidths, 14, 60]);
   return { sheet: b.build(), layouts, layout: layouts[0] };
 }
 
@@ -202,10 +218,19 @@ function writeOverview(b: SheetBuilder, evs: Evaluation[], layouts: ScoreSheetLa
   });
 }
 
+/** A form whose reviewer filled a column of their own (复核得分 / 财政审核评分) beside the 得分. */
+function hasReviewColumn(ev: Evaluation): boolean {
+  return Boolean(ev.input.form && ev.input.indicators.some((i) => i.review));
+}
+
 function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: ScoreSheetLayout; next: number } {
   const form = ev.input.form;
-  const IND = indicatorColumns(Boolean(form));
-  const extra = form ? FORM_SUMMARY.length : 0;
+  const kind: TableKind = { form: Boolean(form), review: hasReviewColumn(ev) };
+  // The reviewer's total: beside a reviewer's column, or alone where a header line states it.
+  const reviewTotal = kind.review || Boolean(form?.reviewTotal);
+  const IND = indicatorColumns(kind);
+  const formSummary = reviewTotal ? [...FORM_SUMMARY, REVIEW_SUMMARY] : FORM_SUMMARY;
+  const extra = form ? formSummary.length : 0;
   const summaryFirst = top + 1;
   const items = ev.items;
   const indHeaderRow = summaryFirst + SUMMARY.length + extra + 2;
@@ -226,7 +251,7 @@ function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: S
   );
   const addr = {} as Record<SummaryKey | FormSummaryKey, string>;
   SUMMARY.forEach(([, key], i) => (addr[key] = a1(summaryFirst + i, 2, true)));
-  FORM_SUMMARY.forEach(([, key], i) => (addr[key] = a1(summaryFirst + SUMMARY.length + i, 2, true)));
+  formSummary.forEach(([, key], i) => (addr[key] = a1(summaryFirst + SUMMARY.length + i, 2, true)));
 
   // Budget table.
   b.set(budHeaderRow - 1, 1, text("预算执行（金额单位：万元）", "section"));
@@ -282,6 +307,7 @@ function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: S
     grade: "优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差（财预〔2020〕10号）",
     filledScore: "表中“总分”行所填得分",
     differences: "填报得分与规则得分不同的项数",
+    reviewScore: "复核（审核）方所评总分，列示不计入",
   };
   SUMMARY.forEach(([label, key], i) => {
     b.row(summaryFirst + i, 1, [text(label, "label"), summary[key], text(summaryNotes[key] ?? "", "aside")]);
@@ -291,7 +317,7 @@ function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: S
     const notes: string[] = [];
     const filled = form.filledTotal ? numberCell(form.filledTotal, "scoreBold", notes, "填报得分") : value("", "scoreBold");
     const filledGrade = toFormula(gradeExpr(ref("t")), { t: addr.filledScore });
-    const formSummary: Record<FormSummaryKey, PlanCell> = {
+    const formCells: Record<FormSummaryKey, PlanCell> = {
       filledScore: filled,
       filledGrade: formula(
         `IF(${addr.filledScore}="","",${filledGrade})`,
@@ -299,15 +325,16 @@ function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: S
         "grade",
       ),
       differences: formula(`SUMPRODUCT((${diffRange}<>"")*(${diffRange}<>0))`, differingItems(ev).length, "score"),
+      reviewScore: form.reviewTotal ? numberCell(form.reviewTotal, "scoreBold", notes, "复核得分") : value("", "scoreBold"),
     };
-    FORM_SUMMARY.forEach(([label, key], i) => {
-      b.row(summaryFirst + SUMMARY.length + i, 1, [text(label, "label"), formSummary[key], text(summaryNotes[key] ?? "", "aside")]);
+    formSummary.forEach(([label, key], i) => {
+      b.row(summaryFirst + SUMMARY.length + i, 1, [text(label, "label"), formCells[key], text(summaryNotes[key] ?? "", "aside")]);
     });
   }
 
   // Indicator table.
   b.set(indHeaderRow - 1, 1, text("绩效指标评分", "section"));
-  const headers = indicatorHeaders(Boolean(form));
+  const headers = indicatorHeaders(kind);
   b.row(
     indHeaderRow,
     1,
@@ -327,6 +354,7 @@ function writeSection(b: SheetBuilder, ev: Evaluation, top: number): { layout: S
   const layout: ScoreSheetLayout = {
     ...(addr as Record<SummaryKey, string>),
     ...(form ? { filledScore: addr.filledScore, filledGrade: addr.filledGrade, differences: addr.differences } : {}),
+    ...(reviewTotal ? { reviewScore: addr.reviewScore } : {}),
     indicatorFirstRow: indFirst,
     indicatorCols: { weight: IND.weight, score: IND.score, filled: form ? IND.self : undefined },
   };
@@ -356,6 +384,8 @@ function indicatorRow(item: ScoredItem, row: number, no: number, scoringRate: st
       : numberCell(ind.weight as NumberSource, "score", notes, "分值");
   const self = ind.selfScore ? numberCell(ind.selfScore, "score", notes, "自评得分") : value(null, "score");
   cells[IND.self - 1] = self;
+  // The reviewer's score, beside the department's own: shown, never used.
+  if (IND.review) cells[IND.review - 1] = numberCell(ind.review, "score", notes, "复核得分");
 
   const at = (c: number) => a1(row, c);
   const refs = {

@@ -110,6 +110,11 @@ export interface ExpectedForm {
   executionOutsideTotal?: boolean;
   /** Rows (execution included) whose filled 得分 is given and differs from the rule score. */
   differences: number;
+  /**
+   * A reviewer's column (复核得分 / 财政审核评分): its total and each indicator's score in order
+   * (execution left out), shown beside the department's, never mixed in.
+   */
+  review?: { total: number; indicators: Array<number | null> };
 }
 
 /**

@@ -1137,6 +1137,7 @@ const twoScores: CorpusEntry = {
         ],
         total: { rule: 98.34, filled: 98.34, max: 100, grade: "优" }, // 9.6 + 30 + 28.74 + 20 + 10; 复核 94.6 not mixed in
         differences: 0,
+        review: { total: 94.6, indicators: [30, 27, 18, 10] }, // the 总分 row's 复核得分: 9.6 + 30 + 27 + 18 + 10
       },
     ],
     warnings: [],
