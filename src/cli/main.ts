@@ -173,8 +173,8 @@ async function demoRun(name: string, input: string, dir: string, io: Io): Promis
   const code = await scoreOrReport("report", input, { "-o": output, "--json": json, "--docx": path.join(dir, `${name}-report.docx`) }, io);
   if (code !== 0) return code;
   const summary = JSON.parse(await fs.readFile(json, "utf8")) as Summary;
-  const line = (s: { unit: string; year: number; budget: Summary["budget"]; executionRate: Summary["executionRate"] }) =>
-    `${s.unit} ${s.year}年度 预算 ${formatAmount(s.budget.total)} 万元，执行率 ${formatRate(s.executionRate.total ?? 0)}`;
+  const line = (s: { unit: string; year: number | null; budget: Summary["budget"]; executionRate: Summary["executionRate"] }) =>
+    `${s.unit}${s.year === null ? "" : ` ${s.year}年度`} 预算 ${formatAmount(s.budget.total)} 万元，执行率 ${formatRate(s.executionRate.total ?? 0)}`;
   if (summary.forms) {
     io.stderr(`样例（自评表）：找到 ${summary.forms.length} 张自评表\n`);
     for (const f of summary.forms)

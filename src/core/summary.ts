@@ -40,7 +40,8 @@ export interface FormSummary {
   titleCell: string;
   unit: string;
   project: string;
-  year: number;
+  /** null where the form prints no year and no 填报日期 tells it (forms.md "No year printed"). */
+  year: number | null;
   type: string;
   budget: { total: number; basic: number; project: number };
   spent: { total: number; basic: number; project: number };
@@ -61,7 +62,7 @@ export interface Summary {
   /** Forms: the reported form's sheet and project name. */
   sheet?: string;
   project?: string;
-  year: number;
+  year: number | null;
   type: string;
   profile: string;
   budget: { total: number; basic: number; project: number };
@@ -82,7 +83,7 @@ export function summarize(ev: Evaluation): Summary {
   return {
     source: "template",
     unit: info.unitName,
-    year: info.year,
+    year: info.year || null,
     type: info.evaluationType,
     profile: info.profile.id,
     budget: { ...ev.budget },
@@ -139,7 +140,7 @@ export function formSummary(ev: Evaluation): FormSummary {
     titleCell: refName(form.titleCell),
     unit: ev.input.info.unitName,
     project: form.projectName,
-    year: ev.input.info.year,
+    year: ev.input.info.year || null,
     type: ev.input.info.evaluationType,
     budget: { ...ev.budget },
     spent: { ...ev.spent },

@@ -16,7 +16,7 @@ export interface LetterForm {
   file: string;
   sheet: string;
   project: string;
-  year: number;
+  year: number | null;
   filled: number | null;
   rule: number;
   grade: string;
@@ -97,8 +97,9 @@ const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 const sentence = (s: string) => (/[。！？]$/.test(s) ? s : `${s}。`);
 
 export function letterModel(unit: string, forms: readonly LetterForm[]): LetterModel {
-  const years = [...new Set(forms.map((f) => f.year))].sort();
-  const year = years.join("、");
+  // 2023年度 (or 2022、2023年度); nothing where no form states its year.
+  const years = [...new Set(forms.map((f) => f.year).filter((y): y is number => y !== null))].sort();
+  const year = years.length ? `${years.join("、")}年度` : "";
   const differing = forms.filter((f) => f.difference !== null && f.difference !== 0).length;
   const blank = forms.filter((f) => f.filled === null).length;
   const checks = forms.reduce((n, f) => n + f.issues.length, 0);
@@ -141,10 +142,10 @@ export function letterModel(unit: string, forms: readonly LetterForm[]): LetterM
   });
 
   return {
-    title: `关于${year}年度绩效自评复核意见的函`,
+    title: `关于${year}绩效自评复核意见的函`,
     addressee: unit,
     opening:
-      `你单位报送的${year}年度绩效自评材料收悉。根据预算绩效管理有关规定，我局按评分规则对你单位报送的绩效自评表` +
+      `你单位报送的${year}绩效自评材料收悉。根据预算绩效管理有关规定，我局按评分规则对你单位报送的绩效自评表` +
       "逐项进行了复核。现将复核意见函告如下：",
     sections: [
       { heading: "一、复核情况", paragraphs: [{ text: overview }], table },

@@ -33,7 +33,8 @@ export interface ReviewedForm {
   sheet: string;
   unit: string;
   project: string;
-  year: number;
+  /** null where the form states no year. */
+  year: number | null;
   type: string;
   budget: number;
   spent: number;

@@ -454,11 +454,14 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
       setStatus(m.busyDocx, "busy");
       try {
         const bytes = await actions.reportDocx(result);
-        const { year, unit, project } = result.summary;
-        const name =
+        const { unit, project } = result.summary;
+        const year = result.summary.year ?? "";
+        const named =
           result.summary.source === "form"
             ? format(m.docxFileNameForm, { year, project: project || unit })
             : format(m.docxFileName, { year, unit });
+        // A form that states no year: its file name has none either.
+        const name = year === "" ? named.replace(/^年度/, "") : named;
         docx = { bytes, name };
         lastFocusDownload = true;
         setStatus(`${done}${m.sentenceSeparator}${m.docxReady}`, "ok");

@@ -111,6 +111,15 @@ describe("reading a form", () => {
     expect(f.differences).toBe(0);
   });
 
+  test("a form that prints no year and no 填报日期 is read with its year blank (null), one warning saying so", () => {
+    const rows = nationalForm(ROWS, undefined, 94.9).filter((r) => r[0] !== "（2023年度）");
+    const { summary } = planCommand(workbook(["Sheet1", rows]), "score");
+    expect(summary.year).toBeNull();
+    expect(summary.forms![0].year).toBeNull();
+    expect(summary.forms![0].score.total).toBe(94.9);
+    expect(summary.warnings.filter((w) => w.code === "form.yearUnknown")).toHaveLength(1);
+  });
+
   test("a filled score that differs from the rule is a difference with a warning on its cell", () => {
     const rows = ROWS.map((r) => (r[3] === "培训合格率" ? [null, null, "质量指标", "培训合格率", "≥95%", "90%", 20, 20] : r));
     const { summary } = planCommand(workbook(["公开14表", nationalForm(rows)]), "score");
