@@ -99,6 +99,7 @@ export const zhCN = {
   reportScores: "报告采用",
   reportDoneForm: "已写入“评分结果”和“自评报告”表（{sheet}，{scores}）",
   docxFileNameForm: "{year}年度{project}绩效自评报告.docx",
+  docxFileNameFormNoYear: "{project}绩效自评报告.docx",
   selfTestHeading: "诊断",
   selfTestIntro: "在一张临时工作表上试用本加载项用到的每个功能，完成后删除该表。把报告复制或保存后发给技术支持。",
   selfTestRun: "运行诊断",
@@ -233,6 +234,7 @@ export const enUS: Record<MessageKey, string> = {
   reportScores: "The report states",
   reportDoneForm: "The 评分结果 and 自评报告 sheets were written ({sheet}, {scores})",
   docxFileNameForm: "{year}年度{project}绩效自评报告.docx",
+  docxFileNameFormNoYear: "{project}绩效自评报告.docx",
   selfTestHeading: "Diagnostics",
   selfTestIntro:
     "Tries every feature this add-in uses on a temporary sheet, then deletes it. Copy or save the report and send it to support.",

@@ -455,13 +455,12 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
       try {
         const bytes = await actions.reportDocx(result);
         const { unit, project } = result.summary;
-        const year = result.summary.year ?? "";
-        const named =
+        const { year } = result.summary;
+        // A form that states no year: its file name has none either (a template always has one).
+        const name =
           result.summary.source === "form"
-            ? format(m.docxFileNameForm, { year, project: project || unit })
-            : format(m.docxFileName, { year, unit });
-        // A form that states no year: its file name has none either.
-        const name = year === "" ? named.replace(/^年度/, "") : named;
+            ? format(year === null ? m.docxFileNameFormNoYear : m.docxFileNameForm, { year: year ?? "", project: project || unit })
+            : format(m.docxFileName, { year: year ?? "", unit });
         docx = { bytes, name };
         lastFocusDownload = true;
         setStatus(`${done}${m.sentenceSeparator}${m.docxReady}`, "ok");
