@@ -4,7 +4,7 @@
  * the table, row and column (`表格2 第5行第3列`: the row of the table, the cell's place in its row).
  * Worked out from the problem's typed `ref` and the document's layout, never from an address text.
  */
-import type { CellRef, Problem } from "./problems";
+import { type CellRef, type Problem, refName } from "./problems";
 import type { WorkbookSnapshot } from "../port/workbook";
 
 /** Where a document's table puts a cell for its reader: rows above the table, and the cell's place in its row. */
@@ -25,5 +25,10 @@ export function tablePlace(ref: CellRef, layout: TableLayout | undefined): { row
  */
 export function problemsIn<P extends Problem>(snapshot: Pick<WorkbookSnapshot, "kind" | "sheets">, problems: readonly P[]): P[] {
   if (snapshot.kind !== "document") return [...problems];
-  return problems.map((p) => (p.ref ? { ...p, ref: { ...p.ref, inTable: tablePlace(p.ref, snapshot.sheets[p.ref.sheet]) } } : p));
+  return problems.map((p) => {
+    if (!p.ref) return p;
+    const ref = { ...p.ref, inTable: tablePlace(p.ref, snapshot.sheets[p.ref.sheet]) };
+    // An issue's display cell follows its ref, so nothing prints the sheet's A1 form for a table.
+    return "cell" in p ? { ...p, ref, cell: refName(ref) } : { ...p, ref };
+  });
 }

@@ -230,6 +230,7 @@ describe("Word tables", () => {
     const issues = [warningIssue(cellRef("表格2", 7, 3), "filled.totalDiffers", { total: 1, sum: "2" })];
     const sheets = { 表格2: { name: "表格2", cells: [], leadRows: 2 } };
     expect(problemsIn({ kind: "document", sheets }, issues).map(placeName)).toEqual(["表格2 第5行第3列"]);
+    expect(problemsIn({ kind: "document", sheets }, issues).map((i) => i.cell)).toEqual(["表格2 第5行第3列"]);
     // A workbook's sheet named 表格2 keeps its cell names.
     expect(problemsIn({ sheets }, issues).map(placeName)).toEqual(["表格2!C7"]);
   });
