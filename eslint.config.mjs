@@ -5,7 +5,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 import globals from "globals";
 
-const officeJsFiles = ["src/adapters/officejs/**", "src/taskpane/**", "src/commands/**"];
+const officeJsFiles = ["src/adapters/officejs/**", "src/app/**", "src/taskpane/**", "src/commands/**"];
 const officeRules = Object.fromEntries(
   officeAddins.configs.recommended
     .flatMap((c) => Object.keys(c.rules ?? {}))

@@ -15,7 +15,7 @@ const ROUNDS = Number(process.env.FORMATS_BENCH_ROUNDS ?? 15);
 
 async function formatFigures() {
   const { writeSampleForm, SAMPLE_FORM_SHEETS } = require("../dist/sample/forms/sampleForms");
-  const { buildWordForms } = require("../dist/sample/forms/wordForms");
+  const { buildWordForms } = require("../build/fixtures/test/fixtures/forms/wordForms");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-formats-"));
   const file = (ext) => path.join(dir, `sample-form.${ext}`);
   await writeSampleForm(file("xlsx"));

@@ -17,7 +17,7 @@ const ROUNDS = 3;
 /** The workbook: seeded figures, the national form's layout (src/sample/forms/build.ts). */
 async function writeFormsWorkbook(file) {
   const { buildFormWorkbook, fundBlock, indicatorBlock, projectInfo } = require("../dist/sample/forms/build");
-  const { rng } = require("../dist/sample/generate");
+  const { rng } = require("../build/fixtures/test/fixtures/generate");
   const r = rng(50);
   const sheets = [];
   for (let f = 1; f <= FORMS; f++) {
@@ -97,7 +97,7 @@ async function formsFigures() {
 function readingMs(input) {
   const script = `
     const { performance } = require("perf_hooks");
-    const { readInput } = require("./dist/cli/files");
+    const { readInput } = require("./dist/io/files");
     const { readForms } = require("./dist/core/forms");
     const { IssueLog } = require("./dist/core/issues");
     const { ALL_SHEETS } = require("./dist/port/workbook");

@@ -1,6 +1,6 @@
 /**
  * The review part of `npm run bench`: `jixiao review` over 1,000 generated one-form workbooks of a
- * typical size (20–30 indicators, src/sample/reviewBatch.ts), beside the floor measured in the same
+ * typical size (20–30 indicators, test/fixtures/reviewBatch.ts), beside the floor measured in the same
  * run — exceljs alone reading the same 1,000 files on one core. Peak RSS (the process and its
  * worker threads) at 250 and at 1,000 files shows memory does not grow with the batch.
  * Returns `review: {files, ms, filesPerSec, floorMs, ratio, peakMB, peakMB250}`; goals on 2 cores:
@@ -29,7 +29,7 @@ const review = (files, out) =>
     { stdout: () => {}, stderr: () => {} }); if (code !== 0) throw new Error("review exited " + code)`);
 
 async function reviewFigures() {
-  const { writeReviewBatch } = require("../dist/sample/reviewBatch");
+  const { writeReviewBatch } = require("../build/fixtures/test/fixtures/reviewBatch");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-review-"));
   const batch = path.join(dir, "batch");
   const manifest = await writeReviewBatch(batch, {
@@ -107,7 +107,7 @@ function libreOfficeSeconds(file, dir) {
 }
 
 async function provinceFigures() {
-  const { writeReviewBatch } = require("../dist/sample/reviewBatch");
+  const { writeReviewBatch } = require("../build/fixtures/test/fixtures/reviewBatch");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-province-"));
   const base = path.join(dir, "base");
   const manifest = await writeReviewBatch(base, {

@@ -11,7 +11,7 @@ const path = require("path");
 const { performance } = require("perf_hooks");
 const ExcelJS = require("exceljs");
 const { main } = require("../dist/cli/main");
-const { generateInput } = require("../dist/sample/generate");
+const { generateInput } = require("../build/fixtures/test/fixtures/generate");
 const { ExcelJsWorkbook } = require("../dist/adapters/exceljs/exceljsWorkbook");
 const { buildInputSheets } = require("../dist/core/sheets/inputSheets");
 

@@ -1,5 +1,7 @@
 /** Minimal argv parsing for the jixiao CLI (no dependency for a handful of commands and flags). */
 
+import { UsageError } from "../io/files";
+
 export interface ParsedArgs {
   command: string;
   positional: string[];
@@ -31,8 +33,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return { command, positional, flags };
 }
 
-export class UsageError extends Error {}
-
+/** `jixiao --help`: every command and flag of the CLI (../shared/spec/cli.md). */
 export const USAGE = `用法 / Usage:
   jixiao template -o FILE.xlsx [--type 部门整体支出|项目支出]      空白输入表（表头、下拉列表、说明）
   jixiao score  IN.xlsx -o OUT.xlsx [--json FILE|-] [--profile ID]   计算得分，添加“评分结果”

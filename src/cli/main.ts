@@ -12,14 +12,16 @@ import { formatAmount, formatRate } from "../core/format";
 import { buildInputSheets } from "../core/sheets/inputSheets";
 import type { Summary } from "../core/summary";
 import type { ExcelJsWorkbook } from "../adapters/exceljs/exceljsWorkbook";
-import { ALL_SHEETS, type WorkbookSnapshot } from "../port/workbook";
+import { ALL_SHEETS } from "../port/workbook";
+import { type WorkbookSnapshot } from "../core/snapshot";
 import { FORMAT_NAMES } from "../adapters/formats/inputFile";
 import { problemsIn } from "../core/places";
 import { SAMPLE_DATA } from "../sample/sampleWorkbook";
-import { USAGE, UsageError, parseArgs } from "./args";
+import { USAGE, parseArgs } from "./args";
 import {
   type Io,
   OutputError,
+  UsageError,
   checkOutputPath,
   oneLine,
   printIssues,
@@ -28,10 +30,8 @@ import {
   summaryJson,
   writeAtomically,
   writeJson,
-} from "./files";
+} from "../io/files";
 import { review } from "../review/command";
-
-export { type Io, OutputError, writeAtomically } from "./files";
 
 const processIo: Io = {
   stdout: (s) => process.stdout.write(s),

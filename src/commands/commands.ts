@@ -4,10 +4,9 @@
  * until the user has closed it (completing the command earlier can close the dialog with it).
  */
 import { EVALUATION_TYPES } from "../core/contract";
-import { InputError } from "../core/issues";
-import { errorMessage, insertTemplate, runScoring } from "../taskpane/actions";
-import { type Messages, format, messagesFor } from "../taskpane/i18n";
-import { type Notice, noticeQuery, noticeText } from "./notice";
+import { insertTemplate, runScoring } from "../app/actions";
+import { type Messages, messagesFor } from "../app/i18n";
+import { type Notice, noticeOf, noticeQuery } from "../app/notice";
 
 const messages = (): Messages => messagesFor(Office.context?.displayLanguage);
 
@@ -30,18 +29,6 @@ export function notify(notice: Notice): Promise<void> {
       });
     });
   });
-}
-
-/** What a failed command says: the run's problems (InputError), else the failure in the host's words. */
-export function noticeOf(e: unknown, m: Messages): Notice {
-  if (e instanceof InputError) return { title: m.errorsTitle, problems: e.issues };
-  return { title: m.title, lines: [format(m.failed, { message: errorMessage(e, m) })] };
-}
-
-/** The notice as lines of text (WPS's message box), worded as the dialog words them. */
-export function problemLines(e: unknown, m: Messages): { title: string; lines: string[] } {
-  const notice = noticeOf(e, m);
-  return { title: notice.title, lines: noticeText(notice, m) };
 }
 
 async function guarded(event: Office.AddinCommands.Event, work: () => Promise<void>): Promise<void> {
@@ -75,7 +62,6 @@ export function templateCommand(event: Office.AddinCommands.Event): Promise<void
   });
 }
 
-// WPS's ribbon (src/wps/main.ts) imports problemLines from here and has no Office.
 if (typeof Office !== "undefined")
   Office.onReady(() => {
     Office.actions.associate("insertTemplate", templateCommand);

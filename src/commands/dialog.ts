@@ -3,7 +3,7 @@
  * query string, worded here in the UI's language) or lines of text, and a close button (the command
  * that opened it completes only once it is closed).
  */
-import { noticeLines } from "./notice";
+import { noticeLines } from "../app/notice";
 
 function render(): void {
   const params = new URLSearchParams(window.location.search);

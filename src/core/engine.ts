@@ -1,6 +1,6 @@
 /**
- * The commands, host-agnostic: read the workbook through the port, plan, apply. The pure
- * `planCommand` is the whole computation; `run` only adds the two port calls around it.
+ * The commands, host-agnostic and pure: a snapshot in, a plan out. `planCommand` is the whole
+ * computation; port/run.ts adds the two port calls around it.
  *
  * A workbook holds either Jixiao's template (workbook.md) or official 自评表 forms (forms.md); both
  * become the same Input, so scoring, 评分结果 and the report do not care which.
@@ -16,7 +16,7 @@ import { buildAppendixSheet, buildReportSheet } from "./report";
 import { buildInputSheets } from "./sheets/inputSheets";
 import { buildScoreSheet } from "./sheets/scoreSheet";
 import { type Summary, summarize, summarizeForms } from "./summary";
-import { ALL_SHEETS, type WorkbookPort, type WorkbookSnapshot } from "../port/workbook";
+import type { WorkbookSnapshot } from "./snapshot";
 
 export type Command = "score" | "report";
 
@@ -162,13 +162,6 @@ function filledLayout(layout: ReturnType<typeof buildScoreSheet>["layout"]): typ
     grade: layout.filledGrade ?? layout.grade,
     indicatorCols: { ...layout.indicatorCols, score: layout.indicatorCols.filled ?? layout.indicatorCols.score },
   };
-}
-
-export async function runCommand(port: WorkbookPort, command: Command, options: RunOptions = {}): Promise<CommandResult> {
-  const snapshot = await port.read(ALL_SHEETS);
-  const result = planCommand(snapshot, command, options);
-  await port.apply(result.plan);
-  return result;
 }
 
 /**

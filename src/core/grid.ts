@@ -1,5 +1,5 @@
 /** Read access to a SheetData by sheet coordinates, and header-row search. */
-import { type CellValue, NOT_CALCULATED, type SheetCell, type SheetData, isCellError } from "../port/workbook";
+import { type CellValue, NOT_CALCULATED, type SheetCell, type SheetData, isCellError } from "./snapshot";
 import { normalizeText } from "./numbers";
 import { cellName } from "./cells";
 import { quote } from "./quote";

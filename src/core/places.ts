@@ -5,7 +5,7 @@
  * Worked out from the problem's typed `ref` and the document's layout, never from an address text.
  */
 import { type CellRef, type Problem, refName } from "./problems";
-import type { WorkbookSnapshot } from "../port/workbook";
+import type { WorkbookSnapshot } from "./snapshot";
 
 /** Where a document's table puts a cell for its reader: rows above the table, and the cell's place in its row. */
 export interface TableLayout {

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { plainValue } from "../adapters/exceljs/exceljsWorkbook";
-import { NOT_CALCULATED, isCellError } from "../port/workbook";
+import { NOT_CALCULATED, isCellError } from "../core/snapshot";
 import { type FakeCell, type FakeFormat, type FakeSheet, FakeWorkbook, parseAddress, rectAddress } from "./fakeExcel";
 
 const pointsToChars = (pt: number) => Math.max(0, Math.round(((pt / 0.75 - 5) / 7) * 100) / 100);

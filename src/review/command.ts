@@ -11,8 +11,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Presets, SingleBar } from "cli-progress";
-import { UsageError } from "../cli/args";
-import { type Io, checkOutputPath, summaryJson, writeAtomicallyWith, writeJson } from "../cli/files";
+import { type Io, UsageError, checkOutputPath, summaryJson, writeAtomicallyWith, writeJson } from "../io/files";
 import type { Problem } from "../core/problems";
 import { discover } from "./discover";
 import { Letters } from "./letters";

@@ -3,7 +3,7 @@
  * department after review, in the register of an official 函 — the addressee, the forms reviewed
  * with their filled and rule totals, each check with its place and what to do, the requirements,
  * a closing line, and the bureau's name and date left for the bureau to fill. Pure: the Word
- * document is rendered from it by adapters/docx/letterDocx.ts.
+ * document is rendered from it by review/letterDocx.ts.
  */
 import { formatScore } from "../core/format";
 import { chineseNumber } from "../core/report/typography";

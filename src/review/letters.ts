@@ -5,7 +5,7 @@
  * could not be read names no unit: it stays in 问题清单 only.
  */
 import * as path from "path";
-import { writeAtomically } from "../cli/files";
+import { writeAtomically } from "../io/files";
 import { type LetterForm, UNNAMED_UNIT, letterModel } from "./letterModel";
 import type { Problem } from "../core/problems";
 import type { FileResult } from "./reviewFile";
@@ -70,7 +70,7 @@ export class Letters {
   /** Writes every letter (each atomically). */
   async write(): Promise<void> {
     // The docx package is loaded only when letters are asked for (a review starts without it).
-    const { letterDocx } = await import("../adapters/docx/letterDocx");
+    const { letterDocx } = await import("./letterDocx");
     for (const [unit, { file, forms }] of this.units) {
       const bytes = await letterDocx(letterModel(unit, forms));
       await writeAtomically(file, Buffer.from(bytes), "--letters");

@@ -9,9 +9,10 @@ import { evaluateWorkbook } from "../core/engine";
 import { InputError } from "../core/issues";
 import { type Problem, bareProblem, errorIssue, refName, renderProblem } from "../core/problems";
 import type { Summary } from "../core/summary";
-import { ALL_SHEETS, type WorkbookSnapshot } from "../port/workbook";
+import { ALL_SHEETS } from "../port/workbook";
+import { type WorkbookSnapshot } from "../core/snapshot";
 import { problemsIn } from "../core/places";
-import { oneLine, readInput } from "../cli/files";
+import { oneLine, readInput } from "../io/files";
 import { SHEET } from "../core/contract";
 
 export type Severity = "错误" | "提示";

@@ -3,9 +3,9 @@
  * file (download.ts). It rebuilds the file from the URL fragment, saves it at once and offers a
  * button in case the browser wants a click. It needs no office.js.
  */
-import { parseHandoff, saveWithAnchor } from "./download";
-import { el } from "./dom";
-import { messagesFor } from "./i18n";
+import { parseHandoff, saveWithAnchor } from "../adapters/shared/download";
+import { el } from "../app/pane/dom";
+import { messagesFor } from "../app/i18n";
 
 function render(): void {
   const m = messagesFor(navigator.language);

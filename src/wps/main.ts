@@ -6,12 +6,11 @@
  */
 // First: the shims the older engine needs, before any other module runs.
 import "./polyfills";
-import { problemLines } from "../commands/commands";
-import { noticeText } from "../commands/notice";
+import { noticeText, problemLines } from "../app/notice";
 import type { Summary } from "../core/summary";
 import { EVALUATION_TYPES } from "../core/contract";
-import { insertTemplate, runScoring } from "../taskpane/actions";
-import { messagesFor } from "../taskpane/i18n";
+import { insertTemplate, runScoring } from "../app/actions";
+import { messagesFor } from "../app/i18n";
 import { DOCK_RIGHT, type WpsAddinApplication, type WpsControl, type WpsRibbonUI, createTaskPane, wpsApplication } from "./wpsApp";
 import { etHost } from "./wpsHost";
 

@@ -4,8 +4,8 @@
  */
 // First: the shims the older engine needs, before any other module runs.
 import "./polyfills";
-import { messagesFor } from "../taskpane/i18n";
-import { paneActions, startPane } from "../taskpane/taskpane";
+import { messagesFor } from "../app/i18n";
+import { paneActions, startPane } from "../app/pane/pane";
 import { wpsApplication } from "./wpsApp";
 import { etHost } from "./wpsHost";
 

@@ -7,8 +7,8 @@ import { createEtWorkbook } from "../adapters/wps/etWorkbook";
 import { a1 } from "../core/cells";
 import { etSelfTest } from "../adapters/wps/etSelfTest";
 import type { EtApplication } from "../adapters/wps/etTypes";
-import { saveWithAnchor } from "../taskpane/download";
-import type { HostWorkbook, PaneHost } from "../taskpane/host";
+import { saveWithAnchor } from "../adapters/shared/download";
+import type { HostWorkbook, PaneHost } from "../app/host";
 import type { WpsAddinApplication } from "./wpsApp";
 
 /** ApiEvent's name for an edit on any sheet of any open workbook. */

@@ -3,11 +3,12 @@
  * through Microsoft's Excel client (`excel-web-16.00.js`, loaded before this) against a URL whose
  * ProcessQuery the test server answers from the fake workbook model.
  */
-import { type Command, runCommand } from "../../src/core/engine";
+import { type Command } from "../../src/core/engine";
+import { runCommand } from "../support/run";
 import { OfficeJsWorkbook } from "../../src/adapters/officejs/officeWorkbook";
 import { compareVersions } from "../../src/playground/fakeExcel";
 import { excelSelfTest } from "../../src/adapters/officejs/selfTest";
-import type { SelfTestReport } from "../../src/taskpane/selfTest";
+import type { SelfTestReport } from "../../src/adapters/shared/selfTest";
 
 declare global {
   interface Window {

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import webpack from "webpack";
 import type { Browser } from "playwright-core";
-import { runCommand } from "../../src/core/engine";
+import { runCommand } from "../support/run";
 import { createEtWorkbook } from "../../src/adapters/wps/etWorkbook";
 import { createFakeEtApplication } from "../../src/playground/fakeEt";
 import { generatedWorkbook } from "../../src/playground/generatedWorkbook";

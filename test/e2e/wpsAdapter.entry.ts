@@ -2,7 +2,7 @@
  * The page side of the WPS adapter check: the fake `window.Application` (src/playground/fakeEt.ts),
  * the adapter and the engine bundled for the browser, as the WPS pane will run them.
  */
-import { runCommand } from "../../src/core/engine";
+import { runCommand } from "../support/run";
 import { createEtWorkbook } from "../../src/adapters/wps/etWorkbook";
 import { createFakeEtApplication } from "../../src/playground/fakeEt";
 import { generatedWorkbook } from "../../src/playground/generatedWorkbook";

@@ -15,7 +15,7 @@ import { problemsIn } from "../../src/core/places";
 import { cellRef, placeName, warningIssue } from "../../src/core/problems";
 import { SAMPLE_FORM_SHEETS } from "../../src/sample/forms/sampleForms";
 import { buildFormWorkbook } from "../../src/sample/forms/build";
-import { buildWordForms } from "../../src/sample/forms/wordForms";
+import { buildWordForms } from "../fixtures/forms/wordForms";
 import { cli, tempDir } from "../support/workbooks";
 import { ooxmlProblems } from "../support/ooxml";
 import { convert, recalculate } from "../support/libreoffice";

@@ -1,5 +1,5 @@
 /**
- * The forms corpus (src/sample/forms/corpus.ts) through the CLI: every official 绩效自评表 workbook is
+ * The forms corpus (test/fixtures/forms/corpus.ts) through the CLI: every official 绩效自评表 workbook is
  * scored with `jixiao score IN -o OUT --json -` and the JSON must carry the figures a reviewer
  * computes by hand (expected literals in the corpus), the warnings of docs/forms.md on the cells a
  * user reads, and, for the workbooks that must fail, exit 2 with the error's cell and nothing written.
@@ -7,8 +7,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { CORPUS } from "../../src/sample/forms/corpus";
-import { ALSO, type CorpusEntry, type ExpectedForm, type ExpectedIssue, MORE, VARIES } from "../../src/sample/forms/expected";
+import { CORPUS } from "../fixtures/forms/corpus";
+import { ALSO, type CorpusEntry, type ExpectedForm, type ExpectedIssue, MORE, VARIES } from "../fixtures/forms/expected";
 import { buildSampleFormWorkbook } from "../../src/sample/forms/sampleForms";
 import { cli, tempDir } from "../support/workbooks";
 

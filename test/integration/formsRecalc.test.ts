@@ -12,7 +12,7 @@ import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
 import { planCommand } from "../../src/core/engine";
 import type { NumberSource } from "../../src/core/model";
 import type { FormSummary, Summary } from "../../src/core/summary";
-import { CORPUS } from "../../src/sample/forms/corpus";
+import { CORPUS } from "../fixtures/forms/corpus";
 import { ALL_SHEETS } from "../../src/port/workbook";
 import { type SheetCsv, recalculate } from "../support/libreoffice";
 import { cli, tempDir } from "../support/workbooks";

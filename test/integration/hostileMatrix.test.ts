@@ -23,12 +23,12 @@ import ExcelJS from "exceljs";
 import { cli, tempDir } from "../support/workbooks";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
 import { INPUT_SHEETS, SHEET } from "../../src/core/contract";
-import { runCommand } from "../../src/core/engine";
+import { runCommand } from "../support/run";
 import { InputError } from "../../src/core/issues";
 import { type InputData, buildInputSheets } from "../../src/core/sheets/inputSheets";
 import type { Summary } from "../../src/core/summary";
 import { buildFormWorkbook, fundBlock, indicatorBlock, projectInfo } from "../../src/sample/forms/build";
-import { CORPUS } from "../../src/sample/forms/corpus";
+import { CORPUS } from "../fixtures/forms/corpus";
 import { SAMPLE_DATA } from "../../src/sample/sampleWorkbook";
 
 // ── Value classes ──────────────────────────────────────────────────────────────────────────────

@@ -11,7 +11,7 @@ import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
 import { INPUT_SHEETS } from "../../src/core/contract";
 import { planCommand } from "../../src/core/engine";
 import type { Summary } from "../../src/core/summary";
-import { generateInput } from "../../src/sample/generate";
+import { generateInput } from "../fixtures/generate";
 import { SAMPLE_DATA } from "../../src/sample/sampleWorkbook";
 import { type SheetCsv, recalculate, valueRightOf } from "../support/libreoffice";
 import { cli, tempDir, writeInputWorkbook } from "../support/workbooks";

@@ -1,5 +1,5 @@
 /**
- * `jixiao review` over a generated year of submissions (src/sample/reviewBatch.ts): 200 workbooks
+ * `jixiao review` over a generated year of submissions (test/fixtures/reviewBatch.ts): 200 workbooks
  * (templates and forms, 1–3 forms each) with planted slips, and 10 broken files. Every slip is in
  * 问题清单 once with its file and cell, clean forms raise nothing, broken files are listed with their
  * errors, the inputs are byte-identical afterwards, and SUMMARY.xlsx is a valid, printable workbook.
@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { type BatchManifest, SLIP_KINDS, writeReviewBatch } from "../../src/sample/reviewBatch";
+import { type BatchManifest, SLIP_KINDS, writeReviewBatch } from "../fixtures/reviewBatch";
 import { SUMMARY_SHEETS } from "../../src/review/summaryWorkbook";
 import { cli, tempDir } from "../support/workbooks";
 import { ooxmlProblems } from "../support/ooxml";

@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { type BatchManifest, writeReviewBatch } from "../../src/sample/reviewBatch";
+import { type BatchManifest, writeReviewBatch } from "../fixtures/reviewBatch";
 import { SUMMARY_SHEETS } from "../../src/review/summaryWorkbook";
 import { letterFileName } from "../../src/review/letters";
 import { cli, tempDir } from "../support/workbooks";

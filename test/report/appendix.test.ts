@@ -14,7 +14,7 @@ import type { CommandResult } from "../../src/core/engine";
 import type { PlanCell, SheetPlan } from "../../src/core/plan";
 import { type OfficialForm, buildOfficialForm, formFigureText } from "../../src/core/report";
 import { buildScoreSheet } from "../../src/core/sheets/scoreSheet";
-import { generateInput } from "../../src/sample/generate";
+import { generateInput } from "../fixtures/generate";
 import { convert, libreOfficeAvailable, pdfPageSizes, pdfText, renderPng } from "../support/libreoffice";
 import { ooxmlProblems } from "../support/ooxml";
 import { tempDir } from "../support/workbooks";

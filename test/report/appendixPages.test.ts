@@ -7,14 +7,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { writeReviewBatch } from "../../src/sample/reviewBatch";
+import { writeReviewBatch } from "../fixtures/reviewBatch";
 import { convert, libreOfficeAvailable, pdfPageSizes, pdfText, renderPng } from "../support/libreoffice";
 import { cli, tempDir } from "../support/workbooks";
 
 const ROOT = path.join(__dirname, "../..");
 const OUT = path.join(ROOT, "test-output/appendix");
 const dir = tempDir("appendix-pages");
-/** The generated forms' indicator names (src/sample/reviewBatch.ts). */
+/** The generated forms' indicator names (test/fixtures/reviewBatch.ts). */
 const INDICATOR_ROW = /完成工作量|质量合格率|项目成本控制|社会效益\s*\d|服务对象满意度/;
 const HEADER = /一级指标\s+二级指标\s+三级指标\s+年度指标值\s+实际完成值\s+分值\s+得分/;
 

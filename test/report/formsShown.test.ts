@@ -1,6 +1,6 @@
 /**
  * What the reader reads from a form is shown (forms.md "Breakdown rows", "Two score columns"), on
- * the corpus workbooks that exercise them (src/sample/forms/published.ts):
+ * the corpus workbooks that exercise them (test/fixtures/forms/published.ts):
  * - breakdown rows (其中…, 含…, （1）…) drawn in the 附表 under their scored row, in its group, name
  *   indented, target and actual as printed, 分值/得分 empty — on the sheet 自评报告附表 and in the .docx;
  *   never on 评分结果 (never scored);
@@ -18,7 +18,7 @@ import { SHEET } from "../../src/core/contract";
 import { type CommandResult, planCommand } from "../../src/core/engine";
 import type { PlanCell, SheetPlan } from "../../src/core/plan";
 import { ALL_SHEETS } from "../../src/port/workbook";
-import { CORPUS } from "../../src/sample/forms/corpus";
+import { CORPUS } from "../fixtures/forms/corpus";
 import { convert, libreOfficeAvailable, pdfText, renderPng } from "../support/libreoffice";
 import { ooxmlProblems } from "../support/ooxml";
 import { tempDir } from "../support/workbooks";

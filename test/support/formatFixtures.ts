@@ -6,7 +6,7 @@
  *   stream holds BIFF8 records, the structure of an .xls (renamed .xls it opens in .xls readers, not
  *   as .xlsx: blog.csdn.net/l1t/article/details/150492658); the fixture is LibreOffice's BIFF8 file
  *   under the .et name (so it proves the reader, not WPS's writer);
- * - .docx: the forms as tables in the national form's Word layout (src/sample/forms/wordForms.ts);
+ * - .docx: the forms as tables in the national form's Word layout (test/fixtures/forms/wordForms.ts);
  *   .doc: that document converted by LibreOffice (Word 97);
  * - hostile: a truncated .xls, an encrypted .xlsx (the OLE container Office writes for a
  *   password-protected package: EncryptionInfo + EncryptedPackage), an encrypted .xls (a FILEPASS
@@ -17,7 +17,7 @@ import * as path from "path";
 import * as CFB from "cfb";
 import { Document, Packer, Paragraph } from "docx";
 import { SAMPLE_FORM_SHEETS, writeSampleForm } from "../../src/sample/forms/sampleForms";
-import { buildWordForms } from "../../src/sample/forms/wordForms";
+import { buildWordForms } from "../fixtures/forms/wordForms";
 import { convert } from "./libreoffice";
 
 export interface FormatFixtures {

@@ -3,7 +3,8 @@ import { INPUT_SHEETS } from "../../src/core/contract";
 import { InputError } from "../../src/core/issues";
 import type { SheetPlan } from "../../src/core/plan";
 import { type InputData, buildInputSheets } from "../../src/core/sheets/inputSheets";
-import { type CellValue, type SheetData, type WorkbookSnapshot, blockCells } from "../../src/port/workbook";
+import { blockCells } from "../../src/port/workbook";
+import { type CellValue, type SheetData, type WorkbookSnapshot } from "../../src/core/snapshot";
 
 /** A sheet from rows of values; `formats` gives number formats by "row,col" (1-based). */
 export function sheetData(name: string, rows: CellValue[][], formats: Record<string, string> = {}, startRow = 1, startCol = 1): SheetData {

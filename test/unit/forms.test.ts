@@ -3,7 +3,7 @@ import { planCommand } from "../../src/core/engine";
 import { labelWeight } from "../../src/core/forms/readForm";
 import { monthValue, numberPlace } from "../../src/core/read/cell";
 import { inferMethod, tierFromWords } from "../../src/core/read/rules";
-import type { CellValue, WorkbookSnapshot } from "../../src/port/workbook";
+import type { CellValue, WorkbookSnapshot } from "../../src/core/snapshot";
 import { issues, sheetData } from "../support/snapshot";
 
 function workbook(...sheets: Array<[string, CellValue[][], Record<string, string>?]>): WorkbookSnapshot {

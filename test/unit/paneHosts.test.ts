@@ -1,5 +1,5 @@
 /**
- * The one host switch (src/taskpane/host.ts): the pane's actions through the Excel host (the fake
+ * The one host switch (src/app/host.ts): the pane's actions through the Excel host (the fake
  * Excel) and through the WPS host (the fake ET application) give the same results on the same
  * workbook; the WPS host's selection and change events go to the ET object model.
  */
@@ -8,8 +8,8 @@ import * as path from "path";
 import { createFakeEtApplication } from "../../src/playground/fakeEt";
 import { FakeWorkbook, fakeExcelRun } from "../../src/playground/fakeExcel";
 import { loadXlsx } from "../../src/playground/xlsxBridge";
-import { inspectWorkbook, insertTemplate, runScoring, selectCell, watchChanges } from "../../src/taskpane/actions";
-import { type ExcelRun, excelHost } from "../../src/taskpane/host";
+import { inspectWorkbook, insertTemplate, runScoring, selectCell, watchChanges } from "../../src/app/actions";
+import { type ExcelRun, excelHost } from "../../src/app/host";
 import type { WpsAddinApplication } from "../../src/wps/wpsApp";
 import { CHANGE_EVENT, etHost, wpsHost } from "../../src/wps/wpsHost";
 

@@ -1,7 +1,7 @@
 /** The workbook contract's parse rules (workbook.md "Input sheets"). */
 import { planCommand } from "../../src/core/engine";
 import { parseWorkbook } from "../../src/core/input/parse";
-import type { CellValue } from "../../src/port/workbook";
+import type { CellValue } from "../../src/core/snapshot";
 import { baseData, withIndicator } from "../support/data";
 import { issues, sheetData, snapshotFromData, snapshotOf } from "../support/snapshot";
 

@@ -2,7 +2,7 @@
 import { planCommand } from "../../src/core/engine";
 import { InputError } from "../../src/core/issues";
 import { cellRef, errorIssue, refName, renderProblem, sheetRef, warningIssue } from "../../src/core/problems";
-import type { CellValue, WorkbookSnapshot } from "../../src/port/workbook";
+import type { CellValue, WorkbookSnapshot } from "../../src/core/snapshot";
 import { sheetData } from "../support/snapshot";
 
 function workbook(name: string, rows: CellValue[][]): WorkbookSnapshot {

@@ -8,9 +8,10 @@ import { compareVersions, FakeRequestContext, type FakeWorkbook } from "../../sr
 import { createFakeEtApplication } from "../../src/playground/fakeEt";
 import { generatedWorkbook } from "../../src/playground/generatedWorkbook";
 import { etSelfTest, type EtEvents } from "../../src/adapters/wps/etSelfTest";
-import { CHECKS, type CheckId, SCRATCH_SHEETS, type SelfTestReport, reportText } from "../../src/taskpane/selfTest";
-import { messagesFor } from "../../src/taskpane/i18n";
-import type { SaveHost } from "../../src/taskpane/download";
+import { CHECKS, type CheckId, SCRATCH_SHEETS, type SelfTestReport } from "../../src/adapters/shared/selfTest";
+import { reportText } from "../../src/app/pane/diagnostics";
+import { messagesFor } from "../../src/app/i18n";
+import type { SaveHost } from "../../src/adapters/shared/download";
 import { recalculate } from "../../src/playground/formulas";
 
 const WEB: SaveHost = { platform: "OfficeOnline", downloadPage: "https://addin.example/download.html" };

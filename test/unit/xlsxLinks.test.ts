@@ -7,7 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { KEY_FIGURES, runCommand } from "../../src/core/engine";
+import { KEY_FIGURES } from "../../src/core/engine";
+import { runCommand } from "../support/run";
 import { XlsxFileWorkbook } from "../../src/adapters/exceljs/xlsxFile";
 
 async function rerun(input: Buffer, command: "score" | "report"): Promise<{ out: Buffer; names: Map<string, string> }> {

@@ -2,7 +2,7 @@
 import JSZip from "jszip";
 import { XlsxPackage, decodeXml } from "../../src/adapters/exceljs/xlsxRead";
 import { SYNC_INFLATE_MAX, ZipEntries, writeZip } from "../../src/adapters/exceljs/zipEntries";
-import { NOT_CALCULATED } from "../../src/port/workbook";
+import { NOT_CALCULATED } from "../../src/core/snapshot";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

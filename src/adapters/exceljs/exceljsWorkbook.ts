@@ -5,17 +5,15 @@
 import ExcelJS from "exceljs";
 import { OUTPUT_SHEETS } from "../../core/contract";
 import type { CellStyle, SheetPlan, WorkbookPlan } from "../../core/plan";
+import { ALL_SHEETS, type SheetSelection, type WorkbookPort } from "../../port/workbook";
 import {
-  ALL_SHEETS,
   type CellValue,
   MAX_SHEET_CELLS,
   NOT_CALCULATED,
   type SheetCell,
   type SheetData,
-  type SheetSelection,
-  type WorkbookPort,
   type WorkbookSnapshot,
-} from "../../port/workbook";
+} from "../../core/snapshot";
 
 export class ExcelJsWorkbook implements WorkbookPort {
   constructor(readonly workbook: ExcelJS.Workbook) {}

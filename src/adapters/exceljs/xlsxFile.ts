@@ -13,7 +13,8 @@ import type JSZip from "jszip";
 import type { DefinedName, SheetPlan, WorkbookPlan } from "../../core/plan";
 import { quoteSheet } from "../../core/cells";
 import { OUTPUT_SHEETS } from "../../core/contract";
-import { ALL_SHEETS, type SheetData, type SheetSelection, type WorkbookPort, type WorkbookSnapshot } from "../../port/workbook";
+import { ALL_SHEETS, type SheetSelection, type WorkbookPort } from "../../port/workbook";
+import { type SheetData, type WorkbookSnapshot } from "../../core/snapshot";
 import type { ZipEntries } from "./zipEntries";
 import { type Relationship, XlsxPackage, attr, encodeXml, parseRels, relsPath, resolvePart } from "./xlsxRead";
 

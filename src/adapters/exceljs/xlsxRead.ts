@@ -7,7 +7,7 @@
 import type JSZip from "jszip";
 import { StringDecoder } from "string_decoder";
 import * as zlib from "zlib";
-import { MAX_SHEET_CELLS, NOT_CALCULATED, type SheetCell, type SheetData } from "../../port/workbook";
+import { MAX_SHEET_CELLS, NOT_CALCULATED, type SheetCell, type SheetData } from "../../core/snapshot";
 import { columnNumber } from "../../core/cells";
 import { SYNC_INFLATE_MAX, ZipEntries } from "./zipEntries";
 

@@ -8,7 +8,7 @@
  * Records and layouts: [MS-XLS] 2.4 (BOF, BoundSheet8, SST, Format, XF, LabelSst, Number, RK,
  * MulRk, BoolErr, Formula, String, Label, FilePass, Continue, EOF).
  */
-import { MAX_SHEET_CELLS, type SheetCell, type SheetData, type WorkbookSnapshot } from "../../port/workbook";
+import { MAX_SHEET_CELLS, type SheetCell, type SheetData, type WorkbookSnapshot } from "../../core/snapshot";
 import { errorOfBiffCode } from "../../port/errorValues";
 import { numberFormatCode } from "../exceljs/xlsxRead";
 

@@ -13,7 +13,7 @@
  *
  * Read with a small scan of word/document.xml (no DOM): a form is a few hundred cells.
  */
-import { MAX_SHEET_CELLS, type SheetCell, type SheetData } from "../../port/workbook";
+import { MAX_SHEET_CELLS, type SheetCell, type SheetData } from "../../core/snapshot";
 import { attr, decodeXml } from "../exceljs/xlsxRead";
 import type { MergedRange, ReadWorkbook } from "./biff";
 

@@ -18,17 +18,8 @@
 import { INPUT_SHEETS } from "../../core/contract";
 import type { SheetPlan, WorkbookPlan } from "../../core/plan";
 import { quoteSheet } from "../../core/cells";
-import {
-  ALL_SHEETS,
-  type CellValue,
-  MAX_SHEET_CELLS,
-  type SheetCell,
-  type SheetData,
-  type SheetSelection,
-  type WorkbookPort,
-  type WorkbookSnapshot,
-  blockCells,
-} from "../../port/workbook";
+import { ALL_SHEETS, type SheetSelection, type WorkbookPort, blockCells } from "../../port/workbook";
+import { type CellValue, MAX_SHEET_CELLS, type SheetCell, type SheetData, type WorkbookSnapshot } from "../../core/snapshot";
 import { DEFAULT_REQUEST_BUDGET, RequestBudget, estimateBytes } from "./requestBudget";
 import { type ApiSupport, Features, type SkippedFeature, hostApiSupport } from "./apiSupport";
 import { writeSheet, writeSheetSettings, writeSizes } from "./writeSheet";

@@ -1,10 +1,10 @@
 /**
- * The self-test in Excel (src/taskpane/selfTest.ts): every office.js API the adapter uses, tried on
+ * The self-test in Excel (the check list: src/adapters/shared/selfTest.ts): every office.js API the adapter uses, tried on
  * a scratch sheet (SCRATCH_SHEETS) and on a second one that links to it, each check its own round
  * trip so one failure does not hide the others; the scratch sheets and name are removed at the end.
  */
-import { HANDOFF_URL_LIMITS, type SaveHost, handoffUrl, saveWay } from "../../taskpane/download";
-import { type CheckId, type CheckOutcome, SCRATCH_SHEETS, type SelfTestReport, expectThat, runChecks } from "../../taskpane/selfTest";
+import { HANDOFF_URL_LIMITS, type SaveHost, handoffUrl, saveWay } from "../shared/download";
+import { type CheckId, type CheckOutcome, SCRATCH_SHEETS, type SelfTestReport, expectThat, runChecks } from "../shared/selfTest";
 import { type ApiSupport, highestApiSet, volumeLicensedAt } from "./apiSupport";
 
 /** What the self-test knows of the host besides the workbook (office.js's answers, or the playground's). */

@@ -1,10 +1,10 @@
 /**
- * The self-test in WPS 表格 (src/taskpane/selfTest.ts): every ET call the adapter makes, tried on
+ * The self-test in WPS 表格 (the check list: src/adapters/shared/selfTest.ts): every ET call the adapter makes, tried on
  * scratch sheets (SCRATCH_SHEETS) with screen
  * updating, calculation, alerts and events switched as a run switches them; the probes of
  * etProbes.ts (Formula arrays, error values) are asked again and reported.
  */
-import { type CheckId, type CheckOutcome, SCRATCH_SHEETS, type SelfTestReport, expectThat, runChecks } from "../../taskpane/selfTest";
+import { type CheckId, type CheckOutcome, SCRATCH_SHEETS, type SelfTestReport, expectThat, runChecks } from "../shared/selfTest";
 import { type EtApplication, type EtWorksheet, XL } from "./etTypes";
 import { type EtBehaviour, forgetBehaviour, probeBehaviour } from "./etProbes";
 import { writeCellsDocumented } from "./etSheet";

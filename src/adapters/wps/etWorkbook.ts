@@ -13,15 +13,8 @@
  * off while writing (DisplayAlerts also silences the delete-sheet confirmation) and always restored.
  */
 import type { WorkbookPlan } from "../../core/plan";
-import {
-  type CellValue,
-  MAX_SHEET_CELLS,
-  type SheetData,
-  type SheetSelection,
-  type WorkbookPort,
-  type WorkbookSnapshot,
-  blockCells,
-} from "../../port/workbook";
+import { type SheetSelection, type WorkbookPort, blockCells } from "../../port/workbook";
+import { type CellValue, MAX_SHEET_CELLS, type SheetData, type WorkbookSnapshot } from "../../core/snapshot";
 import { type LeftoverReport, leftoverKind } from "../shared/ownedSheets";
 import {
   type Commit,

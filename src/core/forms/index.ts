@@ -9,7 +9,7 @@ import type { CellIssue, IssueLog } from "../issues";
 import { type CellRef, sheetRef } from "../problems";
 import { FormulaCheck } from "../read/formulas";
 import type { Input } from "../model";
-import type { WorkbookSnapshot } from "../../port/workbook";
+import type { WorkbookSnapshot } from "../snapshot";
 import { formRegions, rowFields, synonymIndex } from "./locate";
 import { type FormOptions, readForm } from "./readForm";
 import { INDICATOR_FIELDS } from "./vocabulary";

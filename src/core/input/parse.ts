@@ -21,7 +21,7 @@ import { IssueLog, quote } from "../issues";
 import { type CellRef, refName, sheetRef } from "../problems";
 import type { BasicInfo, BudgetLine, BudgetTotalRow, Indicator, Input } from "../model";
 import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
-import { MAX_SHEET_CELLS, type SheetData, type WorkbookSnapshot } from "../../port/workbook";
+import { MAX_SHEET_CELLS, type SheetData, type WorkbookSnapshot } from "../snapshot";
 import { readText, readYear } from "../read/cell";
 import { TEMPLATE_FUND, readFundRows, unitScale } from "../read/fundBlock";
 import { type IndicatorCols, TEMPLATE_ROWS, readIndicatorRows } from "../read/indicators";

@@ -9,7 +9,7 @@
 import type { Grid } from "../grid";
 import type { NumberSource } from "../model";
 import { type Direction, normalizeText, parseNumberText, parseTarget, parseYear } from "../numbers";
-import { isCellError } from "../../port/workbook";
+import { isCellError } from "../snapshot";
 import { quote } from "../quote";
 import type { IssueLog } from "../issues";
 import type { CellRef } from "../problems";

@@ -10,9 +10,9 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { type SheetSpec, buildFormWorkbook, fundBlock, indicatorBlock, pct, projectInfo } from "./build";
-import { ALSO, type CorpusEntry, VARIES } from "./expected";
 
-const DEPT = "中国共产党广州市直属机关工作委员会";
+/** The seed department, as each form names it. */
+export const SAMPLE_DEPARTMENT = "中国共产党广州市直属机关工作委员会";
 const GOALS = {
   expected: "围绕机关党建品牌化战略，开展宣传教育、志愿服务、工作创新大赛和党员干部培训。",
   actual: "各项任务按计划完成，机关党建品牌影响力明显提升。",
@@ -26,7 +26,7 @@ export const SAMPLE_FORM_SHEETS: SheetSpec[] = [
       {
         title: "项目支出绩效自评表",
         period: "（2023年度）",
-        info: projectInfo("市直机关党建品牌建设项目", DEPT, DEPT),
+        info: projectInfo("市直机关党建品牌建设项目", SAMPLE_DEPARTMENT, SAMPLE_DEPARTMENT),
         fund: fundBlock({ initial: 230, budget: 237.49, spent: 237.49, weight: 10, rate: pct(1), score: 10 }, [
           ["其中：当年财政拨款", 230, 237.49, 237.49],
         ]),
@@ -80,7 +80,7 @@ export const SAMPLE_FORM_SHEETS: SheetSpec[] = [
       {
         title: "项目支出绩效自评表(公开14表)",
         period: "（2023年度）",
-        info: projectInfo("机关作风建设（基层评议机关）", DEPT, DEPT),
+        info: projectInfo("机关作风建设（基层评议机关）", SAMPLE_DEPARTMENT, SAMPLE_DEPARTMENT),
         fund: fundBlock({ initial: 180.25, budget: 180.25, spent: 180.25, weight: 10, rate: pct(1), score: 10 }, [
           ["其中：当年财政拨款", 180.25, 180.25, 180.25],
         ]),
@@ -130,7 +130,7 @@ export const SAMPLE_FORM_SHEETS: SheetSpec[] = [
       {
         title: "项目支出绩效自评表",
         period: "（2023年度）",
-        info: projectInfo("《作风建设在路上》电视问政", DEPT, DEPT),
+        info: projectInfo("《作风建设在路上》电视问政", SAMPLE_DEPARTMENT, SAMPLE_DEPARTMENT),
         fund: fundBlock(
           { initial: "1,206,000.00", budget: "1,206,000.00", spent: "1,206,000.00", weight: 10, rate: "100.00%", score: 10 },
           [["其中：当年财政拨款", "1,206,000.00", "1,206,000.00", "1,206,000.00"]],
@@ -177,92 +177,3 @@ export async function writeSampleForm(file: string): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await buildSampleFormWorkbook().xlsx.writeFile(file);
 }
-
-export const SAMPLE_FORM_ENTRY: CorpusEntry = {
-  name: "sample-form (assets/sample-form.xlsx)",
-  variants: [
-    VARIES.several,
-    VARIES.twoRow,
-    VARIES.order,
-    VARIES.amounts,
-    VARIES.units,
-    ALSO.wrongScore,
-    ALSO.wrongTotal,
-    ALSO.over130,
-    ALSO.noReason,
-  ],
-  build: () => Promise.resolve(buildSampleFormWorkbook()),
-  expected: {
-    forms: [
-      {
-        sheet: "党建品牌",
-        type: "项目支出",
-        year: 2023,
-        project: "市直机关党建品牌建设项目",
-        unit: DEPT,
-        budget: 237.49,
-        spent: 237.49,
-        rate: 1,
-        execution: { weight: 10, score: 10, filled: 10 },
-        indicators: [
-          { name: "“一报一网双微”发出推文", method: "正向比例", weight: 10, score: 10, filled: 10 },
-          { name: "“学思想 强党性 共奋斗”知识挑战赛参赛党员", method: "正向比例", weight: 10, score: 10, filled: 10 },
-          { name: "举办党务干部培训班", method: "正向比例", weight: 10, score: 8.33, filled: 10 }, // 10×10/12 = 8.333
-          { name: "首届“金穗杯”工作创新大赛汇集党建项目", method: "正向比例", weight: 10, score: 10, filled: 10 },
-          { name: "上级媒体选用文章", method: "正向比例", weight: 10, score: 10, filled: 10 }, // 80/60 = 133%
-          { name: "年度培训完成时间", method: "反向比例", weight: 10, score: 10, filled: 10 }, // month 11 ≤ 12
-          { name: "机关党建品牌影响力", method: "定性分档", weight: 20, score: 20, filled: 20 },
-          { name: "参训学员满意度", method: "正向比例", weight: 10, score: 10, filled: 10 },
-        ],
-        total: { rule: 98.33, filled: 100, max: 100, grade: "优" }, // 10 + 10×6 + 8.33 + 20
-        differences: 1,
-      },
-      {
-        sheet: "公开14表",
-        type: "项目支出",
-        year: 2023,
-        project: "机关作风建设（基层评议机关）",
-        unit: DEPT,
-        budget: 180.25,
-        spent: 180.25,
-        rate: 1,
-        execution: { weight: 10, score: 10, filled: 10 },
-        indicators: [
-          { name: "有效评议票", method: "正向比例", weight: 30, score: 30, filled: 30 },
-          { name: "收集意见建议", method: "正向比例", weight: 20, score: 20, filled: 20 },
-          { name: "制定优化措施", method: "正向比例", weight: 10, score: 10, filled: 10 },
-          { name: "被评议单位整改率", method: "等于", weight: 10, score: 10, filled: 10 },
-          { name: "基层评议满意度", method: "正向比例", weight: 20, score: 19.67, filled: 19.67 }, // 20×88.5/90 = 19.667
-        ],
-        total: { rule: 99.67, filled: 99.76, max: 100, grade: "优" }, // 10+30+20+10+10+19.67; typed 99.76
-        differences: 0,
-      },
-      {
-        sheet: "Sheet3",
-        type: "项目支出",
-        year: 2023,
-        project: "《作风建设在路上》电视问政",
-        unit: DEPT,
-        budget: 120.6, // 1,206,000.00 元
-        spent: 120.6,
-        rate: 1,
-        execution: { weight: 10, score: 10, filled: 10 },
-        indicators: [
-          { name: "上线电视问政节目", method: "正向比例", weight: 30, score: 30, filled: 30 },
-          { name: "节目按期播出率", method: "等于", weight: 20, score: 20, filled: 20 },
-          { name: "单期节目制作成本", method: "反向比例", weight: 20, score: 20, filled: 20 }, // 成本指标 bare amount: ceiling
-          { name: "作风建设社会关注度", method: "定性分档", weight: 10, score: 8, filled: 8 }, // 达成 [8, 10]
-          { name: "观众满意度", method: "正向比例", weight: 10, score: 10, filled: 10 },
-        ],
-        total: { rule: 98, filled: 98, max: 100, grade: "优" },
-        differences: 0,
-      },
-    ],
-    warnings: [
-      { cell: "党建品牌!H15", includes: "填报得分 10，按规则应为 8.33" },
-      { cell: "党建品牌!I15", includes: "偏差原因" },
-      { cell: "党建品牌!I17", includes: "≥130%" },
-      { cell: "公开14表!J19", includes: "填报总分" },
-    ],
-  },
-};

@@ -2,7 +2,8 @@
  * The office.js adapter against the fake Excel object model: constant round trips, requests under
  * 5 MB, text stays text, input cells untouched, and all-or-nothing under injected failures.
  */
-import { INPUT_SHEETS, OUTPUT_SHEETS, type Command, planCommand, runCommand } from "../../../src/core/engine";
+import { INPUT_SHEETS, OUTPUT_SHEETS, type Command, planCommand } from "../../../src/core/engine";
+import { runCommand } from "../../support/run";
 import { InputError } from "../../../src/core/issues";
 import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook";
 import { FakeRequestContext, type FakeWorkbook, REQUEST_LIMIT_BYTES } from "../../../src/playground/fakeExcel";

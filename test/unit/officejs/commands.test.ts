@@ -4,10 +4,10 @@
  */
 import { FakeWorkbook, fakeExcelRun } from "../../../src/playground/fakeExcel";
 import { loadXlsx } from "../../../src/playground/xlsxBridge";
-import { noticeLines, noticeQuery } from "../../../src/commands/notice";
+import { noticeLines, noticeOf, noticeQuery, problemLines } from "../../../src/app/notice";
 import { InputError } from "../../../src/core/issues";
 import { cellRef, errorIssue } from "../../../src/core/problems";
-import { type Messages, enUS, zhCN } from "../../../src/taskpane/i18n";
+import { type Messages, enUS, zhCN } from "../../../src/app/i18n";
 import { generatedWorkbook } from "./fixtures";
 import { formWorkbookBytes } from "./formWorkbook";
 
@@ -203,10 +203,10 @@ test("from ExcelApi 1.11 a run waits for a cell edit to end (delayForCellEdit); 
 test("the dialog and WPS's message box word the typed problems in the UI's language, from their codes", () => {
   const negative = errorIssue(cellRef("预算执行", 4, 3), "cell.negative", { label: "全年预算数", shown: "“-5”" }, "项目3");
   const error = new InputError([{ ...negative, cell: "不相干!A1", message: "不相干的文字" }]);
-  const dialog = (m: Messages) => noticeLines(noticeQuery(commands.noticeOf(error, m), m));
+  const dialog = (m: Messages) => noticeLines(noticeQuery(noticeOf(error, m), m));
   expect(dialog(zhCN)).toEqual(["预算执行!C4 · 项目3：全年预算数不能为负数，现为“-5”"]);
   expect(dialog(enUS)).toEqual(["预算执行!C4 · 项目3: 全年预算数 cannot be negative; found “-5”"]);
-  expect(commands.problemLines(error, enUS).lines).toEqual(dialog(enUS));
+  expect(problemLines(error, enUS).lines).toEqual(dialog(enUS));
 });
 
 test("a form that cannot be read beside one that can: the other is scored, the dialog names the failed form's cells", async () => {

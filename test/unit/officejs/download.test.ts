@@ -8,10 +8,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { reportDocx } from "../../../src/adapters/docx/reportDocx";
 import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook";
-import { runCommand } from "../../../src/core/engine";
+import { runCommand } from "../../support/run";
 import { FakeRequestContext } from "../../../src/playground/fakeExcel";
-import { HANDOFF_URL_LIMITS, type SaveHost, handoffUrl, parseHandoff, saveFile } from "../../../src/taskpane/download";
-import { messagesFor } from "../../../src/taskpane/i18n";
+import { HANDOFF_URL_LIMITS, type SaveHost, handoffUrl, parseHandoff, saveFile } from "../../../src/adapters/shared/download";
+import { messagesFor } from "../../../src/app/i18n";
 import { generatedWorkbook } from "./fixtures";
 
 const PAGE = "https://addin.example/download.html";

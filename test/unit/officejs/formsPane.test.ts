@@ -9,9 +9,9 @@ import { refName } from "../../../src/core/problems";
 import type { Summary } from "../../../src/core/summary";
 import { fakeExcelRun } from "../../../src/playground/fakeExcel";
 import { loadXlsx } from "../../../src/playground/xlsxBridge";
-import { runScoring } from "../../../src/taskpane/actions";
-import { differencesOf, formLine, pickedForm, renderFormCard, reportOptions } from "../../../src/taskpane/forms";
-import { enUS, zhCN } from "../../../src/taskpane/i18n";
+import { runScoring } from "../../../src/app/actions";
+import { differencesOf, formLine, pickedForm, renderFormCard, reportOptions } from "../../../src/app/pane/forms";
+import { enUS, zhCN } from "../../../src/app/i18n";
 import { type MiniElement, asHtml, installMiniDom } from "./miniDom";
 import { FORM_WORKBOOK, formWorkbookBytes } from "./formWorkbook";
 import { formA, formB, formsSummary, templateSummary } from "./paneSummaries";
@@ -20,7 +20,7 @@ const body = installMiniDom();
 const g = globalThis as unknown as Record<string, unknown>;
 // taskpane.ts registers Office.onReady at load; the tests start the pane themselves.
 g.Office = { onReady: () => undefined };
-const { startPane } = require("../../../src/taskpane/taskpane") as typeof import("../../../src/taskpane/taskpane");
+const { startPane } = require("../../../src/app/pane/pane") as typeof import("../../../src/app/pane/pane");
 
 const text = (e: MiniElement | null) => (e ? e.textContent : null);
 const flush = () => new Promise((r) => setTimeout(r, 0));

@@ -1,7 +1,7 @@
 /** The pane's strings: both locales complete and alike, and none hard-coded in the UI code. */
 import * as fs from "fs";
 import * as path from "path";
-import { enUS, format, messagesFor, zhCN } from "../../../src/taskpane/i18n";
+import { enUS, format, messagesFor, zhCN } from "../../../src/app/i18n";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -27,9 +27,11 @@ test("Office's display language picks the strings; Chinese unless English", () =
 test("no Chinese UI text is hard-coded in the pane or the ribbon code (comments aside)", () => {
   for (const file of [
     "src/taskpane/taskpane.ts",
-    "src/taskpane/actions.ts",
-    "src/taskpane/forms.ts",
-    "src/taskpane/dom.ts",
+    "src/app/pane/pane.ts",
+    "src/app/pane/diagnostics.ts",
+    "src/app/actions.ts",
+    "src/app/pane/forms.ts",
+    "src/app/pane/dom.ts",
     "src/commands/commands.ts",
     "src/commands/dialog.ts",
   ]) {

@@ -4,7 +4,8 @@
  * cells written are the same everywhere; validations need 1.8, page setup and breaks 1.9, and what
  * was left out is reported; re-runs keep links and failures roll back on every host.
  */
-import { type Command, runCommand } from "../../../src/core/engine";
+import { type Command } from "../../../src/core/engine";
+import { runCommand } from "../../support/run";
 import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook";
 import { MIN_EXCEL_API } from "../../../src/adapters/officejs/apiSupport";
 import { ALL_SHEETS } from "../../../src/port/workbook";

@@ -4,7 +4,8 @@
  * two re-runs; the key figures have workbook-level names; an interrupted run's `~jx…` sheets are
  * cleaned up (the owned sheet restored from its backup) by the next read.
  */
-import { KEY_FIGURES, type Command, runCommand } from "../../../src/core/engine";
+import { KEY_FIGURES, type Command } from "../../../src/core/engine";
+import { runCommand } from "../../support/run";
 import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook";
 import { backupName, tempName } from "../../../src/adapters/shared/ownedSheets";
 import { FakeRequestContext, type FakeWorkbook } from "../../../src/playground/fakeExcel";
@@ -119,9 +120,8 @@ describe("leftovers of an interrupted run", () => {
 
 describe("the pane tells the user", () => {
   // actions.ts is the pane's module; it reaches Excel only through the run function it is given.
-  const { cleanLeftovers, leftoverText, runScoring } =
-    require("../../../src/taskpane/actions") as typeof import("../../../src/taskpane/actions");
-  const { zhCN, enUS } = require("../../../src/taskpane/i18n") as typeof import("../../../src/taskpane/i18n");
+  const { cleanLeftovers, leftoverText, runScoring } = require("../../../src/app/actions") as typeof import("../../../src/app/actions");
+  const { zhCN, enUS } = require("../../../src/app/i18n") as typeof import("../../../src/app/i18n");
   const { fakeExcelRun } = require("../../../src/playground/fakeExcel") as typeof import("../../../src/playground/fakeExcel");
 
   async function interrupted(): Promise<FakeWorkbook> {

@@ -10,8 +10,8 @@ import { InputError } from "../../../src/core/issues";
 import { cellRef, errorIssue } from "../../../src/core/problems";
 import * as problems from "../../../src/core/problems";
 import { type FakeWorkbook, fakeExcelRun } from "../../../src/playground/fakeExcel";
-import { type ExcelRun, excelHost } from "../../../src/taskpane/host";
-import { type Messages, enUS, zhCN } from "../../../src/taskpane/i18n";
+import { type ExcelRun, excelHost } from "../../../src/app/host";
+import { type Messages, enUS, zhCN } from "../../../src/app/i18n";
 import { generatedWorkbook } from "./fixtures";
 import { formsSummary } from "./paneSummaries";
 import { type MiniElement, asHtml, installMiniDom } from "./miniDom";
@@ -20,7 +20,7 @@ const body = installMiniDom();
 const g = globalThis as unknown as Record<string, unknown>;
 // taskpane.ts registers Office.onReady at load; the tests start the pane themselves.
 g.Office = { onReady: () => undefined };
-const { paneActions, startPane } = require("../../../src/taskpane/taskpane") as typeof import("../../../src/taskpane/taskpane");
+const { paneActions, startPane } = require("../../../src/app/pane/pane") as typeof import("../../../src/app/pane/pane");
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 const until = async (ok: () => boolean) => {

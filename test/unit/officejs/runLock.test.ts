@@ -8,7 +8,7 @@
 import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook";
 import { LOCK_STALE_MS, RUN_LOCK_NAME, RunInProgressError, lockFormula } from "../../../src/adapters/shared/commitProtocol";
 import { backupName, tempName } from "../../../src/adapters/shared/ownedSheets";
-import { runCommand } from "../../../src/core/engine";
+import { runCommand } from "../../support/run";
 import {
   COPY_CELL_LIMIT,
   type FakeChangeEvent,
@@ -16,9 +16,9 @@ import {
   type FakeWorkbook,
   fakeExcelRun,
 } from "../../../src/playground/fakeExcel";
-import { cleanLeftovers, inspectWorkbook, leftoverText, runScoring, watchChanges } from "../../../src/taskpane/actions";
-import type { ExcelRun } from "../../../src/taskpane/host";
-import { zhCN } from "../../../src/taskpane/i18n";
+import { cleanLeftovers, inspectWorkbook, leftoverText, runScoring, watchChanges } from "../../../src/app/actions";
+import type { ExcelRun } from "../../../src/app/host";
+import { zhCN } from "../../../src/app/i18n";
 import { generatedWorkbook } from "./fixtures";
 
 const excel = (c: FakeRequestContext) => c as unknown as Excel.RequestContext;

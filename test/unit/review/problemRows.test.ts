@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import * as problems from "../../../src/core/problems";
 import { reviewAll } from "../../../src/review/pool";
 import { SUMMARY_SHEETS, SummaryBuilder } from "../../../src/review/summaryWorkbook";
-import { type BatchManifest, writeReviewBatch } from "../../../src/sample/reviewBatch";
+import { type BatchManifest, writeReviewBatch } from "../../fixtures/reviewBatch";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-problem-rows-"));
 const batch = path.join(dir, "in");

@@ -7,7 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook";
 import { createEtWorkbook } from "../../../src/adapters/wps/etWorkbook";
-import { type Command, planTemplate, runCommand } from "../../../src/core/engine";
+import { type Command, planTemplate } from "../../../src/core/engine";
+import { runCommand } from "../../support/run";
 import type { WorkbookPort } from "../../../src/port/workbook";
 import { ALL_SHEETS } from "../../../src/port/workbook";
 import { FakeRequestContext, type FakeValidation, FakeWorkbook } from "../../../src/playground/fakeExcel";
@@ -35,7 +36,7 @@ const ASSETS = path.join(__dirname, "../../../assets");
 
 /** The workbooks the contract runs on, as .xlsx bytes (each host loads its own copy). */
 export async function contractWorkbooks(): Promise<Array<{ name: string; bytes: Uint8Array }>> {
-  const { generateInput } = await import("../../../src/sample/generate");
+  const { generateInput } = await import("../../fixtures/generate");
   const out: Array<{ name: string; bytes: Uint8Array }> = [
     { name: "sample.xlsx", bytes: fs.readFileSync(path.join(ASSETS, "sample.xlsx")) },
     { name: "sample-form.xlsx", bytes: fs.readFileSync(path.join(ASSETS, "sample-form.xlsx")) },

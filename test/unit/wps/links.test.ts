@@ -4,7 +4,8 @@
  * the key figures get workbook-level names; text stays text; input sheets are never written; an
  * interrupted run's `~jx…` sheets are cleaned up by the next read.
  */
-import { INPUT_SHEETS, KEY_FIGURES, runCommand } from "../../../src/core/engine";
+import { INPUT_SHEETS, KEY_FIGURES } from "../../../src/core/engine";
+import { runCommand } from "../../support/run";
 import { backupName, tempName } from "../../../src/adapters/shared/ownedSheets";
 import type { EtWorkbookPort } from "../../../src/adapters/wps/etWorkbook";
 import { SheetBuilder, text } from "../../../src/core/plan";

@@ -4,7 +4,7 @@
  * another holds the workbook, a stale lock is released with the leftovers; SheetChange fires for
  * the add-in's own writes (the fake assumes WPS does not hold it back while EnableEvents is off).
  */
-import { runCommand } from "../../../src/core/engine";
+import { runCommand } from "../../support/run";
 import { LOCK_STALE_MS, RUN_LOCK_NAME, RunInProgressError, lockFormula } from "../../../src/adapters/shared/commitProtocol";
 import { backupName, tempName } from "../../../src/adapters/shared/ownedSheets";
 import { type EtWorkbookPort, createEtWorkbook } from "../../../src/adapters/wps/etWorkbook";

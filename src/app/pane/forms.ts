@@ -4,11 +4,11 @@
  * both grades, the rows where the two differ (click one to select its 得分 cell), and which scores
  * the report states. Pure DOM over a Summary; the pane owns the state object and the actions.
  */
-import { formatRate, formatScore } from "../core/format";
-import { type CellRef, refName } from "../core/problems";
-import type { FormSummary, Summary } from "../core/summary";
+import { formatRate, formatScore } from "../../core/format";
+import { type CellRef, refName } from "../../core/problems";
+import type { FormSummary, Summary } from "../../core/summary";
 import { el } from "./dom";
-import { type Messages, format } from "./i18n";
+import { type Messages, format } from "../i18n";
 
 export type ReportScores = "rule" | "filled";
 

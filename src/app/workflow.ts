@@ -9,7 +9,7 @@ import { formRegions } from "../core/forms/locate";
 import { Grid } from "../core/grid";
 import type { CellIssue } from "../core/issues";
 import type { Problem } from "../core/problems";
-import type { WorkbookSnapshot } from "../port/workbook";
+import type { WorkbookSnapshot } from "../core/snapshot";
 
 export type Step = "template" | "score" | "report" | "download";
 

@@ -4,10 +4,9 @@
  * failed, with the host's version, platform and requirement sets (or WPS build and browser engine).
  * It is what the first person with a real Excel or WPS sends back: the tests only know our models
  * of the hosts. Each host implements the checks (src/adapters/officejs/selfTest.ts,
- * src/adapters/wps/etSelfTest.ts); this module holds what they share: the check list, the runner
- * that turns an exception into a failed line, and the report's text.
+ * src/adapters/wps/etSelfTest.ts); this module holds what they share: the check list and the runner
+ * that turns an exception into a failed line (the report's text is the pane's: app/pane/diagnostics.ts).
  */
-import { type Messages, format } from "./i18n";
 
 /**
  * The scratch sheets. Not `~jx…` names: a pane or ribbon read while the test runs (its own writes
@@ -76,26 +75,4 @@ export async function runChecks(checks: Record<CheckId, () => Promise<CheckOutco
 /** Throws unless `ok` (a check's assertion): its message is what the report shows. */
 export function expectThat(ok: boolean, what: string): void {
   if (!ok) throw new Error(what);
-}
-
-type CheckMessages = Pick<Messages, "selfTestTitle" | "selfTestLine" | "selfTestSummary"> &
-  Record<`check${Capitalize<CheckId>}`, string> &
-  Record<`status${Capitalize<CheckStatus>}`, string>;
-
-const cap = <S extends string>(s: S) => (s.charAt(0).toUpperCase() + s.slice(1)) as Capitalize<S>;
-
-/** The report as plain text (to copy into an e-mail or save as .txt), in the pane's language. */
-export function reportText(report: SelfTestReport, m: CheckMessages): string {
-  const count = (s: CheckStatus) => report.lines.filter((l) => l.status === s).length;
-  const head = [
-    m.selfTestTitle,
-    report.at,
-    ...report.environment.map(([k, v]) => `${k}: ${v}`),
-    format(m.selfTestSummary, { ok: count("ok"), fallback: count("fallback"), skipped: count("skipped"), failed: count("failed") }),
-    "",
-  ];
-  const lines = report.lines.map((l) =>
-    format(m.selfTestLine, { status: m[`status${cap(l.status)}`], check: m[`check${cap(l.id)}`], detail: l.detail }),
-  );
-  return [...head, ...lines].join("\n");
 }

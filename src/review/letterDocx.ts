@@ -4,9 +4,9 @@
  * on the 28 pt line pitch, a table of the forms reviewed with its header repeated, page numbers.
  */
 import { AlignmentType, Document, LineRuleType, Paragraph, Table, TableLayoutType, TableRow, WidthType } from "docx";
-import { PAGE_MARGINS_MM } from "../../core/report";
-import { titleLines } from "../../core/report/typography";
-import type { LetterModel, LetterTable } from "../../review/letterModel";
+import { PAGE_MARGINS_MM } from "../core/report";
+import { titleLines } from "../core/report/typography";
+import type { LetterModel, LetterTable } from "./letterModel";
 import {
   A4,
   BODY_LINE,
@@ -20,7 +20,7 @@ import {
   portraitSection,
   runs,
   twips,
-} from "./typeset";
+} from "../adapters/docx/typeset";
 
 const body = (text: string, opts: { indented?: boolean; role?: "body" | "heading" | "subheading"; keepNext?: boolean } = {}) =>
   new Paragraph({

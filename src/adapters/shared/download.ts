@@ -92,15 +92,3 @@ export function saveFile(bytes: Uint8Array, name: string, host: SaveHost): SaveW
   else (host.anchor ?? saveWithAnchor)(bytes, name);
   return way;
 }
-
-/** The host as office.js describes it (the playground's fake Office included). */
-export function officeSaveHost(): SaveHost {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  const ui = office?.context?.ui as (Office.UI & { openBrowserWindow?: (url: string) => void }) | undefined;
-  const supported = office?.context?.requirements?.isSetSupported?.("OpenBrowserWindowApi", "1.1");
-  return {
-    platform: office?.context?.platform ? String(office.context.platform) : undefined,
-    openBrowserWindow: supported && ui?.openBrowserWindow ? (url) => ui.openBrowserWindow!(url) : undefined,
-    downloadPage: new URL("download.html", window.location.href).href,
-  };
-}

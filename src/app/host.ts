@@ -10,10 +10,11 @@ import type { LeftoverReport } from "../adapters/shared/ownedSheets";
 import { a1 } from "../core/cells";
 import type { CellRef } from "../core/problems";
 import type { WorkbookPort } from "../port/workbook";
-import { type SaveWay, officeSaveHost, saveFile } from "./download";
+import { type SaveWay, saveFile } from "../adapters/shared/download";
+import { officeSaveHost } from "../adapters/officejs/saveHost";
 import { excelSelfTest } from "../adapters/officejs/selfTest";
 import { hostApiSupport } from "../adapters/officejs/apiSupport";
-import type { SelfTestReport } from "./selfTest";
+import type { SelfTestReport } from "../adapters/shared/selfTest";
 
 /** A port, and what an adapter may add: the cleanup after an interrupted earlier run. */
 export interface HostWorkbook extends WorkbookPort {

@@ -8,7 +8,6 @@ import { InputError } from "../core/issues";
 import { type Problem, errorIssue, placeName, renderProblem } from "../core/problems";
 import type { Summary } from "../core/summary";
 import { FormatError, type InputWorkbook, openInput } from "../adapters/formats/inputFile";
-import { UsageError } from "./args";
 
 export interface Io {
   stdout: (s: string) => void;
@@ -47,6 +46,9 @@ export function problemJson(p: Problem) {
 export function summaryJson(summary: Summary) {
   return { ...summary, warnings: summary.warnings.map(problemJson), errors: summary.errors.map(problemJson) };
 }
+
+/** A command line that cannot be run (the CLI prints it with a pointer to --help, exit 2). */
+export class UsageError extends Error {}
 
 /** An output path that cannot be written; `option` names it (-o, --json, --docx). */
 export class OutputError extends Error {}

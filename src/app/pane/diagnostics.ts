@@ -3,8 +3,30 @@
  * text the user can read, copy or save (to send to whoever supports them), and a one-line result.
  */
 import { el } from "./dom";
-import { type Messages, format } from "./i18n";
-import { type SelfTestReport, reportText } from "./selfTest";
+import { type Messages, format } from "../i18n";
+import type { CheckId, CheckStatus, SelfTestReport } from "../../adapters/shared/selfTest";
+
+type CheckMessages = Pick<Messages, "selfTestTitle" | "selfTestLine" | "selfTestSummary"> &
+  Record<`check${Capitalize<CheckId>}`, string> &
+  Record<`status${Capitalize<CheckStatus>}`, string>;
+
+const cap = <S extends string>(s: S) => (s.charAt(0).toUpperCase() + s.slice(1)) as Capitalize<S>;
+
+/** The report as plain text (to copy into an e-mail or save as .txt), in the pane's language. */
+export function reportText(report: SelfTestReport, m: CheckMessages): string {
+  const count = (s: CheckStatus) => report.lines.filter((l) => l.status === s).length;
+  const head = [
+    m.selfTestTitle,
+    report.at,
+    ...report.environment.map(([k, v]) => `${k}: ${v}`),
+    format(m.selfTestSummary, { ok: count("ok"), fallback: count("fallback"), skipped: count("skipped"), failed: count("failed") }),
+    "",
+  ];
+  const lines = report.lines.map((l) =>
+    format(m.selfTestLine, { status: m[`status${cap(l.status)}`], check: m[`check${cap(l.id)}`], detail: l.detail }),
+  );
+  return [...head, ...lines].join("\n");
+}
 
 export interface DiagnosticsActions {
   selfTest: () => Promise<SelfTestReport>;

@@ -4,9 +4,11 @@
  * string — the channel every DialogApi host has (messageChild needs DialogApi 1.2). Both ends of
  * that query are here.
  */
-import { type Messages, localeOf, messagesFor } from "../taskpane/i18n";
-import { portableProblem, problemLine } from "../taskpane/problemText";
-import type { PaneProblem } from "../taskpane/workflow";
+import { errorMessage } from "./actions";
+import { InputError } from "../core/issues";
+import { type Messages, format, localeOf, messagesFor } from "./i18n";
+import { portableProblem, problemLine } from "./problemText";
+import type { PaneProblem } from "./workflow";
 
 export interface Notice {
   title: string;
@@ -47,4 +49,16 @@ function parseList<T>(json: string | null): T[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** What a failed command says: the run's problems (InputError), else the failure in the host's words. */
+export function noticeOf(e: unknown, m: Messages): Notice {
+  if (e instanceof InputError) return { title: m.errorsTitle, problems: e.issues };
+  return { title: m.title, lines: [format(m.failed, { message: errorMessage(e, m) })] };
+}
+
+/** The notice as lines of text (WPS's message box), worded as the dialog words them. */
+export function problemLines(e: unknown, m: Messages): { title: string; lines: string[] } {
+  const notice = noticeOf(e, m);
+  return { title: notice.title, lines: noticeText(notice, m) };
 }
