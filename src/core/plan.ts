@@ -1,6 +1,6 @@
 /**
  * A write plan: everything a command writes, as plain data. The core builds it; an adapter applies
- * it in one batch. Host-neutral on purpose (exceljs, office.js and later WPS read the same plan).
+ * it in one batch. Host-neutral on purpose (exceljs, office.js and WPS's ET read the same plan).
  */
 
 export interface CellStyle {
