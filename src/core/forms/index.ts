@@ -90,10 +90,11 @@ export function explainNoForm(snapshot: WorkbookSnapshot, log: IssueLog): void {
     for (const row of grid.rows()) {
       const fields = rowFields(grid, row, INDICATOR_INDEX);
       const levels = (["level1", "level2", "name"] as const).filter((f) => fields.has(f));
-      if (levels.length === 0 || fields.size < 2) continue;
+      const firstCol = levels.length ? fields.get(levels[0]) : undefined;
+      if (firstCol === undefined || fields.size < 2) continue;
       const names = { level1: "一级指标", level2: "二级指标", name: "三级指标" };
       const missing = (["level1", "level2", "name"] as const).filter((f) => !fields.has(f)).map((f) => `“${names[f]}”`);
-      log.error(grid.ref(row, fields.get(levels[0])!), "form.headerIncomplete", {
+      log.error(grid.ref(row, firstCol), "form.headerIncomplete", {
         found: levels.map((f) => names[f]).join("/"),
         row,
         missing: missing.join("、"),
