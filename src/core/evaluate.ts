@@ -34,8 +34,8 @@ export interface ScoredItem {
   expr: Expr;
 }
 
-export interface Evaluation {
-  input: Input;
+export interface Evaluation<I extends Input = Input> {
+  input: I;
   budget: Amounts;
   spent: Amounts;
   initialBudget: Amounts;
@@ -78,7 +78,7 @@ export function rateOf(spent: number, budget: number): number {
   return evaluateNumber(rateExpr(num(spent), num(budget)), {});
 }
 
-export function evaluateInput(input: Input, parseWarnings: CellIssue[] = []): Evaluation {
+export function evaluateInput<I extends Input>(input: I, parseWarnings: CellIssue[] = []): Evaluation<I> {
   const profile = input.info.profile;
   const budget = sumAmounts(input, (l) => l.budget.value);
   const spent = sumAmounts(input, (l) => l.spent.value);

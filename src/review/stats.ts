@@ -91,7 +91,7 @@ export class StatsAccumulator {
   /** Inserted in order of |difference|, largest first; ties keep the files' order. */
   private keepIfLarge(entry: Stats["largest"][number]): void {
     const largest = this.stats.largest;
-    const size = (e: Stats["largest"][number]) => Math.abs(e.form.difference!);
+    const size = (e: Stats["largest"][number]) => Math.abs(e.form.difference ?? 0);
     let at = largest.length;
     while (at > 0 && size(largest[at - 1]) < size(entry)) at--;
     if (at >= this.top) return;

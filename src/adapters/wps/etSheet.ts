@@ -87,7 +87,12 @@ export function writeCellsDocumented(
   const { fills, filled } = formulaRuns(cells, renames);
   for (let start = 0; start < cells.length; start += VALUE_BLOCK_ROWS) {
     const block = cells.slice(start, start + VALUE_BLOCK_ROWS);
-    const grid = block.map((row) => Array.from({ length: width }, (_, c) => (row[c] && row[c]!.f === undefined ? (row[c]!.v ?? "") : "")));
+    const grid = block.map((row) =>
+      Array.from({ length: width }, (_, c) => {
+        const cell = row[c];
+        return cell && cell.f === undefined ? (cell.v ?? "") : "";
+      }),
+    );
     ws.Range(rectA1({ r1: start + 1, c1: 1, r2: start + block.length, c2: width })).Value2 = grid;
   }
   for (const { rect, f } of fills) ws.Range(rectA1(rect)).FormulaR1C1 = "=" + f;

@@ -8,7 +8,7 @@ import { likelySheet } from "../input/sheetNames";
 import type { CellIssue, IssueLog } from "../issues";
 import { type CellRef, sheetRef } from "../problems";
 import { FormulaCheck } from "../read/formulas";
-import type { Input } from "../model";
+import type { FormInput } from "../model";
 import type { WorkbookSnapshot } from "../../port/workbook";
 import { formRegions, rowFields, synonymIndex } from "./locate";
 import { type FormOptions, readForm } from "./readForm";
@@ -35,7 +35,7 @@ export function candidateSheets(snapshot: WorkbookSnapshot): string[] {
 }
 
 export interface FormRead {
-  input: Input;
+  input: FormInput;
   /** What reading this form raised (the checks that need no scores). */
   warnings: CellIssue[];
 }

@@ -8,7 +8,7 @@
 import type { AmountUnit, EvaluationType, TextSection } from "../contract";
 import { type Grid, headerKey } from "../grid";
 import type { IssueLog } from "../issues";
-import type { BudgetLine, FormInfo, FundRow, Indicator, Input, NumberSource } from "../model";
+import type { BudgetLine, FormInfo, FormInput, FundRow, Indicator, NumberSource } from "../model";
 import { normalizeText } from "../numbers";
 import { executionIndicator } from "../evaluate";
 import type { CellRef } from "../problems";
@@ -39,7 +39,7 @@ export interface FormOptions {
 }
 
 /** Reads the form in `region` of `grid`; undefined when its errors make it unreadable (they are logged). */
-export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options: FormOptions = {}): Input | undefined {
+export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options: FormOptions = {}): FormInput | undefined {
   const errorsBefore = log.errors.length;
   const head = readTitleArea(grid, region, log);
   if (head.year === undefined) {
@@ -47,7 +47,7 @@ export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options:
     else log.warn(head.titleCell, "form.yearUnknown", {});
   }
   const type: EvaluationType = /部门整体|整体支出/.test(head.title) ? "部门整体支出" : "项目支出";
-  const profileId = options.profileId || DEFAULT_PROFILE[type];
+  const profileId = options.profileId || DEFAULT_PROFILE[type].id;
   const profile = findProfile(profileId);
   if (!profile) log.error(head.titleCell, "profile.unknown", { profile: profileId, allowed: PROFILES.map((p) => p.id).join("、") });
   const year = head.year ?? head.dateYear ?? 0;

@@ -18,7 +18,7 @@ import {
 import { Grid, findHeaderRow } from "../grid";
 import { IssueLog, quote } from "../issues";
 import { type CellRef, refName, sheetRef } from "../problems";
-import type { BasicInfo, BudgetLine, BudgetTotalRow, Indicator, Input } from "../model";
+import type { BasicInfo, BudgetLine, BudgetTotalRow, Indicator, TemplateInput } from "../model";
 import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
 import { MAX_SHEET_CELLS, type SheetData, type WorkbookSnapshot } from "../../port/workbook";
 import { readText, readYear } from "../read/cell";
@@ -29,7 +29,7 @@ import { likelySheet } from "./sheetNames";
 import { FormulaCheck } from "../read/formulas";
 
 export interface ParseResult {
-  input: Input;
+  input: TemplateInput;
   log: IssueLog;
 }
 
@@ -137,7 +137,7 @@ function parseBasicInfo(grid: Grid, log: IssueLog, profileOverride?: string): Ba
   const amountUnit = oneOf(AMOUNT_UNITS, unitText);
   if (!amountUnit) log.error(cellOf(BASIC_INFO_LABELS.amountUnit), "info.amountUnitInvalid", { shown: quote(unitText) });
 
-  const profileId = profileOverride || keyOf(BASIC_INFO_LABELS.profile) || (evaluationType ? DEFAULT_PROFILE[evaluationType] : "");
+  const profileId = profileOverride || keyOf(BASIC_INFO_LABELS.profile) || (evaluationType ? DEFAULT_PROFILE[evaluationType].id : "");
   const profile = findProfile(profileId);
   if (!profile && profileId) {
     // A profile given as an option is no cell's: the problem is the run's, at 基本信息's A1.

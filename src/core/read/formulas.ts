@@ -72,8 +72,10 @@ export class FormulaCheck {
     const start = `${sheet.toLowerCase()}!${row},${col}`;
     const seen = new Set<string>();
     const stack: Array<[string, number, number]> = [[sheet, row, col]];
-    while (stack.length && seen.size < MAX_VISITS) {
-      const [s, r, c] = stack.pop()!;
+    while (seen.size < MAX_VISITS) {
+      const next = stack.pop();
+      if (!next) break;
+      const [s, r, c] = next;
       const grid = this.grids.get(s.toLowerCase());
       const formula = grid?.formula(r, c);
       if (!grid || !formula) continue;

@@ -281,7 +281,7 @@ function writeFund(w: SheetWriter, fund: FundBlock): void {
       const key = columnKey(c);
       const given = r.values && key in r.values;
       const dash = i > 0 && (key === "weight" || key === "rate" || key === "score");
-      w.put(row, 4 + j, given ? r.values![key] : dash ? "—" : null);
+      w.put(row, 4 + j, r.values && given ? r.values[key] : dash ? "—" : null);
     });
   });
   w.row = bottom + 1;
@@ -299,7 +299,8 @@ function writeIndicators(w: SheetWriter, block: IndicatorBlock): void {
   }
   for (const c of block.columns) {
     const key = columnKey(c);
-    const col = pos.get(key)!;
+    const col = pos.get(key);
+    if (col === undefined) continue;
     w.put(header, col, columnHeader(c, INDICATOR_HEADERS));
     if (key === "target" && block.twoRow) {
       w.merge(header, col, header, col + 2);
@@ -312,7 +313,8 @@ function writeIndicators(w: SheetWriter, block: IndicatorBlock): void {
   const runs: Record<"level1" | "level2", number | null> = { level1: null, level2: null };
   const closeRun = (key: "level1" | "level2", end: number) => {
     const start = runs[key];
-    if (start !== null && merged && pos.has(key)) w.merge(start, pos.get(key)!, end, pos.get(key)!);
+    const col = pos.get(key);
+    if (start !== null && merged && col !== undefined) w.merge(start, col, end, col);
     runs[key] = null;
   };
   block.rows.forEach((r, i) => {
