@@ -46,7 +46,7 @@ export class StatsAccumulator {
   private ruleSum = 0;
 
   constructor(private readonly top = 10) {
-    const count = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
+    const count = (keys: readonly string[]) => Object.fromEntries(keys.map((k): [string, number] => [k, 0]));
     this.stats = {
       files: 0,
       forms: 0,
@@ -107,10 +107,4 @@ export class StatsAccumulator {
       largest: [...this.stats.largest],
     };
   }
-}
-
-export function computeStats(results: readonly FileResult[], top = 10): Stats {
-  const acc = new StatsAccumulator(top);
-  for (const r of results) acc.add(r);
-  return acc.result();
 }

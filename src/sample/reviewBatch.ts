@@ -224,7 +224,7 @@ function makeForm(
     }
   }
   const execScore = excelRound(10 * Math.min(rate, 1), 2);
-  const filledSum = excelRound(execScore + rows.reduce((s, row) => s + (row.score as number), 0), 2);
+  const filledSum = excelRound(execScore + rows.reduce((s, row) => s + Number(row.score), 0), 2);
   const spec: FormSpec = {
     title: "项目支出绩效自评表",
     period: `（${FORM_YEAR}年度）`,

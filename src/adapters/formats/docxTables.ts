@@ -52,7 +52,7 @@ export function readDocxTables(documentXml: string): ReadWorkbook {
   const tables: SheetData[] = [];
   const merges: Record<string, MergedRange[]> = {};
   const stack: TableBuilder[] = [];
-  const top = () => stack[stack.length - 1] as TableBuilder | undefined;
+  const top = (): TableBuilder | undefined => stack[stack.length - 1];
   /** The body's paragraphs since the last table ended (outside every table). */
   let between: string[] = [];
   TOKEN.lastIndex = 0;

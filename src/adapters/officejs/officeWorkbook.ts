@@ -800,7 +800,7 @@ async function loadSizes(
   };
   const loaded: Array<{ cols: Excel.RangeFormat[]; rows: Excel.RangeFormat[] }> = [];
   for (const { ws, rows, cols } of sheets) {
-    const entry = { cols: [] as Excel.RangeFormat[], rows: [] as Excel.RangeFormat[] };
+    const entry: (typeof loaded)[number] = { cols: [], rows: [] };
     loaded.push(entry);
     for (let c = 1; c <= cols; c++) {
       entry.cols.push(ws.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.load("columnWidth,useStandardWidth"));

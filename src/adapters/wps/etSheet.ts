@@ -19,17 +19,6 @@ export function bgr(rgb: string): number {
   return ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
 }
 
-/** A BGR integer → "RRGGBB". */
-export function rgbOf(bgrValue: number): string {
-  const r = bgrValue & 0xff;
-  const g = (bgrValue >> 8) & 0xff;
-  const b = (bgrValue >> 16) & 0xff;
-  return [r, g, b]
-    .map((x) => x.toString(16).padStart(2, "0"))
-    .join("")
-    .toUpperCase();
-}
-
 export const POINTS_PER_INCH = 72;
 /** The grey of the CLI's workbooks (and the office.js adapter's) for thin borders. */
 const BORDER_RGB = "808080";
@@ -152,12 +141,12 @@ export function writeEtSheet(ws: EtWorksheet, plan: SheetPlan, renames: Readonly
 
 /** The plan's column widths; ColumnWidth is in characters, like the plan: no conversion (office.js converts to points). */
 function writeEtWidths(ws: EtWorksheet, plan: SheetPlan): void {
-  const widths = plan.columnWidths.map((w, i) => [i + 1, w] as [number, number]).filter(([, w]) => w > 0);
+  const widths = plan.columnWidths.map((w, i): [number, number] => [i + 1, w]).filter(([, w]) => w > 0);
   for (const [c1, c2, w] of runs(widths)) ws.Range(`${columnLetter(c1)}:${columnLetter(c2)}`).ColumnWidth = w;
 }
 
 function writeEtHeights(ws: EtWorksheet, plan: SheetPlan): void {
-  for (const [r1, r2, h] of runs(Object.entries(plan.rowHeights).map(([r, h]) => [Number(r), h] as [number, number]))) {
+  for (const [r1, r2, h] of runs(Object.entries(plan.rowHeights).map(([r, h]): [number, number] => [Number(r), h]))) {
     ws.Range(`${r1}:${r2}`).RowHeight = h;
   }
 }

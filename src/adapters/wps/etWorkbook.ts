@@ -212,15 +212,19 @@ function setSetting<K extends keyof Settings>(app: EtApplication, key: K, value:
  */
 export function withQuietHost<T>(app: EtApplication, work: () => T): T {
   const changed: Array<() => void> = [];
-  let result: { value: T } | undefined;
+  const quiet = <K extends keyof Settings>(key: K) => {
+    const before = app[key];
+    if (before === QUIET[key]) return;
+    changed.push(() => setSetting(app, key, before));
+    const target: Settings = app;
+    target[key] = QUIET[key];
+  };
+  let returned = false;
   try {
-    for (const key of SETTINGS) {
-      const before = app[key];
-      if (before === QUIET[key]) continue;
-      changed.push(() => setSetting(app, key, before));
-      app[key] = QUIET[key] as never;
-    }
-    result = { value: work() };
+    for (const key of SETTINGS) quiet(key);
+    const value = work();
+    returned = true;
+    return value;
   } finally {
     // Every restore is tried; a failed one is reported only when nothing failed before it.
     let failure: unknown;
@@ -232,10 +236,8 @@ export function withQuietHost<T>(app: EtApplication, work: () => T): T {
       }
     }
     // eslint-disable-next-line no-unsafe-finally
-    if (failure !== undefined && result) throw failure;
+    if (failure !== undefined && returned) throw failure;
   }
-  // Reached only when the work returned.
-  return (result as { value: T }).value;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,6 +277,12 @@ interface RunAt {
   worksheets: EtWorksheets;
   plan?: WorkbookPlan;
   commit?: Commit;
+}
+
+/** The plan and commit a write step belongs to (a cleanup of leftovers has neither, and writes nothing). */
+function running(at: RunAt): { plan: WorkbookPlan; commit: Commit } {
+  if (!at.plan || !at.commit) throw new Error("a write step outside a run");
+  return { plan: at.plan, commit: at.commit };
 }
 
 export class EtWorkbookPort implements WorkbookPort {
@@ -359,7 +367,7 @@ export class EtWorkbookPort implements WorkbookPort {
 
   /** Does one step of the protocol (commitProtocol.ts); `at` holds what the run already looked up (each ET call is a round trip). */
   private runStep(step: Step, at: RunAt): void {
-    const { book, worksheets, plan, commit } = at;
+    const { book, worksheets } = at;
     const last = () => worksheets.Item(worksheets.Count);
     switch (step.kind) {
       case "lock":
@@ -373,11 +381,12 @@ export class EtWorkbookPort implements WorkbookPort {
         worksheets.Add(null, last()).Name = step.sheet;
         return;
       case "write": {
-        const sheet = (plan as WorkbookPlan).sheets[step.index];
+        const { plan, commit } = running(at);
+        const sheet = plan.sheets[step.index];
         const ws = worksheets.Item(step.sheet);
         // Once per page load, on the first (still empty) temporary sheet: does Formula take arrays?
         const { formulaArrays } = probeBehaviour(this.app, ws);
-        writeEtSheet(ws, sheet, (commit as Commit).renames, formulaArrays);
+        writeEtSheet(ws, sheet, commit.renames, formulaArrays);
         if (step.settings) writeEtSheetSettings(this.app, ws, sheet);
         return;
       }
@@ -391,7 +400,7 @@ export class EtWorkbookPort implements WorkbookPort {
       case "overwrite": {
         // Cells.Copy: the VBA model's sheet-wide copy (no cell limit is documented for WPS desktop);
         // the plan's sizes are written again explicitly, whatever the copy carried.
-        const sheet = (plan as WorkbookPlan).sheets[step.index];
+        const sheet = running(at).plan.sheets[step.index];
         const ws = worksheets.Item(step.sheet);
         this.clearSheet(ws);
         worksheets.Item(step.from).Cells.Copy(ws.Cells);

@@ -5,7 +5,7 @@
  * (a 评分方法 column, else inferred), tier, and the row checks. Where the two paths differ —
  * what an unnamed or incomplete row is, whether a problem stops the run — the `RowPolicy` says.
  */
-import { METHODS, type MethodId, WEIGHT_DECIMALS, hasWeightDecimals, isMethodId } from "../methods";
+import { METHODS, METHOD_IDS, type MethodId, WEIGHT_DECIMALS, hasWeightDecimals } from "../methods";
 import { NATURES, type Nature, type Tier, oneOf } from "../contract";
 import type { Grid } from "../grid";
 import type { IssueLog } from "../issues";
@@ -263,7 +263,7 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
       const at = cells[which];
       const label = which === "target" ? "年度指标值" : "实际完成值";
       const needs = () => {
-        const explicit = isMethodId(methodText) ? methodText : undefined;
+        const explicit = oneOf(METHOD_IDS, methodText);
         const dir = parseDirection(directionText) ?? (targetRead.kind === "value" ? targetRead.value.direction : undefined);
         return { method: explicit ?? methodOf(dir ?? ">="), shown: grid.shown(at.row, at.col) };
       };
@@ -333,8 +333,8 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
     }
     let method: MethodId | undefined;
     if (methodText) {
-      if (isMethodId(methodText)) method = methodText;
-      else
+      method = oneOf(METHOD_IDS, methodText);
+      if (!method)
         log.error(
           ref(row, c.method, nameCol),
           "indicator.methodUnknown",

@@ -1172,22 +1172,24 @@ const bareRates: CorpusEntry = {
     { name: "百分数执行率", forms: [bareRateForm("机关食堂运行", { budget: 200, spent: 193.64, rate: 96.82, score: 9.68 })] },
   ]),
   expected: {
-    forms: [
-      ["全额执行", "机关公务用车运行维护", 50, 50, 10], // 50/50 = 1 → 10
-      ["小数执行率", "机关办公楼维修", 100, 96.58, 9.66], // 0.9658 → 9.658
-      ["百分数执行率", "机关食堂运行", 200, 193.64, 9.68], // 0.9682 → 9.682
-    ].map(([sheet, project, budget, spent, score]) => ({
-      sheet: sheet as string,
+    forms: (
+      [
+        ["全额执行", "机关公务用车运行维护", 50, 50, 10], // 50/50 = 1 → 10
+        ["小数执行率", "机关办公楼维修", 100, 96.58, 9.66], // 0.9658 → 9.658
+        ["百分数执行率", "机关食堂运行", 200, 193.64, 9.68], // 0.9682 → 9.682
+      ] satisfies Array<[string, string, number, number, number]>
+    ).map(([sheet, project, budget, spent, score]) => ({
+      sheet,
       type: "项目支出" as const,
       year: 2023,
-      project: project as string,
+      project,
       unit: "东坡区机关事务服务中心",
-      budget: budget as number,
-      spent: spent as number,
-      rate: (spent as number) / (budget as number),
-      execution: { weight: 10, score: score as number, filled: score as number },
+      budget,
+      spent,
+      rate: spent / budget,
+      execution: { weight: 10, score, filled: score },
       indicators: [...THREE_MET_EXPECTED],
-      total: { rule: 90 + (score as number), filled: 90 + (score as number), max: 100, grade: "优" as const },
+      total: { rule: 90 + score, filled: 90 + score, max: 100, grade: "优" as const },
       differences: 0,
     })),
     warnings: [],
