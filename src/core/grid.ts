@@ -137,12 +137,6 @@ export class Grid {
   }
 }
 
-export function range(from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let i = from; i <= to; i++) out.push(i);
-  return out;
-}
-
 /** A header row: the columns of the required headers, and of the optional ones found. */
 export interface HeaderMatch<K extends string, R extends K = never> {
   row: number;

@@ -268,7 +268,7 @@ export function bareProblem<C extends ProblemCode>(p: Problem<C>): Problem<C> {
   return { ref: p.ref, code: p.code, params: p.params, ...(p.subject ? { subject: p.subject } : {}), severity: p.severity };
 }
 
-export function makeIssue<C extends ProblemCode>(
+function makeIssue<C extends ProblemCode>(
   severity: Severity,
   ref: CellRef | null,
   code: C,

@@ -128,11 +128,11 @@ function indicatorSummary(i: Evaluation["items"][number]): IndicatorSummary {
 }
 
 /** A form read but not scored: its indicator rows are listed without scores. */
-export function unscored(ev: Evaluation): boolean {
+function unscored(ev: Evaluation): boolean {
   return ev.input.indicators.some((i) => i.unscored);
 }
 
-export function formSummary(ev: Evaluation<FormInput>): FormSummary {
+function formSummary(ev: Evaluation<FormInput>): FormSummary {
   const form = ev.input.form;
   const filled = filledTotal(ev);
   return {

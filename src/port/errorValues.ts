@@ -3,7 +3,7 @@
  * evaluator: the text a cell shows, and the xlErr code VBA's CVErr carries through ET's `Value2`
  * (0x800A0000 + code; null where the host's enum has none).
  */
-export const EXCEL_ERRORS: ReadonlyArray<readonly [text: string, code: number | null]> = [
+const EXCEL_ERRORS: ReadonlyArray<readonly [text: string, code: number | null]> = [
   ["#NULL!", 2000],
   ["#DIV/0!", 2007],
   ["#VALUE!", 2015],

@@ -31,11 +31,11 @@ export interface PoolOptions extends ReviewFileOptions {
 
 const WORKER = path.join(__dirname, "worker.js");
 
-export function workersAvailable(): boolean {
+function workersAvailable(): boolean {
   return __filename.endsWith(".js") && fs.existsSync(WORKER);
 }
 
-export function defaultJobs(): number {
+function defaultJobs(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
 }
 

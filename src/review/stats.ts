@@ -24,12 +24,12 @@ export interface Stats {
   largest: Array<{ file: string; form: ReviewedForm }>;
 }
 
-export function rateBand(rate: number | null): (typeof RATE_BANDS)[number] {
+function rateBand(rate: number | null): (typeof RATE_BANDS)[number] {
   if (rate === null) return "无预算";
   return rate < 0.6 ? "低于 60%" : rate < 0.9 ? "60%–90%" : "90% 及以上";
 }
 
-export function differenceBand(difference: number | null): (typeof DIFFERENCE_BANDS)[number] {
+function differenceBand(difference: number | null): (typeof DIFFERENCE_BANDS)[number] {
   if (difference === null) return "未填总分";
   const d = Math.abs(difference);
   return d === 0 ? "无差异" : d < 1 ? "小于 1 分" : d < 5 ? "1–5 分" : "5 分及以上";

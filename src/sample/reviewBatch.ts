@@ -34,7 +34,7 @@ export const SLIP_KINDS = ["filledNeRule", "totalNeSum", "wrongRate", "weightSum
 export type SlipKind = (typeof SLIP_KINDS)[number] | "templateSelfScore" | "templateShortfall";
 
 /** What each slip's check says (docs/forms.md "Checks"). */
-export const SLIP_MESSAGES: Record<SlipKind, string> = {
+const SLIP_MESSAGES: Record<SlipKind, string> = {
   filledNeRule: "按规则应为",
   totalNeSum: "各项填报得分之和",
   wrongRate: "填报执行率",

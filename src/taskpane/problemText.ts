@@ -36,7 +36,7 @@ export function problemMessage(p: PaneProblem, m: Messages): string {
 }
 
 /** The place, and the row's subject where there is one: `绩效指标!H5 · 培训人次`. */
-export function problemPlace(p: PaneProblem, m: Messages): string {
+function problemPlace(p: PaneProblem, m: Messages): string {
   const place = placeName(p);
   return p.subject ? `${place}${m.subjectSeparator}${p.subject}` : place;
 }

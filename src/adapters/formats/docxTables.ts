@@ -18,7 +18,7 @@ import { attr, decodeXml } from "../exceljs/xlsxRead";
 import type { MergedRange, ReadWorkbook } from "./biff";
 
 /** The sheet name of the n-th table (1-based): what a message names the place by (表格2 第5行第3列). */
-export const tableSheetName = (n: number): string => `表格${n}`;
+const tableSheetName = (n: number): string => `表格${n}`;
 
 interface Cell {
   col: number;

@@ -14,12 +14,12 @@ import { type Rect, MAX_PAGE_BREAKS, formulaEntry, formulaRuns, keyedRects, numb
 import { type EtApplication, type EtRange, type EtWorksheet, XL } from "./etTypes";
 
 /** "RRGGBB" → the BGR integer ET takes. */
-export function bgr(rgb: string): number {
+function bgr(rgb: string): number {
   const n = parseInt(rgb.replace(/^#/, ""), 16);
   return ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
 }
 
-export const POINTS_PER_INCH = 72;
+const POINTS_PER_INCH = 72;
 /** The grey of the CLI's workbooks (and the office.js adapter's) for thin borders. */
 const BORDER_RGB = "808080";
 

@@ -69,7 +69,7 @@ export function createEtWorkbook(app: EtApplication, options: EtOptions = {}): W
  * error over (nothing public says which form WPS uses; etProbes.ts records it). Such a number is
  * checked against the cell's Text: "#DIV/0!" there means an error, "2007" the number.
  */
-export function errorOfBareCode(v: unknown): string | undefined {
+function errorOfBareCode(v: unknown): string | undefined {
   return typeof v === "number" ? errorOfCVErr(v + CVERR_BASE) : undefined;
 }
 
@@ -139,9 +139,9 @@ function blockAddress(row: number, col: number, rows: number, cols: number): str
 }
 
 /** A used range up to this many cells is read as it is; a larger one is first cut to its values. */
-export const BULK_CELLS = 250_000;
+const BULK_CELLS = 250_000;
 /** The most cells one read may carry (a value far from the table makes the rectangle this large). */
-export const MAX_READ_CELLS = 4_000_000;
+const MAX_READ_CELLS = 4_000_000;
 
 /**
  * The rectangle to read: the used range, or where it is large (formatting alone extends it: a

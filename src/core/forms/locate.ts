@@ -54,7 +54,7 @@ function headerNeighbour(grid: Grid, row: number): Map<IndicatorField, number> |
   return fields;
 }
 
-export function indicatorHeaders(grid: Grid): IndicatorHeader[] {
+function indicatorHeaders(grid: Grid): IndicatorHeader[] {
   const out: IndicatorHeader[] = [];
   let skipTo = 0;
   for (const row of grid.rows()) {

@@ -15,7 +15,7 @@ import type { CellRef } from "../problems";
 import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
 import { type ReadResult, isPlaceholder, readNumber, readValue } from "../read/cell";
 import { FORM_FUND, fundUnit, readFundRows, unitScale } from "../read/fundBlock";
-import { FORM_ROWS, type IndicatorCols, type RowsRead, labelWeight, readIndicatorRows, stripWeight } from "../read/indicators";
+import { FORM_ROWS, type IndicatorCols, type RowsRead, labelWeight, readIndicatorRows } from "../read/indicators";
 import { checkWeightSum } from "../read/rules";
 import { type FormRegion, rowFields, synonymIndex, totalRow, vocabularyKey } from "./locate";
 import {
@@ -27,8 +27,6 @@ import {
   TITLE_WORDS,
   UNIT_LABELS,
 } from "./vocabulary";
-
-export { labelWeight } from "../read/indicators";
 
 const FUND_INDEX = synonymIndex(FUND_FIELDS);
 /** The execution item's weight on a 项目支出 form that states none (财预〔2020〕10号). */
@@ -580,5 +578,3 @@ function readIndicatorBlock(grid: Grid, region: FormRegion, year: number, log: I
     scored: hasWeight || hasScore,
   };
 }
-
-export { stripWeight };

@@ -25,7 +25,7 @@ const AREA = String.raw`${CELL}(?::${CELL})?|\$?([A-Z]{1,3}):\$?([A-Z]{1,3})|\$?
 const REF_RE = new RegExp(String.raw`(?<![\p{L}\p{N}_.!$'\]])(?:${SHEET})?(?:${AREA})(?![\p{L}\p{N}_(!])`, "giu");
 
 /** The cell ranges a formula refers to (sheet-qualified or on `here`); names and functions are not refs. */
-export function formulaRefs(formula: string, here: string): Ref[] {
+function formulaRefs(formula: string, here: string): Ref[] {
   const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
   const out: Ref[] = [];
   for (const m of code.matchAll(REF_RE)) {

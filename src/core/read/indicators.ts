@@ -91,7 +91,7 @@ const BREAKDOWN = /^(其中|含|[（(]\s*\d+\s*[)）])/;
 const EXECUTION_NAME = /^(预算|资金|项目资金|财政资金)?(预算)?执行率$|^预算执行(情况)?$/;
 
 /** 产出指标（50分） → 产出指标. */
-export function stripWeight(label: string): string {
+function stripWeight(label: string): string {
   return label.replace(/\s*[（(]\s*\d+(\.\d+)?\s*分\s*[)）]\s*$/, "").trim();
 }
 
@@ -105,7 +105,7 @@ export function labelWeight(texts: readonly string[]): number | undefined {
   return undefined;
 }
 
-export function displayName(raw: string): string {
+function displayName(raw: string): string {
   let name = raw.trim();
   for (let i = 0; i < 2; i++) name = name.replace(NAME_PREFIX, "");
   return name.trim();

@@ -105,7 +105,7 @@ export function buildInputSheets(type: EvaluationType, data?: InputData, year?: 
 }
 
 /** The example a new template holds: a small department (or project) that scores, to be typed over. */
-export function exampleData(type: EvaluationType, year: number): InputData {
+function exampleData(type: EvaluationType, year: number): InputData {
   const profile = DEFAULT_PROFILE[type];
   const project = type === "项目支出";
   // The indicators carry the profile's total less what it adds itself (项目支出's 预算执行率, 10 分).
