@@ -528,6 +528,12 @@ function setTabColor(ws: EtWorksheet, color: unknown): void {
 }
 
 function copyPageSetup(from: EtPageSetup, to: EtPageSetup): void {
-  const values = PAGE_PROPS.map((p) => [p, from[p]] as const);
-  for (const [p, v] of values) (to as unknown as Record<string, unknown>)[p] = v;
+  // Every value is read before any is written.
+  const writes = PAGE_PROPS.map(<K extends keyof EtPageSetup>(p: K) => {
+    const v = from[p];
+    return () => {
+      to[p] = v;
+    };
+  });
+  for (const write of writes) write();
 }
