@@ -32,11 +32,11 @@ const FIELD_OF: Partial<Record<ProblemCode, (p: Params) => string>> = {
 /** The message, in the UI's locale; an empty cell's problem as `<field>未填写`. */
 export function problemMessage(p: PaneProblem, m: Messages): string {
   const field = p.blank ? FIELD_OF[p.code] : undefined;
-  return field ? `${field(p.params as Params)}${m.notFilled}` : renderProblem(p, localeOf(m));
+  return field ? `${field(p.params)}${m.notFilled}` : renderProblem(p, localeOf(m));
 }
 
 /** The place, and the row's subject where there is one: `绩效指标!H5 · 培训人次`. */
-export function problemPlace(p: PaneProblem, m: Messages): string {
+function problemPlace(p: PaneProblem, m: Messages): string {
   const place = placeName(p);
   return p.subject ? `${place}${m.subjectSeparator}${p.subject}` : place;
 }

@@ -43,7 +43,7 @@ export function nextStep(state: WorkbookState | null, docxReady: boolean): Step 
 }
 
 /** FNV-1a over the read sheets' names and values, in tab order. */
-export function fingerprint(snapshot: WorkbookSnapshot): string {
+function fingerprint(snapshot: WorkbookSnapshot): string {
   let h = 0x811c9dc5;
   const add = (s: string) => {
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);

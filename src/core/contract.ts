@@ -101,3 +101,8 @@ export const TEXT_SECTIONS = [
   "下一步改进措施",
 ] as const;
 export type TextSection = (typeof TEXT_SECTIONS)[number];
+
+/** The member of a vocabulary a text names, typed as that vocabulary's (undefined: none). */
+export function oneOf<T extends string>(vocabulary: readonly T[], text: string): T | undefined {
+  return vocabulary.find((word) => word === text);
+}

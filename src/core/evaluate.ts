@@ -10,7 +10,6 @@ import { METHODS, type MethodVar, gradeExpr, rateExpr } from "./methods";
 import type { Indicator, Input } from "./model";
 import { rateDenominator } from "./profiles";
 import { SHEET } from "./contract";
-import { cellName } from "./cells";
 
 export interface Amounts {
   total: number;
@@ -34,8 +33,8 @@ export interface ScoredItem {
   expr: Expr;
 }
 
-export interface Evaluation {
-  input: Input;
+export interface Evaluation<I extends Input = Input> {
+  input: I;
   budget: Amounts;
   spent: Amounts;
   initialBudget: Amounts;
@@ -55,7 +54,7 @@ export const LOW_EXECUTION_RATE = 0.9;
 export const OVER_ACHIEVEMENT = 1.3;
 
 /** The total is the sum of the lines, or a form's 年度资金总额 row where there is one (its split rows only split it). */
-export function sumAmounts(input: Input, pick: (l: Input["budgetLines"][number]) => number | undefined): Amounts {
+function sumAmounts(input: Input, pick: (l: Input["budgetLines"][number]) => number | undefined): Amounts {
   const out = { total: 0, basic: 0, project: 0, lines: 0 };
   for (const line of input.budgetLines) {
     const v = pick(line) ?? 0;
@@ -78,7 +77,7 @@ export function rateOf(spent: number, budget: number): number {
   return evaluateNumber(rateExpr(num(spent), num(budget)), {});
 }
 
-export function evaluateInput(input: Input, parseWarnings: CellIssue[] = []): Evaluation {
+export function evaluateInput<I extends Input>(input: I, parseWarnings: CellIssue[] = []): Evaluation<I> {
   const profile = input.info.profile;
   const budget = sumAmounts(input, (l) => l.budget.value);
   const spent = sumAmounts(input, (l) => l.spent.value);
@@ -218,10 +217,6 @@ function indicatorWarnings(items: ScoredItem[], source: Input["source"]): CellIs
     }
   }
   return out;
-}
-
-export function cellOf(source: { sheet: string; row: number; col: number }): string {
-  return cellName(source.sheet, source.row, source.col);
 }
 
 /** The place a number was read from. */

@@ -31,7 +31,6 @@ const cmp =
   (a: Expr, b: Expr): Expr => ({ k: "cmp", op, a, b });
 export const ge = cmp(">=");
 export const le = cmp("<=");
-export const gt = cmp(">");
 export const lt = cmp("<");
 export const eq = cmp("=");
 export const iff = (c: Expr, t: Expr, e: Expr): Expr => ({ k: "if", c, t, e });

@@ -19,7 +19,7 @@ function groupThousands(intPart: string): string {
 }
 
 /** Amount digits kept in text: 元 converted to 万元 has up to 6 decimals (fen). */
-export const AMOUNT_DECIMALS = 6;
+const AMOUNT_DECIMALS = 6;
 
 /** 3970.64 → "3,970.64", 3432.3 → "3,432.3", 100 → "100". */
 export function formatAmount(x: number): string {

@@ -137,19 +137,14 @@ export class Grid {
   }
 }
 
-export function range(from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let i = from; i <= to; i++) out.push(i);
-  return out;
-}
-
-export interface HeaderMatch<K extends string> {
+/** A header row: the columns of the required headers, and of the optional ones found. */
+export interface HeaderMatch<K extends string, R extends K = never> {
   row: number;
-  /** Column of each header found. */
-  cols: Partial<Record<K, number>>;
+  cols: Record<R, number> & Partial<Record<K, number>>;
+  /** Every header column found, left to right (a table's own columns). */
+  columns: number[];
 }
 
-/** Headers are compared without spaces: "全年 预算数" and "全年预算数" are the same header. */
 /**
  * Headers are compared without spaces, a trailing （…） and a trailing colon: "全年 预算数（A）" and
  * "全年预算数" are the same header.
@@ -161,30 +156,44 @@ export function headerKey(s: string): string {
     .replace(/[：:]$/, "");
 }
 
+/** Every required header has a column: the match is typed with them present. */
+function hasRequired<K extends string, R extends K>(
+  cols: Partial<Record<K, number>>,
+  required: readonly R[],
+): cols is Record<R, number> & Partial<Record<K, number>> {
+  return required.every((k) => cols[k] !== undefined);
+}
+
 /**
  * Finds the first row holding every required header text (title rows above it are allowed).
- * Returns undefined if none does; reports duplicates of a header in the header row.
+ * Returns undefined if none does (the caller reports the missing headers); reports duplicates of a
+ * header in the header row.
  */
-export function findHeaderRow<K extends string>(
+export function findHeaderRow<K extends string, R extends K>(
   grid: Grid,
   headers: Readonly<Record<K, string>>,
-  required: readonly NoInfer<K>[],
+  required: readonly R[],
   onDuplicate: (header: string, first: CellRef, second: CellRef) => void,
-): HeaderMatch<K> | undefined {
+): HeaderMatch<K, R> | undefined {
   const wanted = new Map<string, K>();
-  for (const key of Object.keys(headers) as K[]) wanted.set(headerKey(headers[key]), key);
+  for (const key in headers) wanted.set(headerKey(headers[key]), key);
   for (const row of grid.rows()) {
     const cols: Partial<Record<K, number>> = {};
+    const columns: number[] = [];
     const dupes: Array<[string, number, number]> = [];
     for (const col of grid.cols(row)) {
       const key = wanted.get(headerKey(grid.key(row, col)));
       if (key === undefined) continue;
-      if (cols[key] !== undefined) dupes.push([headers[key], cols[key]!, col]);
-      else cols[key] = col;
+      const first = cols[key];
+      if (first !== undefined) dupes.push([headers[key], first, col]);
+      else {
+        cols[key] = col;
+        columns.push(col);
+      }
     }
-    if (required.every((k) => cols[k] !== undefined)) {
+    if (hasRequired(cols, required)) {
       for (const [h, c1, c2] of dupes) onDuplicate(h, grid.ref(row, c1), grid.ref(row, c2));
-      return { row, cols };
+      return { row, cols, columns };
     }
   }
   return undefined;

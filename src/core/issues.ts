@@ -5,7 +5,7 @@
 import { type CellIssue, type CellRef, type ProblemCode, type ProblemParams, errorIssue, warningIssue } from "./problems";
 
 export type { CellIssue, CellRef, Problem, ProblemCode, Severity } from "./problems";
-export { QUOTE_LIMIT, quote } from "./quote";
+export { quote } from "./quote";
 
 /** Thrown when the input is wrong: nothing is written, every problem is listed. */
 export class InputError extends Error {

@@ -60,10 +60,6 @@ export const METHODS: Record<MethodId, MethodDef> = {
   直接评分: { id: "直接评分", vars: ["S", "W"], computed: false, score: () => byHand },
 };
 
-export function isMethodId(s: string): s is MethodId {
-  return (METHOD_IDS as readonly string[]).includes(s);
-}
-
 /**
  * Weights have at most two decimals: every score is ROUND(…, 2) of a fraction of its weight, and
  * only then can rounding never lift a score above its weight (9.9999 × 100% would round to 10).

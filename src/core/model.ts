@@ -88,18 +88,28 @@ export interface Indicator {
   cells: { target: CellRef; actual: CellRef; weight: CellRef; selfScore: CellRef; deviation: CellRef; name?: CellRef };
 }
 
-export interface Input {
-  /** Jixiao's template sheets, or an official 自评表 form (forms.md). */
-  source: "template" | "form";
+interface InputBase {
   info: BasicInfo;
   budgetLines: BudgetLine[];
   budgetTotals: BudgetTotalRow[];
   indicators: Indicator[];
   /** 文字材料 paragraphs per 栏目, in sheet order. */
   texts: Partial<Record<TextSection, string[]>>;
-  /** Forms only: where the form is and what it says beyond the scored rows. */
-  form?: FormInfo;
 }
+
+/** Jixiao's template sheets. */
+export interface TemplateInput extends InputBase {
+  source: "template";
+  form?: undefined;
+}
+
+/** An official 自评表 form (forms.md): where the form is and what it says beyond the scored rows. */
+export interface FormInput extends InputBase {
+  source: "form";
+  form: FormInfo;
+}
+
+export type Input = TemplateInput | FormInput;
 
 /** A 资金 row of a form as typed (for the appendix and the fund checks). */
 export interface FundRow {

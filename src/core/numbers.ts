@@ -12,7 +12,8 @@ const FULL_WIDTH_END = 0xff5e; // ～
 export function normalizeText(s: string): string {
   let out = "";
   for (const ch of s) {
-    const code = ch.codePointAt(0)!;
+    // Every character changed is in the BMP, where the first code unit is the code point.
+    const code = ch.charCodeAt(0);
     if (code >= FULL_WIDTH_START && code <= FULL_WIDTH_END) out += String.fromCodePoint(code - 0xfee0);
     else if (code === 0x3000 || code === 0xa0) out += " ";
     else out += ch;

@@ -212,8 +212,12 @@ export type ProblemParams<C extends ProblemCode> = C extends ProblemCode
     : Parameters<Catalogue[C]>[0] & Record<string, Param>
   : never;
 
+/** Each code's message from its params (the catalogue typed per code, so rendering needs no cast). */
+type Renderers = { [C in ProblemCode]: (p: ProblemParams<C>) => string };
+const ZH_RENDER: Renderers = ZH;
+
 /** English where a message has one; others fall back to zh-CN. */
-const EN: Partial<{ [C in ProblemCode]: (p: ProblemParams<C>) => string }> = {
+const EN: Partial<Renderers> = {
   "file.unreadable": (p) => `Cannot read the file “${p.path}”`,
   "file.notXlsx": () => "Not a valid Excel workbook (.xlsx)",
   "file.failed": (p) => `Cannot process this file: ${p.reason}`,
@@ -241,10 +245,9 @@ export interface CellIssue<C extends ProblemCode = ProblemCode> extends Problem<
 }
 
 export function renderProblem<C extends ProblemCode>(problem: Problem<C>, locale: Locale = "zh-CN"): string {
-  const params = problem.params as Record<string, Param>;
-  const en = locale === "en-US" ? (EN[problem.code] as ((p: Record<string, Param>) => string) | undefined) : undefined;
-  if (en) return en(params);
-  return (ZH[problem.code] as (p: Record<string, Param>) => string)(params);
+  const en = locale === "en-US" ? EN[problem.code] : undefined;
+  if (en) return en(problem.params);
+  return ZH_RENDER[problem.code](problem.params);
 }
 
 /** How a place is named in a message and in the JSON: 绩效指标!H5. */
@@ -256,7 +259,7 @@ export function refName(ref: CellRef): string {
 /** Where a problem is, as lists print it: its cell, else (a problem with the file) the file's name, else "". */
 export function placeName(problem: { ref: CellRef | null; params: object }): string {
   if (problem.ref) return refName(problem.ref);
-  const file = (problem.params as Record<string, Param>).file;
+  const file = "file" in problem.params ? problem.params.file : undefined;
   return typeof file === "string" ? file : "";
 }
 
@@ -265,7 +268,7 @@ export function bareProblem<C extends ProblemCode>(p: Problem<C>): Problem<C> {
   return { ref: p.ref, code: p.code, params: p.params, ...(p.subject ? { subject: p.subject } : {}), severity: p.severity };
 }
 
-export function makeIssue<C extends ProblemCode>(
+function makeIssue<C extends ProblemCode>(
   severity: Severity,
   ref: CellRef | null,
   code: C,

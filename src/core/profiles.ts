@@ -20,11 +20,16 @@ export interface RuleProfile {
   executionRateDenominator?: RateDenominator;
 }
 
-export const PROFILES: readonly RuleProfile[] = [deptOverall as RuleProfile, mof2020Project as RuleProfile];
+// The profiles are JSON data: their literal fields (evaluationType, reverseVariant …) are typed here.
+const DEPT_OVERALL = deptOverall as RuleProfile;
+const MOF_2020_PROJECT = mof2020Project as RuleProfile;
 
-export const DEFAULT_PROFILE: Record<EvaluationType, string> = {
-  部门整体支出: "dept-overall",
-  项目支出: "mof-2020-project",
+export const PROFILES: readonly RuleProfile[] = [DEPT_OVERALL, MOF_2020_PROJECT];
+
+/** The profile a workbook of each type is scored by unless it names another. */
+export const DEFAULT_PROFILE: Readonly<Record<EvaluationType, RuleProfile>> = {
+  部门整体支出: DEPT_OVERALL,
+  项目支出: MOF_2020_PROJECT,
 };
 
 /** By the name shown in pickers and cells (`部门整体支出（通用）`), or by the id (older workbooks, the CLI). */

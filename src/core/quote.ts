@@ -1,5 +1,5 @@
 /** The most characters of a cell's text a message quotes. */
-export const QUOTE_LIMIT = 40;
+const QUOTE_LIMIT = 40;
 
 /**
  * Cell text as a message quotes it: on one line (line breaks shown as ↵, other control characters

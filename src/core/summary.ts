@@ -2,6 +2,7 @@
 import type { CellIssue } from "./issues";
 import type { Evaluation } from "./evaluate";
 import type { MethodId } from "./methods";
+import type { FormInput } from "./model";
 import { sheetRef } from "./cells";
 import { type CellRef, refName } from "./problems";
 import { differingItems, filledTotal, gradeOf } from "./forms/filled";
@@ -127,12 +128,12 @@ function indicatorSummary(i: Evaluation["items"][number]): IndicatorSummary {
 }
 
 /** A form read but not scored: its indicator rows are listed without scores. */
-export function unscored(ev: Evaluation): boolean {
+function unscored(ev: Evaluation): boolean {
   return ev.input.indicators.some((i) => i.unscored);
 }
 
-export function formSummary(ev: Evaluation): FormSummary {
-  const form = ev.input.form!;
+function formSummary(ev: Evaluation<FormInput>): FormSummary {
+  const form = ev.input.form;
   const filled = filledTotal(ev);
   return {
     sheet: form.sheet,
@@ -160,15 +161,15 @@ export function formSummary(ev: Evaluation): FormSummary {
 
 /** The summary of a forms workbook: the reported form on top, every form in `forms`. */
 export function summarizeForms(
-  evaluations: readonly Evaluation[],
-  chosen: Evaluation,
+  evaluations: readonly Evaluation<FormInput>[],
+  chosen: Evaluation<FormInput>,
   reported: Evaluation,
   warnings: CellIssue[],
   scores: "rule" | "filled",
   errors: CellIssue[] = [],
 ): Summary {
   const base = summarize(reported);
-  const form = chosen.input.form!;
+  const form = chosen.input.form;
   return {
     ...base,
     source: "form",

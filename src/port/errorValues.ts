@@ -3,7 +3,7 @@
  * evaluator: the text a cell shows, and the xlErr code VBA's CVErr carries through ET's `Value2`
  * (0x800A0000 + code; null where the host's enum has none).
  */
-export const EXCEL_ERRORS: ReadonlyArray<readonly [text: string, code: number | null]> = [
+const EXCEL_ERRORS: ReadonlyArray<readonly [text: string, code: number | null]> = [
   ["#NULL!", 2000],
   ["#DIV/0!", 2007],
   ["#VALUE!", 2015],
@@ -33,8 +33,8 @@ export function isErrorText(v: unknown): v is string {
 
 /** VBA's CVErr(0) as a number: an error cell's Value2 is this plus its xlErr code. */
 export const CVERR_BASE = -2146828288;
-const BY_CODE = new Map(EXCEL_ERRORS.filter(([, code]) => code !== null).map(([text, code]) => [code as number, text]));
-const BY_TEXT = new Map(EXCEL_ERRORS.filter(([, code]) => code !== null).map(([text, code]) => [text, code as number]));
+const BY_CODE = new Map(EXCEL_ERRORS.flatMap(([text, code]): Array<[number, string]> => (code === null ? [] : [[code, text]])));
+const BY_TEXT = new Map(EXCEL_ERRORS.flatMap(([text, code]): Array<[string, number]> => (code === null ? [] : [[text, code]])));
 
 /** The error text of a CVErr number (`-2146826281` → "#DIV/0!"), or undefined for any other number. */
 export function errorOfCVErr(n: number): string | undefined {

@@ -109,7 +109,7 @@ function reviewJson(results: readonly FileResult[]) {
 }
 
 /** The progress bar (count, rate, ETA), drawn only where stderr is a terminal. */
-function progressBar(stream: NodeJS.WriteStream, total: number): SingleBar {
+function progressBar(stream: NodeJS.WriteStream, total: number): { update(done: number): void; stop(): void } {
   const started = Date.now();
   const bar = new SingleBar(
     {
@@ -122,8 +122,8 @@ function progressBar(stream: NodeJS.WriteStream, total: number): SingleBar {
     Presets.shades_classic,
   );
   bar.start(total, 0, { rate: "0.0" });
-  const update = bar.update.bind(bar);
-  bar.update = ((value: number) =>
-    update(value, { rate: (value / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) })) as typeof bar.update;
-  return bar;
+  return {
+    update: (done) => bar.update(done, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) }),
+    stop: () => bar.stop(),
+  };
 }

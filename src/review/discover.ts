@@ -7,8 +7,9 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { INPUT_EXTENSIONS } from "../adapters/formats/inputFile";
+import { oneOf } from "../core/contract";
 
-const isFormFile = (name: string) => (INPUT_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
+const isFormFile = (name: string) => oneOf(INPUT_EXTENSIONS, path.extname(name).toLowerCase()) !== undefined;
 
 export async function discover(inputs: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
   const seen = new Set(exclude.map((f) => path.resolve(f)));

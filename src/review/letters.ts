@@ -29,6 +29,10 @@ export class Letters {
 
   /** The letter of a unit (its path), named when the unit is first seen. */
   fileOf(unit: string): string {
+    return this.letterOf(unit).file;
+  }
+
+  private letterOf(unit: string): { file: string; forms: LetterForm[] } {
     const key = unit.trim() || UNNAMED_UNIT;
     let entry = this.units.get(key);
     if (!entry) {
@@ -39,21 +43,20 @@ export class Letters {
       this.taken.add(name.toLowerCase());
       this.units.set(key, (entry = { file: path.join(this.dir, name), forms: [] }));
     }
-    return entry.file;
+    return entry;
   }
 
   add(r: FileResult): void {
     if (r.forms.length === 0) return;
     // Each check goes to the form on its sheet; a check on another sheet (a template's 预算执行)
     // to the file's first form.
-    const issuesOf = new Map<number, Problem[]>(r.forms.map((_, i) => [i, []]));
+    const issuesOf = r.forms.map((): Problem[] => []);
     for (const issue of r.issues) {
       const at = r.forms.findIndex((f) => f.sheet === issue.ref?.sheet);
-      issuesOf.get(at < 0 ? 0 : at)!.push(issue);
+      issuesOf[at < 0 ? 0 : at].push(issue);
     }
     r.forms.forEach((f, i) => {
-      this.fileOf(f.unit);
-      this.units.get(f.unit.trim() || UNNAMED_UNIT)!.forms.push({
+      this.letterOf(f.unit).forms.push({
         file: r.file,
         sheet: f.sheet,
         project: f.project,
@@ -62,7 +65,7 @@ export class Letters {
         rule: f.rule,
         grade: f.grade,
         difference: f.difference,
-        issues: issuesOf.get(i)!,
+        issues: issuesOf[i],
       });
     });
   }

@@ -31,11 +31,11 @@ export interface PoolOptions extends ReviewFileOptions {
 
 const WORKER = path.join(__dirname, "worker.js");
 
-export function workersAvailable(): boolean {
+function workersAvailable(): boolean {
   return __filename.endsWith(".js") && fs.existsSync(WORKER);
 }
 
-export function defaultJobs(): number {
+function defaultJobs(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
 }
 
@@ -92,7 +92,7 @@ function inWorkers(files: readonly string[], jobs: number, options: PoolOptions)
       const remaining = () => again.length > 0 || next < files.length;
       const feed = () => {
         while (inFlight.length < AHEAD && handed < (options.filesPerWorker ?? FILES_PER_WORKER) && remaining()) {
-          const index = again.length > 0 ? again.shift()! : next++;
+          const index = again.shift() ?? next++;
           inFlight.push(index);
           handed++;
           worker.postMessage({ index, file: files[index] });
@@ -109,8 +109,8 @@ function inWorkers(files: readonly string[], jobs: number, options: PoolOptions)
       worker.on("error", (err) => (crash = err));
       // A worker that dies mid-file (out of memory, a native fault) costs that file, not the batch.
       worker.on("exit", () => {
-        if (inFlight.length === 0) return;
-        const index = inFlight.shift()!;
+        const index = inFlight.shift();
+        if (index === undefined) return;
         again.push(...inFlight.splice(0));
         record(index, failure(files[index], crash ?? new Error("工作线程异常退出")));
         if (remaining()) start();

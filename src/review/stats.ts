@@ -24,12 +24,12 @@ export interface Stats {
   largest: Array<{ file: string; form: ReviewedForm }>;
 }
 
-export function rateBand(rate: number | null): (typeof RATE_BANDS)[number] {
+function rateBand(rate: number | null): (typeof RATE_BANDS)[number] {
   if (rate === null) return "无预算";
   return rate < 0.6 ? "低于 60%" : rate < 0.9 ? "60%–90%" : "90% 及以上";
 }
 
-export function differenceBand(difference: number | null): (typeof DIFFERENCE_BANDS)[number] {
+function differenceBand(difference: number | null): (typeof DIFFERENCE_BANDS)[number] {
   if (difference === null) return "未填总分";
   const d = Math.abs(difference);
   return d === 0 ? "无差异" : d < 1 ? "小于 1 分" : d < 5 ? "1–5 分" : "5 分及以上";
@@ -46,7 +46,7 @@ export class StatsAccumulator {
   private ruleSum = 0;
 
   constructor(private readonly top = 10) {
-    const count = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
+    const count = (keys: readonly string[]) => Object.fromEntries(keys.map((k): [string, number] => [k, 0]));
     this.stats = {
       files: 0,
       forms: 0,
@@ -91,7 +91,7 @@ export class StatsAccumulator {
   /** Inserted in order of |difference|, largest first; ties keep the files' order. */
   private keepIfLarge(entry: Stats["largest"][number]): void {
     const largest = this.stats.largest;
-    const size = (e: Stats["largest"][number]) => Math.abs(e.form.difference!);
+    const size = (e: Stats["largest"][number]) => Math.abs(e.form.difference ?? 0);
     let at = largest.length;
     while (at > 0 && size(largest[at - 1]) < size(entry)) at--;
     if (at >= this.top) return;
@@ -107,10 +107,4 @@ export class StatsAccumulator {
       largest: [...this.stats.largest],
     };
   }
-}
-
-export function computeStats(results: readonly FileResult[], top = 10): Stats {
-  const acc = new StatsAccumulator(top);
-  for (const r of results) acc.add(r);
-  return acc.result();
 }

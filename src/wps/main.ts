@@ -58,12 +58,12 @@ let running = false;
  * Runs one ribbon command in the background; a click while one runs is ignored. Its problems are
  * said in a message box: a failed run's, or those of forms that could not be read beside the others.
  */
-export function runCommand(work: () => Promise<unknown>): Promise<void> {
+export function runCommand(work: () => Promise<{ summary?: Pick<Summary, "errors"> } | void>): Promise<void> {
   if (running) return Promise.resolve();
   running = true;
   return work()
     .then((result) => {
-      const errors = (result as { summary?: Summary } | undefined)?.summary?.errors ?? [];
+      const errors = result?.summary?.errors ?? [];
       if (errors.length === 0) return;
       const m = messagesFor(navigator.language);
       say([m.errorsTitle, "", ...noticeText({ title: m.errorsTitle, problems: errors }, m)]);
@@ -93,7 +93,9 @@ export function OnAction(control: WpsControl): boolean {
       }
       break;
     case "jxTemplate":
-      void runCommand(() => insertTemplate(EVALUATION_TYPES[0], etHost(app())));
+      void runCommand(async () => {
+        await insertTemplate(EVALUATION_TYPES[0], etHost(app()));
+      });
       break;
     case "jxScore":
       void runCommand(() => runScoring("score", {}, undefined, etHost(app())));

@@ -42,10 +42,19 @@ export interface WpsAddinApplication {
 /** msoCTPDockPositionRight: enums are plain numbers at run time. */
 export const DOCK_RIGHT = 2;
 
+type PaneSpelling = "CreateTaskPane" | "CreateTaskpane";
+
+function hasFactory<K extends PaneSpelling>(
+  app: WpsAddinApplication,
+  spelling: K,
+): app is WpsAddinApplication & Required<Pick<WpsAddinApplication, K>> {
+  return typeof app[spelling] === "function";
+}
+
 /** The task-pane factory under whichever spelling this build has (CreateTaskPane first), or null. */
 function taskPaneFactory(app: WpsAddinApplication): ((url: string) => WpsTaskPane) | null {
-  if (typeof app.CreateTaskPane === "function") return (url) => app.CreateTaskPane!(url);
-  if (typeof app.CreateTaskpane === "function") return (url) => app.CreateTaskpane!(url);
+  if (hasFactory(app, "CreateTaskPane")) return (url) => app.CreateTaskPane(url);
+  if (hasFactory(app, "CreateTaskpane")) return (url) => app.CreateTaskpane(url);
   return null;
 }
 

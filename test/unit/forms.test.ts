@@ -1,6 +1,6 @@
 /** The form reader's rules (docs/forms.md) on small forms built as snapshots. */
 import { planCommand } from "../../src/core/engine";
-import { labelWeight } from "../../src/core/forms/readForm";
+import { labelWeight } from "../../src/core/read/indicators";
 import { monthValue, numberPlace } from "../../src/core/read/cell";
 import { inferMethod, tierFromWords } from "../../src/core/read/rules";
 import type { CellValue, WorkbookSnapshot } from "../../src/core/snapshot";

@@ -18,7 +18,7 @@ import { attr, decodeXml } from "../exceljs/xlsxRead";
 import type { MergedRange, ReadWorkbook } from "./biff";
 
 /** The sheet name of the n-th table (1-based): what a message names the place by (表格2 第5行第3列). */
-export const tableSheetName = (n: number): string => `表格${n}`;
+const tableSheetName = (n: number): string => `表格${n}`;
 
 interface Cell {
   col: number;
@@ -52,7 +52,7 @@ export function readDocxTables(documentXml: string): ReadWorkbook {
   const tables: SheetData[] = [];
   const merges: Record<string, MergedRange[]> = {};
   const stack: TableBuilder[] = [];
-  const top = () => stack[stack.length - 1] as TableBuilder | undefined;
+  const top = (): TableBuilder | undefined => stack[stack.length - 1];
   /** The body's paragraphs since the last table ended (outside every table). */
   let between: string[] = [];
   TOKEN.lastIndex = 0;

@@ -102,8 +102,9 @@ async function openZip(data: Buffer, ext: string): Promise<InputWorkbook> {
   }
   // A macro workbook (by its content type, read only when writing) is written out without its macros.
   const grafted = wb.toBuffer.bind(wb);
+  const format: InputFormat = ext === ".xlsm" ? "xlsm" : "xlsx";
   return Object.assign(wb, {
-    format: (ext === ".xlsm" ? "xlsm" : "xlsx") as InputFormat,
+    format,
     toBuffer: async () => {
       const out = await grafted();
       const types = (await text("[Content_Types].xml").catch(() => undefined)) ?? "";
@@ -125,7 +126,7 @@ async function openOle(data: Buffer, ext: string): Promise<InputWorkbook> {
   }
   const stream = (name: string) => {
     const e = CFB.find(container, name);
-    return e && e.content ? Buffer.from(e.content as Uint8Array) : undefined;
+    return e && e.content ? Buffer.from(e.content) : undefined;
   };
   if (CFB.find(container, "EncryptedPackage")) throw new FormatError("file.encrypted", {});
   const workbook = stream("Workbook") ?? stream("WORKBOOK");
@@ -162,10 +163,10 @@ async function withoutMacros(data: Buffer): Promise<Buffer> {
         .replace(/<Override\b[^>]*vbaProject[^>]*\/>/g, ""),
     );
   }
-  for (const name of Object.keys(zip.files)) {
+  for (const [name, entry] of Object.entries(zip.files)) {
     if (/(^|\/)vbaProject(Signature)?\.bin$|(^|\/)_rels\/vbaProject\.bin\.rels$/.test(name)) zip.remove(name);
     else if (name.endsWith(".rels")) {
-      const rels = await zip.file(name)!.async("string");
+      const rels = await entry.async("string");
       if (rels.includes("/vbaProject")) zip.file(name, rels.replace(/<Relationship\b[^>]*\/vbaProject"[^>]*\/>/g, ""));
     }
   }
@@ -208,7 +209,7 @@ async function openDoc(data: Buffer): Promise<InputWorkbook> {
     if (!converted && !docx) throw new FormatError("file.docNeedsLibreOffice", {});
     if (!docx) throw new FormatError("file.docUnconvertible", {});
     const wb = await openZip(docx, ".docx");
-    return Object.assign(wb, { format: "doc" as InputFormat });
+    return Object.assign(wb, { format: "doc" as const });
   } finally {
     await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }

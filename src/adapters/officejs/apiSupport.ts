@@ -23,7 +23,7 @@ export type ApiSupport = (version: string) => boolean;
  * requirement-set table: 2016 has 1.1 only, 2019 up to 1.7, 2021 up to 1.14, 2024 up to 1.17.
  * Retail perpetual Office is listed with Microsoft 365: it has what its build has.
  */
-export const VOLUME_LICENSED: ReadonlyArray<{ office: string; last: string }> = [
+const VOLUME_LICENSED: ReadonlyArray<{ office: string; last: string }> = [
   { office: "Office 2016", last: "1.1" },
   { office: "Office 2019", last: "1.7" },
   { office: "Office 2021", last: "1.14" },
@@ -31,7 +31,7 @@ export const VOLUME_LICENSED: ReadonlyArray<{ office: string; last: string }> = 
 ];
 
 /** The numbered ExcelApi sets up to the newest Microsoft documents (1.21, 2026). */
-export const EXCEL_API_SETS: readonly string[] = Array.from({ length: 21 }, (_, i) => `1.${i + 1}`);
+const EXCEL_API_SETS: readonly string[] = Array.from({ length: 21 }, (_, i) => `1.${i + 1}`);
 
 /** The newest numbered set the host reports (sets are cumulative), or null below 1.1. */
 export function highestApiSet(supports: ApiSupport): string | null {

@@ -61,7 +61,7 @@ export interface OfficeJsOptions {
 }
 
 /** Where a sheet name appears in an office.js address: `Sheet1!A1:C9`, `'My sheet'!B2`. */
-export function parseRangeAddress(address: string): { row: number; col: number } {
+function parseRangeAddress(address: string): { row: number; col: number } {
   const ref = address.slice(address.lastIndexOf("!") + 1).split(":")[0];
   const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(ref);
   if (!m) throw new Error(`unexpected range address ${address}`);
@@ -88,7 +88,7 @@ const MARGINS = ["top", "bottom", "left", "right", "header", "footer"] as const;
 /** 4 MB of values per read response: a margin under Excel on the web's 5 MB response limit. */
 export const DEFAULT_RESPONSE_BUDGET = 4 * 1024 * 1024;
 /** Rows the first read round trip asks for outright: a template of 10,000 lines reads in one. */
-export const FIRST_BLOCK_ROWS = 10_240;
+const FIRST_BLOCK_ROWS = 10_240;
 /** Bytes a cell is assumed to take on the wire until some are measured. */
 const DEFAULT_BYTES_PER_CELL = 64;
 const SPECIAL = ["Constants", "Formulas"] as const;
@@ -184,7 +184,7 @@ function append<T>(to: T[], items: readonly T[]): void {
 }
 
 /** The rows an office.js address spans: `S!A1:H99`, `S!B2`, `S!3:5`, `S!A:C`. */
-export function rowSpan(address: string): { first: number; last: number } {
+function rowSpan(address: string): { first: number; last: number } {
   const parts = address
     .slice(address.lastIndexOf("!") + 1)
     .replace(/\$/g, "")
@@ -791,7 +791,7 @@ async function loadSizes(
   };
   const loaded: Array<{ cols: Excel.RangeFormat[]; rows: Excel.RangeFormat[] }> = [];
   for (const { ws, rows, cols } of sheets) {
-    const entry = { cols: [] as Excel.RangeFormat[], rows: [] as Excel.RangeFormat[] };
+    const entry: (typeof loaded)[number] = { cols: [], rows: [] };
     loaded.push(entry);
     for (let c = 1; c <= cols; c++) {
       entry.cols.push(ws.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.load("columnWidth,useStandardWidth"));

@@ -179,7 +179,7 @@ export async function writeSheet(
 
 /** The plan's column widths (whole columns, runs of equal widths as one range). */
 async function writeWidths(ws: Excel.Worksheet, plan: SheetPlan, budget: RequestBudget): Promise<void> {
-  const widths = plan.columnWidths.map((w, i) => [i + 1, w] as [number, number]).filter(([, w]) => w > 0);
+  const widths = plan.columnWidths.map((w, i): [number, number] => [i + 1, w]).filter(([, w]) => w > 0);
   for (const [c1, c2, w] of runs(widths)) {
     await put(
       budget,
@@ -191,7 +191,7 @@ async function writeWidths(ws: Excel.Worksheet, plan: SheetPlan, budget: Request
 
 /** The plan's row heights (runs of equal heights as one range). */
 async function writeHeights(ws: Excel.Worksheet, plan: SheetPlan, budget: RequestBudget): Promise<void> {
-  for (const [r1, r2, h] of runs(Object.entries(plan.rowHeights).map(([r, h]) => [Number(r), h] as [number, number]))) {
+  for (const [r1, r2, h] of runs(Object.entries(plan.rowHeights).map(([r, h]): [number, number] => [Number(r), h]))) {
     await put(budget, ["rowh", r1, r2, h], () => (ws.getRange(`${r1}:${r2}`).format.rowHeight = h));
   }
 }

@@ -16,7 +16,7 @@
  *   (request 2).
  * - **Recovery** after a failure, and **cleanup** of an interrupted run's leftovers on the next read.
  */
-import { INPUT_SHEETS, OUTPUT_SHEETS } from "../../core/contract";
+import { INPUT_SHEETS, OUTPUT_SHEETS, oneOf } from "../../core/contract";
 import { quoteSheet } from "../../core/cells";
 import type { DefinedName, SheetPlan, WorkbookPlan } from "../../core/plan";
 import { ALL_SHEETS, type SheetSelection } from "../../port/workbook";
@@ -24,7 +24,7 @@ import { type LeftoverReport, TEMP_PREFIX, backupName, leftoverKind, tempName } 
 import { type Rect, cellRect } from "./planRects";
 
 const lower = (s: string) => s.toLowerCase();
-const isOutput = (n: string) => (OUTPUT_SHEETS as readonly string[]).includes(n);
+const isOutput = (n: string) => oneOf(OUTPUT_SHEETS, n) !== undefined;
 
 // ---------------------------------------------------------------------------------------------
 // Reads
@@ -42,7 +42,7 @@ export function sheetsToRead(which: SheetSelection, sheetNames: readonly string[
   const present = userSheets(sheetNames);
   if (which !== ALL_SHEETS) return which.filter((n) => present.some((x) => lower(x) === lower(n)));
   const wanted = present.filter((n) => !isOutput(n));
-  const inputs = INPUT_SHEETS as readonly string[];
+  const inputs: readonly string[] = INPUT_SHEETS;
   return [...inputs.filter((n) => wanted.includes(n)), ...wanted.filter((n) => !inputs.includes(n))];
 }
 
@@ -170,7 +170,7 @@ export function startCommit(plan: WorkbookPlan, existing: readonly string[], tag
   const temps = plan.sheets.map((_, i) => tempName(tag, i));
   // Formulas point at the final names of owned sheets (updated in place) and at the temporary
   // names of new ones (hosts carry such references along when a sheet is renamed).
-  const renames = new Map(plan.sheets.flatMap((s, i) => (owned[i] ? [] : [[s.name, temps[i]] as [string, string]])));
+  const renames = new Map(plan.sheets.flatMap((s, i): Array<[string, string]> => (owned[i] ? [] : [[s.name, temps[i]]])));
   return { tag, owner: `${host}:${tag}`, owned, temps, renames };
 }
 
@@ -203,10 +203,12 @@ export function swapSteps(commit: Commit, plan: WorkbookPlan, namesBefore: Reado
     if (!owned[i]) steps.push({ kind: "rename", from: temps[i], to: s.name });
   });
   plan.sheets.forEach((s, i) => {
-    if (owned[i]) steps.push({ kind: "backup", sheet: owned[i] as string, as: backupName(tag, s.name) });
+    const sheet = owned[i];
+    if (sheet) steps.push({ kind: "backup", sheet, as: backupName(tag, s.name) });
   });
   plan.sheets.forEach((s, i) => {
-    if (owned[i]) steps.push({ kind: "overwrite", sheet: owned[i] as string, from: temps[i], index: i, area: planArea(s) });
+    const sheet = owned[i];
+    if (sheet) steps.push({ kind: "overwrite", sheet, from: temps[i], index: i, area: planArea(s) });
   });
   for (const n of plan.names ?? []) {
     const old = namesBefore.get(lower(n.name));
@@ -261,12 +263,13 @@ export function recoverySteps(
     return steps;
   }
   const has = (n: string) => sheetsNow.some((x) => lower(x) === lower(n));
-  const restores: Step[] = [];
+  const restores: Array<Extract<Step, { kind: "restore" }>> = [];
   plan.sheets.forEach((s, i) => {
     const backup = backupName(commit.tag, s.name);
-    if (commit.owned[i] && has(backup)) restores.push({ kind: "restore", sheet: commit.owned[i] as string, backup });
+    const sheet = commit.owned[i];
+    if (sheet && has(backup)) restores.push({ kind: "restore", sheet, backup });
   });
-  const backups = new Set(restores.map((r) => lower((r as { backup: string }).backup)));
+  const backups = new Set(restores.map((r) => lower(r.backup)));
   for (const sheet of added.filter((n) => !backups.has(lower(n)))) steps.push({ kind: "delete", sheet });
   for (const n of namesBefore ? (plan.names ?? []) : []) {
     const now = namesNow.get(lower(n.name));

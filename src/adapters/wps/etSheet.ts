@@ -14,23 +14,12 @@ import { type Rect, MAX_PAGE_BREAKS, formulaEntry, formulaRuns, keyedRects, numb
 import { type EtApplication, type EtRange, type EtWorksheet, XL } from "./etTypes";
 
 /** "RRGGBB" → the BGR integer ET takes. */
-export function bgr(rgb: string): number {
+function bgr(rgb: string): number {
   const n = parseInt(rgb.replace(/^#/, ""), 16);
   return ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
 }
 
-/** A BGR integer → "RRGGBB". */
-export function rgbOf(bgrValue: number): string {
-  const r = bgrValue & 0xff;
-  const g = (bgrValue >> 8) & 0xff;
-  const b = (bgrValue >> 16) & 0xff;
-  return [r, g, b]
-    .map((x) => x.toString(16).padStart(2, "0"))
-    .join("")
-    .toUpperCase();
-}
-
-export const POINTS_PER_INCH = 72;
+const POINTS_PER_INCH = 72;
 /** The grey of the CLI's workbooks (and the office.js adapter's) for thin borders. */
 const BORDER_RGB = "808080";
 
@@ -87,7 +76,12 @@ export function writeCellsDocumented(
   const { fills, filled } = formulaRuns(cells, renames);
   for (let start = 0; start < cells.length; start += VALUE_BLOCK_ROWS) {
     const block = cells.slice(start, start + VALUE_BLOCK_ROWS);
-    const grid = block.map((row) => Array.from({ length: width }, (_, c) => (row[c] && row[c]!.f === undefined ? (row[c]!.v ?? "") : "")));
+    const grid = block.map((row) =>
+      Array.from({ length: width }, (_, c) => {
+        const cell = row[c];
+        return cell && cell.f === undefined ? (cell.v ?? "") : "";
+      }),
+    );
     ws.Range(rectA1({ r1: start + 1, c1: 1, r2: start + block.length, c2: width })).Value2 = grid;
   }
   for (const { rect, f } of fills) ws.Range(rectA1(rect)).FormulaR1C1 = "=" + f;
@@ -147,12 +141,12 @@ export function writeEtSheet(ws: EtWorksheet, plan: SheetPlan, renames: Readonly
 
 /** The plan's column widths; ColumnWidth is in characters, like the plan: no conversion (office.js converts to points). */
 function writeEtWidths(ws: EtWorksheet, plan: SheetPlan): void {
-  const widths = plan.columnWidths.map((w, i) => [i + 1, w] as [number, number]).filter(([, w]) => w > 0);
+  const widths = plan.columnWidths.map((w, i): [number, number] => [i + 1, w]).filter(([, w]) => w > 0);
   for (const [c1, c2, w] of runs(widths)) ws.Range(`${columnLetter(c1)}:${columnLetter(c2)}`).ColumnWidth = w;
 }
 
 function writeEtHeights(ws: EtWorksheet, plan: SheetPlan): void {
-  for (const [r1, r2, h] of runs(Object.entries(plan.rowHeights).map(([r, h]) => [Number(r), h] as [number, number]))) {
+  for (const [r1, r2, h] of runs(Object.entries(plan.rowHeights).map(([r, h]): [number, number] => [Number(r), h]))) {
     ws.Range(`${r1}:${r2}`).RowHeight = h;
   }
 }

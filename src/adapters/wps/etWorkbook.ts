@@ -62,7 +62,7 @@ export function createEtWorkbook(app: EtApplication, options: EtOptions = {}): W
  * error over (nothing public says which form WPS uses; etProbes.ts records it). Such a number is
  * checked against the cell's Text: "#DIV/0!" there means an error, "2007" the number.
  */
-export function errorOfBareCode(v: unknown): string | undefined {
+function errorOfBareCode(v: unknown): string | undefined {
   return typeof v === "number" ? errorOfCVErr(v + CVERR_BASE) : undefined;
 }
 
@@ -132,9 +132,9 @@ function blockAddress(row: number, col: number, rows: number, cols: number): str
 }
 
 /** A used range up to this many cells is read as it is; a larger one is first cut to its values. */
-export const BULK_CELLS = 250_000;
+const BULK_CELLS = 250_000;
 /** The most cells one read may carry (a value far from the table makes the rectangle this large). */
-export const MAX_READ_CELLS = 4_000_000;
+const MAX_READ_CELLS = 4_000_000;
 
 /**
  * The rectangle to read: the used range, or where it is large (formatting alone extends it: a
@@ -205,15 +205,19 @@ function setSetting<K extends keyof Settings>(app: EtApplication, key: K, value:
  */
 export function withQuietHost<T>(app: EtApplication, work: () => T): T {
   const changed: Array<() => void> = [];
-  let result: { value: T } | undefined;
+  const quiet = <K extends keyof Settings>(key: K) => {
+    const before = app[key];
+    if (before === QUIET[key]) return;
+    changed.push(() => setSetting(app, key, before));
+    const target: Settings = app;
+    target[key] = QUIET[key];
+  };
+  let returned = false;
   try {
-    for (const key of SETTINGS) {
-      const before = app[key];
-      if (before === QUIET[key]) continue;
-      changed.push(() => setSetting(app, key, before));
-      app[key] = QUIET[key] as never;
-    }
-    result = { value: work() };
+    for (const key of SETTINGS) quiet(key);
+    const value = work();
+    returned = true;
+    return value;
   } finally {
     // Every restore is tried; a failed one is reported only when nothing failed before it.
     let failure: unknown;
@@ -225,10 +229,8 @@ export function withQuietHost<T>(app: EtApplication, work: () => T): T {
       }
     }
     // eslint-disable-next-line no-unsafe-finally
-    if (failure !== undefined && result) throw failure;
+    if (failure !== undefined && returned) throw failure;
   }
-  // Reached only when the work returned.
-  return (result as { value: T }).value;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -268,6 +270,12 @@ interface RunAt {
   worksheets: EtWorksheets;
   plan?: WorkbookPlan;
   commit?: Commit;
+}
+
+/** The plan and commit a write step belongs to (a cleanup of leftovers has neither, and writes nothing). */
+function running(at: RunAt): { plan: WorkbookPlan; commit: Commit } {
+  if (!at.plan || !at.commit) throw new Error("a write step outside a run");
+  return { plan: at.plan, commit: at.commit };
 }
 
 export class EtWorkbookPort implements WorkbookPort {
@@ -352,7 +360,7 @@ export class EtWorkbookPort implements WorkbookPort {
 
   /** Does one step of the protocol (commitProtocol.ts); `at` holds what the run already looked up (each ET call is a round trip). */
   private runStep(step: Step, at: RunAt): void {
-    const { book, worksheets, plan, commit } = at;
+    const { book, worksheets } = at;
     const last = () => worksheets.Item(worksheets.Count);
     switch (step.kind) {
       case "lock":
@@ -366,11 +374,12 @@ export class EtWorkbookPort implements WorkbookPort {
         worksheets.Add(null, last()).Name = step.sheet;
         return;
       case "write": {
-        const sheet = (plan as WorkbookPlan).sheets[step.index];
+        const { plan, commit } = running(at);
+        const sheet = plan.sheets[step.index];
         const ws = worksheets.Item(step.sheet);
         // Once per page load, on the first (still empty) temporary sheet: does Formula take arrays?
         const { formulaArrays } = probeBehaviour(this.app, ws);
-        writeEtSheet(ws, sheet, (commit as Commit).renames, formulaArrays);
+        writeEtSheet(ws, sheet, commit.renames, formulaArrays);
         if (step.settings) writeEtSheetSettings(this.app, ws, sheet);
         return;
       }
@@ -384,7 +393,7 @@ export class EtWorkbookPort implements WorkbookPort {
       case "overwrite": {
         // Cells.Copy: the VBA model's sheet-wide copy (no cell limit is documented for WPS desktop);
         // the plan's sizes are written again explicitly, whatever the copy carried.
-        const sheet = (plan as WorkbookPlan).sheets[step.index];
+        const sheet = running(at).plan.sheets[step.index];
         const ws = worksheets.Item(step.sheet);
         this.clearSheet(ws);
         worksheets.Item(step.from).Cells.Copy(ws.Cells);
@@ -512,6 +521,12 @@ function setTabColor(ws: EtWorksheet, color: unknown): void {
 }
 
 function copyPageSetup(from: EtPageSetup, to: EtPageSetup): void {
-  const values = PAGE_PROPS.map((p) => [p, from[p]] as const);
-  for (const [p, v] of values) (to as unknown as Record<string, unknown>)[p] = v;
+  // Every value is read before any is written.
+  const writes = PAGE_PROPS.map(<K extends keyof EtPageSetup>(p: K) => {
+    const v = from[p];
+    return () => {
+      to[p] = v;
+    };
+  });
+  for (const write of writes) write();
 }

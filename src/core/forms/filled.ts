@@ -1,5 +1,6 @@
 /** What the department filled, beside the rule's scores (forms.md "Two totals"). */
 import type { Evaluation, ScoredItem } from "../evaluate";
+import type { Input } from "../model";
 import { evaluate, num } from "../expr";
 import { excelRound } from "../format";
 import { gradeExpr } from "../methods";
@@ -22,7 +23,7 @@ export function gradeOf(total: number): string {
  * The evaluation as the department scored it (`--scores filled`): each row's filled 得分 where
  * there is one, the 总分 as filled (else their sum), its grade. The checks stay those of the rules.
  */
-export function filledView(ev: Evaluation): Evaluation {
+export function filledView<I extends Input>(ev: Evaluation<I>): Evaluation<I> {
   const items = ev.items.map((i) => (i.indicator.selfScore ? { ...i, score: excelRound(i.indicator.selfScore.value, 2) } : i));
   const sum = excelRound(
     items.reduce((s, i) => s + i.score, 0),

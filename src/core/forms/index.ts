@@ -8,7 +8,7 @@ import { likelySheet } from "../input/sheetNames";
 import type { CellIssue, IssueLog } from "../issues";
 import { type CellRef, sheetRef } from "../problems";
 import { FormulaCheck } from "../read/formulas";
-import type { Input } from "../model";
+import type { FormInput } from "../model";
 import type { WorkbookSnapshot } from "../snapshot";
 import { formRegions, rowFields, synonymIndex } from "./locate";
 import { type FormOptions, readForm } from "./readForm";
@@ -35,7 +35,7 @@ export function candidateSheets(snapshot: WorkbookSnapshot): string[] {
 }
 
 export interface FormRead {
-  input: Input;
+  input: FormInput;
   /** What reading this form raised (the checks that need no scores). */
   warnings: CellIssue[];
 }
@@ -90,10 +90,11 @@ export function explainNoForm(snapshot: WorkbookSnapshot, log: IssueLog): void {
     for (const row of grid.rows()) {
       const fields = rowFields(grid, row, INDICATOR_INDEX);
       const levels = (["level1", "level2", "name"] as const).filter((f) => fields.has(f));
-      if (levels.length === 0 || fields.size < 2) continue;
+      const firstCol = levels.length ? fields.get(levels[0]) : undefined;
+      if (firstCol === undefined || fields.size < 2) continue;
       const names = { level1: "一级指标", level2: "二级指标", name: "三级指标" };
       const missing = (["level1", "level2", "name"] as const).filter((f) => !fields.has(f)).map((f) => `“${names[f]}”`);
-      log.error(grid.ref(row, fields.get(levels[0])!), "form.headerIncomplete", {
+      log.error(grid.ref(row, firstCol), "form.headerIncomplete", {
         found: levels.map((f) => names[f]).join("/"),
         row,
         missing: missing.join("、"),

@@ -18,7 +18,7 @@ export function vocabularyKey(s: string): string {
 /** The field each synonym names, for one vocabulary. */
 export function synonymIndex<F extends string>(fields: Readonly<Record<F, readonly string[]>>): Map<string, F> {
   const index = new Map<string, F>();
-  for (const field of Object.keys(fields) as F[]) for (const word of fields[field]) index.set(vocabularyKey(word), field);
+  for (const field in fields) for (const word of fields[field]) index.set(vocabularyKey(word), field);
   return index;
 }
 
@@ -38,7 +38,7 @@ export interface IndicatorHeader {
   /** The row holding 三级指标, and the last header row (a second row of 指标性质 | 指标值 | 度量单位). */
   row: number;
   lastRow: number;
-  cols: Partial<Record<IndicatorField, number>>;
+  cols: Partial<Record<IndicatorField, number>> & { name: number };
 }
 
 function isIndicatorHeader(fields: Map<IndicatorField, number>): boolean {
@@ -54,14 +54,15 @@ function headerNeighbour(grid: Grid, row: number): Map<IndicatorField, number> |
   return fields;
 }
 
-export function indicatorHeaders(grid: Grid): IndicatorHeader[] {
+function indicatorHeaders(grid: Grid): IndicatorHeader[] {
   const out: IndicatorHeader[] = [];
   let skipTo = 0;
   for (const row of grid.rows()) {
     if (row <= skipTo) continue;
     const fields = rowFields(grid, row, INDICATOR_INDEX);
-    if (!isIndicatorHeader(fields)) continue;
-    const cols: Partial<Record<IndicatorField, number>> = Object.fromEntries(fields);
+    const name = fields.get("name");
+    if (name === undefined || !isIndicatorHeader(fields)) continue;
+    const cols: IndicatorHeader["cols"] = { ...Object.fromEntries(fields), name };
     let lastRow = row;
     const below = headerNeighbour(grid, row + 1);
     if (below) {
@@ -79,7 +80,7 @@ export function indicatorHeaders(grid: Grid): IndicatorHeader[] {
 
 /** The 总分 row after a header: a total label left of the target column. */
 export function totalRow(grid: Grid, header: IndicatorHeader, until: number): number | undefined {
-  const lastLabelCol = Math.max(header.cols.name ?? 1, header.cols.level2 ?? 1, header.cols.level1 ?? 1);
+  const lastLabelCol = Math.max(header.cols.name, header.cols.level2 ?? 1, header.cols.level1 ?? 1);
   for (const row of grid.rowsBetween(header.lastRow + 1, until)) {
     for (const col of grid.cols(row)) {
       if (col > lastLabelCol) break;

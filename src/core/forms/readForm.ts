@@ -8,14 +8,14 @@
 import type { AmountUnit, EvaluationType, TextSection } from "../contract";
 import { type Grid, headerKey } from "../grid";
 import type { IssueLog } from "../issues";
-import type { BudgetLine, FormInfo, FundRow, Indicator, Input, NumberSource } from "../model";
+import type { BudgetLine, FormInfo, FormInput, FundRow, Indicator, NumberSource } from "../model";
 import { normalizeText } from "../numbers";
 import { executionIndicator } from "../evaluate";
 import type { CellRef } from "../problems";
 import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
 import { type ReadResult, isPlaceholder, readNumber, readValue } from "../read/cell";
 import { FORM_FUND, fundUnit, readFundRows, unitScale } from "../read/fundBlock";
-import { FORM_ROWS, type IndicatorCols, type RowsRead, labelWeight, readIndicatorRows, stripWeight } from "../read/indicators";
+import { FORM_ROWS, type IndicatorCols, type RowsRead, labelWeight, readIndicatorRows } from "../read/indicators";
 import { checkWeightSum } from "../read/rules";
 import { type FormRegion, rowFields, synonymIndex, totalRow, vocabularyKey } from "./locate";
 import {
@@ -28,8 +28,6 @@ import {
   UNIT_LABELS,
 } from "./vocabulary";
 
-export { labelWeight } from "../read/indicators";
-
 const FUND_INDEX = synonymIndex(FUND_FIELDS);
 /** The execution item's weight on a 项目支出 form that states none (财预〔2020〕10号). */
 const DEFAULT_EXECUTION_WEIGHT = 10;
@@ -39,7 +37,7 @@ export interface FormOptions {
 }
 
 /** Reads the form in `region` of `grid`; undefined when its errors make it unreadable (they are logged). */
-export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options: FormOptions = {}): Input | undefined {
+export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options: FormOptions = {}): FormInput | undefined {
   const errorsBefore = log.errors.length;
   const head = readTitleArea(grid, region, log);
   if (head.year === undefined) {
@@ -47,7 +45,7 @@ export function readForm(grid: Grid, region: FormRegion, log: IssueLog, options:
     else log.warn(head.titleCell, "form.yearUnknown", {});
   }
   const type: EvaluationType = /部门整体|整体支出/.test(head.title) ? "部门整体支出" : "项目支出";
-  const profileId = options.profileId || DEFAULT_PROFILE[type];
+  const profileId = options.profileId || DEFAULT_PROFILE[type].id;
   const profile = findProfile(profileId);
   if (!profile) log.error(head.titleCell, "profile.unknown", { profile: profileId, allowed: PROFILES.map((p) => p.id).join("、") });
   const year = head.year ?? head.dateYear ?? 0;
@@ -210,7 +208,7 @@ function headerLineNumber(grid: Grid, row: number, col: number, inline: string |
     // `自评总分：99.68` in one cell: the number after the colon, as text.
     const n = /^[^：:]*[：:]\s*(.+)$/.exec(grid.text(row, col));
     const value = n ? Number(normalizeText(n[1])) : NaN;
-    if (!r.ok && Number.isFinite(value) && /^\s*\d+(\.\d+)?\s*$/.test(normalizeText(n![1])))
+    if (n && !r.ok && Number.isFinite(value) && /^\s*\d+(\.\d+)?\s*$/.test(normalizeText(n[1])))
       return { sheet: grid.name, row, col, kind: "text", text: grid.text(row, col), value, scale: 1 };
     if (n) log.error(grid.ref(row, col), "cell.notNumber", { label, shown: grid.shown(row, col) });
     return undefined;
@@ -243,7 +241,8 @@ interface FundBlock {
   rows: FundRow[];
   lines: BudgetLine[];
   total?: FundRow;
-  cols: Partial<Record<FundField, number>>;
+  /** The block's columns: 全年预算数 (or the 年初预算数 standing for it) and 全年执行数 always. */
+  cols: Partial<Record<FundField, number>> & { budget: number; spent: number };
   totalRow: number;
   headerTexts: string[];
   filledRate?: NumberSource;
@@ -270,14 +269,15 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
     log.error(head.titleCell, "fund.missing", {});
     return undefined;
   }
-  if (cols.spent === undefined || (cols.budget === undefined && cols.initial === undefined)) {
-    log.error(firstCell, "fund.columnMissing", { column: cols.spent === undefined ? "全年执行数" : "全年预算数", row: headerRow });
+  // 年初预算数 | 全年执行数 only: the budget is the 年初预算数 (forms.md "Fund blocks").
+  const budgetCol = cols.budget ?? cols.initial;
+  const spentCol = cols.spent;
+  if (spentCol === undefined || budgetCol === undefined) {
+    log.error(firstCell, "fund.columnMissing", { column: spentCol === undefined ? "全年执行数" : "全年预算数", row: headerRow });
     return undefined;
   }
-  // 年初预算数 | 全年执行数 only: the budget is the 年初预算数 (forms.md "Fund blocks").
-  const budgetCol = cols.budget ?? cols.initial!;
-  if (cols.budget === undefined) log.warn(grid.ref(headerRow, cols.initial!), "fund.budgetFromInitial", { row: headerRow });
-  const amountCols = { initial: cols.budget === undefined ? undefined : cols.initial, budget: budgetCol, spent: cols.spent };
+  if (cols.budget === undefined) log.warn(grid.ref(headerRow, budgetCol), "fund.budgetFromInitial", { row: headerRow });
+  const amountCols = { initial: cols.budget === undefined ? undefined : cols.initial, budget: budgetCol, spent: spentCol };
   const firstAmountCol = Math.min(...Object.values(cols).filter((c): c is number => c !== undefined));
   const headerTexts: string[] = [];
   for (const col of grid.cols(headerRow)) if (grid.text(headerRow, col)) headerTexts.push(grid.text(headerRow, col));
@@ -328,13 +328,13 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
       spent: r.spent,
       initialBudget: r.initial,
       remark: "",
-      remarkCell: grid.ref(r.row, cols.spent!),
+      remarkCell: grid.ref(r.row, spentCol),
     };
   };
   if (total) {
     for (const [field, what, col] of [
       ["budget", "全年预算数", budgetCol],
-      ["spent", "全年执行数", cols.spent],
+      ["spent", "全年执行数", spentCol],
     ] as const) {
       if (!total[field] && !log.hasErrorAt(grid.ref(total.row, col)))
         log.error(grid.ref(total.row, col), "fund.totalEmpty", { label: total.label || "年度资金总额", field: what }, total.label);
@@ -372,7 +372,7 @@ function readFundBlock(grid: Grid, region: FormRegion, head: TitleArea, type: Ev
     rows,
     lines,
     total,
-    cols: { ...cols, budget: budgetCol },
+    cols: { ...cols, budget: budgetCol, spent: spentCol },
     totalRow: totalRowNo,
     headerTexts,
     filledRate,
@@ -422,16 +422,17 @@ function executionItem(grid: Grid, fund: FundBlock, type: EvaluationType, head: 
       log.error(grid.ref(row, col), "cell.notNumber", { label, shown: r.ok ? grid.shown(row, col) : r.shown });
     return undefined;
   };
-  let weight: Indicator["weight"] | undefined = readCell(fund.cols.weight, "分值");
-  if (weight && !(weight.value > 0)) {
-    log.error(at(fund.cols.weight)!, "weight.notPositive", { value: weight.value });
+  const filledWeight = readCell(fund.cols.weight, "分值");
+  let weight: Indicator["weight"] | undefined = filledWeight;
+  if (filledWeight && !(filledWeight.value > 0)) {
+    log.error(refOf(filledWeight), "weight.notPositive", { value: filledWeight.value });
     weight = undefined;
   }
   if (!weight) {
     const stated = labelWeight([...fund.headerTexts, fund.label, ...head.texts.filter((t) => /执行率|预算执行/.test(t))]);
     if (stated !== undefined) weight = { value: stated, kind: "profile" };
   }
-  const weightCell = at(fund.cols.weight) ?? at(fund.cols.score) ?? grid.ref(row, fund.cols.spent!);
+  const weightCell = at(fund.cols.weight) ?? at(fund.cols.score) ?? grid.ref(row, fund.cols.spent);
   if (!weight) {
     if (type === "部门整体支出" || log.hasErrorAt(weightCell)) return undefined;
     weight = { value: DEFAULT_EXECUTION_WEIGHT, kind: "profile" };
@@ -439,7 +440,7 @@ function executionItem(grid: Grid, fund: FundBlock, type: EvaluationType, head: 
   }
   const selfScore = readCell(fund.cols.score, "得分");
   const review = readCell(fund.cols.review, "复核得分");
-  const rateCell = fund.rateCell ?? grid.ref(row, fund.cols.spent!);
+  const rateCell = fund.rateCell ?? grid.ref(row, fund.cols.spent);
   return {
     ...executionIndicator({
       sheet: grid.name,
@@ -525,7 +526,7 @@ function readIndicatorBlock(grid: Grid, region: FormRegion, year: number, log: I
   if (!hasWeight && !hasScore) log.warn(headerCell, "form.nothingScored", {});
   else if (!evaluated) log.warn(headerCell, "form.notEvaluated", {});
   const weightsKnown = hasWeight;
-  if (!weightsKnown && hasScore) {
+  if (!weightsKnown && scoreCol !== undefined) {
     // A weight in a 一级 label belongs to an indicator standing alone under it; the others' weights
     // are unknown, their filled 得分 stand (直接评分), and the label's weight bounds their sum.
     let unknown = 0;
@@ -542,7 +543,7 @@ function readIndicatorBlock(grid: Grid, region: FormRegion, year: number, log: I
       if (!i.selfScore) unknown++;
       i.method = "直接评分";
     }
-    log.warn(grid.ref(region.header.row, scoreCol!), "form.noWeightColumn", { unscored: unknown });
+    log.warn(grid.ref(region.header.row, scoreCol), "form.noWeightColumn", { unscored: unknown });
   }
   const totalRowNo = region.total;
   let filledTotal: NumberSource | null = null;
@@ -570,12 +571,10 @@ function readIndicatorBlock(grid: Grid, region: FormRegion, year: number, log: I
     filledTotal,
     reviewTotal,
     totalWeight,
-    totalScoreCell: grid.ref(totalRowOr, scoreCol ?? weightCol ?? first.name!),
-    totalWeightCell: grid.ref(totalRowOr, weightCol ?? scoreCol ?? first.name!),
+    totalScoreCell: grid.ref(totalRowOr, scoreCol ?? weightCol ?? first.name),
+    totalWeightCell: grid.ref(totalRowOr, weightCol ?? scoreCol ?? first.name),
     hasScoreColumn: hasScore,
     weightsKnown,
     scored: hasWeight || hasScore,
   };
 }
-
-export { stripWeight };

@@ -78,9 +78,3 @@ export const HEADER_REVIEW_LABELS = ["财政审核评分", "复核得分", "审�
 
 /** A form's title contains one of these. */
 export const TITLE_WORDS = ["自评表", "绩效自评"];
-
-/** Unused template lines: 指标1：, 指标2, ……, … */
-export const PLACEHOLDER_PREFIX = /^指标\s*\d+\s*[：:]?\s*/;
-export const PLACEHOLDER_ONLY = /^(…+|\.{3,}|—+|-+|无)$/;
-/** A numbered heading line: 一、产出指标 … */
-export const NUMBERED_LINE = /^[一二三四五六七八九十]+[、.．]/;

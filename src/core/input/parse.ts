@@ -4,22 +4,21 @@
  */
 import {
   AMOUNT_UNITS,
-  type AmountUnit,
   BASIC_INFO_HEADERS,
   BASIC_INFO_LABELS,
   BUDGET_HEADERS,
   EVALUATION_TYPES,
-  type EvaluationType,
   INDICATOR_HEADERS,
   SHEET,
   TEXT_HEADERS,
   TEXT_SECTIONS,
   type TextSection,
+  oneOf,
 } from "../contract";
 import { Grid, findHeaderRow } from "../grid";
 import { IssueLog, quote } from "../issues";
 import { type CellRef, refName, sheetRef } from "../problems";
-import type { BasicInfo, BudgetLine, BudgetTotalRow, Indicator, Input } from "../model";
+import type { BasicInfo, BudgetLine, BudgetTotalRow, Indicator, TemplateInput } from "../model";
 import { DEFAULT_PROFILE, PROFILES, type RuleProfile, findProfile } from "../profiles";
 import { MAX_SHEET_CELLS, type SheetData, type WorkbookSnapshot } from "../snapshot";
 import { readText, readYear } from "../read/cell";
@@ -30,38 +29,41 @@ import { likelySheet } from "./sheetNames";
 import { FormulaCheck } from "../read/formulas";
 
 export interface ParseResult {
-  input: Input;
+  input: TemplateInput;
   log: IssueLog;
 }
 
 export function parseWorkbook(snapshot: WorkbookSnapshot, options: { profileId?: string } = {}): ParseResult {
   const log = new IssueLog();
-  const grids: Partial<Record<string, Grid>> = {};
+  const grids = new Map<string, Grid>();
   for (const name of [SHEET.basicInfo, SHEET.budget, SHEET.indicators]) {
     const data = snapshot.sheets[name];
     // A missing sheet is named at its A1, keeping every message in the sheet!cell form.
     if (!data) missingSheet(name, snapshot.sheetNames, log);
     else if (tooLarge(data, log)) continue;
-    else grids[name] = new Grid(data);
+    else grids.set(name, new Grid(data));
   }
   let textsData: SheetData | undefined = snapshot.sheets[SHEET.texts];
   if (!textsData) {
     const near = likelySheet(SHEET.texts, snapshot.sheetNames);
     if (near) log.warn(sheetRef(SHEET.texts), "sheet.textsNear", { sheet: SHEET.texts, near: near.describe });
   } else if (tooLarge(textsData, log)) textsData = undefined;
-  const check = new FormulaCheck(snapshot.sheetNames, Object.values(grids) as Grid[]);
-  for (const grid of Object.values(grids) as Grid[]) grid.formulaProblem = (row, col) => check.problem(grid, row, col);
+  const check = new FormulaCheck(snapshot.sheetNames, [...grids.values()]);
+  for (const grid of grids.values()) grid.formulaProblem = (row, col) => check.problem(grid, row, col);
 
-  const info = grids[SHEET.basicInfo] ? parseBasicInfo(grids[SHEET.basicInfo]!, log, options.profileId) : undefined;
+  const infoGrid = grids.get(SHEET.basicInfo);
+  const info = infoGrid ? parseBasicInfo(infoGrid, log, options.profileId) : undefined;
   const amountScale = unitScale(info?.amountUnit ?? "万元");
-  const budget = grids[SHEET.budget] ? parseBudget(grids[SHEET.budget]!, log, amountScale) : undefined;
-  const { indicators, weightHeader } = grids[SHEET.indicators]
-    ? parseIndicators(grids[SHEET.indicators]!, log, info?.year ?? 0)
-    : { indicators: [] };
+  const budgetGrid = grids.get(SHEET.budget);
+  const budget = budgetGrid ? parseBudget(budgetGrid, log, amountScale) : undefined;
+  const indicatorGrid = grids.get(SHEET.indicators);
+  const { indicators, weightHeader } = indicatorGrid ? parseIndicators(indicatorGrid, log, info?.year ?? 0) : { indicators: [] };
   const texts = textsData ? parseTexts(new Grid(textsData), log) : {};
   if (info && weightHeader && log.errors.length === 0) weightSum(indicators, info.profile, weightHeader, log);
   log.throwIfErrors();
-  return { input: { source: "template", info: info!, budgetLines: budget!.lines, budgetTotals: budget!.totals, indicators, texts }, log };
+  // Without errors both were read: a sheet missing or unreadable, or a bad 基本信息 value, is an error.
+  if (!info || !budget) throw new Error("parseWorkbook: 基本信息 or 预算执行 unread without an error");
+  return { input: { source: "template", info, budgetLines: budget.lines, budgetTotals: budget.totals, indicators, texts }, log };
 }
 
 /** A missing sheet is named at its A1, keeping every problem at a cell. */
@@ -94,16 +96,21 @@ function parseBasicInfo(grid: Grid, log: IssueLog, profileOverride?: string): Ba
     missingHeaders(grid, Object.values(BASIC_INFO_HEADERS), log);
     return undefined;
   }
-  const labelCol = header.cols.label!;
-  const valueCol = header.cols.value!;
+  const { label: labelCol, value: valueCol } = header.cols;
   const found = new Map<string, number>();
   for (const row of grid.rows(header.row)) {
     const label = grid.key(row, labelCol);
     if (label && !found.has(label)) found.set(label, row);
   }
   const cellOf = (label: string) => grid.ref(found.get(label) ?? header.row + 1, valueCol);
-  const textOf = (label: string) => (found.has(label) ? grid.text(found.get(label)!, valueCol) : "");
-  const keyOf = (label: string) => (found.has(label) ? grid.key(found.get(label)!, valueCol) : "");
+  const textOf = (label: string) => {
+    const row = found.get(label);
+    return row === undefined ? "" : grid.text(row, valueCol);
+  };
+  const keyOf = (label: string) => {
+    const row = found.get(label);
+    return row === undefined ? "" : grid.key(row, valueCol);
+  };
 
   const unitName = textOf(BASIC_INFO_LABELS.unitName);
   if (!found.has(BASIC_INFO_LABELS.unitName))
@@ -111,16 +118,15 @@ function parseBasicInfo(grid: Grid, log: IssueLog, profileOverride?: string): Ba
   else if (!unitName) log.error(cellOf(BASIC_INFO_LABELS.unitName), "info.unitNameEmpty", {});
 
   let year: number | undefined;
-  if (!found.has(BASIC_INFO_LABELS.year))
-    log.error(grid.ref(header.row + 1, labelCol), "info.labelMissing", { label: BASIC_INFO_LABELS.year });
+  const yearRow = found.get(BASIC_INFO_LABELS.year);
+  if (yearRow === undefined) log.error(grid.ref(header.row + 1, labelCol), "info.labelMissing", { label: BASIC_INFO_LABELS.year });
   else {
-    year = readYear(grid, found.get(BASIC_INFO_LABELS.year)!, valueCol);
-    if (year === undefined)
-      log.error(cellOf(BASIC_INFO_LABELS.year), "info.yearInvalid", { shown: grid.shown(found.get(BASIC_INFO_LABELS.year)!, valueCol) });
+    year = readYear(grid, yearRow, valueCol);
+    if (year === undefined) log.error(cellOf(BASIC_INFO_LABELS.year), "info.yearInvalid", { shown: grid.shown(yearRow, valueCol) });
   }
 
   const typeText = keyOf(BASIC_INFO_LABELS.evaluationType) || "部门整体支出";
-  const evaluationType = (EVALUATION_TYPES as readonly string[]).includes(typeText) ? (typeText as EvaluationType) : undefined;
+  const evaluationType = oneOf(EVALUATION_TYPES, typeText);
   if (!evaluationType)
     log.error(cellOf(BASIC_INFO_LABELS.evaluationType), "info.typeInvalid", {
       allowed: EVALUATION_TYPES.join(" 或 "),
@@ -128,10 +134,10 @@ function parseBasicInfo(grid: Grid, log: IssueLog, profileOverride?: string): Ba
     });
 
   const unitText = keyOf(BASIC_INFO_LABELS.amountUnit) || "万元";
-  const amountUnit = (AMOUNT_UNITS as readonly string[]).includes(unitText) ? (unitText as AmountUnit) : undefined;
+  const amountUnit = oneOf(AMOUNT_UNITS, unitText);
   if (!amountUnit) log.error(cellOf(BASIC_INFO_LABELS.amountUnit), "info.amountUnitInvalid", { shown: quote(unitText) });
 
-  const profileId = profileOverride || keyOf(BASIC_INFO_LABELS.profile) || (evaluationType ? DEFAULT_PROFILE[evaluationType] : "");
+  const profileId = profileOverride || keyOf(BASIC_INFO_LABELS.profile) || (evaluationType ? DEFAULT_PROFILE[evaluationType].id : "");
   const profile = findProfile(profileId);
   if (!profile && profileId) {
     // A profile given as an option is no cell's: the problem is the run's, at 基本信息's A1.
@@ -153,11 +159,10 @@ function parseBudget(grid: Grid, log: IssueLog, amountScale: number): { lines: B
     return { lines, totals };
   }
   const c = header.cols;
-  const tableCols = Object.values(c) as number[];
   const rows = grid
     .rows(header.row)
-    .filter((row) => !grid.isBlankRow(row, tableCols))
-    .map((row) => ({ row, label: grid.key(row, c.category!), labelCol: c.category! }));
+    .filter((row) => !grid.isBlankRow(row, header.columns))
+    .map((row) => ({ row, label: grid.key(row, c.category), labelCol: c.category }));
   const cols = { initial: c.initialBudget, budget: c.budget, spent: c.spent };
   for (const r of readFundRows({ grid, rows, cols, nameCol: c.item, scale: amountScale, layout: TEMPLATE_FUND, log })) {
     if (r.kind === "total") totals.push({ row: r.row, budget: r.budget, spent: r.spent });
@@ -171,11 +176,11 @@ function parseBudget(grid: Grid, log: IssueLog, amountScale: number): { lines: B
         spent: r.spent,
         initialBudget: r.initial,
         remark: c.remark ? grid.text(r.row, c.remark) : "",
-        remarkCell: grid.ref(r.row, c.remark ?? c.spent!),
+        remarkCell: grid.ref(r.row, c.remark ?? c.spent),
       });
   }
   if (lines.length === 0 && !log.hasErrorOn(grid.name)) {
-    log.error(grid.ref(header.row + 1, c.category!), "budget.noRows", {});
+    log.error(grid.ref(header.row + 1, c.category), "budget.noRows", {});
   }
   return { lines, totals };
 }
@@ -200,11 +205,10 @@ function parseIndicators(grid: Grid, log: IssueLog, year: number): { indicators:
   }
   const { selfScore, ...rest } = header.cols;
   const cols: IndicatorCols = { ...rest, score: selfScore };
-  const tableCols = Object.values(header.cols) as number[];
-  const rows = grid.rows(header.row).filter((row) => !grid.isBlankRow(row, tableCols));
+  const rows = grid.rows(header.row).filter((row) => !grid.isBlankRow(row, header.columns));
   const { items } = readIndicatorRows({ grid, cols, rows, year, policy: TEMPLATE_ROWS, log });
-  if (items.length === 0 && !log.hasErrorOn(grid.name)) log.error(grid.ref(header.row + 1, cols.name!), "indicator.noRows", {});
-  return { indicators: items, weightHeader: grid.ref(header.row, cols.weight!) };
+  if (items.length === 0 && !log.hasErrorOn(grid.name)) log.error(grid.ref(header.row + 1, cols.name), "indicator.noRows", {});
+  return { indicators: items, weightHeader: grid.ref(header.row, header.cols.weight) };
 }
 
 // ── 文字材料 ────────────────────────────────────────────────────────────────────────────────
@@ -216,26 +220,26 @@ function parseTexts(grid: Grid, log: IssueLog): Partial<Record<TextSection, stri
     missingHeaders(grid, Object.values(TEXT_HEADERS), log);
     return out;
   }
+  const { section: sectionCol, content: contentCol } = header.cols;
   let section: TextSection | undefined;
   for (const row of grid.rows(header.row)) {
-    const name = grid.key(row, header.cols.section!);
-    const read = readText(grid, row, header.cols.content!);
+    const name = grid.key(row, sectionCol);
+    const read = readText(grid, row, contentCol);
     if (!read.ok) {
-      log.error(grid.ref(row, header.cols.content!), "texts.contentInvalid", { shown: read.shown });
+      log.error(grid.ref(row, contentCol), "texts.contentInvalid", { shown: read.shown });
       continue;
     }
     const content = read.text;
     if (name) {
-      if (!(TEXT_SECTIONS as readonly string[]).includes(name)) {
-        log.error(grid.ref(row, header.cols.section!), "texts.sectionUnknown", { shown: quote(name), allowed: TEXT_SECTIONS.join("、") });
-        section = undefined;
+      section = oneOf(TEXT_SECTIONS, name);
+      if (!section) {
+        log.error(grid.ref(row, sectionCol), "texts.sectionUnknown", { shown: quote(name), allowed: TEXT_SECTIONS.join("、") });
         continue;
       }
-      section = name as TextSection;
     }
     if (!content) continue;
     if (!section) {
-      log.error(grid.ref(row, header.cols.section!), "texts.sectionEmpty", {});
+      log.error(grid.ref(row, sectionCol), "texts.sectionEmpty", {});
       continue;
     }
     (out[section] ??= []).push(content);

@@ -23,7 +23,7 @@ function formatCode(numFmt: string): string {
 const percentFormats = new Map<string, boolean>();
 const dateFormats = new Map<string, boolean>();
 
-export function isPercentFormat(numFmt: string): boolean {
+function isPercentFormat(numFmt: string): boolean {
   if (!numFmt.includes("%")) return false;
   let percent = percentFormats.get(numFmt);
   if (percent === undefined) {
@@ -35,7 +35,7 @@ export function isPercentFormat(numFmt: string): boolean {
 }
 
 /** A date or time format: y, m, d, h or s outside literals ("General" and "0.00" are not). */
-export function isDateFormat(numFmt: string): boolean {
+function isDateFormat(numFmt: string): boolean {
   if (!numFmt || numFmt === "General") return false;
   let date = dateFormats.get(numFmt);
   if (date === undefined) {
@@ -47,7 +47,7 @@ export function isDateFormat(numFmt: string): boolean {
 }
 
 /** An Excel serial date as yyyy-mm-dd (1900 system). */
-export function serialDate(serial: number): string {
+function serialDate(serial: number): string {
   const ms = Math.round((serial - 25569) * 86400000);
   const d = new Date(ms);
   return Number.isNaN(d.getTime()) ? String(serial) : d.toISOString().slice(0, 10);
@@ -57,16 +57,16 @@ export function serialDate(serial: number): string {
  * The magnitudes the engine computes with: 0, or 1e-9 ≤ |x| < 1e15 (Excel keeps 15 significant
  * digits; ratios of two such numbers stay finite).
  */
-export const MAX_MAGNITUDE = 1e15;
-export const MIN_MAGNITUDE = 1e-9;
+const MAX_MAGNITUDE = 1e15;
+const MIN_MAGNITUDE = 1e-9;
 
-export function inRange(x: number): boolean {
+function inRange(x: number): boolean {
   const a = Math.abs(x);
   return Number.isFinite(x) && (a === 0 || (a >= MIN_MAGNITUDE && a < MAX_MAGNITUDE));
 }
 
 /** Multiplying by 1/10000 in binary drifts (0.07 元…); divide instead, as the formula does. */
-export function scaleValue(v: number, scale: number): number {
+function scaleValue(v: number, scale: number): number {
   return scale < 1 ? v / Math.round(1 / scale) : v * scale;
 }
 

@@ -25,7 +25,7 @@ const AREA = String.raw`${CELL}(?::${CELL})?|\$?([A-Z]{1,3}):\$?([A-Z]{1,3})|\$?
 const REF_RE = new RegExp(String.raw`(?<![\p{L}\p{N}_.!$'\]])(?:${SHEET})?(?:${AREA})(?![\p{L}\p{N}_(!])`, "giu");
 
 /** The cell ranges a formula refers to (sheet-qualified or on `here`); names and functions are not refs. */
-export function formulaRefs(formula: string, here: string): Ref[] {
+function formulaRefs(formula: string, here: string): Ref[] {
   const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
   const out: Ref[] = [];
   for (const m of code.matchAll(REF_RE)) {
@@ -72,8 +72,10 @@ export class FormulaCheck {
     const start = `${sheet.toLowerCase()}!${row},${col}`;
     const seen = new Set<string>();
     const stack: Array<[string, number, number]> = [[sheet, row, col]];
-    while (stack.length && seen.size < MAX_VISITS) {
-      const [s, r, c] = stack.pop()!;
+    while (seen.size < MAX_VISITS) {
+      const next = stack.pop();
+      if (!next) break;
+      const [s, r, c] = next;
       const grid = this.grids.get(s.toLowerCase());
       const formula = grid?.formula(r, c);
       if (!grid || !formula) continue;

@@ -5,8 +5,8 @@
  * (a 评分方法 column, else inferred), tier, and the row checks. Where the two paths differ —
  * what an unnamed or incomplete row is, whether a problem stops the run — the `RowPolicy` says.
  */
-import { METHODS, type MethodId, WEIGHT_DECIMALS, hasWeightDecimals, isMethodId } from "../methods";
-import { NATURES, type Nature, type Tier } from "../contract";
+import { METHODS, METHOD_IDS, type MethodId, WEIGHT_DECIMALS, hasWeightDecimals } from "../methods";
+import { NATURES, type Nature, type Tier, oneOf } from "../contract";
 import type { Grid } from "../grid";
 import type { IssueLog } from "../issues";
 import type { Indicator, NumberSource } from "../model";
@@ -32,7 +32,8 @@ export type IndicatorField =
   | "review"
   | "deviation";
 
-export type IndicatorCols = Partial<Record<IndicatorField, number>>;
+/** The columns of a block: its 三级指标 (which makes a row an indicator's) and those found beside it. */
+export type IndicatorCols = Partial<Record<IndicatorField, number>> & { name: number };
 
 export interface RowPolicy {
   /**
@@ -90,7 +91,7 @@ const BREAKDOWN = /^(其中|含|[（(]\s*\d+\s*[)）])/;
 const EXECUTION_NAME = /^(预算|资金|项目资金|财政资金)?(预算)?执行率$|^预算执行(情况)?$/;
 
 /** 产出指标（50分） → 产出指标. */
-export function stripWeight(label: string): string {
+function stripWeight(label: string): string {
   return label.replace(/\s*[（(]\s*\d+(\.\d+)?\s*分\s*[)）]\s*$/, "").trim();
 }
 
@@ -104,7 +105,7 @@ export function labelWeight(texts: readonly string[]): number | undefined {
   return undefined;
 }
 
-export function displayName(raw: string): string {
+function displayName(raw: string): string {
   let name = raw.trim();
   for (let i = 0; i < 2; i++) name = name.replace(NAME_PREFIX, "");
   return name.trim();
@@ -125,7 +126,7 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
   const form = policy.kind === "form";
   const text = (row: number, col: number | undefined) => (col === undefined ? "" : grid.text(row, col));
   const ref = (row: number, col: number | undefined, fallback: number) => grid.ref(row, col ?? fallback);
-  const nameCol = c.name!;
+  const nameCol = c.name;
   const out: RowsRead = { items: [], breakdown: [], labelWeights: [], anyActual: false };
   const names = new Map<string, string>();
   let level1 = "";
@@ -143,7 +144,7 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
     if (l1raw) {
       const w = labelWeight([l1raw]);
       if (w !== undefined && l1raw !== currentLabel?.label) {
-        currentLabel = { label: level1, weight: w, ref: grid.ref(row, c.level1!), rows: [] };
+        currentLabel = { label: level1, weight: w, ref: ref(row, c.level1, nameCol), rows: [] };
         out.labelWeights.push(currentLabel);
       }
     }
@@ -187,8 +188,8 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
       const sameName = names.get(name);
       if (sameName) log.warn(cells.name, "indicator.duplicateName", { name, other: sameName }, name);
       else names.set(name, grid.cell(row, nameCol));
-      if (!level1) log.error(grid.ref(row, c.level1!), "indicator.levelEmpty", { level: "一级指标" }, name);
-      if (!level2) log.error(grid.ref(row, c.level2!), "indicator.levelEmpty", { level: "二级指标" }, name);
+      if (!level1) log.error(ref(row, c.level1, nameCol), "indicator.levelEmpty", { level: "一级指标" }, name);
+      if (!level2) log.error(ref(row, c.level2, nameCol), "indicator.levelEmpty", { level: "二级指标" }, name);
     }
 
     // ── 分值 and 得分
@@ -209,7 +210,7 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
       log.error(
         cells.selfScore,
         "cell.notNumber",
-        { label: form ? "得分" : "自评得分", shown: scoreRead.ok ? grid.shown(row, c.score!) : scoreRead.shown },
+        { label: form ? "得分" : "自评得分", shown: scoreRead.ok ? grid.shown(row, cells.selfScore.col) : scoreRead.shown },
         name,
       );
     let review: NumberSource | undefined;
@@ -226,7 +227,8 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
     }
 
     // ── The execution item written as an indicator row
-    if (form && EXECUTION_NAME.test(name.replace(/\s+/g, "")) && (weight || selfScore)) {
+    const executionWeight = weight ?? (selfScore && { value: selfScore.value, kind: "profile" as const });
+    if (form && EXECUTION_NAME.test(name.replace(/\s+/g, "")) && executionWeight) {
       const item: Indicator = {
         sheet: grid.name,
         row,
@@ -239,7 +241,7 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
         targetText,
         actualText,
         unit: "%",
-        weight: weight ?? { value: selfScore!.value, kind: "profile" },
+        weight: executionWeight,
         selfScore,
         review,
         deviation: text(row, c.deviation),
@@ -261,7 +263,7 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
       const at = cells[which];
       const label = which === "target" ? "年度指标值" : "实际完成值";
       const needs = () => {
-        const explicit = isMethodId(methodText) ? methodText : undefined;
+        const explicit = oneOf(METHOD_IDS, methodText);
         const dir = parseDirection(directionText) ?? (targetRead.kind === "value" ? targetRead.value.direction : undefined);
         return { method: explicit ?? methodOf(dir ?? ">="), shown: grid.shown(at.row, at.col) };
       };
@@ -314,11 +316,14 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
     // ── Method: the 评分方法 column, else 指标性质 / 指标方向, else inferred from the values
     let nature: Nature | undefined;
     let direction: Direction | undefined = directionText ? parseDirection(directionText) : undefined;
-    if (directionText && !direction && !form)
-      log.error(grid.ref(row, c.direction!), "indicator.directionInvalid", { shown: grid.shown(row, c.direction!) }, name);
-    if (natureText) {
-      if ((NATURES as readonly string[]).includes(grid.key(row, c.nature!))) nature = grid.key(row, c.nature!) as Nature;
-      else if (!form) log.error(grid.ref(row, c.nature!), "indicator.natureInvalid", { shown: grid.shown(row, c.nature!) }, name);
+    if (directionText && !direction && !form) {
+      const at = ref(row, c.direction, nameCol);
+      log.error(at, "indicator.directionInvalid", { shown: grid.shown(at.row, at.col) }, name);
+    }
+    if (natureText && c.nature !== undefined) nature = oneOf(NATURES, grid.key(row, c.nature));
+    if (natureText && !nature) {
+      const at = ref(row, c.nature, nameCol);
+      if (!form) log.error(at, "indicator.natureInvalid", { shown: grid.shown(at.row, at.col) }, name);
       // A form's 指标性质 column may say 定性, or give the direction (正向 / 反向 / ≥ …).
       else if (/定性/.test(natureText)) nature = "定性";
       else if (/正向|反向|[≥≤=]|定量/.test(natureText) && target && actual) {
@@ -328,10 +333,10 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
     }
     let method: MethodId | undefined;
     if (methodText) {
-      if (isMethodId(methodText)) method = methodText;
-      else
+      method = oneOf(METHOD_IDS, methodText);
+      if (!method)
         log.error(
-          grid.ref(row, c.method!),
+          ref(row, c.method, nameCol),
           "indicator.methodUnknown",
           { method: methodText, allowed: Object.keys(METHODS).join("、") },
           name,
@@ -393,7 +398,8 @@ export function readIndicatorRows(ctx: RowContext): RowsRead {
       const tierText = c.tier !== undefined ? grid.key(row, c.tier) : "";
       tier = tierText ? parseTier(tierText) : form ? tierFromWords(actualText) : undefined;
       if (tierText && !tier) {
-        log.error(grid.ref(row, c.tier!), "indicator.tierInvalid", { shown: grid.shown(row, c.tier!) }, name);
+        const at = ref(row, c.tier, nameCol);
+        log.error(at, "indicator.tierInvalid", { shown: grid.shown(at.row, at.col) }, name);
         continue;
       }
       if (!tier) {

@@ -20,7 +20,7 @@ import {
 import { a1, columnLetter } from "../cells";
 import { METHOD_IDS } from "../methods";
 import { DEFAULT_PROFILE, PROFILES } from "../profiles";
-import { type PlanCell, type SheetPlan, SheetBuilder, text, value } from "../plan";
+import { type SheetPlan, SheetBuilder, text, value } from "../plan";
 import { TABLE_STYLES, UI_FONT } from "./styles";
 
 /** A value typed into an input cell; `numFmt` to give it a number format (0.95 shown as 95%). */
@@ -105,8 +105,8 @@ export function buildInputSheets(type: EvaluationType, data?: InputData, year?: 
 }
 
 /** The example a new template holds: a small department (or project) that scores, to be typed over. */
-export function exampleData(type: EvaluationType, year: number): InputData {
-  const profile = PROFILES.find((p) => p.id === DEFAULT_PROFILE[type])!;
+function exampleData(type: EvaluationType, year: number): InputData {
+  const profile = DEFAULT_PROFILE[type];
   const project = type === "项目支出";
   // The indicators carry the profile's total less what it adds itself (项目支出's 预算执行率, 10 分).
   const share = (profile.weightSum - (profile.executionRateItem?.weight ?? 0)) / 100;
@@ -220,7 +220,7 @@ function basicInfoSheet(type: EvaluationType, data?: InputData): SheetPlan {
     [BASIC_INFO_LABELS.evaluationType, info?.type ?? type, "部门整体支出 或 项目支出", EVALUATION_TYPES],
     [
       BASIC_INFO_LABELS.profile,
-      info?.profile ?? PROFILES.find((p) => p.id === DEFAULT_PROFILE[type])!.name,
+      info?.profile ?? DEFAULT_PROFILE[type].name,
       `可选：${PROFILES.map((p) => p.name).join("；")}（也可填其编号 ${PROFILES.map((p) => p.id).join("、")}）`,
       PROFILES.map((p) => p.name),
     ],
@@ -296,7 +296,7 @@ function textSheet(data?: InputData): SheetPlan {
   // Paragraphs are text even when they begin with = + - @.
   for (const r of plan.cells.slice(FIRST_DATA_ROW - 1)) {
     const c = r[1];
-    if (c && typeof c.v === "string") r[1] = { ...(c as PlanCell), s: "textFormat" };
+    if (c && typeof c.v === "string") r[1] = { ...c, s: "textFormat" };
   }
   return plan;
 }

@@ -32,7 +32,7 @@ export type IndicatorKey =
   /** A 得分计算方法 column: text only. */
   | "formula";
 
-export const FUND_HEADERS: Record<FundKey, string> = {
+const FUND_HEADERS: Record<FundKey, string> = {
   initial: "年初预算数",
   budget: "全年预算数",
   spent: "全年执行数",
@@ -41,7 +41,7 @@ export const FUND_HEADERS: Record<FundKey, string> = {
   score: "得分",
 };
 
-export const INDICATOR_HEADERS: Record<IndicatorKey, string> = {
+const INDICATOR_HEADERS: Record<IndicatorKey, string> = {
   level1: "一级指标",
   level2: "二级指标",
   name: "三级指标",
@@ -55,7 +55,7 @@ export const INDICATOR_HEADERS: Record<IndicatorKey, string> = {
 };
 
 /** The national form's columns: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因. */
-export const NATIONAL_INDICATOR_COLUMNS: IndicatorKey[] = ["level1", "level2", "name", "target", "actual", "weight", "score", "deviation"];
+const NATIONAL_INDICATOR_COLUMNS: IndicatorKey[] = ["level1", "level2", "name", "target", "actual", "weight", "score", "deviation"];
 export const NATIONAL_FUND_COLUMNS: FundKey[] = ["initial", "budget", "spent", "weight", "rate", "score"];
 
 /** A key, or a key with the header text this form uses for it. */
@@ -188,7 +188,7 @@ function fundWidth(fund: FundBlock): number {
   return 3 + fund.columns.length;
 }
 
-export function formWidth(form: FormSpec): number {
+function formWidth(form: FormSpec): number {
   const blocks = [form.indicators, ...(form.blocks ?? [])];
   return Math.max(...blocks.map((b) => indicatorLayout(b).width), form.fund ? fundWidth(form.fund) : 0, 4);
 }
@@ -281,7 +281,7 @@ function writeFund(w: SheetWriter, fund: FundBlock): void {
       const key = columnKey(c);
       const given = r.values && key in r.values;
       const dash = i > 0 && (key === "weight" || key === "rate" || key === "score");
-      w.put(row, 4 + j, given ? r.values![key] : dash ? "—" : null);
+      w.put(row, 4 + j, r.values && given ? r.values[key] : dash ? "—" : null);
     });
   });
   w.row = bottom + 1;
@@ -299,7 +299,8 @@ function writeIndicators(w: SheetWriter, block: IndicatorBlock): void {
   }
   for (const c of block.columns) {
     const key = columnKey(c);
-    const col = pos.get(key)!;
+    const col = pos.get(key);
+    if (col === undefined) continue;
     w.put(header, col, columnHeader(c, INDICATOR_HEADERS));
     if (key === "target" && block.twoRow) {
       w.merge(header, col, header, col + 2);
@@ -312,7 +313,8 @@ function writeIndicators(w: SheetWriter, block: IndicatorBlock): void {
   const runs: Record<"level1" | "level2", number | null> = { level1: null, level2: null };
   const closeRun = (key: "level1" | "level2", end: number) => {
     const start = runs[key];
-    if (start !== null && merged && pos.has(key)) w.merge(start, pos.get(key)!, end, pos.get(key)!);
+    const col = pos.get(key);
+    if (start !== null && merged && col !== undefined) w.merge(start, col, end, col);
     runs[key] = null;
   };
   block.rows.forEach((r, i) => {
