@@ -4,7 +4,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { EVALUATION_TYPES, type EvaluationType, INPUT_SHEETS } from "../core/contract";
+import { EVALUATION_TYPES, INPUT_SHEETS, oneOf } from "../core/contract";
 import { type Command, planCommand } from "../core/engine";
 import { InputError, quote } from "../core/issues";
 import { PROFILES, findProfile } from "../core/profiles";
@@ -94,8 +94,8 @@ async function exceljsWorkbook(): Promise<typeof ExcelJsWorkbook> {
 
 async function template(out: string | undefined, typeFlag: string | undefined): Promise<number> {
   if (!out) throw new UsageError("template 需要 -o FILE.xlsx");
-  const type = (typeFlag ?? "部门整体支出") as EvaluationType;
-  if (!(EVALUATION_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type: 应为 ${EVALUATION_TYPES.join(" 或 ")}`);
+  const type = oneOf(EVALUATION_TYPES, typeFlag ?? "部门整体支出");
+  if (!type) throw new UsageError(`--type: 应为 ${EVALUATION_TYPES.join(" 或 ")}`);
   await checkOutputPath("-o", out);
   const wb = (await exceljsWorkbook()).empty();
   await wb.apply({ sheets: buildInputSheets(type), activate: INPUT_SHEETS[0] });

@@ -8,7 +8,7 @@ export function officeSaveHost(): SaveHost {
   const supported = office?.context?.requirements?.isSetSupported?.("OpenBrowserWindowApi", "1.1");
   return {
     platform: office?.context?.platform ? String(office.context.platform) : undefined,
-    openBrowserWindow: supported && ui?.openBrowserWindow ? (url) => ui.openBrowserWindow!(url) : undefined,
+    openBrowserWindow: supported && ui?.openBrowserWindow ? ui.openBrowserWindow.bind(ui) : undefined,
     downloadPage: new URL("download.html", window.location.href).href,
   };
 }

@@ -88,7 +88,8 @@ export function saveWithAnchor(bytes: Uint8Array, name: string, type = DOCX_TYPE
 export function saveFile(bytes: Uint8Array, name: string, host: SaveHost): SaveWay {
   const url = handoffUrl(host.downloadPage, name, bytes);
   const way = saveWay(host, url.length);
-  if (way === "browser") host.openBrowserWindow!(url);
+  // saveWay says "browser" only where the host has openBrowserWindow.
+  if (way === "browser" && host.openBrowserWindow) host.openBrowserWindow(url);
   else (host.anchor ?? saveWithAnchor)(bytes, name);
   return way;
 }

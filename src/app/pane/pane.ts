@@ -6,7 +6,7 @@
  * select its cell) and the rule profile. All text comes from i18n.ts.
  */
 import { reportDocx } from "../../adapters/docx/reportDocx";
-import { EVALUATION_TYPES, type EvaluationType } from "../../core/contract";
+import { EVALUATION_TYPES, oneOf } from "../../core/contract";
 import type { Command } from "../../core/engine";
 import { formatAmount, formatRate, formatScore } from "../../core/format";
 import { InputError } from "../../core/issues";
@@ -63,7 +63,7 @@ export function paneActions(host: PaneHost): PaneActions {
     cleanLeftovers: () => cleanLeftovers(host),
     watch: (onChange) => watchChanges(onChange, host),
     saveFile: (bytes, name) => host.saveFile(bytes, name),
-    selfTest: host.selfTest ? () => host.selfTest!() : undefined,
+    selfTest: host.selfTest?.bind(host),
   };
 }
 
@@ -488,7 +488,7 @@ export function startPane(root: HTMLElement, m: Messages, supported: boolean, ac
       cardFingerprint = null;
       showIssues([], []);
       setStatus(m.busyWriting, "busy");
-      const out = await actions.insertTemplate(templateType.value as EvaluationType);
+      const out = await actions.insertTemplate(oneOf(EVALUATION_TYPES, templateType.value) ?? EVALUATION_TYPES[0]);
       const text =
         out.created.length > 0
           ? format(m.templateCreated, { sheets: out.created.join(m.listSeparator) })
