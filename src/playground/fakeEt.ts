@@ -48,7 +48,7 @@ import type {
   EtWorksheet,
   EtWorksheets,
 } from "../adapters/wps/etTypes";
-import { columnLetter } from "../core/cells";
+import { MAX_COL, MAX_ROW, columnLetter } from "../core/cells";
 import { calculateCell } from "./formulas";
 import { fromR1C1 } from "../adapters/shared/formulaRefs";
 import {
@@ -58,12 +58,10 @@ import {
   type FakeValidation,
   type FakeValue,
   FakeWorkbook,
-  MAX_COLS,
-  MAX_ROWS,
   type Rect,
   parseAddress,
   setEntered,
-} from "./fakeExcel";
+} from "./excel/model";
 
 export interface FakeEtOptions {
   /** The workbook to expose (e.g. loadXlsx's); otherwise one is built from `sheets`. */
@@ -96,7 +94,7 @@ const EDGES: Record<number, string> = { 7: "left", 8: "top", 9: "bottom", 10: "r
 
 const overlaps = (a: Rect, b: Rect) => a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 const sameRect = (a: Rect, b: Rect) => a.r1 === b.r1 && a.c1 === b.c1 && a.r2 === b.r2 && a.c2 === b.c2;
-const isWholeSheet = (r: Rect) => r.r1 === 1 && r.c1 === 1 && r.r2 === MAX_ROWS && r.c2 === MAX_COLS;
+const isWholeSheet = (r: Rect) => r.r1 === 1 && r.c1 === 1 && r.r2 === MAX_ROW && r.c2 === MAX_COL;
 
 /** A comment, as the fake Excel keeps a note: prompt only, empty title, one cell. */
 export const isComment = (v: FakeValidation): boolean =>
@@ -502,7 +500,7 @@ export class FakeEtWorksheet implements EtWorksheet {
   }
   get Cells(): EtRange {
     this.host.tick("Worksheet.Cells");
-    return new FakeEtRange(this.host, this.s, { r1: 1, c1: 1, r2: MAX_ROWS, c2: MAX_COLS });
+    return new FakeEtRange(this.host, this.s, { r1: 1, c1: 1, r2: MAX_ROW, c2: MAX_COL });
   }
   get UsedRange(): EtRange {
     this.host.tick("Worksheet.UsedRange");
@@ -1066,7 +1064,7 @@ class FakeEtRange implements EtRange {
     this.host.tick("Range.RowHeight=", true);
     const n = num(points, "RowHeight");
     if (n < 0 || n > 409) throw new Error(`ET: RowHeight ${n} is out of range (0–409 points)`);
-    if (this.rect.r2 === MAX_ROWS) throw new Error("fake ET: the height of every row is not modelled");
+    if (this.rect.r2 === MAX_ROW) throw new Error("fake ET: the height of every row is not modelled");
     for (let r = this.rect.r1; r <= this.rect.r2; r++) this.s.rowHeights.set(r, n);
   }
   get Row(): number {
@@ -1106,11 +1104,11 @@ class FakeEtRange implements EtRange {
   }
   get EntireColumn(): EtRange {
     this.host.tick("Range.EntireColumn");
-    return new FakeEtRange(this.host, this.sheet, { ...this.rect, r1: 1, r2: MAX_ROWS });
+    return new FakeEtRange(this.host, this.sheet, { ...this.rect, r1: 1, r2: MAX_ROW });
   }
   get EntireRow(): EtRange {
     this.host.tick("Range.EntireRow");
-    return new FakeEtRange(this.host, this.sheet, { ...this.rect, c1: 1, c2: MAX_COLS });
+    return new FakeEtRange(this.host, this.sheet, { ...this.rect, c1: 1, c2: MAX_COL });
   }
   get Validation(): EtValidation {
     this.host.tick("Range.Validation");
@@ -1166,8 +1164,8 @@ class FakeEtRange implements EtRange {
     const { r1, c1, r2, c2 } = this.rect;
     for (const [k, cell] of this.s.cells) {
       if (cell.value === "" && !cell.formula) continue;
-      const r = Math.floor(k / MAX_COLS) + 1;
-      const c = (k % MAX_COLS) + 1;
+      const r = Math.floor(k / MAX_COL) + 1;
+      const c = (k % MAX_COL) + 1;
       if (r < r1 || r > r2 || c < c1 || c > c2) continue;
       const later = !best || (searchOrder === 1 ? r > best.r || (r === best.r && c > best.c) : c > best.c || (c === best.c && r > best.r));
       if (later) best = { r, c };
@@ -1207,8 +1205,8 @@ class FakeEtRange implements EtRange {
     const sheet = this.s;
     const { r1, c1, r2, c2 } = this.rect;
     for (const k of [...sheet.cells.keys()]) {
-      const r = Math.floor(k / MAX_COLS) + 1;
-      const c = (k % MAX_COLS) + 1;
+      const r = Math.floor(k / MAX_COL) + 1;
+      const c = (k % MAX_COL) + 1;
       if (r >= r1 && r <= r2 && c >= c1 && c <= c2) sheet.cells.delete(k);
     }
     sheet.merges = sheet.merges.filter((m) => !overlaps(m, this.rect));
@@ -1225,7 +1223,7 @@ class FakeEtRange implements EtRange {
     if (!sameRect(r, to.rect)) throw new Error("fake ET: Copy onto the same address only");
     const inside = (row: number, col: number) => row >= r.r1 && row <= r.r2 && col >= r.c1 && col <= r.c2;
     for (const [k, cell] of from.cells) {
-      if (inside(Math.floor(k / MAX_COLS) + 1, (k % MAX_COLS) + 1)) sheet.cells.set(k, structuredClone(cell));
+      if (inside(Math.floor(k / MAX_COL) + 1, (k % MAX_COL) + 1)) sheet.cells.set(k, structuredClone(cell));
     }
     sheet.merges = sheet.merges.filter((m) => !overlaps(m, r)).concat(from.merges.filter((m) => overlaps(m, r)).map((m) => ({ ...m })));
     sheet.validations = sheet.validations

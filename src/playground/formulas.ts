@@ -8,7 +8,7 @@
 import { excelRound } from "../core/format";
 import { columnNumber } from "../core/cells";
 import { CLASSIC_ERRORS, isErrorText } from "../port/errorValues";
-import type { FakeSheet, FakeValue, FakeWorkbook } from "./fakeExcel";
+import type { FakeSheet, FakeValue, FakeWorkbook } from "./excel/model";
 
 interface Err {
   error: string;

@@ -11,7 +11,8 @@
  *
  * Loading another workbook starts the pane again, as Excel opens a new pane per workbook.
  */
-import { type FakeSheet, FakeWorkbook, fakeExcelRun, parseAddress, rectAddress } from "./fakeExcel";
+import { type FakeSheet, FakeWorkbook, parseAddress, rectAddress } from "./excel/model";
+import { fakeExcelRun } from "./excel/context";
 import { recalculate } from "./formulas";
 import { createGrid } from "./grid";
 import { loadXlsx, saveXlsx } from "./xlsxBridge";

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { plainValue } from "../adapters/exceljs/exceljsWorkbook";
 import { NOT_CALCULATED, isCellError } from "../port/workbook";
-import { type FakeCell, type FakeFormat, type FakeSheet, FakeWorkbook, parseAddress, rectAddress } from "./fakeExcel";
+import { type FakeCell, type FakeFormat, type FakeSheet, FakeWorkbook, parseAddress, rectAddress } from "./excel/model";
 
 const pointsToChars = (pt: number) => Math.max(0, Math.round(((pt / 0.75 - 5) / 7) * 100) / 100);
 const charsToPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;

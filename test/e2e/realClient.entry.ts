@@ -5,7 +5,7 @@
  */
 import { type Command, runCommand } from "../../src/core/engine";
 import { OfficeJsWorkbook } from "../../src/adapters/officejs/officeWorkbook";
-import { compareVersions } from "../../src/playground/fakeExcel";
+import { compareVersions } from "../../src/playground/excel/batching";
 import { excelSelfTest } from "../../src/adapters/officejs/selfTest";
 import type { SelfTestReport } from "../../src/taskpane/selfTest";
 

@@ -6,7 +6,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { createFakeEtApplication } from "../../src/playground/fakeEt";
-import { FakeWorkbook, fakeExcelRun } from "../../src/playground/fakeExcel";
+import { FakeWorkbook } from "../../src/playground/excel/model";
+import { fakeExcelRun } from "../../src/playground/excel/context";
 import { loadXlsx } from "../../src/playground/xlsxBridge";
 import { inspectWorkbook, insertTemplate, runScoring, selectCell, watchChanges } from "../../src/taskpane/actions";
 import { type ExcelRun, excelHost } from "../../src/taskpane/host";

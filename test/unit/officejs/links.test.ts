@@ -7,7 +7,8 @@
 import { KEY_FIGURES, type Command, runCommand } from "../../../src/core/engine";
 import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook";
 import { backupName, tempName } from "../../../src/adapters/shared/ownedSheets";
-import { FakeRequestContext, type FakeWorkbook } from "../../../src/playground/fakeExcel";
+import type { FakeWorkbook } from "../../../src/playground/excel/model";
+import { FakeRequestContext, fakeExcelRun } from "../../../src/playground/excel/context";
 import { sampleWorkbook } from "./fixtures";
 
 const excel = (c: FakeRequestContext) => c as unknown as Excel.RequestContext;
@@ -122,7 +123,6 @@ describe("the pane tells the user", () => {
   const { cleanLeftovers, leftoverText, runScoring } =
     require("../../../src/taskpane/actions") as typeof import("../../../src/taskpane/actions");
   const { zhCN, enUS } = require("../../../src/taskpane/i18n") as typeof import("../../../src/taskpane/i18n");
-  const { fakeExcelRun } = require("../../../src/playground/fakeExcel") as typeof import("../../../src/playground/fakeExcel");
 
   async function interrupted(): Promise<FakeWorkbook> {
     const model = await sampleWorkbook();

@@ -5,7 +5,7 @@
  * freeze panes, tab colours, print setup, page breaks, defined names, the active sheet.
  */
 import { SheetBuilder, type WorkbookPlan, formula, text, value } from "../../../src/core/plan";
-import { FakeWorkbook } from "../../../src/playground/fakeExcel";
+import { FakeWorkbook } from "../../../src/playground/excel/model";
 import { createFakeEtApplication } from "../../../src/playground/fakeEt";
 import { type Step, contractWorkbooks, etPort, excelPort, loadModel, normalise, runBoth } from "./hosts";
 

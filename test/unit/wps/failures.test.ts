@@ -5,7 +5,7 @@
  */
 import { type EtWorkbookPort, withQuietHost } from "../../../src/adapters/wps/etWorkbook";
 import { rememberBehaviour } from "../../../src/adapters/wps/etProbes";
-import { FakeWorkbook } from "../../../src/playground/fakeExcel";
+import { FakeWorkbook } from "../../../src/playground/excel/model";
 import { createFakeEtApplication } from "../../../src/playground/fakeEt";
 import { generatedWorkbook } from "../../../src/playground/generatedWorkbook";
 import { type Step, etPort, runStep } from "./hosts";

@@ -9,7 +9,7 @@ import { backupName, tempName } from "../../../src/adapters/shared/ownedSheets";
 import type { EtWorkbookPort } from "../../../src/adapters/wps/etWorkbook";
 import { SheetBuilder, text } from "../../../src/core/plan";
 import { ALL_SHEETS } from "../../../src/port/workbook";
-import type { FakeWorkbook } from "../../../src/playground/fakeExcel";
+import type { FakeWorkbook } from "../../../src/playground/excel/model";
 import { createFakeEtApplication } from "../../../src/playground/fakeEt";
 import { generatedWorkbook } from "../../../src/playground/generatedWorkbook";
 import { contractWorkbooks, etPort, loadModel } from "./hosts";
