@@ -6,9 +6,9 @@
  * with (an .xlsx's cached result) or shows #NAME?.
  */
 import { excelRound } from "../core/format";
-import { columnNumber } from "../core/cells";
+import { parseA1 } from "../core/cells";
 import { CLASSIC_ERRORS, isErrorText } from "../port/errorValues";
-import type { FakeSheet, FakeValue, FakeWorkbook } from "./excel/model";
+import { type FakeSheet, type FakeValue, type FakeWorkbook, keyCell } from "./excel/model";
 
 interface Err {
   error: string;
@@ -63,8 +63,8 @@ function tokenize(src: string): Token[] {
 }
 
 const cellOf = (a1: string) => {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a1)!;
-  return { r: Number(m[2]), c: columnNumber(m[1]) };
+  const { row, col } = parseA1(a1);
+  return { r: row, c: col };
 };
 
 /** Excel's precedence, loosest first: comparison, &, + -, * /, ^ (then unary minus and %). */
@@ -448,7 +448,8 @@ export function recalculate(model: FakeWorkbook): void {
   for (const sheet of model.sheets) {
     for (const [k, cell] of sheet.cells) {
       if (!cell.formula) continue;
-      const v = cellValue(sheet, Math.floor(k / 16384) + 1, (k % 16384) + 1);
+      const { r, c } = keyCell(k);
+      const v = cellValue(sheet, r, c);
       cell.value = v === null ? 0 : isErr(v) ? v.error : v;
     }
   }

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { createFakeEtApplication } from "../../src/playground/fakeEt";
+import { createFakeEtApplication } from "../../src/playground/et/application";
 import { FakeWorkbook } from "../../src/playground/excel/model";
 import { fakeExcelRun } from "../../src/playground/excel/context";
 import { loadXlsx } from "../../src/playground/xlsxBridge";

@@ -7,7 +7,7 @@ import { excelSelfTest } from "../../src/adapters/officejs/selfTest";
 import type { FakeWorkbook } from "../../src/playground/excel/model";
 import { compareVersions } from "../../src/playground/excel/batching";
 import { FakeRequestContext } from "../../src/playground/excel/context";
-import { createFakeEtApplication } from "../../src/playground/fakeEt";
+import { createFakeEtApplication } from "../../src/playground/et/application";
 import { generatedWorkbook } from "../../src/playground/generatedWorkbook";
 import { etSelfTest, type EtEvents } from "../../src/adapters/wps/etSelfTest";
 import { CHECKS, type CheckId, SCRATCH_SHEETS, type SelfTestReport, reportText } from "../../src/taskpane/selfTest";

@@ -95,6 +95,9 @@ export const PAGE_DEFAULTS = {
   margins: { top: 0.75, bottom: 0.75, left: 0.7, right: 0.7, header: 0.3, footer: 0.3 } as Record<string, number>,
 };
 
+/** Points → characters, the inverse of the adapters' charsToPoints (planRects): a width as Excel and ET show it. */
+export const pointsToChars = (pt: number): number => Math.max(0, Math.round(((pt / 0.75 - 5) / 7) * 100) / 100);
+
 /** A cell's key in FakeSheet.cells, and back. */
 export const cellKey = (r: number, c: number): number => (r - 1) * MAX_COL + (c - 1);
 export const keyCell = (k: number): { r: number; c: number } => ({ r: Math.floor(k / MAX_COL) + 1, c: (k % MAX_COL) + 1 });

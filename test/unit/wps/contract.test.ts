@@ -6,7 +6,7 @@
  */
 import { SheetBuilder, type WorkbookPlan, formula, text, value } from "../../../src/core/plan";
 import { FakeWorkbook } from "../../../src/playground/excel/model";
-import { createFakeEtApplication } from "../../../src/playground/fakeEt";
+import { createFakeEtApplication } from "../../../src/playground/et/application";
 import { type Step, contractWorkbooks, etPort, excelPort, loadModel, normalise, runBoth } from "./hosts";
 
 const STEPS: Step[] = ["template", "score", "report", "score", "report"];

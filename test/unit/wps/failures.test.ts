@@ -6,7 +6,7 @@
 import { type EtWorkbookPort, withQuietHost } from "../../../src/adapters/wps/etWorkbook";
 import { rememberBehaviour } from "../../../src/adapters/wps/etProbes";
 import { FakeWorkbook } from "../../../src/playground/excel/model";
-import { createFakeEtApplication } from "../../../src/playground/fakeEt";
+import { createFakeEtApplication } from "../../../src/playground/et/application";
 import { generatedWorkbook } from "../../../src/playground/generatedWorkbook";
 import { type Step, etPort, runStep } from "./hosts";
 

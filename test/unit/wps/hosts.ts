@@ -12,7 +12,8 @@ import type { WorkbookPort } from "../../../src/port/workbook";
 import { ALL_SHEETS } from "../../../src/port/workbook";
 import { type FakeValidation, FakeWorkbook } from "../../../src/playground/excel/model";
 import { FakeRequestContext } from "../../../src/playground/excel/context";
-import { type FakeEtApplication, createFakeEtApplication, isComment } from "../../../src/playground/fakeEt";
+import { type FakeEtApplication, createFakeEtApplication } from "../../../src/playground/et/application";
+import { isComment } from "../../../src/playground/et/range";
 import { loadXlsx } from "../../../src/playground/xlsxBridge";
 import { writeInputWorkbookBuffer } from "./inputs";
 

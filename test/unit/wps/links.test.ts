@@ -10,7 +10,7 @@ import type { EtWorkbookPort } from "../../../src/adapters/wps/etWorkbook";
 import { SheetBuilder, text } from "../../../src/core/plan";
 import { ALL_SHEETS } from "../../../src/port/workbook";
 import type { FakeWorkbook } from "../../../src/playground/excel/model";
-import { createFakeEtApplication } from "../../../src/playground/fakeEt";
+import { createFakeEtApplication } from "../../../src/playground/et/application";
 import { generatedWorkbook } from "../../../src/playground/generatedWorkbook";
 import { contractWorkbooks, etPort, loadModel } from "./hosts";
 
