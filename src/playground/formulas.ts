@@ -195,7 +195,7 @@ function compare(op: string, a: Scalar, b: Scalar): boolean | Err {
   const rank = (v: Scalar) => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
   let d: number;
   if (rank(x) !== rank(y)) d = rank(x) - rank(y);
-  else if (typeof x === "string") d = x.toLowerCase().localeCompare((y as string).toLowerCase());
+  else if (typeof x === "string" && typeof y === "string") d = x.toLowerCase().localeCompare(y.toLowerCase());
   else d = Number(x) - Number(y);
   switch (op) {
     case "=":
@@ -400,7 +400,7 @@ function callFunction(name: string, args: Node[], ev: Eval): Val {
       if (isErr(f)) return f;
       if (isErr(v)) return v;
       const n = typeof v === "string" ? textNumber(v) : toNumber(v);
-      return n === null || isErr(n) ? (toText(v) as string) : formatNumber(n, f);
+      return n === null || isErr(n) ? toText(v) : formatNumber(n, f);
     }
     case "VALUE": {
       const v = scalarArg(0);

@@ -198,7 +198,7 @@ export function createGrid(container: HTMLElement, host: GridHost): { render(): 
     if (mode !== "ready") commit();
   });
   container.addEventListener("mousedown", (e) => {
-    const td = (e.target as HTMLElement).closest<HTMLElement>("td[data-cell]");
+    const td = e.target instanceof Element ? e.target.closest<HTMLElement>("td[data-cell]") : null;
     if (!td || e.target === editor) return;
     e.preventDefault();
     if (mode !== "ready") commit();
@@ -207,7 +207,7 @@ export function createGrid(container: HTMLElement, host: GridHost): { render(): 
     editor.focus({ preventScroll: true });
   });
   container.addEventListener("dblclick", (e) => {
-    const td = (e.target as HTMLElement).closest<HTMLElement>("td[data-cell]");
+    const td = e.target instanceof Element ? e.target.closest<HTMLElement>("td[data-cell]") : null;
     if (!td || !shown) return;
     setMode("edit", source(shown, active.r, active.c));
     editor.focus({ preventScroll: true });

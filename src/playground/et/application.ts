@@ -242,7 +242,7 @@ class FakeEtWorkbook implements EtWorkbook {
 }
 
 /** Unwraps a fake proxy to its sheet (arguments such as `Add(, after)`). */
-const sheetOf = (ws: EtWorksheet | null | undefined): FakeSheet | undefined => (ws ? (ws as FakeEtWorksheet).sheet : undefined);
+const sheetOf = (ws: EtWorksheet | null | undefined): FakeSheet | undefined => (ws instanceof FakeEtWorksheet ? ws.sheet : undefined);
 
 class FakeWorksheets implements EtWorksheets {
   constructor(private readonly host: EtHost) {}
@@ -300,13 +300,15 @@ class FakeName implements EtName {
     private readonly host: EtHost,
     readonly Name: string,
   ) {}
-  private check(): void {
-    if (!this.host.model.names.has(this.Name)) throw new Error(`ET: name ${this.Name} was deleted`);
+  /** What the name refers to; it fails once the name is deleted. */
+  private check(): string {
+    const refersTo = this.host.model.names.get(this.Name);
+    if (refersTo === undefined) throw new Error(`ET: name ${this.Name} was deleted`);
+    return refersTo;
   }
   get RefersTo(): string {
     this.host.tick("Name.RefersTo");
-    this.check();
-    return this.host.model.names.get(this.Name) as string;
+    return this.check();
   }
   set RefersTo(v: string) {
     this.host.tick("Name.RefersTo=", true);
@@ -421,6 +423,9 @@ export class FakeEtWorksheet implements EtWorksheet {
   }
 }
 
+const ORIENTATIONS: Record<number, string> = { 1: "Portrait", 2: "Landscape" };
+const PAPER_SIZES: Record<number, string> = { 1: "Letter", 9: "A4" };
+
 class FakePageSetup implements EtPageSetup {
   constructor(
     private readonly host: EtHost,
@@ -444,7 +449,7 @@ class FakePageSetup implements EtPageSetup {
   }
   set Orientation(v: number) {
     this.host.tick("PageSetup.Orientation=", true);
-    const o = ({ 1: "Portrait", 2: "Landscape" } as Record<number, string>)[num(v, "Orientation")];
+    const o = ORIENTATIONS[num(v, "Orientation")];
     if (!o) throw new Error(`ET: bad Orientation ${v}`);
     this.p.orientation = o;
   }
@@ -454,7 +459,7 @@ class FakePageSetup implements EtPageSetup {
   }
   set PaperSize(v: number) {
     this.host.tick("PageSetup.PaperSize=", true);
-    const s = ({ 1: "Letter", 9: "A4" } as Record<number, string>)[num(v, "PaperSize")];
+    const s = PAPER_SIZES[num(v, "PaperSize")];
     if (!s) throw new Error(`fake ET: paper size ${v} is not modelled`);
     this.p.paperSize = s;
   }
@@ -588,8 +593,8 @@ class FakeHPageBreaks implements EtHPageBreaks {
   Add(before: EtRange): EtHPageBreak {
     this.host.tick("HPageBreaks.Add", true);
     const sheet = this.host.live(this.sheet);
-    const target = before as FakeEtRange;
-    if (target.sheet !== sheet) throw new Error("ET: a page break's cell is on its sheet");
+    const target = before;
+    if (!(target instanceof FakeEtRange) || target.sheet !== sheet) throw new Error("ET: a page break's cell is on its sheet");
     if (sheet.pageBreaks.length >= 1026) throw new Error("ET: too many page breaks");
     if (!sheet.pageBreaks.includes(target.rect.r1)) sheet.pageBreaks.push(target.rect.r1);
     return this.breakAt(sheet, target.rect.r1);

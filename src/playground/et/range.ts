@@ -21,6 +21,7 @@ import {
   type FakeFormat,
   type FakeSheet,
   type FakeValidation,
+  type FakeValue,
   type FakeWorkbook,
   type Rect,
   keyCell,
@@ -35,6 +36,8 @@ import { type EtHost, fromBgr, num, toBgr } from "./host";
 
 const H_ALIGN: Record<number, string> = { [-4131]: "Left", [-4108]: "Center", [-4152]: "Right", 1: "General" };
 const V_ALIGN: Record<number, string> = { [-4160]: "Top", [-4108]: "Center", [-4107]: "Bottom", [-4130]: "Justify" };
+const ALERT_STYLES: Record<number, string> = { 1: "Stop", 2: "Warning", 3: "Information" };
+const ALERT_STYLE_NUMBERS: Record<string, number> = { Stop: 1, Warning: 2, Information: 3 };
 const EDGES: Record<number, string> = { 7: "left", 8: "top", 9: "bottom", 10: "right", 11: "insideVertical", 12: "insideHorizontal" };
 
 const isWholeSheet = (r: Rect) => r.r1 === 1 && r.c1 === 1 && r.r2 === MAX_ROW && r.c2 === MAX_COL;
@@ -75,29 +78,26 @@ export class FakeEtRange implements EtRange {
   }
 
   /** A value read over the range: a scalar for one cell, else a 2-D array (wrapped if so configured). */
-  private grid(read: (cell: FakeCell | undefined) => unknown): EtRead {
+  private grid(read: (cell: FakeCell | undefined) => FakeValue | undefined): EtRead {
     const { r1, c1 } = this.rect;
     const at = (r: number, c: number) => read(this.model.cell(this.s, r1 + r, c1 + c));
-    if (this.rows === 1 && this.cols === 1) return at(0, 0) as EtRead;
+    if (this.rows === 1 && this.cols === 1) return at(0, 0);
     if (this.rows * this.cols > 20_000_000) throw new Error("ET: out of memory reading the range");
     const rows = Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => at(r, c)));
     return this.host.wrapReads ? { Item: (r: number, c: number) => rows[r - 1][c - 1] } : rows;
   }
 
   /** What is common to the range, or null where cells differ (ET's mixed read). */
-  private uniform(read: (cell: FakeCell | undefined) => unknown): unknown {
+  private uniform<V>(read: (cell: FakeCell | undefined) => V): V | null {
     const { r1, c1, r2, c2 } = this.rect;
-    let first: unknown;
-    let seen = false;
+    let first: { v: V } | undefined;
     for (let r = r1; r <= r2; r++)
       for (let c = c1; c <= c2; c++) {
         const v = read(this.model.cell(this.s, r, c));
-        if (!seen) {
-          first = v;
-          seen = true;
-        } else if (v !== first) return null;
+        if (!first) first = { v };
+        else if (v !== first.v) return null;
       }
-    return first;
+    return first ? first.v : null;
   }
 
   private enter(x: unknown, name: string): void {
@@ -118,7 +118,7 @@ export class FakeEtRange implements EtRange {
       if (x.length !== this.rows || x.some((row) => !Array.isArray(row) || row.length !== this.cols)) {
         throw new Error(`fake ET: a ${x.length}-row array written to a ${this.rows}×${this.cols} range`);
       }
-      (x as unknown[][]).forEach((row, r) => row.forEach((v, c) => setEntered(this.model.cellForWrite(sheet, r1 + r, c1 + c), v, true)));
+      x.forEach((row: unknown[], r) => row.forEach((v, c) => setEntered(this.model.cellForWrite(sheet, r1 + r, c1 + c), v, true)));
     } else this.eachCell((cell) => setEntered(cell, x, true));
   }
 
@@ -165,61 +165,67 @@ export class FakeEtRange implements EtRange {
   }
   get NumberFormat(): string | null {
     this.host.tick("Range.NumberFormat");
-    return this.uniform((cell) => cell?.numberFormat ?? "General") as string | null;
+    return this.uniform((cell) => cell?.numberFormat ?? "General");
   }
   set NumberFormat(x: string | null | unknown[][]) {
     this.host.tick("Range.NumberFormat=", true);
     const { r1, c1 } = this.rect;
     if (Array.isArray(x))
-      (x as unknown[][]).forEach((row, r) =>
-        row.forEach((f, c) => (this.model.cellForWrite(this.s, r1 + r, c1 + c).numberFormat = String(f))),
-      );
+      x.forEach((row, r) => row.forEach((f, c) => (this.model.cellForWrite(this.s, r1 + r, c1 + c).numberFormat = String(f))));
     else if (typeof x === "string") this.eachCell((cell) => (cell.numberFormat = x));
     else throw new TypeError("ET: NumberFormat is a string");
   }
   get Text(): string | null {
     this.host.tick("Range.Text");
-    const v = this.uniform((cell) => (cell?.value === undefined ? "" : String(cell.value)));
-    return v as string | null;
+    return this.uniform((cell) => (cell?.value === undefined ? "" : String(cell.value)));
   }
   get HasFormula(): boolean | null {
     this.host.tick("Range.HasFormula");
-    return this.uniform((cell) => Boolean(cell?.formula)) as boolean | null;
+    return this.uniform((cell) => Boolean(cell?.formula));
   }
   get Font(): EtFont {
     this.host.tick("Range.Font");
     const range = this;
     const host = this.host;
-    const prop = (name: "name" | "size" | "bold", check: (v: unknown) => unknown) => ({
-      get: () => {
-        host.tick(`Font.${name}`);
-        return range.uniform((cell) => cell?.format.font[name] ?? null);
+    const read = <K extends "name" | "size" | "bold">(name: K) => {
+      host.tick(`Font.${name}`);
+      return range.uniform((cell) => cell?.format.font[name] ?? null);
+    };
+    const write = (name: "name" | "size" | "bold", v: unknown, check: (v: unknown) => string | number | boolean) => {
+      host.tick(`Font.${name}=`, true);
+      const value = check(v);
+      range.format((fmt) => Object.assign(fmt.font, { [name]: value }));
+    };
+    return {
+      get Name() {
+        return read("name");
       },
-      set: (v: unknown) => {
-        host.tick(`Font.${name}=`, true);
-        const value = check(v);
-        range.format((fmt) => ((fmt.font as Record<string, unknown>)[name] = value));
+      set Name(v: string | null) {
+        write("name", v, String);
       },
-      enumerable: true,
-    });
-    return Object.defineProperties({} as EtFont, {
-      Name: prop("name", (v) => String(v)),
-      Size: prop("size", (v) => num(v, "Font.Size")),
-      Bold: prop("bold", (v) => Boolean(v)),
-      Color: {
-        get: () => {
-          host.tick("Font.Color");
-          const c = range.uniform((cell) => cell?.format.font.color ?? "000000");
-          return c === null ? null : toBgr(c as string);
-        },
-        set: (v: unknown) => {
-          host.tick("Font.Color=", true);
-          const rgb = fromBgr(v);
-          range.format((fmt) => (fmt.font.color = rgb));
-        },
-        enumerable: true,
+      get Size() {
+        return read("size");
       },
-    });
+      set Size(v: number | null) {
+        write("size", v, (x) => num(x, "Font.Size"));
+      },
+      get Bold() {
+        return read("bold");
+      },
+      set Bold(v: boolean | null) {
+        write("bold", v, Boolean);
+      },
+      get Color() {
+        host.tick("Font.Color");
+        const c = range.uniform((cell) => cell?.format.font.color ?? "000000");
+        return c === null ? null : toBgr(c);
+      },
+      set Color(v: number | null) {
+        host.tick("Font.Color=", true);
+        const rgb = fromBgr(v);
+        range.format((fmt) => (fmt.font.color = rgb));
+      },
+    };
   }
   get Interior(): EtInterior {
     this.host.tick("Range.Interior");
@@ -229,7 +235,7 @@ export class FakeEtRange implements EtRange {
       get Color(): number | null {
         host.tick("Interior.Color");
         const c = range.uniform((cell) => cell?.format.fill ?? "FFFFFF");
-        return c === null ? null : toBgr(c as string);
+        return c === null ? null : toBgr(c);
       },
       set Color(v: number | null) {
         host.tick("Interior.Color=", true);
@@ -323,7 +329,7 @@ export class FakeEtRange implements EtRange {
   }
   get WrapText(): boolean | null {
     this.host.tick("Range.WrapText");
-    return this.uniform((cell) => Boolean(cell?.format.wrap)) as boolean | null;
+    return this.uniform((cell) => Boolean(cell?.format.wrap));
   }
   set WrapText(v: boolean | null) {
     this.host.tick("Range.WrapText=", true);
@@ -331,7 +337,7 @@ export class FakeEtRange implements EtRange {
   }
   get IndentLevel(): number | null {
     this.host.tick("Range.IndentLevel");
-    return this.uniform((cell) => cell?.format.indent ?? 0) as number | null;
+    return this.uniform((cell) => cell?.format.indent ?? 0);
   }
   set IndentLevel(v: number | null) {
     this.host.tick("Range.IndentLevel=", true);
@@ -505,7 +511,8 @@ export class FakeEtRange implements EtRange {
   Copy(destination?: EtRange): void {
     this.host.tick("Range.Copy", true);
     if (!destination) throw new Error("fake ET: copying to the clipboard is not modelled");
-    const to = destination as FakeEtRange;
+    if (!(destination instanceof FakeEtRange)) throw new Error("fake ET: Copy onto a range of this workbook only");
+    const to = destination;
     const from = this.s;
     const sheet = to.s;
     const r = this.rect;
@@ -542,7 +549,7 @@ class FakeEtValidation implements EtValidation {
     if (num(type, "Validation type") !== 3) throw new Error("fake ET: list validations only");
     if (this.entries().length) throw new Error("ET: the range already has a validation (Delete it first)");
     if (!formula1) throw new Error("ET: a list needs Formula1");
-    const style = ({ 1: "Stop", 2: "Warning", 3: "Information" } as Record<number, string>)[num(alertStyle, "AlertStyle")];
+    const style = ALERT_STYLES[num(alertStyle, "AlertStyle")];
     if (!style) throw new Error(`ET: bad AlertStyle ${alertStyle}`);
     this.range.sheet.validations.push({
       rect: { ...this.range.rect },
@@ -565,7 +572,7 @@ class FakeEtValidation implements EtValidation {
   }
   get AlertStyle(): number {
     this.host.tick("Validation.AlertStyle");
-    return ({ Stop: 1, Warning: 2, Information: 3 } as Record<string, number>)[this.entry().errorAlert?.style ?? "Stop"];
+    return ALERT_STYLE_NUMBERS[this.entry().errorAlert?.style ?? "Stop"];
   }
   private flag(name: string): boolean {
     this.host.tick(`Validation.${name}`);

@@ -118,7 +118,7 @@ export class BatchingContext {
       current = undefined;
       if (this.responding > REQUEST_LIMIT_BYTES) throw new Error(`ResponsePayloadSizeLimitExceeded: ${this.responding} bytes`);
     } catch (e) {
-      (e as FakeError).origin = current?.origin;
+      if (e instanceof Error) Object.assign(e, { origin: current?.origin });
       throw e;
     } finally {
       this.responseBytes.push(this.responding);
@@ -128,11 +128,16 @@ export class BatchingContext {
   }
 }
 
-/** Base of every proxy: resolves its target lazily at its first command, like an object path. */
-export abstract class FakeProxy<T> {
+/**
+ * Base of every proxy: resolves its target lazily at its first command, like an object path. `P`
+ * names the properties it loads and their types, as office.js's typings give them.
+ */
+export abstract class FakeProxy<T extends object, P extends object = object> {
   private resolved = false;
   private target: T | null = null;
   private readonly loaded = new Map<string, unknown>();
+  /** Properties known without a load: an item of a loaded collection comes with them. */
+  private readonly preloaded = new Map<string, unknown>();
 
   constructor(
     readonly context: BatchingContext,
@@ -157,17 +162,23 @@ export abstract class FakeProxy<T> {
   protected must(): T {
     const t = this.resolve();
     if (t === null) throw new Error("ItemNotFound: the object is a null object");
-    if ((t as { deleted?: boolean }).deleted) throw new Error("ItemNotFound: the sheet was deleted");
+    if ("deleted" in t && t.deleted) throw new Error("ItemNotFound: the sheet was deleted");
     return t;
   }
 
   get isNullObject(): boolean {
-    return this.get("isNullObject") as boolean;
+    return this.get("isNullObject");
   }
 
-  protected get(prop: string): unknown {
-    if (!this.loaded.has(prop)) throw new Error(`PropertyNotLoaded: ${prop} (call load() and context.sync() first)`);
-    return this.loaded.get(prop);
+  preload(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.preloaded.set(k, v);
+  }
+
+  /** A loaded property, as its getter returns it (read() gave it under this name). */
+  protected get<K extends keyof (P & { isNullObject: boolean }) & string>(prop: K): (P & { isNullObject: boolean })[K] {
+    const from = this.preloaded.has(prop) ? this.preloaded : this.loaded;
+    if (!from.has(prop)) throw new Error(`PropertyNotLoaded: ${prop} (call load() and context.sync() first)`);
+    return from.get(prop) as (P & { isNullObject: boolean })[K];
   }
 
   /** Set on objects whose path does not survive a sync (worksheets.add()): using them after it throws. */
@@ -203,6 +214,6 @@ export abstract class FakeProxy<T> {
 
   /** What this object's preloaded properties weigh on the wire (an item of a loaded collection). */
   toJSON(): unknown {
-    return {};
+    return Object.fromEntries(this.preloaded);
   }
 }

@@ -89,10 +89,10 @@ export const POINTS_PER_INCH = 72;
  * What Excel reports for a sheet nobody set up (a new sheet's page setup). dump() leaves out what
  * equals these, so a setting put back to its default compares equal to one never set.
  */
-export const PAGE_DEFAULTS = {
+export const PAGE_DEFAULTS: { orientation: string; paperSize: string; margins: Record<string, number> } = {
   orientation: "Portrait",
   paperSize: "Letter",
-  margins: { top: 0.75, bottom: 0.75, left: 0.7, right: 0.7, header: 0.3, footer: 0.3 } as Record<string, number>,
+  margins: { top: 0.75, bottom: 0.75, left: 0.7, right: 0.7, header: 0.3, footer: 0.3 },
 };
 
 /** Points → characters, the inverse of the adapters' charsToPoints (planRects): a width as Excel and ET show it. */

@@ -39,7 +39,7 @@ export class FakeWorkbookProxy {
 }
 
 /** Workbook-level defined names (ExcelApi 1.4 add, 1.7 formula). */
-class FakeNamedItemCollection extends FakeProxy<FakeWorkbook> {
+class FakeNamedItemCollection extends FakeProxy<FakeWorkbook, { items: FakeNamedItem[] }> {
   constructor(context: BatchingContext) {
     super(context, () => context.model);
   }
@@ -52,7 +52,7 @@ class FakeNamedItemCollection extends FakeProxy<FakeWorkbook> {
     });
   }
   get items(): FakeNamedItem[] {
-    return this.get("items") as FakeNamedItem[];
+    return this.get("items");
   }
   add(name: string, reference: string): FakeNamedItem {
     this.context.enqueue(true, ["addName", name, reference], () => {
@@ -72,11 +72,7 @@ class FakeNamedItemCollection extends FakeProxy<FakeWorkbook> {
   }
 }
 
-class FakeNamedItem extends FakeProxy<{ name: string }> {
-  private readonly preloaded = new Map<string, unknown>();
-  toJSON(): unknown {
-    return Object.fromEntries(this.preloaded);
-  }
+class FakeNamedItem extends FakeProxy<{ name: string }, { name: string; formula: string }> {
   constructor(
     context: BatchingContext,
     private readonly itemName: string,
@@ -84,22 +80,16 @@ class FakeNamedItem extends FakeProxy<{ name: string }> {
   ) {
     super(context, () => (context.model.names.has(itemName) ? { name: itemName } : null), existing);
   }
-  preload(values: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(values)) this.preloaded.set(k, v);
-  }
-  protected get(prop: string): unknown {
-    return this.preloaded.has(prop) ? this.preloaded.get(prop) : super.get(prop);
-  }
   protected read(t: { name: string }, prop: string): unknown {
     if (prop === "name") return t.name;
     if (prop === "formula") return this.context.model.names.get(t.name);
     throw new Error(`fake: cannot load ${prop} on a name`);
   }
   get name(): string {
-    return this.get("name") as string;
+    return this.get("name");
   }
   get formula(): string {
-    return this.get("formula") as string;
+    return this.get("formula");
   }
   set formula(f: string) {
     this.write(["nameFormula", f], (t) => this.context.model.names.set(t.name, f.startsWith("=") ? f : "=" + f));
@@ -119,7 +109,7 @@ class FakeNamedItem extends FakeProxy<{ name: string }> {
   }
 }
 
-class FakeWorksheetCollection extends FakeProxy<FakeWorkbook> {
+class FakeWorksheetCollection extends FakeProxy<FakeWorkbook, { items: FakeWorksheet[] }> {
   /** ExcelApi 1.9: the handler runs after each change (registered at the next sync). */
   readonly onChanged: {
     add(handler: Parameters<FakeWorkbook["changeHandlers"]["add"]>[0]): { context: BatchingContext; remove(): void };
@@ -138,7 +128,7 @@ class FakeWorksheetCollection extends FakeProxy<FakeWorkbook> {
   }
 
   get items(): FakeWorksheet[] {
-    return this.get("items") as FakeWorksheet[];
+    return this.get("items");
   }
 
   protected read(model: FakeWorkbook, prop: string): unknown {
@@ -176,11 +166,7 @@ class FakeWorksheetCollection extends FakeProxy<FakeWorkbook> {
   }
 }
 
-class FakeWorksheet extends FakeProxy<FakeSheet> {
-  private readonly preloaded = new Map<string, unknown>();
-  toJSON(): unknown {
-    return Object.fromEntries(this.preloaded);
-  }
+class FakeWorksheet extends FakeProxy<FakeSheet, { name: string; position: number; tabColor: string }> {
   readonly freezePanes: {
     freezeRows(n: number): void;
     freezeAt(range: string): void;
@@ -239,14 +225,6 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
     return new FakeWorksheet(this.context, () => created);
   }
 
-  preload(values: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(values)) this.preloaded.set(k, v);
-  }
-
-  protected get(prop: string): unknown {
-    return this.preloaded.has(prop) ? this.preloaded.get(prop) : super.get(prop);
-  }
-
   protected read(s: FakeSheet, prop: string): unknown {
     if (prop === "name") return s.name;
     if (prop === "position") return this.context.model.sheets.indexOf(s);
@@ -255,14 +233,14 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
 
   get name(): string {
-    return this.get("name") as string;
+    return this.get("name");
   }
   set name(name: string) {
     this.write(["name", name], (s) => this.context.model.renameSheet(s, name));
   }
 
   get position(): number {
-    return this.get("position") as number;
+    return this.get("position");
   }
   set position(p: number) {
     this.write(["position", p], (s) => {
@@ -273,7 +251,7 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
 
   get tabColor(): string {
-    return this.get("tabColor") as string;
+    return this.get("tabColor");
   }
   set tabColor(color: string) {
     this.write(["tabColor", color], (s) => (s.tabColor = color));
@@ -307,8 +285,14 @@ class FakeWorksheet extends FakeProxy<FakeSheet> {
 }
 
 type PageRun = (args: unknown, run: (p: FakePageLayout) => void) => void;
+type Zoom = { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+type PageLayoutProps = { orientation: string; paperSize: string; centerHorizontally: boolean; zoom: Zoom } & Record<
+  `${"top" | "bottom" | "left" | "right" | "header" | "footer"}Margin`,
+  number
+>;
+type PageBreak = { rowIndex: number; columnIndex: number };
 
-class FakePageLayoutProxy extends FakeProxy<FakeSheet> {
+class FakePageLayoutProxy extends FakeProxy<FakeSheet, PageLayoutProps> {
   readonly headersFooters: { defaultForAllPages: FakeHeaderFooter };
   constructor(
     context: BatchingContext,
@@ -328,34 +312,34 @@ class FakePageLayoutProxy extends FakeProxy<FakeSheet> {
     throw new Error(`fake: cannot load ${prop} on a page layout`);
   }
   get orientation(): string {
-    return this.get("orientation") as string;
+    return this.get("orientation");
   }
   get paperSize(): string {
-    return this.get("paperSize") as string;
+    return this.get("paperSize");
   }
   get centerHorizontally(): boolean {
-    return this.get("centerHorizontally") as boolean;
+    return this.get("centerHorizontally");
   }
-  get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
-    return this.get("zoom") as { scale?: number };
+  get zoom(): Zoom {
+    return this.get("zoom");
   }
   get topMargin(): number {
-    return this.get("topMargin") as number;
+    return this.get("topMargin");
   }
   get bottomMargin(): number {
-    return this.get("bottomMargin") as number;
+    return this.get("bottomMargin");
   }
   get leftMargin(): number {
-    return this.get("leftMargin") as number;
+    return this.get("leftMargin");
   }
   get rightMargin(): number {
-    return this.get("rightMargin") as number;
+    return this.get("rightMargin");
   }
   get headerMargin(): number {
-    return this.get("headerMargin") as number;
+    return this.get("headerMargin");
   }
   get footerMargin(): number {
-    return this.get("footerMargin") as number;
+    return this.get("footerMargin");
   }
   set orientation(v: string) {
     this.run(["orientation", v], (p) => (p.orientation = v));
@@ -370,7 +354,7 @@ class FakePageLayoutProxy extends FakeProxy<FakeSheet> {
    * The whole object is replaced, as in Excel: a field left out takes its default (1 page tall for
    * verticalFitToPages), so "one page wide, any number tall" needs verticalFitToPages: 0 written too.
    */
-  set zoom(z: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+  set zoom(z: Zoom) {
     this.run(["zoom", z], (p) => (p.fitToWidth = z.horizontalFitToPages === 1 && (z.verticalFitToPages ?? 1) === 0));
   }
   setPrintArea(area: string): void {
@@ -400,7 +384,7 @@ class FakePageLayoutProxy extends FakeProxy<FakeSheet> {
   }
 }
 
-class FakeHeaderFooter extends FakeProxy<FakeSheet> {
+class FakeHeaderFooter extends FakeProxy<FakeSheet, { centerFooter: string }> {
   constructor(
     context: BatchingContext,
     resolver: () => FakeSheet | null,
@@ -413,7 +397,7 @@ class FakeHeaderFooter extends FakeProxy<FakeSheet> {
     throw new Error(`fake: cannot load ${prop} on headers and footers`);
   }
   get centerFooter(): string {
-    return this.get("centerFooter") as string;
+    return this.get("centerFooter");
   }
   set centerFooter(v: string) {
     this.run(["centerFooter", v], (p) => (p.centerFooter = v || undefined));
@@ -421,7 +405,7 @@ class FakeHeaderFooter extends FakeProxy<FakeSheet> {
 }
 
 /** worksheet.horizontalPageBreaks (ExcelApi 1.9): add, removePageBreaks, items/rowIndex (0-based). */
-class FakePageBreaks extends FakeProxy<FakeSheet> {
+class FakePageBreaks extends FakeProxy<FakeSheet, { items: PageBreak[] }> {
   constructor(
     context: BatchingContext,
     resolver: () => FakeSheet | null,
@@ -433,8 +417,8 @@ class FakePageBreaks extends FakeProxy<FakeSheet> {
     if (!prop.startsWith("items")) throw new Error(`fake: cannot load ${prop} on page breaks`);
     return s.pageBreaks.map((r) => ({ rowIndex: r - 1, columnIndex: 0 }));
   }
-  get items(): Array<{ rowIndex: number; columnIndex: number }> {
-    return this.get("items") as Array<{ rowIndex: number; columnIndex: number }>;
+  get items(): PageBreak[] {
+    return this.get("items");
   }
   add(range: string): void {
     this.writeOn(["pageBreak", range], (s) => {

@@ -36,7 +36,10 @@ export interface RangeTarget {
 
 type Grid = ReadonlyArray<ReadonlyArray<unknown>>;
 
-export class FakeRange extends FakeProxy<RangeTarget> {
+export class FakeRange extends FakeProxy<
+  RangeTarget,
+  { address: string; values: FakeValue[][]; numberFormat: string[][]; valueTypes: string[][]; formulas: FakeValue[][] }
+> {
   readonly format: FakeRangeFormat;
   private readonly validation: FakeDataValidation;
   /** ExcelApi 1.8. */
@@ -55,22 +58,9 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     this.validation = new FakeDataValidation((args, run) => this.write(args, run));
   }
 
-  private readonly preloaded = new Map<string, unknown>();
-  toJSON(): unknown {
-    return Object.fromEntries(this.preloaded);
-  }
-
-  preload(values: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(values)) this.preloaded.set(k, v);
-  }
-
   /** A property's value now (for a collection loading its items' properties in its own sync). */
   readNow(prop: string): unknown {
     return this.read(this.must(), prop);
-  }
-
-  protected get(prop: string): unknown {
-    return this.preloaded.has(prop) ? this.preloaded.get(prop) : super.get(prop);
   }
 
   protected read({ sheet, rect }: RangeTarget, prop: string): unknown {
@@ -101,19 +91,19 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   }
 
   get address(): string {
-    return this.get("address") as string;
+    return this.get("address");
   }
   get values(): FakeValue[][] {
-    return this.get("values") as FakeValue[][];
+    return this.get("values");
   }
   get numberFormat(): string[][] {
-    return this.get("numberFormat") as string[][];
+    return this.get("numberFormat");
   }
   get valueTypes(): string[][] {
-    return this.get("valueTypes") as string[][];
+    return this.get("valueTypes");
   }
   get formulas(): FakeValue[][] {
-    return this.get("formulas") as FakeValue[][];
+    return this.get("formulas");
   }
 
   set values(v: unknown) {
@@ -139,17 +129,14 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     if (rect.r2 === MAX_ROW || rect.c2 === MAX_COL) throw new Error("fake: cell writes to whole rows/columns are not supported");
     const rows = rect.r2 - rect.r1 + 1;
     const cols = rect.c2 - rect.c1 + 1;
-    const isGrid = Array.isArray(v);
-    if (isGrid) {
-      const g = v as Grid;
-      if (g.length !== rows || g.some((row) => !Array.isArray(row) || row.length !== cols))
-        throw new Error(`InvalidArgument: the array does not match the range ${rectAddress(rect)}`);
-    }
+    const grid: Grid | null = Array.isArray(v) ? v : null;
+    if (grid && (grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols)))
+      throw new Error(`InvalidArgument: the array does not match the range ${rectAddress(rect)}`);
     for (let i = 0; i < rows; i++)
       for (let j = 0; j < cols; j++) {
         const r = rect.r1 + i;
         const c = rect.c1 + j;
-        f(this.context.model.cellForWrite(sheet, r, c), isGrid ? (v as Grid)[i][j] : v, r, c);
+        f(this.context.model.cellForWrite(sheet, r, c), grid ? grid[i][j] : v, r, c);
       }
   }
 
@@ -269,7 +256,7 @@ interface AreasTarget {
   cellCount: number;
 }
 
-class FakeRangeAreas extends FakeProxy<AreasTarget> {
+class FakeRangeAreas extends FakeProxy<AreasTarget, { cellCount: number }> {
   readonly areas: FakeRangeCollection;
   constructor(context: BatchingContext, resolver: () => AreasTarget | null) {
     super(context, resolver);
@@ -281,12 +268,12 @@ class FakeRangeAreas extends FakeProxy<AreasTarget> {
     throw new Error(`fake: cannot load ${prop} on range areas`);
   }
   get cellCount(): number {
-    return this.get("cellCount") as number;
+    return this.get("cellCount");
   }
 }
 
 /** RangeAreas.areas: "items/values,items/address…" loads those properties of every area. */
-class FakeRangeCollection extends FakeProxy<AreasTarget> {
+class FakeRangeCollection extends FakeProxy<AreasTarget, { items: FakeRange[] }> {
   private wanted: string[] = [];
   load(props?: string | string[] | Record<string, unknown>): this {
     const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : Array.isArray(props) ? props : [];
@@ -302,7 +289,7 @@ class FakeRangeCollection extends FakeProxy<AreasTarget> {
     });
   }
   get items(): FakeRange[] {
-    return this.get("items") as FakeRange[];
+    return this.get("items");
   }
 }
 
@@ -314,6 +301,13 @@ function valueType(c: FakeCell | undefined): string {
 }
 
 type FormatRun = (args: unknown, run: (t: RangeTarget) => void) => void;
+/** What a RangeFormat loads: null where the range's columns or rows differ. */
+interface FormatLoads {
+  columnWidth: number | null;
+  rowHeight: number | null;
+  useStandardWidth: boolean | null;
+  useStandardHeight: boolean | null;
+}
 
 class FakeRangeFormat {
   readonly font: Record<string, unknown>;
@@ -331,7 +325,7 @@ class FakeRangeFormat {
       set: (v: unknown) => {
         this.cells(["font", name, v], (fmt) => {
           // Colours are kept as "RRGGBB", like the plan and the xlsx.
-          (fmt.font as Record<string, unknown>)[name] = name === "color" ? String(v).replace(/^#/, "").toUpperCase() : v;
+          Object.assign(fmt.font, { [name]: name === "color" ? String(v).replace(/^#/, "").toUpperCase() : v });
         });
       },
     });
@@ -426,7 +420,7 @@ class FakeRangeFormat {
     });
   }
 
-  private readonly loaded = new Map<string, unknown>();
+  private readonly loaded: Partial<FormatLoads> = {};
   /** Loads columnWidth, rowHeight, useStandardWidth, useStandardHeight (null where the range's differ). */
   load(props: string | string[]): this {
     const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : props;
@@ -434,38 +428,36 @@ class FakeRangeFormat {
       const cols = Array.from({ length: Math.min(rect.c2, MAX_COL) - rect.c1 + 1 }, (_, i) => rect.c1 + i);
       const rows = rect.r2 - rect.r1 + 1 > 100_000 ? null : Array.from({ length: rect.r2 - rect.r1 + 1 }, (_, i) => rect.r1 + i);
       const uniform = <T>(xs: T[] | null) => (xs && xs.every((x) => x === xs[0]) ? xs[0] : null);
+      const loads: { [K in keyof FormatLoads]: () => FormatLoads[K] } = {
+        columnWidth: () => uniform(cols.map((c) => sheet.columnWidths.get(c) ?? STANDARD_WIDTH)),
+        useStandardWidth: () => uniform(cols.map((c) => !sheet.columnWidths.has(c))),
+        rowHeight: () => uniform(rows && rows.map((r) => sheet.rowHeights.get(r) ?? STANDARD_HEIGHT)),
+        useStandardHeight: () => uniform(rows && rows.map((r) => !sheet.rowHeights.has(r))),
+      };
+      const loadable = (p: string): p is keyof FormatLoads => Object.prototype.hasOwnProperty.call(loads, p);
       for (const p of list) {
-        const value =
-          p === "columnWidth"
-            ? uniform(cols.map((c) => sheet.columnWidths.get(c) ?? STANDARD_WIDTH))
-            : p === "useStandardWidth"
-              ? uniform(cols.map((c) => !sheet.columnWidths.has(c)))
-              : p === "rowHeight"
-                ? uniform(rows && rows.map((r) => sheet.rowHeights.get(r) ?? STANDARD_HEIGHT))
-                : p === "useStandardHeight"
-                  ? uniform(rows && rows.map((r) => !sheet.rowHeights.has(r)))
-                  : undefined;
-        if (value === undefined) throw new Error(`fake: cannot load ${p} on a range format`);
-        this.loaded.set(p, value);
+        if (!loadable(p)) throw new Error(`fake: cannot load ${p} on a range format`);
+        Object.assign(this.loaded, { [p]: loads[p]() });
       }
     });
     return this;
   }
-  private got(prop: string): unknown {
-    if (!this.loaded.has(prop)) throw new Error(`PropertyNotLoaded: ${prop} (call load() and context.sync() first)`);
-    return this.loaded.get(prop);
+  private got<K extends keyof FormatLoads>(prop: K): FormatLoads[K] {
+    const value = this.loaded[prop];
+    if (value === undefined) throw new Error(`PropertyNotLoaded: ${prop} (call load() and context.sync() first)`);
+    return value;
   }
-  get columnWidth(): number {
-    return this.got("columnWidth") as number;
+  get columnWidth(): number | null {
+    return this.got("columnWidth");
   }
-  get rowHeight(): number {
-    return this.got("rowHeight") as number;
+  get rowHeight(): number | null {
+    return this.got("rowHeight");
   }
-  get useStandardWidth(): boolean {
-    return this.got("useStandardWidth") as boolean;
+  get useStandardWidth(): boolean | null {
+    return this.got("useStandardWidth");
   }
-  get useStandardHeight(): boolean {
-    return this.got("useStandardHeight") as boolean;
+  get useStandardHeight(): boolean | null {
+    return this.got("useStandardHeight");
   }
 }
 
