@@ -30,7 +30,12 @@ function buildTaskpane(outDir) {
 
 function compileAdapter(outDir) {
   const tsc = require.resolve("typescript/bin/tsc");
-  const entries = ["src/adapters/officejs/officeWorkbook.ts", "src/playground/generatedWorkbook.ts", "src/core/engine.ts"];
+  const entries = [
+    "src/adapters/officejs/officeWorkbook.ts",
+    "src/playground/generatedWorkbook.ts",
+    "src/core/engine.ts",
+    "src/playground/excel/context.ts",
+  ];
   execFileSync(
     process.execPath,
     [
@@ -60,7 +65,7 @@ function compileAdapter(outDir) {
   return {
     OfficeJsWorkbook: load(entries[0]).OfficeJsWorkbook,
     generatedWorkbook: load(entries[1]).generatedWorkbook,
-    FakeRequestContext: load("src/playground/fakeExcel.ts").FakeRequestContext,
+    FakeRequestContext: load(entries[3]).FakeRequestContext,
     runCommand: load(entries[2]).runCommand,
   };
 }

@@ -41,8 +41,8 @@ export function sheetRef(sheet: string, row: number, col: number): string {
 }
 
 /** The last row and column of a sheet (Excel 2007 and later). */
-const MAX_ROW = 1048576;
-const MAX_COL = 16384;
+export const MAX_ROW = 1048576;
+export const MAX_COL = 16384;
 
 /**
  * How a cell is named in messages and in the JSON: 绩效指标!H5 (unquoted, as users read it). Always

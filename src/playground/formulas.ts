@@ -6,9 +6,9 @@
  * with (an .xlsx's cached result) or shows #NAME?.
  */
 import { excelRound } from "../core/format";
-import { columnNumber } from "../core/cells";
+import { parseA1 } from "../core/cells";
 import { CLASSIC_ERRORS, isErrorText } from "../port/errorValues";
-import type { FakeSheet, FakeValue, FakeWorkbook } from "./fakeExcel";
+import { type FakeSheet, type FakeValue, type FakeWorkbook, keyCell } from "./excel/model";
 
 interface Err {
   error: string;
@@ -63,8 +63,8 @@ function tokenize(src: string): Token[] {
 }
 
 const cellOf = (a1: string) => {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a1)!;
-  return { r: Number(m[2]), c: columnNumber(m[1]) };
+  const { row, col } = parseA1(a1);
+  return { r: row, c: col };
 };
 
 /** Excel's precedence, loosest first: comparison, &, + -, * /, ^ (then unary minus and %). */
@@ -195,7 +195,7 @@ function compare(op: string, a: Scalar, b: Scalar): boolean | Err {
   const rank = (v: Scalar) => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
   let d: number;
   if (rank(x) !== rank(y)) d = rank(x) - rank(y);
-  else if (typeof x === "string") d = x.toLowerCase().localeCompare((y as string).toLowerCase());
+  else if (typeof x === "string" && typeof y === "string") d = x.toLowerCase().localeCompare(y.toLowerCase());
   else d = Number(x) - Number(y);
   switch (op) {
     case "=":
@@ -400,7 +400,7 @@ function callFunction(name: string, args: Node[], ev: Eval): Val {
       if (isErr(f)) return f;
       if (isErr(v)) return v;
       const n = typeof v === "string" ? textNumber(v) : toNumber(v);
-      return n === null || isErr(n) ? (toText(v) as string) : formatNumber(n, f);
+      return n === null || isErr(n) ? toText(v) : formatNumber(n, f);
     }
     case "VALUE": {
       const v = scalarArg(0);
@@ -448,7 +448,8 @@ export function recalculate(model: FakeWorkbook): void {
   for (const sheet of model.sheets) {
     for (const [k, cell] of sheet.cells) {
       if (!cell.formula) continue;
-      const v = cellValue(sheet, Math.floor(k / 16384) + 1, (k % 16384) + 1);
+      const { r, c } = keyCell(k);
+      const v = cellValue(sheet, r, c);
       cell.value = v === null ? 0 : isErr(v) ? v.error : v;
     }
   }

@@ -1,5 +1,5 @@
 /** Input workbooks of any size in the fake Excel model, for the adapter tests and bench-addin.js. */
-import { FakeWorkbook } from "./fakeExcel";
+import { FakeWorkbook } from "./excel/model";
 
 /** A valid workbook with `budgetRows` budget lines and `indicatorRows` indicators (weights sum to 100). */
 export function generatedWorkbook(budgetRows: number, indicatorRows = budgetRows): FakeWorkbook {

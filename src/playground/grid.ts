@@ -8,8 +8,8 @@
  * Keyboard focus stays in one text box laid over the active cell (transparent until one types),
  * so typed characters, IME input and paste all arrive where Excel would take them.
  */
-import { columnLetter } from "../core/cells";
-import { type FakeSheet, type FakeWorkbook, MAX_COLS, type Rect, parseAddress } from "./fakeExcel";
+import { MAX_COL, columnLetter } from "../core/cells";
+import { type FakeSheet, type FakeWorkbook, type Rect, parseAddress } from "./excel/model";
 import { displayText } from "./formulas";
 
 export interface GridHost {
@@ -122,7 +122,7 @@ export function createGrid(container: HTMLElement, host: GridHost): { render(): 
     const sheet = sheetShown();
     if (!sheet) return;
     const merge = mergeAt(sheet, r, c);
-    active = merge ? { r: merge.r1, c: merge.c1 } : { r: Math.max(1, r), c: Math.max(1, Math.min(c, MAX_COLS)) };
+    active = merge ? { r: merge.r1, c: merge.c1 } : { r: Math.max(1, r), c: Math.max(1, Math.min(c, MAX_COL)) };
     const m = model();
     m.selection = { sheet: sheet.name, address: `${columnLetter(active.c)}${active.r}` };
     container.querySelectorAll(".pg-selected").forEach((e) => e.classList.remove("pg-selected"));
@@ -198,7 +198,7 @@ export function createGrid(container: HTMLElement, host: GridHost): { render(): 
     if (mode !== "ready") commit();
   });
   container.addEventListener("mousedown", (e) => {
-    const td = (e.target as HTMLElement).closest<HTMLElement>("td[data-cell]");
+    const td = e.target instanceof Element ? e.target.closest<HTMLElement>("td[data-cell]") : null;
     if (!td || e.target === editor) return;
     e.preventDefault();
     if (mode !== "ready") commit();
@@ -207,7 +207,7 @@ export function createGrid(container: HTMLElement, host: GridHost): { render(): 
     editor.focus({ preventScroll: true });
   });
   container.addEventListener("dblclick", (e) => {
-    const td = (e.target as HTMLElement).closest<HTMLElement>("td[data-cell]");
+    const td = e.target instanceof Element ? e.target.closest<HTMLElement>("td[data-cell]") : null;
     if (!td || !shown) return;
     setMode("edit", source(shown, active.r, active.c));
     editor.focus({ preventScroll: true });

@@ -11,7 +11,8 @@
  *
  * Loading another workbook starts the pane again, as Excel opens a new pane per workbook.
  */
-import { type FakeSheet, FakeWorkbook, fakeExcelRun, parseAddress, rectAddress } from "./fakeExcel";
+import { type FakeSheet, FakeWorkbook, parseAddress, rectAddress } from "./excel/model";
+import { fakeExcelRun } from "./excel/context";
 import { recalculate } from "./formulas";
 import { createGrid } from "./grid";
 import { loadXlsx, saveXlsx } from "./xlsxBridge";
@@ -104,8 +105,15 @@ async function loadSample(kind: SampleKind = "template"): Promise<void> {
   await loadBytes(await res.arrayBuffer());
 }
 
+/** An element of playground.html (missing only if the page and this script disagree). */
+function byId(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`playground.html has no #${id}`);
+  return el;
+}
+
 function toolbar(): void {
-  const bar = document.getElementById("pg-toolbar") as HTMLElement;
+  const bar = byId("pg-toolbar");
   const button = (id: string, text: string, onClick: () => void) => {
     const b = document.createElement("button");
     b.id = id;
@@ -151,7 +159,7 @@ function toolbar(): void {
     link,
   );
 
-  const gridEl = document.getElementById("pg-grid") as HTMLElement;
+  const gridEl = byId("pg-grid");
   gridEl.addEventListener("dragover", (e) => {
     e.preventDefault();
     gridEl.classList.add("pg-drop");
@@ -170,7 +178,7 @@ let grid: ReturnType<typeof createGrid> | undefined;
 function render(): void {
   // Like Excel, the grid shows the active sheet (a command activates its result; tabs switch).
   const sheet = model.sheets.find((s) => s.id === model.activeSheetId) ?? model.sheets[0];
-  const tabs = document.getElementById("pg-tabs") as HTMLElement;
+  const tabs = byId("pg-tabs");
   tabs.replaceChildren(
     ...model.sheets.map((s) => {
       const b = document.createElement("button");
@@ -229,7 +237,7 @@ globals.jixiaoPlayground = {
 
 document.addEventListener("DOMContentLoaded", () => {
   toolbar();
-  grid = createGrid(document.getElementById("pg-grid") as HTMLElement, {
+  grid = createGrid(byId("pg-grid"), {
     model: () => model,
     enter: (sheet, r, c, rows) => enterCells(sheet, r, c, rows),
   });

@@ -12,7 +12,9 @@
  * 5 MB get HTTP 413 and responses over 5 MB the ResponsePayloadSizeLimitExceeded error, like Excel
  * on the web.
  */
-import { FakeRequestContext, type FakeError, type FakeWorkbook, REQUEST_LIMIT_BYTES } from "./fakeExcel";
+import type { FakeWorkbook } from "./excel/model";
+import { type FakeError, REQUEST_LIMIT_BYTES } from "./excel/batching";
+import { FakeRequestContext } from "./excel/context";
 
 interface ObjectPathInfo {
   Id: number;

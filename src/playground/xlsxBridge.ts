@@ -4,11 +4,19 @@
  */
 import ExcelJS from "exceljs";
 import { plainValue } from "../adapters/exceljs/exceljsWorkbook";
+import { charsToPoints } from "../adapters/shared/planRects";
 import { NOT_CALCULATED, isCellError } from "../core/snapshot";
-import { type FakeCell, type FakeFormat, type FakeSheet, FakeWorkbook, parseAddress, rectAddress } from "./fakeExcel";
+import {
+  type FakeCell,
+  type FakeFormat,
+  type FakeSheet,
+  FakeWorkbook,
+  keyCell,
+  parseAddress,
+  pointsToChars,
+  rectAddress,
+} from "./excel/model";
 
-const pointsToChars = (pt: number) => Math.max(0, Math.round(((pt / 0.75 - 5) / 7) * 100) / 100);
-const charsToPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 const rgb = (argb?: string) => (argb ? argb.slice(-6).toUpperCase() : undefined);
 
 type ExcelJsInternals = { model: { merges?: string[] } };
@@ -132,8 +140,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: FakeSheet): void {
   // Column widths before cell styles: exceljs column styles overwrite cells styled earlier.
   for (const [c, pt] of sheet.columnWidths) ws.getColumn(c).width = pointsToChars(pt);
   for (const [k, cell] of sheet.cells) {
-    const r = Math.floor(k / 16384) + 1;
-    const c = (k % 16384) + 1;
+    const { r, c } = keyCell(k);
     const target = ws.getCell(r, c);
     if (cell.formula) {
       const result = cell.value === "" ? undefined : cell.value;

@@ -6,7 +6,7 @@
 import { type Command } from "../../src/core/engine";
 import { runCommand } from "../support/run";
 import { OfficeJsWorkbook } from "../../src/adapters/officejs/officeWorkbook";
-import { compareVersions } from "../../src/playground/fakeExcel";
+import { compareVersions } from "../../src/playground/excel/batching";
 import { excelSelfTest } from "../../src/adapters/officejs/selfTest";
 import type { SelfTestReport } from "../../src/adapters/shared/selfTest";
 

@@ -9,7 +9,7 @@ import webpack from "webpack";
 import type { Browser } from "playwright-core";
 import { runCommand } from "../support/run";
 import { createEtWorkbook } from "../../src/adapters/wps/etWorkbook";
-import { createFakeEtApplication } from "../../src/playground/fakeEt";
+import { createFakeEtApplication } from "../../src/playground/et/application";
 import { generatedWorkbook } from "../../src/playground/generatedWorkbook";
 import { launchChromium } from "../support/chromium";
 

@@ -1,10 +1,10 @@
 /**
- * The page side of the WPS adapter check: the fake `window.Application` (src/playground/fakeEt.ts),
+ * The page side of the WPS adapter check: the fake `window.Application` (src/playground/et/application.ts),
  * the adapter and the engine bundled for the browser, as the WPS pane will run them.
  */
 import { runCommand } from "../support/run";
 import { createEtWorkbook } from "../../src/adapters/wps/etWorkbook";
-import { createFakeEtApplication } from "../../src/playground/fakeEt";
+import { createFakeEtApplication } from "../../src/playground/et/application";
 import { generatedWorkbook } from "../../src/playground/generatedWorkbook";
 
 declare global {

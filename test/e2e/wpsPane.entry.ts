@@ -1,10 +1,10 @@
 /**
  * The WPS stand-in for test/e2e/wpsPane.e2e.test.ts, loaded before the add-in's own scripts: a
- * `window.Application` made of the fake ET application (src/playground/fakeEt.ts) and the add-in
+ * `window.Application` made of the fake ET application (src/playground/et/application.ts) and the add-in
  * platform's members the fake leaves out (PluginStorage, ApiEvent, CreateTaskPane/GetTaskPane).
  * `window.jxWps` lets the test open another workbook, fire events and look at the workbook.
  */
-import { type FakeEtApplication, createFakeEtApplication } from "../../src/playground/fakeEt";
+import { type FakeEtApplication, createFakeEtApplication } from "../../src/playground/et/application";
 import { loadXlsx } from "../../src/playground/xlsxBridge";
 
 let current: FakeEtApplication = createFakeEtApplication({ sheets: { Sheet1: [] } });

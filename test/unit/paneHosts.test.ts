@@ -5,8 +5,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { createFakeEtApplication } from "../../src/playground/fakeEt";
-import { FakeWorkbook, fakeExcelRun } from "../../src/playground/fakeExcel";
+import { createFakeEtApplication } from "../../src/playground/et/application";
+import { FakeWorkbook } from "../../src/playground/excel/model";
+import { fakeExcelRun } from "../../src/playground/excel/context";
 import { loadXlsx } from "../../src/playground/xlsxBridge";
 import { inspectWorkbook, insertTemplate, runScoring, selectCell, watchChanges } from "../../src/app/actions";
 import { type ExcelRun, excelHost } from "../../src/app/host";

@@ -4,8 +4,10 @@
  * fake makes each line of the report fail in turn, and the report still comes back whole.
  */
 import { excelSelfTest } from "../../src/adapters/officejs/selfTest";
-import { compareVersions, FakeRequestContext, type FakeWorkbook } from "../../src/playground/fakeExcel";
-import { createFakeEtApplication } from "../../src/playground/fakeEt";
+import type { FakeWorkbook } from "../../src/playground/excel/model";
+import { compareVersions } from "../../src/playground/excel/batching";
+import { FakeRequestContext } from "../../src/playground/excel/context";
+import { createFakeEtApplication } from "../../src/playground/et/application";
 import { generatedWorkbook } from "../../src/playground/generatedWorkbook";
 import { etSelfTest, type EtEvents } from "../../src/adapters/wps/etSelfTest";
 import { CHECKS, type CheckId, SCRATCH_SHEETS, type SelfTestReport } from "../../src/adapters/shared/selfTest";

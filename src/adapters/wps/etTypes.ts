@@ -1,6 +1,6 @@
 /**
  * The part of the WPS 表格 (ET) object model the WPS adapter uses, declared structurally: the
- * adapter is written against these and the fake (src/playground/fakeEt.ts) implements them.
+ * adapter is written against these and the fake (src/playground/et/) implements them.
  * Written from the VBA-shaped ET JS API documentation; et-jsapi-declare is not copied here.
  *
  * Run-time facts these types encode: every call is synchronous (one IPC round trip in WPS);

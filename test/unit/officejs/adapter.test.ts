@@ -6,7 +6,9 @@ import { INPUT_SHEETS, OUTPUT_SHEETS, type Command, planCommand } from "../../..
 import { runCommand } from "../../support/run";
 import { InputError } from "../../../src/core/issues";
 import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook";
-import { FakeRequestContext, type FakeWorkbook, REQUEST_LIMIT_BYTES } from "../../../src/playground/fakeExcel";
+import type { FakeWorkbook } from "../../../src/playground/excel/model";
+import { REQUEST_LIMIT_BYTES } from "../../../src/playground/excel/batching";
+import { FakeRequestContext } from "../../../src/playground/excel/context";
 import { cellsOf, generatedWorkbook, sampleWorkbook } from "./fixtures";
 
 const excel = (c: FakeRequestContext) => c as unknown as Excel.RequestContext;

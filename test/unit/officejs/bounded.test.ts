@@ -5,7 +5,9 @@
  */
 import { INPUT_SHEETS, planCommand } from "../../../src/core/engine";
 import { DEFAULT_RESPONSE_BUDGET, OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook";
-import { FakeRequestContext, MAX_COLS, MAX_ROWS, REQUEST_LIMIT_BYTES } from "../../../src/playground/fakeExcel";
+import { REQUEST_LIMIT_BYTES } from "../../../src/playground/excel/batching";
+import { FakeRequestContext } from "../../../src/playground/excel/context";
+import { MAX_COL, MAX_ROW } from "../../../src/core/cells";
 import { generatedWorkbook, sampleWorkbook } from "./fixtures";
 
 const excel = (c: FakeRequestContext) => c as unknown as Excel.RequestContext;
@@ -13,13 +15,13 @@ const excel = (c: FakeRequestContext) => c as unknown as Excel.RequestContext;
 test("a stray value at XFD1048576 and 30,000 formatted blank rows: one sync, only non-empty cells", async () => {
   const model = await sampleWorkbook();
   const sheet = model.findSheet("绩效指标")!;
-  model.cellForWrite(sheet, MAX_ROWS, MAX_COLS).value = 1;
+  model.cellForWrite(sheet, MAX_ROW, MAX_COL).value = 1;
   for (let r = 100; r < 30100; r++) model.cellForWrite(sheet, r, 1).format.fill = "FFFF00";
   const context = new FakeRequestContext(model);
   const snapshot = await new OfficeJsWorkbook(excel(context)).read(INPUT_SHEETS);
   expect(context.syncCount).toBe(1);
   const cells = snapshot.sheets["绩效指标"].cells;
-  expect(cells[cells.length - 1]).toEqual({ row: MAX_ROWS, col: MAX_COLS, value: 1 });
+  expect(cells[cells.length - 1]).toEqual({ row: MAX_ROW, col: MAX_COL, value: 1 });
   expect(cells.length).toBeLessThan(400);
   expect(planCommand(snapshot, "score").summary.score).toEqual({ total: 96.9, max: 100, grade: "优" });
 });
@@ -32,7 +34,7 @@ test("error values arrive as errors, formulas and constants in row-major order",
   const snapshot = await new OfficeJsWorkbook(excel(context)).read(INPUT_SHEETS);
   const cells = snapshot.sheets["绩效指标"].cells;
   expect(cells.find((c) => c.row === 3 && c.col === 8)!.value).toEqual({ error: "#DIV/0!" });
-  const order = cells.map((c) => c.row * MAX_COLS + c.col);
+  const order = cells.map((c) => c.row * MAX_COL + c.col);
   expect(order).toEqual([...order].sort((a, b) => a - b));
   expect(() => planCommand(snapshot, "score")).toThrow(/绩效指标!H3: 分值应为大于 0 的数字，现为错误值 #DIV\/0!/);
 });
@@ -57,7 +59,7 @@ describe("reads in row blocks under the response limit (issue 10)", () => {
 
   test("a lower budget: blocks near it, the same cells as one read, a stray far cell adds no blocks", async () => {
     const model = generatedWorkbook(2, 3000);
-    model.cellForWrite(model.findSheet("绩效指标")!, MAX_ROWS, MAX_COLS).value = 1;
+    model.cellForWrite(model.findSheet("绩效指标")!, MAX_ROW, MAX_COL).value = 1;
     const whole = await new OfficeJsWorkbook(excel(new FakeRequestContext(model))).read(INPUT_SHEETS);
     const context = new FakeRequestContext(model);
     // 3,000 rows and the stray cell (the used range's last row) all come in the first round trip.
@@ -65,7 +67,7 @@ describe("reads in row blocks under the response limit (issue 10)", () => {
     expect(snapshot).toEqual(whole);
     expect(context.syncCount).toBe(1);
     const big = generatedWorkbook(2, 30_000);
-    big.cellForWrite(big.findSheet("绩效指标")!, MAX_ROWS, MAX_COLS).value = 1;
+    big.cellForWrite(big.findSheet("绩效指标")!, MAX_ROW, MAX_COL).value = 1;
     const bigContext = new FakeRequestContext(big);
     const blocks = await new OfficeJsWorkbook(excel(bigContext), { responseBudget: 1_000_000 }).read(INPUT_SHEETS);
     expect(blocks.sheets["绩效指标"].cells.length).toBe(30_001 * 8 + 1);

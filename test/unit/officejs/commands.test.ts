@@ -2,7 +2,8 @@
  * The ribbon handlers run without the pane: they always call event.completed(), and a problem
  * opens the message dialog with the cell-addressed list in Chinese.
  */
-import { FakeWorkbook, fakeExcelRun } from "../../../src/playground/fakeExcel";
+import { FakeWorkbook } from "../../../src/playground/excel/model";
+import { fakeExcelRun } from "../../../src/playground/excel/context";
 import { loadXlsx } from "../../../src/playground/xlsxBridge";
 import { noticeLines, noticeOf, noticeQuery, problemLines } from "../../../src/app/notice";
 import { InputError } from "../../../src/core/issues";

@@ -9,7 +9,7 @@ import * as path from "path";
 import { reportDocx } from "../../../src/adapters/docx/reportDocx";
 import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook";
 import { runCommand } from "../../support/run";
-import { FakeRequestContext } from "../../../src/playground/fakeExcel";
+import { FakeRequestContext } from "../../../src/playground/excel/context";
 import { HANDOFF_URL_LIMITS, type SaveHost, handoffUrl, parseHandoff, saveFile } from "../../../src/adapters/shared/download";
 import { messagesFor } from "../../../src/app/i18n";
 import { generatedWorkbook } from "./fixtures";

@@ -1,7 +1,7 @@
 /** Input workbooks for the office.js adapter tests, built in the fake Excel model by code. */
 import * as fs from "fs";
 import * as path from "path";
-import type { FakeWorkbook } from "../../../src/playground/fakeExcel";
+import type { FakeWorkbook } from "../../../src/playground/excel/model";
 export { generatedWorkbook } from "../../../src/playground/generatedWorkbook";
 import { loadXlsx } from "../../../src/playground/xlsxBridge";
 

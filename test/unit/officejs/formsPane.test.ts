@@ -7,7 +7,7 @@
 import type { CommandResult, RunOptions } from "../../../src/core/engine";
 import { refName } from "../../../src/core/problems";
 import type { Summary } from "../../../src/core/summary";
-import { fakeExcelRun } from "../../../src/playground/fakeExcel";
+import { fakeExcelRun } from "../../../src/playground/excel/context";
 import { loadXlsx } from "../../../src/playground/xlsxBridge";
 import { runScoring } from "../../../src/app/actions";
 import { differencesOf, formLine, pickedForm, renderFormCard, reportOptions } from "../../../src/app/pane/forms";

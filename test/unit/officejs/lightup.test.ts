@@ -9,7 +9,9 @@ import { runCommand } from "../../support/run";
 import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook";
 import { MIN_EXCEL_API } from "../../../src/adapters/officejs/apiSupport";
 import { ALL_SHEETS } from "../../../src/port/workbook";
-import { FakeRequestContext, type FakeWorkbook, compareVersions } from "../../../src/playground/fakeExcel";
+import { FakeWorkbook } from "../../../src/playground/excel/model";
+import { compareVersions } from "../../../src/playground/excel/batching";
+import { FakeRequestContext } from "../../../src/playground/excel/context";
 import { generatedWorkbook, sampleWorkbook } from "./fixtures";
 import * as fs from "fs";
 import * as path from "path";
@@ -161,7 +163,7 @@ test("RangeFormat.indentLevel (ExcelApi 1.9) is gated: an older host gets the ce
     notes: [],
   } as unknown as import("../../../src/core/plan").SheetPlan;
   for (const version of ["1.8", "1.9"]) {
-    const model = new (await import("../../../src/playground/fakeExcel")).FakeWorkbook();
+    const model = new FakeWorkbook();
     model.addSheet("缩进");
     const { context } = port(model, version);
     const features = new Features((v) => compareVersions(version, v) >= 0);

@@ -1,14 +1,15 @@
 /**
- * Re-runs keep every link (issue 10): owned sheets are updated in place, so a user's formula on a
- * cover sheet, a defined name and a chart series over 评分结果 still point at the key figures after
- * two re-runs; the key figures have workbook-level names; an interrupted run's `~jx…` sheets are
- * cleaned up (the owned sheet restored from its backup) by the next read.
+ * Re-runs keep every link (issue 10), in the office.js adapter: the key figures have workbook-level
+ * names, repointed on re-runs; an interrupted run's `~jx…` sheets are cleaned up (the owned sheet
+ * restored from its backup) by the next read. That a user's links survive re-runs is shown for both
+ * hosts at once, in test/unit/hostLinks.test.ts.
  */
 import { KEY_FIGURES, type Command } from "../../../src/core/engine";
 import { runCommand } from "../../support/run";
 import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook";
 import { backupName, tempName } from "../../../src/adapters/shared/ownedSheets";
-import { FakeRequestContext, type FakeWorkbook } from "../../../src/playground/fakeExcel";
+import type { FakeWorkbook } from "../../../src/playground/excel/model";
+import { FakeRequestContext, fakeExcelRun } from "../../../src/playground/excel/context";
 import { sampleWorkbook } from "./fixtures";
 
 const excel = (c: FakeRequestContext) => c as unknown as Excel.RequestContext;
@@ -17,52 +18,6 @@ async function run(model: FakeWorkbook, command: Command, tag = "t") {
   const port = new OfficeJsWorkbook(excel(new FakeRequestContext(model)), { tag });
   return { port, result: await runCommand(port, command) };
 }
-
-/** A user's cover sheet, a name of their own and a chart, all over 评分结果's key figures. */
-function addUserLinks(model: FakeWorkbook, score: string, grade: string) {
-  const cover = model.addSheet("封面");
-  model.cellForWrite(cover, 1, 1).formula = `=评分结果!${score}`;
-  model.cellForWrite(cover, 2, 1).formula = `="等级："&评分结果!${grade}`;
-  model.names.set("我的得分", `=评分结果!${score}`);
-  model.charts.push({ sheet: "封面", name: "得分图", series: [`=SERIES(,,评分结果!${score}:${grade},1)`] });
-}
-
-/** The plan's value at an absolute address of 评分结果 ("$B$16"). */
-function planValue(plan: { sheets: Array<{ name: string; cells: Array<Array<{ v: unknown } | null>> }> }, address: string) {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address)!;
-  const col = m[1].charCodeAt(0) - 64;
-  return plan.sheets.find((s) => s.name === "评分结果")!.cells[Number(m[2]) - 1][col - 1]?.v;
-}
-
-test("a cover sheet's =评分结果!B…, a defined name and a chart series survive two re-runs of 生成报告 and 计算得分", async () => {
-  const model = await sampleWorkbook();
-  const first = await run(model, "report", "a");
-  const names = new Map(first.result.plan.names!.map((n) => [n.name, n.address]));
-  const score = names.get("自评得分")!;
-  const grade = names.get("自评等级")!;
-  addUserLinks(model, score, grade);
-  const ids = model.sheets.map((s) => [s.name, s.id]);
-  const links = () => ({
-    cover: [model.cell(model.findSheet("封面")!, 1, 1)!.formula, model.cell(model.findSheet("封面")!, 2, 1)!.formula],
-    mine: model.names.get("我的得分"),
-    chart: model.charts[0],
-  });
-  const before = links();
-
-  for (const [i, command] of (["report", "score"] as const).entries()) {
-    const { result } = await run(model, command, `r${i}`);
-    // The same sheets, the same identities (never deleted and re-added), nothing temporary left.
-    expect(model.sheets.map((s) => [s.name, s.id])).toEqual(ids);
-    expect(links()).toEqual(before);
-    expect(JSON.stringify(links())).not.toMatch(/#REF!|~jx/);
-    // The linked cells hold the key figures: the total and the grade.
-    expect(planValue(result.plan, score)).toBe(result.summary.score.total);
-    expect(planValue(result.plan, grade)).toBe(result.summary.score.grade);
-    const scores = model.findSheet("评分结果")!;
-    const at = /^\$B\$(\d+)$/.exec(score)!;
-    expect(model.cell(scores, Number(at[1]), 2)!.formula).toMatch(/^=ROUND\(SUM\(/);
-  }
-});
 
 test("the key figures get workbook-level names, repointed (never duplicated) on re-runs", async () => {
   const model = await sampleWorkbook();
@@ -122,7 +77,6 @@ describe("the pane tells the user", () => {
   // actions.ts is the pane's module; it reaches Excel only through the run function it is given.
   const { cleanLeftovers, leftoverText, runScoring } = require("../../../src/app/actions") as typeof import("../../../src/app/actions");
   const { zhCN, enUS } = require("../../../src/app/i18n") as typeof import("../../../src/app/i18n");
-  const { fakeExcelRun } = require("../../../src/playground/fakeExcel") as typeof import("../../../src/playground/fakeExcel");
 
   async function interrupted(): Promise<FakeWorkbook> {
     const model = await sampleWorkbook();

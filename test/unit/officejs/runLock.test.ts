@@ -9,13 +9,9 @@ import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook"
 import { LOCK_STALE_MS, RUN_LOCK_NAME, RunInProgressError, lockFormula } from "../../../src/adapters/shared/commitProtocol";
 import { backupName, tempName } from "../../../src/adapters/shared/ownedSheets";
 import { runCommand } from "../../support/run";
-import {
-  COPY_CELL_LIMIT,
-  type FakeChangeEvent,
-  FakeRequestContext,
-  type FakeWorkbook,
-  fakeExcelRun,
-} from "../../../src/playground/fakeExcel";
+import type { FakeChangeEvent, FakeWorkbook } from "../../../src/playground/excel/model";
+import { COPY_CELL_LIMIT } from "../../../src/playground/excel/range";
+import { FakeRequestContext, fakeExcelRun } from "../../../src/playground/excel/context";
 import { cleanLeftovers, inspectWorkbook, leftoverText, runScoring, watchChanges } from "../../../src/app/actions";
 import type { ExcelRun } from "../../../src/app/host";
 import { zhCN } from "../../../src/app/i18n";

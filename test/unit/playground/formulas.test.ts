@@ -6,7 +6,8 @@
 import * as path from "path";
 import { loadXlsx } from "../../../src/playground/xlsxBridge";
 import { displayText, formatNumber, parseFormula, recalculate } from "../../../src/playground/formulas";
-import type { FakeWorkbook } from "../../../src/playground/fakeExcel";
+import { FakeWorkbook } from "../../../src/playground/excel/model";
+import { fakeExcelRun } from "../../../src/playground/excel/context";
 import { cli, tempDir } from "../../support/workbooks";
 import * as fs from "fs";
 
@@ -62,7 +63,6 @@ test("an edited input recomputes the cells that depend on it", async () => {
 });
 
 test("operators, precedence and errors as Excel has them", () => {
-  const { FakeWorkbook } = jest.requireActual("../../../src/playground/fakeExcel") as typeof import("../../../src/playground/fakeExcel");
   const model = new FakeWorkbook();
   const s = model.addSheet("表 1");
   const put = (r: number, c: number, v: string | number) => {
@@ -100,9 +100,6 @@ test("operators, precedence and errors as Excel has them", () => {
 });
 
 test("with the evaluator as its calculation, the fake Excel computes what a batch writes before it reads it back", async () => {
-  const { FakeWorkbook, fakeExcelRun } = jest.requireActual(
-    "../../../src/playground/fakeExcel",
-  ) as typeof import("../../../src/playground/fakeExcel");
   const model = new FakeWorkbook();
   model.addSheet("预算执行");
   model.calculate = () => recalculate(model);

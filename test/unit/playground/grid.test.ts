@@ -1,5 +1,5 @@
 /** Pasted text as spreadsheets put it on the clipboard (tab-separated rows, quoted fields), and typed entries. */
-import { FakeWorkbook } from "../../../src/playground/fakeExcel";
+import { FakeWorkbook } from "../../../src/playground/excel/model";
 import { parseTsv } from "../../../src/playground/grid";
 
 test("rows and columns, a trailing newline, Windows line ends", () => {

@@ -5,8 +5,8 @@
  * freeze panes, tab colours, print setup, page breaks, defined names, the active sheet.
  */
 import { SheetBuilder, type WorkbookPlan, formula, text, value } from "../../../src/core/plan";
-import { FakeWorkbook } from "../../../src/playground/fakeExcel";
-import { createFakeEtApplication } from "../../../src/playground/fakeEt";
+import { FakeWorkbook } from "../../../src/playground/excel/model";
+import { createFakeEtApplication } from "../../../src/playground/et/application";
 import { type Step, contractWorkbooks, etPort, excelPort, loadModel, normalise, runBoth } from "./hosts";
 
 const STEPS: Step[] = ["template", "score", "report", "score", "report"];

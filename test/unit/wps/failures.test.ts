@@ -5,8 +5,8 @@
  */
 import { type EtWorkbookPort, withQuietHost } from "../../../src/adapters/wps/etWorkbook";
 import { rememberBehaviour } from "../../../src/adapters/wps/etProbes";
-import { FakeWorkbook } from "../../../src/playground/fakeExcel";
-import { createFakeEtApplication } from "../../../src/playground/fakeEt";
+import { FakeWorkbook } from "../../../src/playground/excel/model";
+import { createFakeEtApplication } from "../../../src/playground/et/application";
 import { generatedWorkbook } from "../../../src/playground/generatedWorkbook";
 import { type Step, etPort, runStep } from "./hosts";
 

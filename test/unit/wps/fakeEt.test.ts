@@ -1,5 +1,5 @@
 /** The fake ET encodes the documented differences from Excel, so an adapter's mistake shows. */
-import { createFakeEtApplication } from "../../../src/playground/fakeEt";
+import { createFakeEtApplication } from "../../../src/playground/et/application";
 
 const app = () =>
   createFakeEtApplication({

@@ -11,8 +11,10 @@ import { type Command, planTemplate } from "../../../src/core/engine";
 import { runCommand } from "../../support/run";
 import type { WorkbookPort } from "../../../src/port/workbook";
 import { ALL_SHEETS } from "../../../src/port/workbook";
-import { FakeRequestContext, type FakeValidation, FakeWorkbook } from "../../../src/playground/fakeExcel";
-import { type FakeEtApplication, createFakeEtApplication, isComment } from "../../../src/playground/fakeEt";
+import { type FakeValidation, FakeWorkbook } from "../../../src/playground/excel/model";
+import { FakeRequestContext } from "../../../src/playground/excel/context";
+import { type FakeEtApplication, createFakeEtApplication } from "../../../src/playground/et/application";
+import { isComment } from "../../../src/playground/et/range";
 import { loadXlsx } from "../../../src/playground/xlsxBridge";
 import { writeInputWorkbookBuffer } from "./inputs";
 

@@ -1,55 +1,17 @@
 /**
- * WPS re-runs keep every link: owned sheets are updated in place, so a user's =评分结果!B… on a
- * cover sheet, a defined name and a chart series still point at the key figures after re-runs;
- * the key figures get workbook-level names; text stays text; input sheets are never written; an
- * interrupted run's `~jx…` sheets are cleaned up by the next read.
+ * WPS re-runs keep every link: text stays text; input sheets are never written; an interrupted
+ * run's `~jx…` sheets are cleaned up by the next read. That a user's =评分结果!B…, defined name and
+ * chart series survive re-runs is shown for both hosts at once, in test/unit/hostLinks.test.ts.
  */
-import { INPUT_SHEETS, KEY_FIGURES } from "../../../src/core/engine";
+import { INPUT_SHEETS } from "../../../src/core/engine";
 import { runCommand } from "../../support/run";
 import { backupName, tempName } from "../../../src/adapters/shared/ownedSheets";
 import type { EtWorkbookPort } from "../../../src/adapters/wps/etWorkbook";
 import { SheetBuilder, text } from "../../../src/core/plan";
 import { ALL_SHEETS } from "../../../src/port/workbook";
-import type { FakeWorkbook } from "../../../src/playground/fakeExcel";
-import { createFakeEtApplication } from "../../../src/playground/fakeEt";
+import { createFakeEtApplication } from "../../../src/playground/et/application";
 import { generatedWorkbook } from "../../../src/playground/generatedWorkbook";
-import { contractWorkbooks, etPort, loadModel } from "./hosts";
-
-async function sample(): Promise<FakeWorkbook> {
-  return loadModel((await contractWorkbooks())[0].bytes);
-}
-
-test("a cover sheet's =评分结果!B…, a defined name and a chart series survive re-runs of 生成报告 and 计算得分", async () => {
-  const app = createFakeEtApplication({ model: await sample() });
-  const model = app.model;
-  const first = await runCommand(etPort(app, "a"), "report");
-  const names = new Map(first.plan.names!.map((n) => [n.name, n.address]));
-  const score = names.get("自评得分")!;
-  const grade = names.get("自评等级")!;
-  const cover = model.addSheet("封面");
-  model.cellForWrite(cover, 1, 1).formula = `=评分结果!${score}`;
-  model.cellForWrite(cover, 2, 1).formula = `="等级："&评分结果!${grade}`;
-  model.names.set("我的得分", `=评分结果!${score}`);
-  model.charts.push({ sheet: "封面", name: "得分图", series: [`=SERIES(,,评分结果!${score}:${grade},1)`] });
-  const ids = model.sheets.map((s) => [s.name, s.id]);
-  const links = () => ({
-    cover: [model.cell(cover, 1, 1)!.formula, model.cell(cover, 2, 1)!.formula],
-    mine: model.names.get("我的得分"),
-    chart: model.charts[0],
-  });
-  const before = links();
-  for (const [i, command] of (["report", "score", "score"] as const).entries()) {
-    const result = await runCommand(etPort(app, `r${i}`), command);
-    expect(model.sheets.map((s) => [s.name, s.id])).toEqual(ids);
-    expect(links()).toEqual(before);
-    expect(JSON.stringify(links())).not.toMatch(/#REF!|~jx/);
-    // The linked cell holds the total's formula.
-    const at = /^\$B\$(\d+)$/.exec(score)!;
-    expect(model.cell(model.findSheet("评分结果")!, Number(at[1]), 2)!.formula).toMatch(/^=ROUND\(SUM\(/);
-    expect(result.summary.score.total).toBeGreaterThan(0);
-  }
-  for (const [name] of KEY_FIGURES) expect(model.names.get(name)).toMatch(/^='评分结果'!\$[A-Z]+\$\d+$/);
-});
+import { etPort } from "./hosts";
 
 test("input sheets are never written", async () => {
   const app = createFakeEtApplication({ model: generatedWorkbook(3, 4) });

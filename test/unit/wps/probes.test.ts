@@ -7,8 +7,8 @@
 import { knownBehaviour } from "../../../src/adapters/wps/etProbes";
 import { VALUE_BLOCK_ROWS } from "../../../src/adapters/wps/etSheet";
 import { ALL_SHEETS } from "../../../src/port/workbook";
-import { FakeWorkbook } from "../../../src/playground/fakeExcel";
-import { createFakeEtApplication } from "../../../src/playground/fakeEt";
+import { FakeWorkbook } from "../../../src/playground/excel/model";
+import { createFakeEtApplication } from "../../../src/playground/et/application";
 import { generatedWorkbook } from "../../../src/playground/generatedWorkbook";
 import { etPort, excelPort, normalise, runStep } from "./hosts";
 

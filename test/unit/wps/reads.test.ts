@@ -8,8 +8,8 @@ import { cellValue, unwrap } from "../../../src/adapters/wps/etWorkbook";
 import { rememberBehaviour } from "../../../src/adapters/wps/etProbes";
 import { evaluateWorkbook, planCommand } from "../../../src/core/engine";
 import { ALL_SHEETS } from "../../../src/port/workbook";
-import { FakeWorkbook } from "../../../src/playground/fakeExcel";
-import { createFakeEtApplication } from "../../../src/playground/fakeEt";
+import { FakeWorkbook } from "../../../src/playground/excel/model";
+import { createFakeEtApplication } from "../../../src/playground/et/application";
 import { generatedWorkbook } from "../../../src/playground/generatedWorkbook";
 import { contractWorkbooks, etPort, excelPort, loadModel } from "./hosts";
 

@@ -9,7 +9,7 @@ import { LOCK_STALE_MS, RUN_LOCK_NAME, RunInProgressError, lockFormula } from ".
 import { backupName, tempName } from "../../../src/adapters/shared/ownedSheets";
 import { type EtWorkbookPort, createEtWorkbook } from "../../../src/adapters/wps/etWorkbook";
 import { ALL_SHEETS } from "../../../src/port/workbook";
-import { createFakeEtApplication } from "../../../src/playground/fakeEt";
+import { createFakeEtApplication } from "../../../src/playground/et/application";
 import { generatedWorkbook } from "../../../src/playground/generatedWorkbook";
 
 async function crashedRun(at: number) {
