@@ -4,6 +4,7 @@ import * as path from "path";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
 import { INPUT_SHEETS, SHEET } from "../../src/core/contract";
 import { type CommandResult, planCommand } from "../../src/core/engine";
+import type { ReportModel } from "../../src/core/report";
 import { type InputData, buildInputSheets } from "../../src/core/sheets/inputSheets";
 import { SAMPLE_DATA } from "../../src/sample/sampleWorkbook";
 
@@ -83,6 +84,12 @@ export async function buildReport(data: InputData): Promise<Built> {
   const result = planCommand(await wb.read(INPUT_SHEETS), "report");
   await wb.apply(result.plan);
   return { wb, result };
+}
+
+/** The report model the command planned (the sheets and the .docx are rendered from it). */
+export function reportOf(result: CommandResult): ReportModel {
+  if (!result.report) throw new Error("the command planned no report");
+  return result.report;
 }
 
 /** Writes the workbook with every sheet but `names` hidden, so a PDF export prints those only. */
