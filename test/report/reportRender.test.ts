@@ -25,6 +25,7 @@ import {
   sampleData,
   squash,
   writeReportOnly,
+  written,
 } from "./fixtures";
 
 const OUT = path.join(__dirname, "../../test-output/report");
@@ -59,11 +60,11 @@ run("report rendered by LibreOffice", () => {
     const s = await buildReport(sampleData());
     sample = reportOf(s.result);
     fs.writeFileSync(files.docx, await reportDocx(s.result));
-    await writeReportOnly(s.wb, files.sheet);
+    await writeReportOnly(s, files.sheet);
     const p = await buildReport(projectData());
     project = reportOf(p.result);
     fs.writeFileSync(files.projectDocx, await reportDocx(p.result));
-    await writeReportOnly(p.wb, files.projectSheet);
+    await writeReportOnly(p, files.projectSheet);
     convert(Object.values(files), "pdf", dir);
     fs.mkdirSync(OUT, { recursive: true });
     for (const file of Object.values(files)) {
@@ -138,7 +139,7 @@ run("report after LibreOffice recalculation", () => {
     before = computedSentences(reportOf(s.result))[0];
     // Edit 全年执行数 of the 公用经费 line in the output workbook, as a user would.
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await s.wb.toBuffer()) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await written(s)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(SHEET.budget)!;
     let header = 0;
     ws.eachRow((row, r) => {
@@ -165,7 +166,7 @@ run("report after LibreOffice recalculation", () => {
     expected = { finance, conclusion };
 
     const inj = await buildReport(injectionData());
-    fs.writeFileSync(injected, await inj.wb.toBuffer());
+    fs.writeFileSync(injected, await written(inj));
     sheets = recalculate([edited, injected]);
   });
 
