@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
 import { reportDocx } from "../../src/adapters/docx/reportDocx";
-import { quoteSheet } from "../../src/core/cells";
+import { parseA1, quoteSheet } from "../../src/core/cells";
 import { SHEET } from "../../src/core/contract";
 import { type CommandResult, planCommand } from "../../src/core/engine";
 import type { PlanCell, SheetPlan } from "../../src/core/plan";
@@ -30,10 +30,8 @@ const cellsOf = (sheet: SheetPlan): PlanCell[] => sheet.cells.flat().filter((c):
 
 /** The plan cell at an absolute A1 address ($C$12). */
 function cellAt(sheet: SheetPlan, address: string): PlanCell | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
-  if (!m) throw new Error(`not an address: ${address}`);
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return sheet.cells[Number(m[2]) - 1]?.[col - 1] ?? null;
+  const { row, col } = parseA1(address);
+  return sheet.cells[row - 1]?.[col - 1] ?? null;
 }
 
 /** The form's figures in the order the form prints them (the fund's 分值, 执行率, 得分 on its first row). */

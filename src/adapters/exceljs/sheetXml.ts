@@ -5,7 +5,7 @@
  * share the cell, text and style pieces below. No workbook object model is built: at 10,000
  * indicators a model (exceljs) cost seconds and hundreds of MB to write and read back (bench).
  */
-import { a1, columnLetter, quoteSheet } from "../../core/cells";
+import { a1, columnLetter, parseA1, quoteSheet } from "../../core/cells";
 import type { CellStyle, PlanCell, SheetPlan } from "../../core/plan";
 import { encodeXml } from "./xlsxRead";
 
@@ -162,17 +162,14 @@ export class PlanStyles {
 /** The relationship ids a written sheet's XML refers to for its notes. */
 export const NOTE_RELS = { comments: "rIdJxComments", vml: "rIdJxVml" } as const;
 
-function parseRef(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
-  if (!m) throw new Error(`not a cell address: ${address}`);
-  return { row: Number(m[2]), col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
-}
-
 /** `A1:C3` → `$A$1:$C$3`. */
 const absolute = (range: string): string =>
   range
     .split(":")
-    .map((a) => a.replace(/^\$?([A-Z]+)\$?(\d+)$/, "$$$1$$$2"))
+    .map((address) => {
+      const { row, col } = parseA1(address);
+      return a1(row, col, true);
+    })
     .join(":");
 
 /**
@@ -184,7 +181,7 @@ export function sheetXml(plan: SheetPlan, xf: (style: string | undefined) => num
   const merged = new Map<number, Map<number, number>>();
   let lastCol = plan.cells.reduce((m, r) => Math.max(m, r?.length ?? 0), 0);
   for (const range of plan.merges) {
-    const [from, to = from] = range.split(":").map(parseRef);
+    const [from, to = from] = range.split(":").map(parseA1);
     const style = xf(plan.cells[from.row - 1]?.[from.col - 1]?.s);
     lastCol = Math.max(lastCol, to.col);
     for (let r = from.row; r <= to.row; r++)
@@ -302,7 +299,7 @@ export function sheetNotes(plan: SheetPlan, block: number): { comments: string; 
     notes.map((n) => `<comment ref="${n.address}" authorId="0"><text><r><t>${xmlText(n.text)}</t></r></text></comment>`).join("") +
     "</commentList></comments>";
   const shapes = notes.map((n, i) => {
-    const { row, col } = parseRef(n.address);
+    const { row, col } = parseA1(n.address);
     return (
       `<v:shape id="_x0000_s${block * 1024 + i + 1}" type="#_x0000_t202" style="position:absolute;margin-left:105.3pt;` +
       'margin-top:10.5pt;width:97.8pt;height:59.1pt;z-index:1;visibility:hidden" fillcolor="infoBackground [80]" ' +
