@@ -11,9 +11,9 @@ import { PROFILES, findProfile } from "../core/profiles";
 import { formatAmount, formatRate } from "../core/format";
 import { buildInputSheets } from "../core/sheets/inputSheets";
 import type { Summary } from "../core/summary";
-import type { ExcelJsWorkbook } from "../adapters/exceljs/exceljsWorkbook";
+import { XlsxFileWorkbook } from "../adapters/exceljs/xlsxFile";
 import { ALL_SHEETS } from "../port/workbook";
-import { type WorkbookSnapshot } from "../core/snapshot";
+import type { WorkbookSnapshot } from "../core/snapshot";
 import { FORMAT_NAMES } from "../adapters/formats/inputFile";
 import { problemsIn } from "../core/places";
 import { SAMPLE_DATA } from "../sample/sampleWorkbook";
@@ -84,20 +84,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 }
 
-/**
- * exceljs, docx and the sample builders are loaded by the commands that use them: `jixiao review`
- * and `score` start without them (a review's main thread never builds a workbook with exceljs).
- */
-async function exceljsWorkbook(): Promise<typeof ExcelJsWorkbook> {
-  return (await import("../adapters/exceljs/exceljsWorkbook")).ExcelJsWorkbook;
-}
-
 async function template(out: string | undefined, typeFlag: string | undefined): Promise<number> {
   if (!out) throw new UsageError("template 需要 -o FILE.xlsx");
   const type = oneOf(EVALUATION_TYPES, typeFlag ?? "部门整体支出");
   if (!type) throw new UsageError(`--type: 应为 ${EVALUATION_TYPES.join(" 或 ")}`);
   await checkOutputPath("-o", out);
-  const wb = (await exceljsWorkbook()).empty();
+  const wb = await XlsxFileWorkbook.empty();
   await wb.apply({ sheets: buildInputSheets(type), activate: INPUT_SHEETS[0] });
   await writeAtomically(out, await wb.toBuffer());
   return 0;
@@ -187,8 +179,8 @@ async function demoRun(name: string, input: string, dir: string, io: Io): Promis
   return 0;
 }
 
-export async function sampleWorkbook(): Promise<ExcelJsWorkbook> {
-  const wb = (await exceljsWorkbook()).empty();
+export async function sampleWorkbook(): Promise<XlsxFileWorkbook> {
+  const wb = await XlsxFileWorkbook.empty();
   await wb.apply({ sheets: buildInputSheets("部门整体支出", SAMPLE_DATA), activate: INPUT_SHEETS[0] });
   return wb;
 }

@@ -12,9 +12,9 @@ import { parseWorkbook } from "./input/parse";
 import { type CellIssue, InputError, IssueLog } from "./issues";
 import { errorIssue, sheetRef } from "./problems";
 import type { WorkbookPlan } from "./plan";
-import { buildAppendixSheet, buildReportSheet } from "./report";
+import { type ReportModel, buildReportModel, renderReportSheets } from "./report";
 import { buildInputSheets } from "./sheets/inputSheets";
-import { buildScoreSheet } from "./sheets/scoreSheet";
+import { type ScoreSheetLayout, buildScoreSheet } from "./sheets/scoreSheet";
 import { type Summary, summarize, summarizeForms } from "./summary";
 import type { WorkbookSnapshot } from "./snapshot";
 
@@ -36,13 +36,17 @@ export interface CommandResult {
   /** Every form's evaluation (the template's alone otherwise). */
   evaluations: Evaluation[];
   summary: Summary;
+  /**
+   * The report as data, when the plan writes 自评报告 (`report`, or `score` refreshing one): the
+   * sheets above were rendered from it, and the .docx renders it too, so the two state the same figures.
+   */
+  report?: ReportModel;
 }
 
 export function isTemplateWorkbook(snapshot: WorkbookSnapshot): boolean {
   return TEMPLATE_SHEETS.every((s) => snapshot.sheetNames.includes(s));
 }
 
-/** Parses, scores and plans the writes; throws InputError (nothing planned) on bad input. */
 /** What scoring a workbook knows before anything is planned: every evaluation, the reported one, the summary. */
 export interface WorkbookEvaluation {
   evaluations: Evaluation[];
@@ -106,34 +110,26 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: RunOptions
 
 /** Parses, scores and plans the writes; throws InputError (nothing planned) on bad input. */
 export function planCommand(snapshot: WorkbookSnapshot, command: Command, options: RunOptions = {}): CommandResult {
-  const e = evaluateWorkbook(snapshot, options);
-  // 评分结果 lists a form that could not be read (with its cells) before the checks of those scored.
-  return plan(snapshot, command, e.evaluations, e.reported, e.summary, [...(e.errors ?? []), ...e.warnings], e.reportedIndex);
+  return plan(snapshot, command, evaluateWorkbook(snapshot, options));
 }
 
-function plan(
-  snapshot: WorkbookSnapshot,
-  command: Command,
-  evaluations: Evaluation[],
-  reported: Evaluation,
-  summary: Summary,
-  warnings: Evaluation["warnings"],
-  reportedIndex = 0,
-): CommandResult {
-  const { sheet, layouts } = buildScoreSheet(evaluations, warnings);
+function plan(snapshot: WorkbookSnapshot, command: Command, e: WorkbookEvaluation): CommandResult {
+  const { evaluations, reported, reportedIndex, summary } = e;
+  // 评分结果 lists a form that could not be read (with its cells) before the checks of those scored.
+  const { sheet, layouts } = buildScoreSheet(evaluations, [...(e.errors ?? []), ...e.warnings]);
+  // The reported form's cells on 评分结果, which the report's figures and the key names point to.
+  const layout = reported === evaluations[reportedIndex] ? layouts[reportedIndex] : filledLayout(layouts[reportedIndex]);
   const sheets = [sheet];
+  let report: ReportModel | undefined;
   // A 自评报告 already in the workbook is refreshed by 计算得分 too: its formulas read 评分结果,
   // which is replaced whole (in Excel its references would otherwise become #REF!).
   if (command === "report" || snapshot.sheetNames.includes(SHEET.report)) {
-    const layout = layouts[reportedIndex];
-    const reportLayout = reported === evaluations[reportedIndex] ? layout : filledLayout(layout);
-    sheets.push(buildReportSheet(reported, reportLayout), buildAppendixSheet(reported, reportLayout));
+    report = buildReportModel(reported, layout);
+    sheets.push(...renderReportSheets(report));
   }
   const shown = sheets.find((s) => s.name === SHEET.report) ?? sheet;
-  const layout = layouts[reportedIndex];
-  const named = reported === evaluations[reportedIndex] ? layout : filledLayout(layout);
-  const names = KEY_FIGURES.map(([name, key]) => ({ name, sheet: SHEET.scores, address: named[key] as string }));
-  return { plan: { sheets, activate: shown.name, names }, evaluation: reported, evaluations, summary };
+  const names = KEY_FIGURES.map(([name, key]) => ({ name, sheet: SHEET.scores, address: layout[key] as string }));
+  return { plan: { sheets, activate: shown.name, names }, evaluation: reported, evaluations, summary, report };
 }
 
 /**
@@ -155,7 +151,7 @@ export const KEY_FIGURES = [
 ] as const;
 
 /** The report on filled scores reads the filled cells of 评分结果. */
-function filledLayout(layout: ReturnType<typeof buildScoreSheet>["layout"]): typeof layout {
+function filledLayout(layout: ScoreSheetLayout): ScoreSheetLayout {
   return {
     ...layout,
     totalScore: layout.filledScore ?? layout.totalScore,

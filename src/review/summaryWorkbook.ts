@@ -4,8 +4,9 @@
  * differences and grades), 问题清单 (one row per check or error, also a table) and 统计, whose figures
  * are formulas over the two tables (with their values cached); every sheet printable on A4 landscape.
  *
- * The package is written directly as SpreadsheetML from the compact results: a fixed style sheet,
- * inline strings, one pass per row. Each row is rendered as its file's result arrives and appended
+ * The package is written directly as SpreadsheetML from the compact results, with the cell and text
+ * writers every Jixiao sheet shares (adapters/exceljs/sheetXml.ts): a fixed style sheet, inline
+ * strings, one pass per row. Each row is rendered as its file's result arrives and appended
  * to a temporary file (with its hyperlink and relationship), and the package is then streamed
  * from those files: a province's 50,000 forms cost the main thread milliseconds per thousand and no
  * memory that grows with the batch.
@@ -14,6 +15,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { absRange, columnLetter, quoteSheet } from "../core/cells";
+import { NS, REL, XML_HEAD, type XmlValue, cellXml } from "../adapters/exceljs/sheetXml";
 import { encodeXml } from "../adapters/exceljs/xlsxRead";
 import { type ZipChunk, writeZipFile } from "../adapters/exceljs/zipEntries";
 import { type FileResult, issueRow } from "./reviewFile";
@@ -21,10 +23,7 @@ import { DIFFERENCE_BANDS, GRADES, RATE_BANDS, type Stats, StatsAccumulator } fr
 
 export const SUMMARY_SHEETS = { forms: "汇总", issues: "问题清单", stats: "统计" } as const;
 
-const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Cell formats (cellXfs indexes) of the fixed style sheet below. */
 const XF = { body: 1, amount: 2, rate: 3, score: 4, center: 5, header: 6, link: 7, wrapTop: 8, title: 9, statsHeader: 10 } as const;
@@ -120,30 +119,6 @@ const ISSUE_COL = { severity: 3, fileCount: 5 } as const;
 export function fileLink(file: string, summaryDir: string): string {
   const rel = path.relative(summaryDir, path.resolve(file)).split(path.sep);
   return rel.map(encodeURIComponent).join("/");
-}
-
-type Value = string | number | boolean | null | undefined;
-
-/** Text as XML character data: characters XML 1.0 cannot carry become the _xHHHH_ escapes Excel reads back. */
-function xmlText(s: string): string {
-  return encodeXml(s.replace(/_(?=x[0-9a-fA-F]{4}_)/g, "_x005F_")).replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
-    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
-  );
-}
-
-/** One cell: a number, logical or inline string, a formula with its cached value, or an empty styled cell. */
-function cellXml(ref: string, value: Value, xf: number, formula?: string): string {
-  const f = formula === undefined ? "" : `<f>${encodeXml(formula)}</f>`;
-  if (typeof value === "number" && Number.isFinite(value)) return `<c r="${ref}" s="${xf}">${f}<v>${value}</v></c>`;
-  if (typeof value === "boolean") return `<c r="${ref}" s="${xf}" t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-  if (typeof value === "string" && (value !== "" || formula !== undefined)) {
-    if (formula !== undefined) return `<c r="${ref}" s="${xf}" t="str">${f}<v>${xmlText(value)}</v></c>`;
-    const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
-    return `<c r="${ref}" s="${xf}" t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
-  }
-  return `<c r="${ref}" s="${xf}">${f}</c>`;
 }
 
 /** Text appended to a temporary file in large writes; `chunk` names the file for writeZipFile. */
@@ -313,7 +288,7 @@ class TableRows {
   }
 
   /** A row: the file (linked), then `values` for the other columns; `letter` links that column too. */
-  add(file: string, values: readonly Value[], letter?: { column: number; file: string }): void {
+  add(file: string, values: readonly XmlValue[], letter?: { column: number; file: string }): void {
     const r = ++this.rowCount + 1;
     let xml = `<row r="${r}">${cellXml(`A${r}`, file, XF.link)}`;
     for (let c = 1; c < this.columns.length; c++)
@@ -404,7 +379,7 @@ export class SummaryBuilder {
   add(r: FileResult): void {
     this.stats.add(r);
     r.forms.forEach((f, i) => {
-      const values: Value[] = [f.sheet, f.unit, f.project, f.year, f.type, f.budget, f.spent, f.rate, f.filled, f.rule];
+      const values: XmlValue[] = [f.sheet, f.unit, f.project, f.year, f.type, f.budget, f.spent, f.rate, f.filled, f.rule];
       values.push(f.difference, f.differingRows, f.grade, f.checks);
       const letterFile = this.options.letterOf?.(f.unit);
       if (letterFile !== undefined) values.push(path.basename(letterFile));
@@ -484,13 +459,13 @@ function statsSheet(
   const I = (c: number) => column(SUMMARY_SHEETS.issues, c, issuesLast);
   const sheet = new SheetSpool(spoolDir, "stats", summaryDir);
   let row = 1;
-  const put = (cells: ReadonlyArray<readonly [Value, number, string?]>) => {
+  const put = (cells: ReadonlyArray<readonly [XmlValue, number, string?]>) => {
     sheet.rows.write(`<row r="${row}">${cells.map(([v, xf, f], i) => cellXml(`${columnLetter(i + 1)}${row}`, v, xf, f)).join("")}</row>`);
     return row++;
   };
   const title = (text: string) => put([[text, XF.title]]);
   const header = (...texts: string[]) => put(texts.map((t) => [t, XF.statsHeader] as const));
-  const figure = (label: string, value: Value, xf: number, formula: string) =>
+  const figure = (label: string, value: XmlValue, xf: number, formula: string) =>
     put([
       [label, XF.body],
       [value, xf, formula],

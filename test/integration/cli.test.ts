@@ -8,6 +8,7 @@ import { INPUT_SHEETS, SHEET } from "../../src/core/contract";
 import { planTemplate } from "../../src/core/engine";
 import { buildInputSheets } from "../../src/core/sheets/inputSheets";
 import { SAMPLE_DATA } from "../../src/sample/sampleWorkbook";
+import { ooxmlProblems } from "../support/ooxml";
 import { cli, tempDir, writeInputWorkbook } from "../support/workbooks";
 
 const dir = tempDir("cli");
@@ -36,6 +37,26 @@ test("template writes the four input sheets with headers and drop-downs", async 
   expect(json).toMatchObject({ source: "template", type: "项目支出", profile: "mof-2020-project" });
   expect(json.score.max).toBe(100);
   expect(new Set(json.indicators.map((i) => i.level1))).toEqual(new Set(["产出指标", "效益指标", "满意度指标", "预算执行率"]));
+});
+
+test("every workbook the CLI writes passes the OOXML checks, its own outputs scored and reported again too", async () => {
+  // Template and sample are written by the same SpreadsheetML writer as 评分结果: an output of one
+  // run is the input of the next, with the writer's relationship ids and styles already in it.
+  const files = ["template", "sample", "report", "score", "again"].map((n) => path.join(dir, `chain-${n}.xlsx`));
+  const [template, input, report, score, again] = files;
+  for (const args of [
+    ["template", "-o", template],
+    ["sample", "-o", input],
+    ["report", input, "-o", report],
+    ["score", report, "-o", score],
+    ["report", score, "-o", again],
+  ])
+    expect((await cli(...args)).code).toBe(0);
+  for (const file of files)
+    expect({ file: path.basename(file), problems: ooxmlProblems(file) }).toEqual({ file: path.basename(file), problems: "" });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(again);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([...INPUT_SHEETS, SHEET.scores, SHEET.report, SHEET.appendix]);
 });
 
 test("the bundled sample in assets/ is what the generator builds", async () => {

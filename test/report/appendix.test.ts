@@ -260,10 +260,10 @@ run("the 附表 rendered by LibreOffice", () => {
     const s = await buildReport(sampleData());
     sample = { form: formOf(s.result), sheet: appendixSheet(s.result) };
     // The sample prints both report sheets: portrait pages, then landscape ones.
-    await writeSheetsOnly(s.wb, files.sample, [SHEET.report, SHEET.appendix]);
+    await writeSheetsOnly(s, files.sample, [SHEET.report, SHEET.appendix]);
     const b = await buildReport(bigData());
     big = { form: formOf(b.result), sheet: appendixSheet(b.result) };
-    await writeSheetsOnly(b.wb, files.big, [SHEET.appendix]);
+    await writeSheetsOnly(b, files.big, [SHEET.appendix]);
     fs.writeFileSync(files.bigDocx, await reportDocx(b.result));
     convert(Object.values(files), "pdf", dir);
     fs.mkdirSync(OUT, { recursive: true });

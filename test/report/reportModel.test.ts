@@ -12,7 +12,7 @@ import { SHEET } from "../../src/core/contract";
 import type { Evaluation } from "../../src/core/evaluate";
 import { excelRound, formatAmount, formatRate, formatScore } from "../../src/core/format";
 import type { PlanCell, SheetPlan } from "../../src/core/plan";
-import { type Block, type ReportModel, partsText, reportModel } from "../../src/core/report";
+import { type Block, type ReportModel, partsText } from "../../src/core/report";
 import { PAGE_MARGINS_MM } from "../../src/core/report/sheet";
 import { columnPixels, displayUnits, splitParagraph, titleLines, unitsPerLine } from "../../src/core/report/typography";
 import {
@@ -23,6 +23,7 @@ import {
   buildReport,
   injectionData,
   projectData,
+  reportOf,
   sampleData,
   seedHeadings,
   squash,
@@ -54,7 +55,7 @@ describe("report on the bundled sample", () => {
   beforeAll(async () => {
     const { result } = await buildReport(sampleData());
     ev = result.evaluation;
-    model = reportModel(ev);
+    model = reportOf(result);
     sheet = reportSheet(result.plan.sheets);
   });
 
@@ -179,7 +180,7 @@ describe("项目支出 report", () => {
   beforeAll(async () => {
     const { result } = await buildReport(projectData());
     ev = result.evaluation;
-    model = reportModel(ev);
+    model = reportOf(result);
   });
 
   test("project title, headings and sentences", () => {
@@ -243,7 +244,7 @@ describe("user paragraphs are text", () => {
       expect(cell!.f).toBeUndefined();
       expect(sheet.styles[cell!.s!].numFmt).toBe("@");
     }
-    expect(paragraphs(reportModel(result.evaluation))).toEqual(expect.arrayContaining(INJECTIONS));
+    expect(paragraphs(reportOf(result))).toEqual(expect.arrayContaining(INJECTIONS));
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-docx-")), "i.docx");
     fs.writeFileSync(file, await reportDocx(result));
     const xml = execFileSync("unzip", ["-p", file, "word/document.xml"], { encoding: "utf8", maxBuffer: 64 << 20 });

@@ -9,7 +9,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { reportDocx } from "../../src/adapters/docx/reportDocx";
 import { BUDGET_HEADERS, SHEET } from "../../src/core/contract";
-import { type ReportModel, partsText, reportModel } from "../../src/core/report";
+import { type ReportModel, partsText } from "../../src/core/report";
 import { FIRST_LINE_INDENT } from "../../src/core/report/typography";
 import { convert, libreOfficeAvailable, pdfFonts, pdfPageSizes, pdfText, recalculate, renderPng } from "../support/libreoffice";
 import { ooxmlProblems } from "../support/ooxml";
@@ -21,9 +21,11 @@ import {
   buildReport,
   injectionData,
   projectData,
+  reportOf,
   sampleData,
   squash,
   writeReportOnly,
+  written,
 } from "./fixtures";
 
 const OUT = path.join(__dirname, "../../test-output/report");
@@ -56,13 +58,13 @@ run("report rendered by LibreOffice", () => {
 
   beforeAll(async () => {
     const s = await buildReport(sampleData());
-    sample = reportModel(s.result.evaluation);
+    sample = reportOf(s.result);
     fs.writeFileSync(files.docx, await reportDocx(s.result));
-    await writeReportOnly(s.wb, files.sheet);
+    await writeReportOnly(s, files.sheet);
     const p = await buildReport(projectData());
-    project = reportModel(p.result.evaluation);
+    project = reportOf(p.result);
     fs.writeFileSync(files.projectDocx, await reportDocx(p.result));
-    await writeReportOnly(p.wb, files.projectSheet);
+    await writeReportOnly(p, files.projectSheet);
     convert(Object.values(files), "pdf", dir);
     fs.mkdirSync(OUT, { recursive: true });
     for (const file of Object.values(files)) {
@@ -134,10 +136,10 @@ run("report after LibreOffice recalculation", () => {
 
   beforeAll(async () => {
     const s = await buildReport(sampleData());
-    before = computedSentences(reportModel(s.result.evaluation))[0];
+    before = computedSentences(reportOf(s.result))[0];
     // Edit 全年执行数 of the 公用经费 line in the output workbook, as a user would.
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await s.wb.toBuffer()) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await written(s)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(SHEET.budget)!;
     let header = 0;
     ws.eachRow((row, r) => {
@@ -159,12 +161,12 @@ run("report after LibreOffice recalculation", () => {
     const data = sampleData();
     const line = data.budget.find((l) => l.item === "公用经费")!;
     line.spent = Number(line.spent) - 100;
-    const e = reportModel((await buildReport(data)).result.evaluation);
+    const e = reportOf((await buildReport(data)).result);
     const [finance, conclusion] = computedSentences(e);
     expected = { finance, conclusion };
 
     const inj = await buildReport(injectionData());
-    fs.writeFileSync(injected, await inj.wb.toBuffer());
+    fs.writeFileSync(injected, await written(inj));
     sheets = recalculate([edited, injected]);
   });
 

@@ -1,7 +1,9 @@
 /**
- * The report as a Word document (report.md "Word export"), rendered from the same report model as
- * the 自评报告 sheet, typeset with the shared 公文 pieces (typeset.ts). Runs in Node (CLI) and in the
- * browser (task pane download): only the docx package, and the bytes come from Packer.toArrayBuffer.
+ * The report as a Word document (report.md "Word export"), rendered from the report model the
+ * command's result carries (CommandResult.report), the one the 自评报告 sheet was rendered from, so
+ * the two state the same figures; typeset with the shared 公文 pieces (typeset.ts). Runs in Node
+ * (CLI) and in the browser (task pane download): only the docx package, and the bytes come from
+ * Packer.toArrayBuffer.
  */
 import {
   AlignmentType,
@@ -25,7 +27,6 @@ import {
   type ReportModel,
   formFigureText,
   partsText,
-  reportModel,
 } from "../../core/report";
 import { FORM_TABLE_SIZE, titleLines } from "../../core/report/typography";
 import {
@@ -298,10 +299,8 @@ export function reportDocument(model: ReportModel): Document {
   });
 }
 
-export async function reportDocxFromModel(model: ReportModel): Promise<Uint8Array> {
-  return documentBytes(reportDocument(model));
-}
-
+/** The .docx of the report the command planned: its model, the one the 自评报告 sheet was rendered from. */
 export async function reportDocx(result: CommandResult): Promise<Uint8Array> {
-  return reportDocxFromModel(reportModel(result.evaluation));
+  if (!result.report) throw new Error("未生成自评报告：Word 报告随“生成报告”导出");
+  return documentBytes(reportDocument(result.report));
 }

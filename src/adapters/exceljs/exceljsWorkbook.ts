@@ -1,6 +1,7 @@
 /**
- * The exceljs adapter: the WorkbookPort over an in-memory exceljs Workbook, for the CLI and tests.
- * Atomicity comes for free here: the caller writes the workbook to disk only after apply succeeds.
+ * The exceljs adapter: the WorkbookPort over an in-memory exceljs Workbook, for tests, fixtures and
+ * the playground (the CLI reads with xlsxRead.ts and writes with sheetXml.ts). Atomicity comes for
+ * free here: the caller writes the workbook to disk only after apply succeeds.
  */
 import ExcelJS from "exceljs";
 import { OUTPUT_SHEETS } from "../../core/contract";
@@ -143,7 +144,7 @@ function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   return style;
 }
 
-export function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   const styles = new Map(Object.entries(plan.styles).map(([k, v]) => [k, toExcelStyle(v)]));
   // Column widths first: exceljs column styles would overwrite cell styles set before them.
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));

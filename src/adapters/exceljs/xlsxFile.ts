@@ -1,9 +1,9 @@
 /**
  * The CLI's WorkbookPort over an .xlsx file, bounded in time and memory by what Jixiao reads and
  * writes rather than by the workbook: `read` streams only the requested sheets (xlsxRead.ts), and
- * the output is the input package with the plan's sheets grafted in. The plan's sheets are built by
- * exceljs in a workbook of their own; their parts, styles and strings are then moved into the
- * input package, whose other parts are copied still compressed. A 300 MB data sheet beside the
+ * the output is the input package with the plan's sheets grafted in. The plan's sheets are written
+ * as SpreadsheetML straight into the input package (sheetXml.ts), their cell formats appended to its
+ * styles; its other parts are copied still compressed. A 300 MB data sheet beside the
  * input sheets is neither parsed nor recompressed; a million blank formatted rows are scanned once.
  *
  * Sheets of the plan replace same-named sheets in place (same tab position, like the office.js
@@ -14,11 +14,11 @@ import type { DefinedName, SheetPlan, WorkbookPlan } from "../../core/plan";
 import { quoteSheet } from "../../core/cells";
 import { OUTPUT_SHEETS } from "../../core/contract";
 import { ALL_SHEETS, type SheetSelection, type WorkbookPort } from "../../port/workbook";
-import { type SheetData, type WorkbookSnapshot } from "../../core/snapshot";
+import type { SheetData, WorkbookSnapshot } from "../../core/snapshot";
+import { NOTE_RELS, NS, PlanStyles, REL as REL_NS, printNames, sheetNotes, sheetXml } from "./sheetXml";
 import type { ZipEntries } from "./zipEntries";
 import { type Relationship, XlsxPackage, attr, encodeXml, parseRels, relsPath, resolvePart } from "./xlsxRead";
 
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const CT = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
   comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
@@ -39,6 +39,29 @@ export class XlsxFileWorkbook implements WorkbookPort {
 
   static async fromBuffer(data: Buffer, entries?: ZipEntries): Promise<XlsxFileWorkbook> {
     return new XlsxFileWorkbook(data, await XlsxPackage.load(data, entries));
+  }
+
+  /** A package without sheets: the plan's sheets become its only ones (插入模板, the sample). */
+  static async empty(): Promise<XlsxFileWorkbook> {
+    const { default: JSZip } = await import("jszip");
+    const zip = new JSZip();
+    const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+    const pkgRels = "http://schemas.openxmlformats.org/package/2006/relationships";
+    zip.file(
+      "[Content_Types].xml",
+      `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        "</Types>",
+    );
+    zip.file(
+      "_rels/.rels",
+      `${head}<Relationships xmlns="${pkgRels}">${relationshipXml("rId1", `${REL_NS}/officeDocument`, "xl/workbook.xml")}</Relationships>`,
+    );
+    zip.file("xl/workbook.xml", `${head}<workbook xmlns="${NS}" xmlns:r="${REL_NS}"><sheets></sheets></workbook>`);
+    zip.file("xl/_rels/workbook.xml.rels", `${head}<Relationships xmlns="${pkgRels}"></Relationships>`);
+    return XlsxFileWorkbook.fromBuffer(await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
   }
 
   async read(which: SheetSelection): Promise<WorkbookSnapshot> {
@@ -63,55 +86,19 @@ export class XlsxFileWorkbook implements WorkbookPort {
   /** The input package with the planned sheets in it; the input bytes themselves if nothing was planned. */
   async toBuffer(): Promise<Buffer> {
     if (this.planned.size === 0) return this.original;
-    const graft = await Graft.build([...this.planned.values()]);
+    const graft = new Graft([...this.planned.values()]);
     const zip = await this.pkg.jszip();
     await graft.into(zip, this.pkg, this.activate, [...this.names.values()]);
     return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
   }
 }
 
-interface GraftSheet {
-  name: string;
-  xml: string;
-  /** The sheet's own parts (comments, VML), by their path in the scratch package, with their rels. */
-  rels: Relationship[];
-  parts: Map<string, string>;
-  definedNames: string[];
-}
-
-/** The plan's sheets written by exceljs into a package of their own, ready to move. */
+/** The plan's sheets, written as SpreadsheetML (sheetXml.ts) straight into the input package. */
 class Graft {
-  private constructor(
-    readonly sheets: GraftSheet[],
-    readonly styles: string,
-    readonly strings: string[],
-  ) {}
+  readonly styles: PlanStyles;
 
-  static async build(plans: SheetPlan[]): Promise<Graft> {
-    // exceljs is loaded only to write: reading (a review worker) never pays for it.
-    const [{ default: ExcelJS }, { writeSheet }] = await Promise.all([import("exceljs"), import("./exceljsWorkbook")]);
-    const wb = new ExcelJS.Workbook();
-    for (const plan of plans) writeSheet(wb.addWorksheet(plan.name), plan);
-    const scratch = await XlsxPackage.load(Buffer.from(await wb.xlsx.writeBuffer()));
-    const text = async (p: string) => (await scratch.text(p)) ?? "";
-    const workbook = await text(scratch.workbookPath);
-    const definedNames = [...workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)];
-    const sst = await text("xl/sharedStrings.xml");
-    const strings = [...sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => m[1] ?? "");
-    const sheets: GraftSheet[] = [];
-    for (const [i, s] of scratch.sheets.entries()) {
-      const rels = parseRels(await scratch.text(relsPath(s.path)));
-      const parts = new Map<string, string>();
-      for (const r of rels) parts.set(resolvePart(s.path, r.target), await text(resolvePart(s.path, r.target)));
-      sheets.push({
-        name: s.name,
-        xml: await text(s.path),
-        rels: rels.map((r) => ({ ...r, target: resolvePart(s.path, r.target) })),
-        parts,
-        definedNames: definedNames.filter((m) => attr(m[1], "localSheetId") === String(i)).map((m) => m[0]),
-      });
-    }
-    return new Graft(sheets, await text("xl/styles.xml"), strings);
+  constructor(readonly plans: SheetPlan[]) {
+    this.styles = new PlanStyles(plans);
   }
 
   /** Moves the sheets into `zip` (the input package), replacing same-named sheets in place. */
@@ -126,7 +113,8 @@ class Graft {
     const rels = parseRels(wbRels);
     const removed: string[] = [];
     const added: Array<[string, string]> = [];
-    const used = new Set(Object.keys(zip.files));
+    // Part names and the workbook's relationship ids in use (an input Jixiao wrote has rIdJx… ids).
+    const used = new Set([...Object.keys(zip.files), ...rels.map((r) => r.id)]);
     const fresh = (pattern: (n: number) => string) => {
       let n = 1;
       while (used.has(pattern(n))) n++;
@@ -140,11 +128,11 @@ class Graft {
     const target = stylesPath ? await pkg.text(stylesPath) : undefined;
     let xfMap: number[] | undefined;
     if (stylesPath && target) {
-      const merged = mergeStyles(target, this.styles);
+      const merged = mergeStyles(target, this.styles.xml());
       zip.file(stylesPath, merged.xml);
       xfMap = merged.xfMap;
     } else {
-      zip.file("xl/styles.xml", this.styles);
+      zip.file("xl/styles.xml", this.styles.xml());
       wbRels = addRel(wbRels, "rIdJxStyles", `${REL_NS}/styles`, relTarget(wbPath, "xl/styles.xml"));
       added.push(["/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"]);
     }
@@ -152,28 +140,33 @@ class Graft {
     const sheetList = [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*?\/?>/g)].map((m) => m[0]);
     const worksheetType = rels.find((r) => r.type.endsWith("/worksheet"))?.type ?? `${REL_NS}/worksheet`;
     let active: { index: number; path: string } | undefined;
-    const sheetParts = new Map<string, string>();
+    /** Each sheet's part, written once the active tab is known. */
+    const sheetParts = new Map<string, (selected: boolean) => string>();
     const localNames: string[] = [];
-    for (const sheet of this.sheets) {
+    const xfOf = (plan: SheetPlan) => (style: string | undefined) => {
+      const i = this.styles.xf(plan, style);
+      return xfMap?.[i] ?? i;
+    };
+    for (const plan of this.plans) {
       const sheetPath = fresh((n) => `xl/worksheets/sheet${n}.xml`);
       const relId = fresh((n) => `rIdJx${n}`);
-      let xml = restyle(sheet.xml, xfMap);
-      xml = inlineStrings(xml, this.strings);
-      // The sheet's comments and VML, under fresh names.
-      const ownRels: Relationship[] = [];
-      for (const r of sheet.rels) {
-        const isVml = r.target.endsWith(".vml");
-        const to = isVml ? fresh((n) => `xl/drawings/vmlDrawing${n}.vml`) : fresh((n) => `xl/comments${n}.xml`);
-        let content = sheet.parts.get(r.target) ?? "";
-        if (isVml) content = renumberVml(content, Number(/\d+(?=\.vml$)/.exec(to)![0]));
-        zip.file(to, content);
-        if (!isVml) added.push([`/${to}`, CT.comments]);
-        ownRels.push({ ...r, target: relTarget(sheetPath, to) });
+      // The notes' comments and VML, under fresh names; the VML's shapes in a block of their own.
+      if (plan.notes.length) {
+        const commentsPath = fresh((n) => `xl/comments${n}.xml`);
+        const vmlPath = fresh((n) => `xl/drawings/vmlDrawing${n}.vml`);
+        const notes = sheetNotes(plan, 1000 + Number(/(\d+)\.vml$/.exec(vmlPath)?.[1] ?? 0));
+        zip.file(commentsPath, notes?.comments ?? "");
+        zip.file(vmlPath, notes?.vml ?? "");
+        added.push([`/${commentsPath}`, CT.comments]);
+        const own: Relationship[] = [
+          { id: NOTE_RELS.comments, type: `${REL_NS}/comments`, target: relTarget(sheetPath, commentsPath) },
+          { id: NOTE_RELS.vml, type: `${REL_NS}/vmlDrawing`, target: relTarget(sheetPath, vmlPath) },
+        ];
+        zip.file(relsPath(sheetPath), relsXml(own));
       }
-      if (ownRels.length) zip.file(relsPath(sheetPath), relsXml(ownRels));
       added.push([`/${sheetPath}`, CT.worksheet]);
 
-      const index = sheetList.findIndex((el) => (attr(el.slice(1), "name") ?? "").toLowerCase() === sheet.name.toLowerCase());
+      const index = sheetList.findIndex((el) => (attr(el.slice(1), "name") ?? "").toLowerCase() === plan.name.toLowerCase());
       if (index >= 0) {
         // Replaced in place: the old part, its comments and drawings and its own print names go.
         const oldId = /\s\w+:id\s*=\s*"([^"]*)"/.exec(sheetList[index])![1];
@@ -196,16 +189,16 @@ class Graft {
         );
       } else {
         const ids = sheetList.map((el) => Number(attr(el.slice(1), "sheetId") ?? 0));
-        const el = `<sheet name="${encodeXml(sheet.name)}" sheetId="${Math.max(0, ...ids) + 1}" r:id="${relId}"/>`;
+        const el = `<sheet name="${encodeXml(plan.name)}" sheetId="${Math.max(0, ...ids) + 1}" r:id="${relId}"/>`;
         workbook = workbook.replace(/<\/(\w+:)?sheets>/, (m) => el + m);
         if (!/xmlns:r=/.test(workbook.slice(0, 2000))) workbook = workbook.replace(/<(\w+:)?workbook\b/, `$& xmlns:r="${REL_NS}"`);
         sheetList.push(el);
       }
       const position = index >= 0 ? index : sheetList.length - 1;
-      if (sheet.name === activate) active = { index: position, path: sheetPath };
-      localNames.push(...sheet.definedNames.map((d) => d.replace(/localSheetId="\d+"/, `localSheetId="${position}"`)));
+      if (plan.name === activate) active = { index: position, path: sheetPath };
+      localNames.push(...printNames(plan, position));
       wbRels = addRel(wbRels, relId, worksheetType, relTarget(wbPath, sheetPath));
-      sheetParts.set(sheetPath, xml);
+      sheetParts.set(sheetPath, (selected) => sheetXml(plan, xfOf(plan), selected));
     }
     // The key figures' workbook-level names: replaced where they exist (a user's link to the name
     // keeps working: formulas refer to names by text), added where not.
@@ -229,14 +222,16 @@ class Graft {
       removed.push(resolvePart(wbPath, calc.target));
       wbRels = wbRels.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${escapeRe(calc.id)}"[^>]*/>`), "");
     }
+    let selected: string | undefined;
     if (active) {
       const activated = await this.activateTab(zip, pkg, workbook, sheetList, active.index, wbRels);
       if (activated) {
         workbook = activated;
-        sheetParts.set(active.path, selectTab(sheetParts.get(active.path)!));
+        selected = active.path;
       }
     }
-    for (const [path, xml] of sheetParts) zip.file(path, xml);
+    // Each sheet's XML is made here, once, and handed to the zip.
+    for (const [path, write] of sheetParts) zip.file(path, write(path === selected));
 
     for (const p of removed) {
       zip.remove(p);
@@ -244,7 +239,7 @@ class Graft {
     }
     const overrides = added.map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`).join("");
     types = types.replace(/<\/Types>/, overrides + "</Types>");
-    if (!/Extension="vml"/i.test(types) && this.sheets.some((s) => s.rels.length)) {
+    if (!/Extension="vml"/i.test(types) && this.plans.some((s) => s.notes.length)) {
       types = types.replace(/<\/Types>/, `<Default Extension="vml" ContentType="${CT.vml}"/></Types>`);
     }
     zip.file(wbPath, workbook);
@@ -270,7 +265,7 @@ class Graft {
       const rel = parseRels(wbRels).find((r) => r.id === relId);
       const path = rel ? resolvePart(pkg.workbookPath, rel.target) : undefined;
       const file = path ? zip.file(path) : null;
-      if (path && file && !this.sheets.some((s) => s.name === attr(sheetList[current].slice(1), "name"))) {
+      if (path && file && !this.plans.some((s) => s.name === attr(sheetList[current].slice(1), "name"))) {
         const size = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? Infinity;
         if (size > MAX_REWRITE_BYTES) return undefined;
         const xml = await file.async("string");
@@ -285,15 +280,6 @@ class Graft {
   }
 }
 
-/** The grafted sheet's tab selected (exceljs writes no sheet view unless panes are frozen). */
-function selectTab(xml: string): string {
-  const clean = xml.replace(/(<sheetView\b[^>]*?)\s+tabSelected="[^"]*"/g, "$1");
-  if (/<sheetView\b/.test(clean)) return clean.replace(/<sheetView\b/, '<sheetView tabSelected="1"');
-  const views = '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>';
-  const before = /<(sheetFormatPr|cols|sheetData)\b/.exec(clean);
-  return before ? clean.slice(0, before.index) + views + clean.slice(before.index) : clean;
-}
-
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -306,37 +292,16 @@ function relTarget(fromPart: string, toPart: string): string {
   return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
 }
 
+const relationshipXml = (id: string, type: string, target: string): string =>
+  `<Relationship Id="${id}" Type="${type}" Target="${encodeXml(target)}"/>`;
+
 function addRel(xml: string, id: string, type: string, target: string): string {
-  return xml.replace(/<\/(\w+:)?Relationships>/, (m) => `<Relationship Id="${id}" Type="${type}" Target="${encodeXml(target)}"/>${m}`);
+  return xml.replace(/<\/(\w+:)?Relationships>/, (m) => relationshipXml(id, type, target) + m);
 }
 
 function relsXml(rels: Relationship[]): string {
-  const items = rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${encodeXml(r.target)}"/>`).join("");
+  const items = rels.map((r) => relationshipXml(r.id, r.type, r.target)).join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
-}
-
-/** Cell, row and column style indexes moved to the target's cell formats. */
-function restyle(xml: string, xfMap: readonly number[] | undefined): string {
-  if (!xfMap) return xml;
-  const to = (s: string) => xfMap[Number(s)] ?? s;
-  return xml
-    .replace(/<(c|row)\b([^>]*?)\ss="(\d+)"/g, (_, tag: string, before: string, s: string) => `<${tag}${before} s="${to(s)}"`)
-    .replace(/<col\b([^>]*?)\sstyle="(\d+)"/g, (_, before: string, s: string) => `<col${before} style="${to(s)}"`);
-}
-
-/** Shared-string cells become inline strings: the target's string table is left alone. */
-function inlineStrings(xml: string, strings: readonly string[]): string {
-  return xml.replace(
-    /<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
-    (_, a: string, b: string, i: string) => `<c${a} t="inlineStr"${b}><is>${strings[Number(i)] ?? ""}</is></c>`,
-  );
-}
-
-/** VML shape ids are unique per drawing block: the grafted drawing gets a block of its own. */
-function renumberVml(vml: string, n: number): string {
-  const block = 1000 + n;
-  let shape = block * 1024;
-  return vml.replace(/(<o:idmap\b[^>]*\bdata=")[^"]*(")/, `$1${block}$2`).replace(/\bid="_x0000_s\d+"/g, () => `id="_x0000_s${++shape}"`);
 }
 
 /**
