@@ -85,7 +85,7 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: RunOptions
   // One form that cannot be read never sinks the others: exit 2 only when none can be scored, or
   // when the one asked for cannot.
   if (forms.length === 0) log.throwIfErrors();
-  const askedFailed = options.formSheet && !forms.some((f) => f.input.form!.sheet === options.formSheet);
+  const askedFailed = options.formSheet && !forms.some((f) => f.input.form.sheet === options.formSheet);
   const askedErrors = failed.filter((f) => f.sheet === options.formSheet).flatMap((f) => f.errors);
   if (askedFailed && askedErrors.length) throw new InputError(askedErrors);
   const evaluations = forms.map(({ input, warnings }) => {
@@ -93,10 +93,11 @@ export function evaluateWorkbook(snapshot: WorkbookSnapshot, options: RunOptions
     ev.warnings.push(...formChecks(ev));
     return ev;
   });
-  const chosen = options.formSheet ? evaluations.find((e) => e.input.form!.sheet === options.formSheet) : evaluations[0];
+  const asked = options.formSheet;
+  const chosen = asked ? evaluations.find((e) => e.input.form.sheet === asked) : evaluations[0];
   if (!chosen) {
-    const sheets = evaluations.map((e) => `“${e.input.form!.sheet}”`).join("、");
-    throw new InputError([errorIssue(sheetRef(options.formSheet!), "form.notOnSheet", { sheet: options.formSheet!, sheets })]);
+    const sheets = evaluations.map((e) => `“${e.input.form.sheet}”`).join("、");
+    throw new InputError([errorIssue(sheetRef(asked ?? ""), "form.notOnSheet", { sheet: asked ?? "", sheets })]);
   }
   const errors = failed.flatMap((f) => [
     errorIssue(f.titleCell, "form.unreadable", { sheet: f.sheet, count: f.errors.length }, f.sheet),

@@ -233,7 +233,8 @@ class Links {
   /** Links the cell; past Excel's limit the cell keeps its text, unlinked. */
   add(ref: string, file: string, tooltip = "", kind = "file"): void {
     if (this.links++ >= Links.MAX) return;
-    let id = this.last.get(kind)?.target === file ? this.last.get(kind)!.id : undefined;
+    const last = this.last.get(kind);
+    let id = last?.target === file ? last.id : undefined;
     if (id === undefined) {
       id = `rId${++this.count}`;
       this.rels.write(relationship(id, "hyperlink", fileLink(file, this.summaryDir), true));
@@ -384,7 +385,8 @@ export class SummaryBuilder {
       const letterFile = this.options.letterOf?.(f.unit);
       if (letterFile !== undefined) values.push(path.basename(letterFile));
       values.push(i === 0 ? 1 : 0);
-      const letter = letterFile !== undefined ? { column: this.letterColumn!, file: letterFile } : undefined;
+      const column = this.letterColumn;
+      const letter = letterFile !== undefined && column !== undefined ? { column, file: letterFile } : undefined;
       this.forms.add(r.file, values, letter);
     });
     r.issues.forEach((i, k) => {

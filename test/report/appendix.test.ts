@@ -32,7 +32,7 @@ const bigData = () => generateInput(7, { indicators: 60, type: "项目支出" })
 const appendixSheet = (r: CommandResult): SheetPlan => r.plan.sheets.find((s) => s.name === SHEET.appendix)!;
 const formOf = (r: CommandResult): OfficialForm => {
   const ev = r.evaluation;
-  return buildOfficialForm(ev, buildScoreSheet(ev).layout);
+  return buildOfficialForm(ev, buildScoreSheet([ev]).layouts[0]);
 };
 const at = (sheet: SheetPlan, row: number, col: number): PlanCell | null => sheet.cells[row - 1]?.[col - 1] ?? null;
 /** The merged range holding a cell, as [first row, last row], or the cell's own row. */

@@ -105,11 +105,11 @@ class Graft {
   async into(zip: JSZip, pkg: XlsxPackage, activate: string | undefined, names: readonly DefinedName[] = []): Promise<void> {
     const wbPath = pkg.workbookPath;
     const wbRelsPath = relsPath(wbPath);
-    let workbook = (await pkg.text(wbPath))!;
+    let workbook = await requiredPart(pkg, wbPath);
     let wbRels =
       (await pkg.text(wbRelsPath)) ??
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-    let types = (await pkg.text("[Content_Types].xml"))!;
+    let types = await requiredPart(pkg, "[Content_Types].xml");
     const rels = parseRels(wbRels);
     const removed: string[] = [];
     const added: Array<[string, string]> = [];
@@ -169,7 +169,7 @@ class Graft {
       const index = sheetList.findIndex((el) => (attr(el.slice(1), "name") ?? "").toLowerCase() === plan.name.toLowerCase());
       if (index >= 0) {
         // Replaced in place: the old part, its comments and drawings and its own print names go.
-        const oldId = /\s\w+:id\s*=\s*"([^"]*)"/.exec(sheetList[index])![1];
+        const oldId = /\s\w+:id\s*=\s*"([^"]*)"/.exec(sheetList[index])?.[1];
         const old = rels.find((r) => r.id === oldId);
         if (old) {
           const oldPath = resolvePart(wbPath, old.target);
@@ -177,7 +177,7 @@ class Graft {
             if (/\/(comments|vmlDrawing)$/.test(r.type)) removed.push(resolvePart(oldPath, r.target));
           }
           removed.push(oldPath, relsPath(oldPath));
-          wbRels = wbRels.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${escapeRe(oldId)}"[^>]*/>`), "");
+          wbRels = wbRels.replace(new RegExp(`<Relationship\\b[^>]*\\bId="${escapeRe(old.id)}"[^>]*/>`), "");
         }
         const el = sheetList[index].replace(/(\s\w+:id\s*=\s*")[^"]*(")/, `$1${relId}$2`);
         workbook = workbook.replace(sheetList[index], el);
@@ -371,4 +371,11 @@ function mergeStyles(target: string, graft: string): { xml: string; xfMap: numbe
   });
   add("xf", "cellXfs", xfs);
   return { xml, xfMap: indexes.cellXfs };
+}
+
+/** A part every workbook has (its workbook part, its content types); read when opening, so missing only in a broken package. */
+async function requiredPart(pkg: XlsxPackage, path: string): Promise<string> {
+  const text = await pkg.text(path);
+  if (text === undefined) throw new Error(`${path}: missing from the workbook package`);
+  return text;
 }

@@ -156,7 +156,7 @@ export class XlsxPackage {
     const data = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const entries = opened ?? ZipEntries.open(data);
     const fallback = entries ? undefined : await (await loadJSZip()).loadAsync(data);
-    const text = async (p: string) => (entries ? entries.text(p) : fallback!.file(p)?.async("string"));
+    const text = async (p: string) => (entries ? entries.text(p) : fallback?.file(p)?.async("string"));
     const root = parseRels(await text("_rels/.rels"));
     const office = root.find((r) => r.type.endsWith("/officeDocument"));
     const workbookPath = office ? resolvePart("", office.target) : "xl/workbook.xml";
@@ -181,7 +181,7 @@ export class XlsxPackage {
   }
 
   async text(path: string): Promise<string | undefined> {
-    return this.entries ? this.entries.text(path) : this.fallback!.file(path)?.async("string");
+    return this.entries ? this.entries.text(path) : this.fallback?.file(path)?.async("string");
   }
 
   private relatedPart(typeSuffix: string): Promise<string | undefined> {
@@ -220,14 +220,15 @@ export class XlsxPackage {
   /** The sheet's non-empty cells, streamed; the first MAX_SHEET_CELLS of them at most. */
   async readSheet(sheet: PackageSheet, name = sheet.name): Promise<SheetData> {
     const entries = this.entries;
-    const file = !sheet.path ? null : entries ? (entries.has(sheet.path) ? sheet.path : null) : this.fallback!.file(sheet.path);
+    const file = !sheet.path ? null : entries ? (entries.has(sheet.path) ? sheet.path : null) : this.fallback?.file(sheet.path);
     if (!file) return { name, cells: [] };
     const [strings, formats] = await Promise.all([this.strings(), this.formats()]);
     const scanner = new SheetScanner(strings, formats);
     // A small sheet (most forms) is inflated and scanned in one piece; a large one is streamed.
-    const whole = entries && entries.size(sheet.path)! <= SYNC_INFLATE_MAX ? inflatedWhole(entries, sheet.path) : undefined;
+    const size = entries?.size(sheet.path);
+    const whole = entries && size !== undefined && size <= SYNC_INFLATE_MAX ? inflatedWhole(entries, sheet.path) : undefined;
     if (whole !== undefined) scanner.scan(whole);
-    else await scanStream(entries ? entries.stream(sheet.path)! : inflated(file as JSZip.JSZipObject), scanner);
+    else await scanStream(sheetStream(entries, file, sheet.path), scanner);
     return scanner.truncated ? { name, cells: scanner.cells, truncated: true } : { name, cells: scanner.cells };
   }
 }
@@ -235,7 +236,7 @@ export class XlsxPackage {
 /** The part inflated in one call; undefined where it inflates past its declared size (then streamed). */
 function inflatedWhole(entries: ZipEntries, path: string): string | undefined {
   try {
-    return entries.bytes(path)!.toString("utf8");
+    return entries.bytes(path)?.toString("utf8");
   } catch (err) {
     if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return undefined;
     throw err;
@@ -282,6 +283,13 @@ const MAX_SHEET_XML_BYTES = 2 ** 30;
  * The entry's bytes inflated by Node's zlib from the compressed data JSZip holds (five times
  * faster than JSZip's own inflate); JSZip's stream where that data is not at hand.
  */
+/** The sheet part as a stream: from the lean reader, or from JSZip where the package needed it. */
+function sheetStream(entries: ZipEntries | undefined, file: string | JSZip.JSZipObject, path: string): NodeJS.ReadableStream {
+  const stream = entries ? entries.stream(path) : typeof file === "string" ? undefined : inflated(file);
+  if (!stream) throw new Error(`${path}: the sheet part cannot be read`);
+  return stream;
+}
+
 function inflated(file: JSZip.JSZipObject): NodeJS.ReadableStream {
   const data = (file as unknown as { _data?: { compressedContent?: unknown; compression?: { magic?: string } } })._data;
   const raw = data?.compressedContent;

@@ -258,7 +258,8 @@ export function renderAppendixSheet(form: OfficialForm): SheetPlan {
     let grown = false;
     for (const col of [1, 2, 3]) {
       for (const [a, z] of downRuns(rows, col, starts)) {
-        const label = rows[a].down![col];
+        const label = rows[a].down?.[col];
+        if (!label) continue;
         const need = rowHeight(lines(label.text, PX[col - 1], "table"), REPORT_FONTS.table.size);
         const have = rows.slice(a, z + 1).reduce((s, r) => s + r.height, 0);
         if (need > have) {
@@ -289,7 +290,8 @@ export function renderAppendixSheet(form: OfficialForm): SheetPlan {
   });
   for (const col of [1, 2, 3]) {
     for (const [a, z] of downRuns(rows, col, starts)) {
-      const label = rows[a].down![col];
+      const label = rows[a].down?.[col];
+      if (!label) continue;
       b.set(a + 1, col, text(label.text, label.style));
       for (let i = a + 1; i <= z; i++) b.set(i + 1, col, text("", label.style));
       if (z > a) b.merge(rangeA1(a + 1, col, z + 1, col));

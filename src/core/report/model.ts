@@ -134,7 +134,7 @@ export function buildReportModel(ev: Evaluation, layout: ScoreSheetLayout): Repo
   const title = reportTitle(ev);
   const blocks: Block[] = [{ kind: "title", text: title }];
   // Sections without text are left out (workbook.md); the numbering closes up behind them.
-  const present = chapters.filter((c) => (c.sections ? c.sections.some((s) => s.body.length) : c.body!.length));
+  const present = chapters.filter((c) => (c.sections ? c.sections.some((s) => s.body.length) : (c.body ?? []).length));
   present.forEach((chapter, i) => {
     blocks.push({ kind: "heading", level: 1, text: `${chineseNumber(i + 1)}、${chapter.title}` });
     if (chapter.body) blocks.push(...chapter.body);

@@ -133,15 +133,13 @@ export interface ScoreSheetResult {
   sheet: SheetPlan;
   /** One layout per evaluation, in order. */
   layouts: ScoreSheetLayout[];
-  layout: ScoreSheetLayout;
 }
 
 /**
  * 评分结果 for one evaluation (the template) or one section per form (forms.md "What Jixiao
  * writes"), with a line per form on top when there are several. `warnings` are listed at the end.
  */
-export function buildScoreSheet(evaluations: Evaluation | readonly Evaluation[], warnings?: readonly CellIssue[]): ScoreSheetResult {
-  const evs = Array.isArray(evaluations) ? (evaluations as Evaluation[]) : [evaluations as Evaluation];
+export function buildScoreSheet(evs: readonly Evaluation[], warnings?: readonly CellIssue[]): ScoreSheetResult {
   const b = new SheetBuilder(SHEET.scores, TABLE_STYLES);
   const first = evs[0];
   const { info } = first.input;
@@ -172,11 +170,11 @@ export function buildScoreSheet(evaluations: Evaluation | readonly Evaluation[],
 
   const scoreWidths = isForm ? (evs.some(hasReviewColumn) ? [9, 9, 8] : [9, 8]) : [9];
   b.widths([16, 12, 14, 44, 10, 12, 12, 8, 10, 8, ...scoreWidths, 14, 60]);
-  return { sheet: b.build(), layouts, layout: layouts[0] };
+  return { sheet: b.build(), layouts };
 }
 
 /** One line per form: sheet, title, project and its figures, each a reference to its section. */
-function writeOverview(b: SheetBuilder, evs: Evaluation[], layouts: ScoreSheetLayout[]): void {
+function writeOverview(b: SheetBuilder, evs: readonly Evaluation[], layouts: ScoreSheetLayout[]): void {
   b.set(3, 1, text("表单汇总", "section"));
   const headers = [
     "序号",
@@ -200,20 +198,21 @@ function writeOverview(b: SheetBuilder, evs: Evaluation[], layouts: ScoreSheetLa
   b.height(4, 30);
   evs.forEach((ev, i) => {
     const l = layouts[i];
-    const form = ev.input.form!;
-    const ref = (address: string) => address;
+    // The overview lists forms only (several of them).
+    const form = ev.input.form;
+    if (!form) return;
     b.row(5 + i, 1, [
       value(i + 1, "label"),
       text(form.sheet, "text"),
       text(form.title, "text"),
       text(form.projectName, "text"),
-      formula(ref(l.budgetTotal), ev.budget.total, "amount"),
-      formula(ref(l.spentTotal), ev.spent.total, "amount"),
-      formula(ref(l.rateTotal), ev.rates.total ?? 0, "percent"),
-      formula(ref(l.totalScore), ev.totalScore, "scoreBold"),
+      formula(l.budgetTotal, ev.budget.total, "amount"),
+      formula(l.spentTotal, ev.spent.total, "amount"),
+      formula(l.rateTotal, ev.rates.total ?? 0, "percent"),
+      formula(l.totalScore, ev.totalScore, "scoreBold"),
       l.filledScore ? formula(`IF(${l.filledScore}="","",${l.filledScore})`, filledTotal(ev) ?? "", "score") : value(null, "score"),
-      formula(ref(l.grade), ev.grade, "grade"),
-      l.differences ? formula(ref(l.differences), differingItems(ev).length, "score") : value(0, "score"),
+      formula(l.grade, ev.grade, "grade"),
+      l.differences ? formula(l.differences, differingItems(ev).length, "score") : value(0, "score"),
     ]);
   });
 }
