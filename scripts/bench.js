@@ -12,7 +12,7 @@ const { performance } = require("perf_hooks");
 const ExcelJS = require("exceljs");
 const { main } = require("../dist/cli/main");
 const { generateInput } = require("../build/fixtures/test/fixtures/generate");
-const { ExcelJsWorkbook } = require("../dist/adapters/exceljs/exceljsWorkbook");
+const { ExcelJsWorkbook } = require("../dist/adapters/xlsx/exceljsWorkbook");
 const { buildInputSheets } = require("../dist/core/sheets/inputSheets");
 
 const ROWS = 10000;

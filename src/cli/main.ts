@@ -11,7 +11,7 @@ import { PROFILES, findProfile } from "../core/profiles";
 import { formatAmount, formatRate } from "../core/format";
 import { buildInputSheets } from "../core/sheets/inputSheets";
 import type { Summary } from "../core/summary";
-import { XlsxFileWorkbook } from "../adapters/exceljs/xlsxFile";
+import { XlsxFileWorkbook } from "../adapters/xlsx/xlsxFile";
 import { ALL_SHEETS } from "../port/workbook";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { FORMAT_NAMES } from "../adapters/formats/inputFile";

@@ -3,7 +3,7 @@
  * load and download and for tests. Playground and tests only: exceljs never enters the task pane.
  */
 import ExcelJS from "exceljs";
-import { plainValue } from "../adapters/exceljs/exceljsWorkbook";
+import { plainValue } from "../adapters/xlsx/exceljsWorkbook";
 import { charsToPoints } from "../adapters/shared/planRects";
 import { NOT_CALCULATED, isCellError } from "../core/snapshot";
 import {

@@ -5,7 +5,7 @@
  * are formulas over the two tables (with their values cached); every sheet printable on A4 landscape.
  *
  * The package is written directly as SpreadsheetML from the compact results, with the cell and text
- * writers every Jixiao sheet shares (adapters/exceljs/sheetXml.ts): a fixed style sheet, inline
+ * writers every Jixiao sheet shares (adapters/xlsx/sheetXml.ts): a fixed style sheet, inline
  * strings, one pass per row. Each row is rendered as its file's result arrives and appended
  * to a temporary file (with its hyperlink and relationship), and the package is then streamed
  * from those files: a province's 50,000 forms cost the main thread milliseconds per thousand and no
@@ -15,9 +15,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { absRange, columnLetter, quoteSheet } from "../core/cells";
-import { NS, REL, XML_HEAD, type XmlValue, cellXml } from "../adapters/exceljs/sheetXml";
-import { encodeXml } from "../adapters/exceljs/xlsxRead";
-import { type ZipChunk, writeZipFile } from "../adapters/exceljs/zipEntries";
+import { NS, REL, XML_HEAD, type XmlValue, cellXml } from "../adapters/xlsx/sheetXml";
+import { encodeXml } from "../adapters/xlsx/xlsxRead";
+import { type ZipChunk, writeZipFile } from "../adapters/xlsx/zipEntries";
 import { type FileResult, issueRow } from "./reviewFile";
 import { DIFFERENCE_BANDS, GRADES, RATE_BANDS, type Stats, StatsAccumulator } from "./stats";
 

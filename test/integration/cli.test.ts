@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Summary } from "../../src/core/summary";
-import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
+import { ExcelJsWorkbook } from "../../src/adapters/xlsx/exceljsWorkbook";
 import { INPUT_SHEETS, SHEET } from "../../src/core/contract";
 import { planTemplate } from "../../src/core/engine";
 import { buildInputSheets } from "../../src/core/sheets/inputSheets";

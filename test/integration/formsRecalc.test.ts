@@ -8,7 +8,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
+import { ExcelJsWorkbook } from "../../src/adapters/xlsx/exceljsWorkbook";
 import { planCommand } from "../../src/core/engine";
 import type { NumberSource } from "../../src/core/model";
 import type { FormSummary, Summary } from "../../src/core/summary";

@@ -21,7 +21,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { cli, tempDir } from "../support/workbooks";
-import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
+import { ExcelJsWorkbook } from "../../src/adapters/xlsx/exceljsWorkbook";
 import { INPUT_SHEETS, SHEET } from "../../src/core/contract";
 import { runCommand } from "../support/run";
 import { InputError } from "../../src/core/issues";

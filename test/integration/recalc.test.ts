@@ -7,7 +7,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
+import { ExcelJsWorkbook } from "../../src/adapters/xlsx/exceljsWorkbook";
 import { INPUT_SHEETS } from "../../src/core/contract";
 import { planCommand } from "../../src/core/engine";
 import type { Summary } from "../../src/core/summary";

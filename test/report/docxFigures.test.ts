@@ -8,7 +8,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
+import { ExcelJsWorkbook } from "../../src/adapters/xlsx/exceljsWorkbook";
 import { reportDocx } from "../../src/adapters/docx/reportDocx";
 import { parseA1, quoteSheet } from "../../src/core/cells";
 import { SHEET } from "../../src/core/contract";

@@ -2,9 +2,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
-import { XlsxFileWorkbook } from "../../src/adapters/exceljs/xlsxFile";
-import { encodeXml } from "../../src/adapters/exceljs/xlsxRead";
+import { ExcelJsWorkbook } from "../../src/adapters/xlsx/exceljsWorkbook";
+import { XlsxFileWorkbook } from "../../src/adapters/xlsx/xlsxFile";
+import { encodeXml } from "../../src/adapters/xlsx/xlsxRead";
 import { INPUT_SHEETS, SHEET } from "../../src/core/contract";
 import { type CommandResult, planCommand } from "../../src/core/engine";
 import type { ReportModel } from "../../src/core/report";

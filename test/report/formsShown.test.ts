@@ -12,7 +12,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
+import { ExcelJsWorkbook } from "../../src/adapters/xlsx/exceljsWorkbook";
 import { reportDocx } from "../../src/adapters/docx/reportDocx";
 import { SHEET } from "../../src/core/contract";
 import { type CommandResult, planCommand } from "../../src/core/engine";

@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ExcelJsWorkbook } from "../../src/adapters/exceljs/exceljsWorkbook";
+import { ExcelJsWorkbook } from "../../src/adapters/xlsx/exceljsWorkbook";
 import { INPUT_SHEETS } from "../../src/core/contract";
 import { type InputData, buildInputSheets } from "../../src/core/sheets/inputSheets";
 import { main } from "../../src/cli/main";

@@ -4,7 +4,7 @@
  * formatted rows, sheet names with zero-width characters.
  */
 import JSZip from "jszip";
-import { attr, parseRels, relsPath, resolvePart } from "../../src/adapters/exceljs/xlsxRead";
+import { attr, parseRels, relsPath, resolvePart } from "../../src/adapters/xlsx/xlsxRead";
 import { columnNumber } from "../../src/core/cells";
 
 export class XlsxEdit {

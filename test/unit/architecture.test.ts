@@ -39,9 +39,9 @@ test("only the office.js adapter, the Excel host of the app, the task pane and t
 });
 
 test("each host adapter stands alone: what two hosts share lives in adapters/shared, which knows neither host", () => {
-  // The headless host is two folders: exceljs (the .xlsx package) and formats (the other file
-  // formats a form arrives in, read into snapshots and written out through the exceljs side).
-  const hosts = [["adapters/officejs"], ["adapters/wps"], ["adapters/exceljs", "adapters/formats"]];
+  // The headless host is two folders: xlsx (the .xlsx package) and formats (the other file
+  // formats a form arrives in, read into snapshots and written out through the xlsx side).
+  const hosts = [["adapters/officejs"], ["adapters/wps"], ["adapters/xlsx", "adapters/formats"]];
   const hostOf = (rel: string) => hosts.find((h) => h.some((folder) => rel.startsWith(folder)));
   for (const file of files(path.join(SRC, "adapters"))) {
     const rel = path.relative(SRC, file);

@@ -9,7 +9,7 @@ import { readDocxTables } from "../../src/adapters/formats/docxTables";
 import { FormatError, openInput } from "../../src/adapters/formats/inputFile";
 import { problemsIn, tablePlace } from "../../src/core/places";
 import { cellRef, placeName, refName, warningIssue } from "../../src/core/problems";
-import { writeZip } from "../../src/adapters/exceljs/zipEntries";
+import { writeZip } from "../../src/adapters/xlsx/zipEntries";
 
 const u16 = (n: number) => Buffer.from([n & 0xff, (n >> 8) & 0xff]);
 const u32 = (n: number) => {

@@ -27,7 +27,7 @@ const LAYERS: Readonly<Record<string, readonly string[]>> = {
 };
 const HOSTS = ["taskpane", "commands", "wps", "playground", "cli"];
 /** Where node's modules may be imported: the node side (the headless adapter reads files and runs LibreOffice). */
-const NODE_SIDE = ["adapters/exceljs", "adapters/formats", "io", "review", "sample", "cli"];
+const NODE_SIDE = ["adapters/xlsx", "adapters/formats", "io", "review", "sample", "cli"];
 const NODE = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 /** file (relative to src, without extension) → what it imports (relative targets resolved likewise; packages as named). */

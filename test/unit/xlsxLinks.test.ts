@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { KEY_FIGURES } from "../../src/core/engine";
 import { runCommand } from "../support/run";
-import { XlsxFileWorkbook } from "../../src/adapters/exceljs/xlsxFile";
+import { XlsxFileWorkbook } from "../../src/adapters/xlsx/xlsxFile";
 
 async function rerun(input: Buffer, command: "score" | "report"): Promise<{ out: Buffer; names: Map<string, string> }> {
   const port = await XlsxFileWorkbook.fromBuffer(input);

@@ -1,7 +1,7 @@
 /** The bounded .xlsx reader on hand-written package XML: the forms other producers write. */
 import JSZip from "jszip";
-import { XlsxPackage, decodeXml } from "../../src/adapters/exceljs/xlsxRead";
-import { SYNC_INFLATE_MAX, ZipEntries, writeZip } from "../../src/adapters/exceljs/zipEntries";
+import { XlsxPackage, decodeXml } from "../../src/adapters/xlsx/xlsxRead";
+import { SYNC_INFLATE_MAX, ZipEntries, writeZip } from "../../src/adapters/xlsx/zipEntries";
 import { NOT_CALCULATED } from "../../src/core/snapshot";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';

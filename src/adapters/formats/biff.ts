@@ -10,7 +10,7 @@
  */
 import { MAX_SHEET_CELLS, type SheetCell, type SheetData, type WorkbookSnapshot } from "../../core/snapshot";
 import { errorOfBiffCode } from "../../port/errorValues";
-import { numberFormatCode } from "../exceljs/xlsxRead";
+import { numberFormatCode } from "../xlsx/xlsxRead";
 
 /** The stream is not a readable BIFF8 workbook (truncated, damaged, or an older BIFF). */
 export class BiffError extends Error {}

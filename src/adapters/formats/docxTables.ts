@@ -14,7 +14,7 @@
  * Read with a small scan of word/document.xml (no DOM): a form is a few hundred cells.
  */
 import { MAX_SHEET_CELLS, type SheetCell, type SheetData } from "../../core/snapshot";
-import { attr, decodeXml } from "../exceljs/xlsxRead";
+import { attr, decodeXml } from "../xlsx/xlsxRead";
 import type { MergedRange, ReadWorkbook } from "./biff";
 
 /** The sheet name of the n-th table (1-based): what a message names the place by (表格2 第5行第3列). */

@@ -1,5 +1,5 @@
 /** Input workbooks as .xlsx bytes, built by the CLI's own writer from generated data. */
-import { ExcelJsWorkbook } from "../../../src/adapters/exceljs/exceljsWorkbook";
+import { ExcelJsWorkbook } from "../../../src/adapters/xlsx/exceljsWorkbook";
 import { INPUT_SHEETS } from "../../../src/core/contract";
 import { type InputData, buildInputSheets } from "../../../src/core/sheets/inputSheets";
 

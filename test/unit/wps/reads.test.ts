@@ -3,7 +3,7 @@
  * (values, number formats — also where a column mixes them —, errors), the same scores as the
  * CLI's exceljs read of the same .xlsx, and a constant number of ET calls per sheet.
  */
-import { ExcelJsWorkbook } from "../../../src/adapters/exceljs/exceljsWorkbook";
+import { ExcelJsWorkbook } from "../../../src/adapters/xlsx/exceljsWorkbook";
 import { cellValue, unwrap } from "../../../src/adapters/wps/etWorkbook";
 import { rememberBehaviour } from "../../../src/adapters/wps/etProbes";
 import { evaluateWorkbook, planCommand } from "../../../src/core/engine";
