@@ -1,8 +1,8 @@
 /**
  * Re-runs keep every link (issue 10), in the office.js adapter: the key figures have workbook-level
  * names, repointed on re-runs; an interrupted run's `~jx…` sheets are cleaned up (the owned sheet
- * restored from its backup) by the next read. That a user's links survive re-runs is shown for both
- * hosts at once, in test/unit/hostLinks.test.ts.
+ * restored from its backup) by the next read. That a user's links survive re-runs and that an
+ * interrupted run is cleaned up are shown for both hosts at once, in test/unit/hostScenarios.test.ts.
  */
 import { KEY_FIGURES, type Command } from "../../../src/core/engine";
 import { runCommand } from "../../support/run";
@@ -34,24 +34,6 @@ test("the key figures get workbook-level names, repointed (never duplicated) on 
 });
 
 describe("leftovers of an interrupted run", () => {
-  test("a backup is put back over its owned sheet, a temporary sheet is removed, and the read says so", async () => {
-    const model = await sampleWorkbook();
-    await run(model, "report", "a");
-    const original = model.clone().dump();
-    // What a run killed in its final request leaves: the backup, a half-written 评分结果, a temp sheet.
-    const scores = model.findSheet("评分结果")!;
-    const backup = model.copySheet(scores);
-    model.renameSheet(backup, backupName("zz", "评分结果"));
-    scores.cells.clear();
-    model.cellForWrite(scores, 1, 1).value = "half written";
-    model.addSheet(tempName("zz", 1));
-    const port = new OfficeJsWorkbook(excel(new FakeRequestContext(model)));
-    const snapshot = await port.read(["基本信息"]);
-    expect(port.leftovers).toEqual({ restored: ["评分结果"], removed: [tempName("zz", 1)] });
-    expect(snapshot.sheetNames.some((n) => n.startsWith("~jx"))).toBe(false);
-    expect(model.dump()).toEqual(original);
-  });
-
   test("a backup that is the only copy of an owned sheet (the old swap's `~jx…o0`) is renamed into place", async () => {
     const model = await sampleWorkbook();
     await run(model, "score", "a");

@@ -9,6 +9,7 @@ import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook"
 import { createEtWorkbook } from "../../../src/adapters/wps/etWorkbook";
 import { type Command, planTemplate } from "../../../src/core/engine";
 import { runCommand } from "../../support/run";
+import type { HostWorkbook } from "../../../src/app/host";
 import type { WorkbookPort } from "../../../src/port/workbook";
 import { ALL_SHEETS } from "../../../src/port/workbook";
 import { type FakeValidation, FakeWorkbook } from "../../../src/playground/excel/model";
@@ -21,10 +22,10 @@ import { writeInputWorkbookBuffer } from "./inputs";
 export type Host = "excel" | "et";
 export type Step = Command | "template";
 
-export const excelPort = (model: FakeWorkbook, tag = "t"): WorkbookPort =>
+export const excelPort = (model: FakeWorkbook, tag = "t"): HostWorkbook =>
   new OfficeJsWorkbook(new FakeRequestContext(model) as unknown as Excel.RequestContext, { tag });
 
-export const etPort = (app: FakeEtApplication, tag = "t"): WorkbookPort => createEtWorkbook(app, { tag });
+export const etPort = (app: FakeEtApplication, tag = "t"): HostWorkbook => createEtWorkbook(app, { tag });
 
 /** One step as the pane runs it: 插入模板 (the missing input sheets), 计算得分 or 生成报告. */
 export async function runStep(port: WorkbookPort, step: Step): Promise<void> {

@@ -1,21 +1,25 @@
 /**
- * Re-runs keep every link, on each host (issue 10): owned sheets are updated in place, so a user's
- * formula on a cover sheet, a defined name and a chart series over 评分结果 still point at the key
- * figures after re-runs of 生成报告 and 计算得分, and the key figures have workbook-level names.
- * One scenario, run through the office.js adapter over the fake Excel and the WPS adapter over the
- * fake ET.
+ * The scenarios both hosts must pass alike, written once and run through the office.js adapter over
+ * the fake Excel and the WPS adapter over the fake ET:
+ * - re-runs keep every link (issue 10): owned sheets are updated in place, so a user's formula on a
+ *   cover sheet, a defined name and a chart series over 评分结果 still point at the key figures after
+ *   re-runs of 生成报告 and 计算得分, and the key figures have workbook-level names;
+ * - an interrupted run's `~jx…` sheets are cleaned up by the next read (the owned sheet restored
+ *   from its backup, in place), or by cleanLeftovers on its own as the pane calls it when it opens.
  */
 import { KEY_FIGURES } from "../../src/core/engine";
 import { runCommand } from "../support/run";
 import { parseA1 } from "../../src/core/cells";
 import type { FakeWorkbook } from "../../src/playground/excel/model";
 import { createFakeEtApplication } from "../../src/playground/et/application";
-import type { WorkbookPort } from "../../src/port/workbook";
+import type { HostWorkbook } from "../../src/app/host";
+import { backupName, tempName } from "../../src/adapters/shared/ownedSheets";
+import { ALL_SHEETS } from "../../src/port/workbook";
 import { sampleWorkbook } from "./officejs/fixtures";
 import { etPort, excelPort } from "./wps/hosts";
 
 /** A host over a model: the port of one run (`tag` names its temporary sheets), a new one per run as the pane makes it. */
-type Host = (model: FakeWorkbook) => (tag: string) => WorkbookPort;
+type Host = (model: FakeWorkbook) => (tag: string) => HostWorkbook;
 
 const HOSTS: Array<[string, Host]> = [
   ["Excel (office.js)", (model) => (tag) => excelPort(model, tag)],
@@ -75,5 +79,42 @@ test.each(HOSTS)(
       expect(model.cell(model.findSheet("评分结果")!, Number(at[1]), 2)!.formula).toMatch(/^=ROUND\(SUM\(/);
     }
     for (const [name] of KEY_FIGURES) expect(model.names.get(name)).toMatch(/^='评分结果'!\$[A-Z]+\$\d+$/);
+  },
+);
+
+test.each(HOSTS)(
+  "%s: an interrupted run's backup is put back over its owned sheet, its temporary sheet removed, and the next read says so",
+  async (_host, host) => {
+    const model = await sampleWorkbook();
+    const port = host(model);
+    await runCommand(port("a"), "report");
+    const owned = model.findSheet("评分结果")!;
+    const good = model.clone().dump();
+    // What a run cut off in its final request leaves: the backup, a half-written 评分结果, a temporary sheet.
+    model.renameSheet(model.copySheet(owned), backupName("zz", "评分结果"));
+    owned.cells.clear();
+    model.cellForWrite(owned, 1, 1).value = "半截";
+    owned.freeze = null;
+    model.addSheet(tempName("zz", 1));
+    const next = port("b");
+    const snapshot = await next.read(ALL_SHEETS);
+    expect(next.leftovers).toEqual({ restored: ["评分结果"], removed: [tempName("zz", 1)] });
+    expect(snapshot.sheetNames.some((n) => n.startsWith("~jx"))).toBe(false);
+    expect(model.dump()).toEqual(good);
+    // Restored in place: the sheet users link to keeps its identity.
+    expect(model.findSheet("评分结果")).toBe(owned);
+  },
+);
+
+test.each(HOSTS)(
+  "%s: cleanLeftovers on its own, as the pane calls it when it opens, and nothing left the second time",
+  async (_host, host) => {
+    const model = await sampleWorkbook();
+    const names = model.sheets.map((s) => s.name);
+    model.addSheet(tempName("q", 0));
+    const port = host(model)("c");
+    expect(await port.cleanLeftovers?.()).toEqual({ restored: [], removed: [tempName("q", 0)] });
+    expect(model.sheets.map((s) => s.name)).toEqual(names);
+    expect(await port.cleanLeftovers?.()).toEqual({ restored: [], removed: [] });
   },
 );
