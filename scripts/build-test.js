@@ -22,12 +22,22 @@ const OUT = path.join(ROOT, "test-output/build");
 const STAMP = path.join(OUT, "built.json");
 const CLI_STAMP = path.join(ROOT, "dist/cli/main.js");
 
+/** The test pages' bundles, by output name. */
+const HARNESS = {
+  // Loaded before the WPS add-in's own scripts: the fake window.Application (wpsPane.e2e).
+  "wps-pane": "test/e2e/wpsPane.entry.ts",
+  // The WPS adapter and the fake ET in the page (wpsAdapter.e2e).
+  "wps-adapter": "test/e2e/wpsAdapter.entry.ts",
+  // The office.js adapter behind Microsoft's excel-web-16.00.js (realClient.e2e).
+  "real-client": "test/e2e/realClient.entry.ts",
+};
+
 /** What each build is made from: a file newer than the build makes it stale. */
 const SOURCES = {
   web: [
     "src",
     "assets",
-    "test/e2e",
+    ...Object.values(HARNESS),
     "webpack.config.js",
     "webpack.wps.config.js",
     "tsconfig.json",
@@ -73,14 +83,7 @@ function configs() {
       name: "harness",
       mode: "production",
       target: "web",
-      entry: {
-        // Loaded before the WPS add-in's own scripts: the fake window.Application (wpsPane.e2e).
-        "wps-pane": path.join(ROOT, "test/e2e/wpsPane.entry.ts"),
-        // The WPS adapter and the fake ET in the page (wpsAdapter.e2e).
-        "wps-adapter": path.join(ROOT, "test/e2e/wpsAdapter.entry.ts"),
-        // The office.js adapter behind Microsoft's excel-web-16.00.js (realClient.e2e).
-        "real-client": path.join(ROOT, "test/e2e/realClient.entry.ts"),
-      },
+      entry: Object.fromEntries(Object.entries(HARNESS).map(([name, file]) => [name, path.join(ROOT, file)])),
       output: { path: path.join(OUT, "harness"), filename: "[name].js", clean: true },
       // Test code: minifying it would only cost time (it is most of this build's time otherwise).
       optimization: { minimize: false },
