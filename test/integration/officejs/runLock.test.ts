@@ -19,7 +19,7 @@ import {
 import { cleanLeftovers, inspectWorkbook, leftoverText, runScoring, watchChanges } from "../../../src/taskpane/actions";
 import type { ExcelRun } from "../../../src/taskpane/host";
 import { zhCN } from "../../../src/taskpane/i18n";
-import { generatedWorkbook } from "./fixtures";
+import { generatedWorkbook } from "../../unit/officejs/fixtures";
 
 const excel = (c: FakeRequestContext) => c as unknown as Excel.RequestContext;
 const paneRun = (model: FakeWorkbook) => fakeExcelRun(model) as unknown as ExcelRun;

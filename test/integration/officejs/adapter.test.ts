@@ -6,7 +6,7 @@ import { INPUT_SHEETS, OUTPUT_SHEETS, type Command, planCommand, runCommand } fr
 import { InputError } from "../../../src/core/issues";
 import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook";
 import { FakeRequestContext, type FakeWorkbook, REQUEST_LIMIT_BYTES } from "../../../src/playground/fakeExcel";
-import { cellsOf, generatedWorkbook, sampleWorkbook } from "./fixtures";
+import { cellsOf, generatedWorkbook, sampleWorkbook } from "../../unit/officejs/fixtures";
 
 const excel = (c: FakeRequestContext) => c as unknown as Excel.RequestContext;
 

@@ -12,7 +12,7 @@ import { runCommand } from "../../../src/core/engine";
 import { FakeRequestContext } from "../../../src/playground/fakeExcel";
 import { HANDOFF_URL_LIMITS, type SaveHost, handoffUrl, parseHandoff, saveFile } from "../../../src/taskpane/download";
 import { messagesFor } from "../../../src/taskpane/i18n";
-import { generatedWorkbook } from "./fixtures";
+import { generatedWorkbook } from "../../unit/officejs/fixtures";
 
 const PAGE = "https://addin.example/download.html";
 
