@@ -92,6 +92,8 @@ async function addinFigures() {
 
 /** Runs the real-client harness and returns the traffic it measured. */
 function realClientTraffic() {
+  // The suite reads its page bundle from the test builds (made here when missing or stale).
+  execFileSync(process.execPath, [path.join(ROOT, "scripts/build-test.js")], { cwd: ROOT, stdio: "pipe" });
   execFileSync(process.execPath, [require.resolve("jest/bin/jest"), "test/e2e/realClient.e2e.test.ts"], { cwd: ROOT, stdio: "pipe" });
   return JSON.parse(fs.readFileSync(path.join(ROOT, "test-output/real-client/traffic.json"), "utf8")).figures;
 }

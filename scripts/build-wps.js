@@ -91,14 +91,19 @@ function publishPage(entry) {
   return template.replace(marked, () => `/*JIXIAO_ADDON*/ ${JSON.stringify(entry)} /*END*/`);
 }
 
+/**
+ * Builds and packages the add-in. `built`: a folder webpack.wps.config.js already built (the tests'
+ * shared production build), packaged as it is instead of building again.
+ */
 async function buildWps(options) {
-  const { out, url, dev } = options;
+  const { out, url, dev, built } = options;
   const version = require(path.join(ROOT, "package.json")).version;
   const folder = `${NAME}_${version}`;
   fs.rmSync(out, { recursive: true, force: true });
   const online = path.join(out, "online");
   const offline = path.join(out, "offline");
-  await webpackBuild(online, dev);
+  if (built) fs.cpSync(built, online, { recursive: true });
+  else await webpackBuild(online, dev);
 
   // Online: WPS loads url + ribbon.xml / index.html each time it starts.
   const onlineEntry = { name: NAME, type: TYPE, url };

@@ -5,15 +5,16 @@
  * blank pane, in a webview without what the bundle needs (IE11, old Edge: simulated by removing
  * Promise and fetch before any script runs).
  */
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchChromium } from "../support/chromium";
 import { type StaticServer, serveFolder } from "../support/staticServer";
+import { webBuild } from "../support/builds";
 
 const ROOT = path.join(__dirname, "../..");
-const BUILD = path.join(ROOT, "test-output/intranet-build");
+const BUILD = webBuild("intranet");
 const OUT = path.join(ROOT, "test-output/e2e");
 
 let browser: Browser;
@@ -22,15 +23,10 @@ let base: string;
 
 beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
-  execFileSync(
-    process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", "officeJs=local", "--env", `outDir=${BUILD}`],
-    { cwd: ROOT, stdio: "pipe" },
-  );
   server = await serveFolder(BUILD);
   base = server.base;
   browser = await launchChromium();
-}, 1_200_000);
+}, 60_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -8,11 +8,11 @@
  * Nothing leaves the machine: every non-loopback request is blocked and recorded.
  */
 import * as fs from "fs";
+import { webBuild } from "../support/builds";
 import { launchChromium } from "../support/chromium";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import webpack from "webpack";
 import type { Browser, Page } from "playwright-core";
 import { type Command } from "../../src/core/engine";
 import { runCommand } from "../support/run";
@@ -25,9 +25,12 @@ import { generatedWorkbook } from "../../src/playground/generatedWorkbook";
 import { sampleWorkbook } from "../unit/officejs/fixtures";
 
 const ROOT = path.join(__dirname, "../..");
-const BUILD = path.join(ROOT, "test-output/real-client");
+/** The page's bundle (realClient.entry.ts), built before jest. */
+const HARNESS = path.join(webBuild("harness"), "real-client.js");
+/** What the suite writes: the traffic figures (scripts/bench-addin.js reads them) and the self-test's report. */
+const OUT = path.join(ROOT, "test-output/real-client");
 const OFFICE_JS = path.dirname(require.resolve("@microsoft/office-js/package.json"));
-export const RESULTS = path.join(ROOT, "test-output/real-client/traffic.json");
+export const RESULTS = path.join(OUT, "traffic.json");
 
 /** The workbook the server answers from, and the ExcelApi set it plays; each test sets them. */
 let model: FakeWorkbook;
@@ -39,25 +42,8 @@ let server: http.Server;
 let base: string;
 const blocked: string[] = [];
 
-function bundle(): Promise<void> {
-  const compiler = webpack({
-    mode: "production",
-    entry: path.join(__dirname, "realClient.entry.ts"),
-    output: { path: BUILD, filename: "harness.js" },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
-    },
-    performance: { hints: false },
-  });
-  return new Promise((resolve, reject) =>
-    compiler.run((err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString())) : resolve())),
-  );
-}
-
 beforeAll(async () => {
-  fs.mkdirSync(BUILD, { recursive: true });
-  await bundle();
+  fs.mkdirSync(OUT, { recursive: true });
   server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -74,7 +60,7 @@ beforeAll(async () => {
       const files: Record<string, string> = {
         "/": "",
         "/excel-web-16.00.js": path.join(OFFICE_JS, "dist/excel-web-16.00.js"),
-        "/harness.js": path.join(BUILD, "harness.js"),
+        "/harness.js": HARNESS,
       };
       const file = files[url.pathname];
       if (file === undefined) return void res.writeHead(404).end();
@@ -100,7 +86,7 @@ beforeAll(async () => {
     },
   );
   await page.goto(base + "/");
-}, 180_000);
+}, 60_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -277,7 +263,7 @@ test("the self-test (诊断) through Microsoft's client: every line ok or a name
   // Each check its own round trip (so one failure does not hide the next).
   expect(traffic.length).toBeGreaterThanOrEqual(report.lines.length);
   fs.writeFileSync(
-    path.join(BUILD, "selftest.json"),
+    path.join(OUT, "selftest.json"),
     JSON.stringify({ syncs: traffic.length, environment: report.environment, lines: report.lines }, null, 2),
   );
   expect(blocked).toEqual([]);

@@ -7,9 +7,9 @@
  * difference selects its 得分 cell, the picked form and 填报得分 go to 生成报告 (.docx downloaded).
  * Screenshots of each step go to test-output/e2e/ (the forms steps also as the 340 px pane alone).
  */
-import { execFileSync } from "child_process";
 import { launchChromium } from "../support/chromium";
 import { type StaticServer, serveFolder } from "../support/staticServer";
+import { webBuild } from "../support/builds";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -22,7 +22,8 @@ import { FORM_WORKBOOK, formWorkbookBytes } from "../unit/officejs/formWorkbook"
 
 const ROOT = path.join(__dirname, "../..");
 const OUT = path.join(ROOT, "test-output/e2e");
-const BUILD = path.join(ROOT, "test-output/e2e-build");
+// The production build, as shipped (the playground page runs the same taskpane.js).
+const BUILD = webBuild("addin");
 const SAMPLE = path.join(ROOT, "assets/sample.xlsx");
 const SAMPLE_FORM = path.join(ROOT, "assets/sample-form.xlsx");
 
@@ -33,15 +34,10 @@ const blocked: string[] = [];
 
 beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
-  // The production build, as shipped (the playground page runs the same taskpane.js).
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", `outDir=${BUILD}`], {
-    cwd: ROOT,
-    stdio: "pipe",
-  });
   server = await serveFolder(BUILD);
   base = server.base;
   browser = await launchChromium();
-}, 240_000);
+}, 60_000);
 
 afterAll(async () => {
   await browser?.close();

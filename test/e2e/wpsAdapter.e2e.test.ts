@@ -1,38 +1,26 @@
 /**
- * The WPS adapter and the fake ET in Chromium: bundled for the browser by webpack (a node module
- * in their imports would fail the build), 计算得分 then 生成报告 run in the page give the same
+ * The WPS adapter and the fake ET in Chromium: bundled for the browser by webpack before jest
+ * (scripts/build-test.js; a node module in their imports would fail that build), 计算得分 then 生成报告 run in the page give the same
  * workbook, the same number of ET calls and no write while the screen updates, as under node.
  */
 import * as fs from "fs";
 import * as path from "path";
-import webpack from "webpack";
 import type { Browser } from "playwright-core";
 import { runCommand } from "../support/run";
 import { createEtWorkbook } from "../../src/adapters/wps/etWorkbook";
 import { createFakeEtApplication } from "../../src/playground/et/application";
 import { generatedWorkbook } from "../../src/playground/generatedWorkbook";
+import { webBuild } from "../support/builds";
 import { launchChromium } from "../support/chromium";
 
-const BUILD = path.join(__dirname, "../../test-output/wps-adapter");
+const SCRIPT = path.join(webBuild("harness"), "wps-adapter.js");
 let browser: Browser;
 let script = "";
 
 beforeAll(async () => {
-  const compiler = webpack({
-    mode: "production",
-    target: "web",
-    entry: path.join(__dirname, "wpsAdapter.entry.ts"),
-    output: { path: BUILD, filename: "wps-adapter.js" },
-    resolve: { extensions: [".ts", ".js"] },
-    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }] },
-    performance: { hints: false },
-  });
-  await new Promise<void>((resolve, reject) =>
-    compiler.run((err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString())) : resolve())),
-  );
-  script = fs.readFileSync(path.join(BUILD, "wps-adapter.js"), "utf8");
+  script = fs.readFileSync(SCRIPT, "utf8");
   browser = await launchChromium();
-}, 180_000);
+}, 60_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -10,21 +10,17 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import webpack from "webpack";
 import { launchChromium } from "../support/chromium";
 import { type StaticServer, serveFolder } from "../support/staticServer";
+import { webBuild } from "../support/builds";
 import { ooxmlProblems } from "../support/ooxml";
 
 const ROOT = path.join(__dirname, "../..");
 const OUT = path.join(ROOT, "test-output/e2e");
-const BUILD = path.join(ROOT, "test-output/e2e-wps-build");
+// The add-in as shipped, and the stand-in for WPS (wpsPane.entry.ts, a modern bundle: test code).
+const BUILD = webBuild("wps");
+const HARNESS = path.join(webBuild("harness"), "wps-pane.js");
 const SAMPLE = path.join(ROOT, "assets/sample.xlsx");
-
-function compile(config: webpack.Configuration): Promise<void> {
-  return new Promise((resolve, reject) =>
-    webpack(config).run((err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString())) : resolve())),
-  );
-}
 
 let browser: Browser;
 let server: StaticServer;
@@ -33,22 +29,14 @@ const blocked: string[] = [];
 
 beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
-  // The add-in as shipped, then the stand-in for WPS beside it (a modern bundle: test code).
-  const wpsConfig = require("../../webpack.wps.config.js") as (env: object, argv: object) => webpack.Configuration;
-  await compile(wpsConfig({ outDir: BUILD }, { mode: "production" }));
-  await compile({
-    mode: "production",
-    entry: path.join(__dirname, "wpsPane.entry.ts"),
-    output: { path: path.join(BUILD, "harness"), filename: "harness.js" },
-    resolve: { extensions: [".ts", ".js"] },
-    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }] },
-    performance: { hints: false },
-  });
   // Every add-in page gets the fake Application before its own scripts, as WPS provides it.
-  server = await serveFolder(BUILD, (html) => html.replace(/<head>/i, '<head><script src="harness/harness.js"></script>'));
+  server = await serveFolder(BUILD, {
+    html: (html) => html.replace(/<head>/i, '<head><script src="/harness.js"></script>'),
+    files: { "harness.js": HARNESS },
+  });
   base = server.base;
   browser = await launchChromium();
-}, 300_000);
+}, 60_000);
 
 afterAll(async () => {
   await browser?.close();

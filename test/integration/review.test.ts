@@ -5,7 +5,7 @@
  * errors, the inputs are byte-identical afterwards, and SUMMARY.xlsx is a valid, printable workbook.
  */
 import { createHash } from "crypto";
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -13,10 +13,10 @@ import JSZip from "jszip";
 import { type BatchManifest, SLIP_KINDS, writeReviewBatch } from "../fixtures/reviewBatch";
 import { SUMMARY_SHEETS } from "../../src/review/summaryWorkbook";
 import { cli, tempDir } from "../support/workbooks";
+import { builtCli } from "../support/builds";
 import { ooxmlProblems } from "../support/ooxml";
 import { convert, libreOfficeAvailable, pdfPageSizes, pdfText, recalculate, renderPng } from "../support/libreoffice";
 
-const ROOT = path.join(__dirname, "../..");
 const dir = tempDir("review");
 const batch = path.join(dir, "submissions");
 const summary = path.join(dir, "SUMMARY.xlsx");
@@ -213,9 +213,10 @@ test("--strict exits 2 when a file failed; --json - prints every file's summary 
 });
 
 test("the built CLI reviews over worker threads with the same result, no progress bar when stderr is not a terminal", () => {
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT });
+  // Worker threads run compiled files: dist/, built before jest (scripts/build-test.js).
+  const bin = builtCli();
   const out = path.join(dir, "threads.xlsx");
-  const child = spawnSync(process.execPath, [path.join(ROOT, "bin/jixiao.js"), "review", batch, "-o", out, "--jobs", "2", "--json", "-"], {
+  const child = spawnSync(process.execPath, [bin, "review", batch, "-o", out, "--jobs", "2", "--json", "-"], {
     encoding: "utf8",
     maxBuffer: 256 << 20,
   });

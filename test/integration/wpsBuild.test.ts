@@ -1,9 +1,10 @@
 /**
- * The WPS add-in as built for intranets (scripts/build-wps.js, once, into a temp dir): every
- * artefact the README lists exists; ribbon.xml is well-formed, carries the Excel ribbon's labels,
- * and every callback it names is a synchronous global of the built entry bundle (evaluated in a
- * JS context whose newer built-ins were deleted, so the shims are proven too); the bundles pass
- * es-check at the WPS engine's level; the lists and archives point at what was built.
+ * The WPS add-in as packaged for intranets (scripts/build-wps.js, once, into a temp dir, from the
+ * production build scripts/build-test.js makes before jest): every artefact the README lists
+ * exists; ribbon.xml is well-formed, carries the Excel ribbon's labels, and every callback it
+ * names is a synchronous global of the built entry bundle (evaluated in a JS context whose newer
+ * built-ins were deleted, so the shims are proven too); the bundles pass es-check at the WPS
+ * engine's level; the lists and archives point at what was built.
  */
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
@@ -12,10 +13,16 @@ import * as vm from "vm";
 import JSZip from "jszip";
 import { POLYFILLED } from "../../src/wps/polyfills";
 import { tempDir } from "../support/workbooks";
+import { webBuild } from "../support/builds";
 
 const ROOT = path.join(__dirname, "../..");
 const { buildWps } = require("../../scripts/build-wps.js") as {
-  buildWps(o: { out: string; url: string; dev: boolean }): Promise<{ online: string; offline: string; folder: string; version: string }>;
+  buildWps(o: {
+    out: string;
+    url: string;
+    dev: boolean;
+    built?: string;
+  }): Promise<{ online: string; offline: string; folder: string; version: string }>;
 };
 const { WPS_ES } = require("../../webpack.wps.config.js") as { WPS_ES: string };
 const URL_BASE = "http://intranet.test/jixiao/";
@@ -26,8 +33,8 @@ let built: Awaited<ReturnType<typeof buildWps>>;
 
 beforeAll(async () => {
   out = path.join(tempDir("wps-build"), "pkg");
-  built = await buildWps({ out, url: URL_BASE, dev: false });
-}, 300_000);
+  built = await buildWps({ out, url: URL_BASE, dev: false, built: webBuild("wps") });
+}, 60_000);
 
 const read = (rel: string) => fs.readFileSync(path.join(out, rel), "utf8");
 

@@ -20,15 +20,20 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/**
- * Serves `dir` on 127.0.0.1 (a free port); "/" is index.html. `html` may rewrite each HTML page
- * as served (the WPS harness puts its fake Application before the page's own scripts).
- */
-export async function serveFolder(dir: string, html?: (text: string) => string): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Rewrites each HTML page as served (the WPS harness puts its fake Application before the page's own scripts). */
+  html?: (text: string) => string;
+  /** Files served beside the folder's own: URL path (without "/") → file. */
+  files?: Record<string, string>;
+}
+
+/** Serves `dir` on 127.0.0.1 (a free port); "/" is index.html. */
+export async function serveFolder(dir: string, { html, files = {} }: ServeOptions = {}): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "") || "index.html";
-    const file = path.join(dir, rel);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return void res.writeHead(404).end();
+    const extra = Object.prototype.hasOwnProperty.call(files, rel) ? files[rel] : undefined;
+    const file = extra ?? path.join(dir, rel);
+    if ((!extra && !file.startsWith(dir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return void res.writeHead(404).end();
     res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
     if (html && file.endsWith(".html")) return void res.end(html(fs.readFileSync(file, "utf8")));
     fs.createReadStream(file).pipe(res);

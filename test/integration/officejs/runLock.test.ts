@@ -15,7 +15,7 @@ import { FakeRequestContext, fakeExcelRun } from "../../../src/playground/excel/
 import { cleanLeftovers, inspectWorkbook, leftoverText, runScoring, watchChanges } from "../../../src/app/actions";
 import type { ExcelRun } from "../../../src/app/host";
 import { zhCN } from "../../../src/app/i18n";
-import { generatedWorkbook } from "./fixtures";
+import { generatedWorkbook } from "../../unit/officejs/fixtures";
 
 const excel = (c: FakeRequestContext) => c as unknown as Excel.RequestContext;
 const paneRun = (model: FakeWorkbook) => fakeExcelRun(model) as unknown as ExcelRun;

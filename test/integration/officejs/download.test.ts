@@ -12,7 +12,7 @@ import { runCommand } from "../../support/run";
 import { FakeRequestContext } from "../../../src/playground/excel/context";
 import { HANDOFF_URL_LIMITS, type SaveHost, handoffUrl, parseHandoff, saveFile } from "../../../src/adapters/shared/download";
 import { messagesFor } from "../../../src/app/i18n";
-import { generatedWorkbook } from "./fixtures";
+import { generatedWorkbook } from "../../unit/officejs/fixtures";
 
 const PAGE = "https://addin.example/download.html";
 

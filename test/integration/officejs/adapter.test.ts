@@ -9,7 +9,7 @@ import { OfficeJsWorkbook } from "../../../src/adapters/officejs/officeWorkbook"
 import type { FakeWorkbook } from "../../../src/playground/excel/model";
 import { REQUEST_LIMIT_BYTES } from "../../../src/playground/excel/batching";
 import { FakeRequestContext } from "../../../src/playground/excel/context";
-import { cellsOf, generatedWorkbook, sampleWorkbook } from "./fixtures";
+import { cellsOf, generatedWorkbook, sampleWorkbook } from "../../unit/officejs/fixtures";
 
 const excel = (c: FakeRequestContext) => c as unknown as Excel.RequestContext;
 
