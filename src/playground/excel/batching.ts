@@ -51,6 +51,8 @@ export class BatchingContext {
   /** Tests: the n-th write command (1-based, counted over this context) throws. */
   failAtWrite = 0;
   writesRun = 0;
+  /** writesRun after each sync that wrote: where one request ends and the next begins. */
+  readonly requestEnds: number[] = [];
   calculationSuspended = false;
   /** application.calculate calls that ran. */
   recalculations = 0;
@@ -112,6 +114,7 @@ export class BatchingContext {
         dirty ||= c.write;
       }
       if (dirty && !this.calculationSuspended) this.model.calculate?.();
+      if (batch.some((c) => c.write)) this.requestEnds.push(this.writesRun);
       // Excel fires onChanged for the add-in's own writes too (one event per request here).
       if (batch.some((c) => c.write)) this.notifyOwnWrites();
       // Excel on the web answers a response over 5 MB with this error instead of the values.

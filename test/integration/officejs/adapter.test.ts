@@ -207,9 +207,17 @@ describe("all or nothing", () => {
       const completed = clean.dump();
       expect(total).toBeGreaterThan(50);
       let rolledBack = 0;
-      // Every structural step (the first writes add the temp sheets, the last ones swap) and a
-      // spread of the cell, format and layout writes in between.
-      const points = [...Array(total).keys()].map((i) => i + 1);
+      // Every structural step: the first writes (the lock, the temporary sheets) and every write of
+      // the requests after the first (the swap: deletes, renames, names, the lock's release); every
+      // write next to a request's boundary; and a spread of the writes filling the temporary sheets,
+      // which are all alike (each point is a whole run, so not all of them).
+      const ends = context.requestEnds;
+      expect(ends.length).toBeGreaterThan(1);
+      const swapFrom = ends[0];
+      const boundaries = ends.flatMap((end) => [end - 2, end - 1, end, end + 1, end + 2]);
+      const points = [...Array(total).keys()]
+        .map((i) => i + 1)
+        .filter((k) => k <= 40 || k > swapFrom - 5 || k % 8 === 0 || boundaries.includes(k));
       for (const k of points) {
         const model = original.clone();
         const err = await run(model, "report", { failAtWrite: k, tag: "w" }).then(
