@@ -5,6 +5,8 @@
  *                   Microsoft's CDN); goal ≤ 150.
  *   syncs:          context.sync() round trips of 计算得分 and 生成报告 at 10 and 10,000 indicator rows
  *                   (and one budget line per five), counted with the fake Excel object model.
+ *   downloadUrl:    the Word report's size and its hand-off URL's length (download.html#…, the way
+ *                   desktop webviews save it) at 10 and 10,000 indicators, beside each platform's limit.
  *   realClient:     the same runs through Microsoft's Excel client (@microsoft/office-js in Chromium,
  *                   test/e2e/realClient.e2e.test.ts): syncs, request and response bytes as sent over
  *                   HTTP, and the largest of each (Excel on the web rejects either over 5 MB).
@@ -33,8 +35,9 @@ function compileAdapter(outDir) {
   const entries = [
     "src/adapters/officejs/officeWorkbook.ts",
     "src/playground/generatedWorkbook.ts",
-    "src/core/engine.ts",
+    "test/support/run.ts",
     "src/playground/excel/context.ts",
+    "src/adapters/shared/download.ts",
   ];
   execFileSync(
     process.execPath,
@@ -67,6 +70,9 @@ function compileAdapter(outDir) {
     generatedWorkbook: load(entries[1]).generatedWorkbook,
     FakeRequestContext: load(entries[3]).FakeRequestContext,
     runCommand: load(entries[2]).runCommand,
+    // The Word writer from dist/ (npm run bench builds it): the temporary folder has no node_modules.
+    reportDocx: require(path.join(ROOT, "dist/adapters/docx/reportDocx")).reportDocx,
+    download: load(entries[4]),
   };
 }
 
@@ -74,7 +80,9 @@ async function addinFigures() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-addin-"));
   try {
     const taskpaneGzipKB = buildTaskpane(path.join(tmp, "web"));
-    const { OfficeJsWorkbook, generatedWorkbook, FakeRequestContext, runCommand } = compileAdapter(path.join(tmp, "js"));
+    const { OfficeJsWorkbook, generatedWorkbook, FakeRequestContext, runCommand, reportDocx, download } = compileAdapter(
+      path.join(tmp, "js"),
+    );
     const syncs = { score: {}, report: {} };
     for (const command of ["score", "report"]) {
       for (const rows of [10, 10000]) {
@@ -84,7 +92,19 @@ async function addinFigures() {
         syncs[command][String(rows)] = context.syncCount;
       }
     }
-    return { taskpaneGzipKB, syncs, realClient: realClientTraffic() };
+    const downloadUrl = { limits: download.HANDOFF_URL_LIMITS };
+    for (const rows of [10, 10000]) {
+      const result = await runCommand(
+        new OfficeJsWorkbook(new FakeRequestContext(generatedWorkbook(Math.max(2, rows / 5), rows))),
+        "report",
+      );
+      const bytes = await reportDocx(result);
+      downloadUrl[String(rows)] = {
+        docxBytes: bytes.length,
+        urlChars: download.handoffUrl("https://addin.example/download.html", "x.docx", bytes).length,
+      };
+    }
+    return { taskpaneGzipKB, syncs, downloadUrl, realClient: realClientTraffic() };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
