@@ -53,7 +53,12 @@ const BUILTIN_FORMATS: Record<string, number> = {
   "0.00E+00": 11,
   "@": 49,
 };
-const DEFAULT_FONT = '<font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>';
+/**
+ * A new workbook's default font. Column widths are counted in its digit width, and the layout
+ * (typography.ts, planRects.ts) assumes Calibri 11's 7 px: with another default the report's columns
+ * come out wider than planned and its rows taller than their wrapped lines.
+ */
+const DEFAULT_FONT = '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>';
 
 /**
  * The plan sheets' cell formats as one style sheet: each distinct CellStyle is one cellXfs entry
