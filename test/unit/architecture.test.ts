@@ -12,16 +12,6 @@ function files(dir: string): string[] {
 
 const imports = (file: string) => [...fs.readFileSync(file, "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
 
-test("src/core imports nothing but itself and JSON data (the layers: layers.test.ts)", () => {
-  for (const file of files(path.join(SRC, "core"))) {
-    for (const spec of imports(file)) {
-      const target = spec.startsWith(".") ? path.resolve(path.dirname(file), spec) : spec;
-      const ok = target.startsWith(path.join(SRC, "core"));
-      expect(`${path.relative(SRC, file)} → ${spec}: ${ok ? "ok" : "outside the core"}`).toMatch(/: ok$/);
-    }
-  }
-});
-
 test("src/core never touches office.js", () => {
   for (const file of files(path.join(SRC, "core"))) {
     const text = fs.readFileSync(file, "utf8");
